@@ -1,0 +1,172 @@
+/** Requests and responses of the v1 API (`/api/v1`), beyond the record's own shapes. */
+import { z } from "zod";
+import { Affiliate, Claim, Event, line, Partner, PartnerDetail, Slug, Stage, text, UserName } from "./schemas.ts";
+import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
+
+export const API_BASE = "/api/v1";
+
+export const ERROR_CODES = [
+  "bad_request",
+  "validation_failed",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "claim_conflict",
+  "version_mismatch",
+  "precondition_required",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "mirror_unavailable",
+  "internal",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ApiError = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+export type ApiError = z.infer<typeof ApiError>;
+
+export const SessionUser = z
+  .strictObject({
+    id: z.string().meta({ description: "the wiki's user id (`sub`), or `dev:NAME` for development sessions" }),
+    name: z.string(),
+    blocked: z.boolean(),
+  })
+  .meta({ id: "SessionUser" });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const SessionRequest = z.strictObject({ accessToken: z.string().min(1).max(4096) });
+export const DevSessionRequest = z.strictObject({
+  username: UserName,
+  blocked: z.boolean().default(false).meta({ description: "simulate a blocked user (development only)" }),
+});
+export const SessionResponse = z
+  .strictObject({ token: z.string(), expiresAt: z.string(), user: SessionUser })
+  .meta({ id: "Session" });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const Me = z
+  .strictObject({
+    user: SessionUser,
+    roles: z.strictObject({ coordinator: z.boolean(), canWrite: z.boolean() }),
+    affiliates: z.array(z.strictObject({ affiliate: Slug, status: z.enum(["requested", "verified"]) })),
+  })
+  .meta({ id: "Me" });
+export type Me = z.infer<typeof Me>;
+
+/** A comma-separated list of values from a vocabulary, e.g. `kind=museum,library`. */
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).max(values.length))
+    .optional();
+
+const csvCodes = (pattern: RegExp, what: string) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(pattern, `must be ${what}`)).max(50))
+    .optional();
+
+export const PARTNER_SORTS = ["name", "-name", "updated", "-updated", "created", "-created", "country"] as const;
+
+export const PartnerListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  kind: csv(PARTNER_KINDS),
+  country: csvCodes(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 codes"),
+  language: csvCodes(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, "BCP 47 tags"),
+  offer: csv(OFFERS),
+  funding: csv(FUNDING),
+  status: csv(PARTNER_STATUSES),
+  sort: z.enum(PARTNER_SORTS).default("name"),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type PartnerListQuery = z.output<typeof PartnerListQuery>;
+
+export const PartnerList = z
+  .strictObject({
+    partners: z.array(Partner),
+    total: z.number().int().meta({ description: "matching partners, all pages together" }),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: "PartnerList" });
+export type PartnerList = z.infer<typeof PartnerList>;
+
+export const AffiliateList = z.strictObject({ affiliates: z.array(Affiliate) }).meta({ id: "AffiliateList" });
+
+export const ClaimRequest = z
+  .strictObject({ affiliate: Slug, message: text(2000).default("") })
+  .meta({ id: "ClaimRequest" });
+export type ClaimRequest = z.input<typeof ClaimRequest>;
+
+/** Body of withdraw / accept / decline / release / complete. `version` guards against acting on a stale view. */
+export const TransitionRequest = z
+  .strictObject({ version: z.number().int().min(1).optional(), reason: text(1000).default("") })
+  .meta({ id: "TransitionRequest" });
+export type TransitionRequest = z.input<typeof TransitionRequest>;
+
+export const ProgressRequest = z
+  .strictObject({ version: z.number().int().min(1).optional(), stage: Stage, note: text(2000).default("") })
+  .meta({ id: "ProgressRequest" });
+export type ProgressRequest = z.input<typeof ProgressRequest>;
+
+export const HandoverRequest = z
+  .strictObject({
+    version: z.number().int().min(1).optional(),
+    to: z.number().int().min(1).meta({ description: "the claim that becomes lead" }),
+    reason: text(1000).pipe(z.string().min(1, "say why the partner is handed over")),
+  })
+  .meta({ id: "HandoverRequest" });
+export type HandoverRequest = z.input<typeof HandoverRequest>;
+
+export const ClaimResponse = z
+  .strictObject({ claim: Claim, partner: PartnerDetail.optional() })
+  .meta({ id: "ClaimResponse" });
+export type ClaimResponse = z.infer<typeof ClaimResponse>;
+export const HandoverResponse = z.strictObject({ released: Claim, lead: Claim }).meta({ id: "HandoverResponse" });
+
+export const RepresentativeRequest = z.strictObject({ username: UserName }).meta({ id: "RepresentativeRequest" });
+export const CoordinatorRequest = z.strictObject({ username: UserName }).meta({ id: "CoordinatorRequest" });
+export const CloseRequest = z.strictObject({ reason: line(1000) }).meta({ id: "CloseRequest" });
+
+export const EventList = z
+  .strictObject({ events: z.array(Event), last: z.number().int() })
+  .meta({ id: "EventList" });
+export type EventList = z.infer<typeof EventList>;
+
+export const MirrorStatus = z
+  .strictObject({
+    configured: z.boolean(),
+    lastRunAt: z.string().nullable(),
+    lastSuccessAt: z.string().nullable(),
+    lastEvent: z.number().int().meta({ description: "the last event that is on the wiki" }),
+    latestEvent: z.number().int(),
+    lag: z.number().int().meta({ description: "events not yet on the wiki" }),
+    pages: z.array(
+      z.strictObject({
+        title: z.string(),
+        revid: z.number().int().nullable(),
+        syncedAt: z.string().nullable(),
+        overwroteHumanEdit: z.boolean(),
+      }),
+    ),
+    errors: z.array(z.strictObject({ at: z.string(), code: z.string(), message: z.string() })),
+  })
+  .meta({ id: "MirrorStatus" });
+export type MirrorStatus = z.infer<typeof MirrorStatus>;
+
+export const Health = z
+  .strictObject({ status: z.literal("ok"), version: z.string(), time: z.string() })
+  .meta({ id: "Health" });
+
+export { Claim, Event, Partner };

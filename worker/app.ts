@@ -1,0 +1,114 @@
+/**
+ * The Hono app, free of runtime specifics: the Workers entry (`index.ts`) and
+ * the Node entry (`node/server.ts`) each give it their database, configuration
+ * and clock through `getDeps`.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { API_BASE } from "../shared/api.ts";
+import { authenticate } from "./auth/middleware.ts";
+import type { AppEnv, Deps } from "./context.ts";
+import { ApiError, errorResponse } from "./errors.ts";
+import { affiliates } from "./routes/affiliates.ts";
+import { claims } from "./routes/claims.ts";
+import { eventRoutes } from "./routes/events.ts";
+import { exportRoutes } from "./routes/export.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { meRoutes } from "./routes/me.ts";
+import { mirrorRoutes, type MirrorRunner } from "./routes/mirror.ts";
+import { validationHook } from "./routes/openapi.ts";
+import { partners } from "./routes/partners.ts";
+import { session } from "./routes/session.ts";
+
+/** Largest accepted request body: a partner with every field full is about 20 KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  getDeps: (env: Record<string, unknown>) => Deps;
+  runMirror?: MirrorRunner | null;
+}
+
+const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
+
+export function createApp({ getDeps, runMirror = null }: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use("*", async (c, next) => {
+    c.set("deps", getDeps(c.env ?? {}));
+    await next();
+  });
+
+  app.use(
+    "*",
+    cors({
+      origin: (origin, c) => ((c.get("deps") as Deps).config.allowedOrigins.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Api-User-Agent"],
+      exposeHeaders: ["ETag", "Location", "Retry-After"],
+      maxAge: 600,
+    }),
+  );
+
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
+      },
+    }),
+  );
+
+  app.use("*", authenticate);
+
+  // Per-user write limits: checked after sign-in, before any handler touches the record.
+  app.use("*", async (c, next) => {
+    const caller = c.get("caller");
+    if (caller && WRITE_METHODS.has(c.req.method)) {
+      const verdict = await c.get("deps").limiter.hit(`user:${caller.user.id}`);
+      if (!verdict.ok) {
+        throw new ApiError(429, "rate_limited", `Too many changes at once; try again in ${verdict.retryAfter} s`, {
+          headers: { "Retry-After": String(verdict.retryAfter) },
+          details: { retryAfter: verdict.retryAfter },
+        });
+      }
+    }
+    await next();
+  });
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route("/", healthRoutes)
+    .route("/", session)
+    .route("/", meRoutes)
+    .route("/", partners)
+    .route("/", claims)
+    .route("/", affiliates)
+    .route("/", eventRoutes)
+    .route("/", exportRoutes)
+    .route("/", mirrorRoutes(runMirror));
+
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "A session token from POST /session",
+  });
+  api.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "partnerhub API",
+      version: (c.get("deps") as Deps).config.version,
+      description:
+        "The Content Partnerships Hub's record of partners, affiliates and claims. Errors always have the shape " +
+        '{"error": {"code", "message", "details"}}.',
+    },
+    servers: [{ url: API_BASE }],
+  }));
+
+  app.route(API_BASE, api);
+  app.notFound((c) => c.json({ error: { code: "not_found" as const, message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+  app.onError(errorResponse);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,44 @@
+/** Reads the Bearer session on every request; guards for handlers that need a signed-in writer. */
+import type { Context, MiddlewareHandler } from "hono";
+import { ApiError } from "../errors.ts";
+import type { AppEnv, Caller } from "../context.ts";
+import { loadCaller } from "./roles.ts";
+import { readSession } from "./session.ts";
+
+/** Sets `caller` from a valid session; a present but invalid token is refused, not ignored. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header("Authorization");
+  c.set("caller", null);
+  if (header !== undefined) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m?.[1]) throw unauthorized("The Authorization header must be `Bearer <session token>`");
+    const { db, config } = c.get("deps");
+    const session = await readSession(config.sessionSecret, m[1]);
+    if (!session) throw unauthorized("The session is invalid or has expired; sign in again");
+    c.set("caller", await loadCaller(db, config, session.user));
+  }
+  await next();
+};
+
+const unauthorized = (message: string) =>
+  new ApiError(401, "unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="partnerhub"' } });
+
+/** The signed-in caller, or 401. */
+export function requireCaller(c: Context<AppEnv>): Caller {
+  const caller = c.get("caller");
+  if (!caller) throw unauthorized("Sign in first");
+  return caller;
+}
+
+/** A signed-in caller who may write (not blocked on the wiki), or 401/403. */
+export function requireWriter(c: Context<AppEnv>): Caller {
+  const caller = requireCaller(c);
+  if (!caller.canWrite) throw new ApiError(403, "forbidden", "Blocked wiki users may read but not write");
+  return caller;
+}
+
+export function requireCoordinator(c: Context<AppEnv>): Caller {
+  const caller = requireWriter(c);
+  if (!caller.coordinator) throw new ApiError(403, "forbidden", "Only coordinators may do this");
+  return caller;
+}

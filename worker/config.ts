@@ -1,0 +1,69 @@
+/** Deployment configuration: wrangler vars and secrets, or the same names as environment variables on Node. */
+import { normaliseUserName } from "../shared/schemas.ts";
+
+export interface Config {
+  wikiScriptUrl: string;
+  allowedOrigins: string[];
+  coordinators: string[];
+  sessionSecret: string;
+  sessionTtlSeconds: number;
+  devLogin: boolean;
+  mirror: {
+    pagePrefix: string;
+    botUsername: string | null;
+    botPassword: string | null;
+    oauthToken: string | null;
+  };
+  staleAfterDays: number;
+  staleGraceDays: number;
+  /** Writes a user may make per minute before 429. */
+  writesPerMinute: number;
+  version: string;
+}
+
+export type RawConfig = Record<string, unknown>;
+
+const list = (v: unknown) =>
+  typeof v === "string"
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+
+const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
+
+function positiveInt(v: unknown, fallback: number, name: string): number {
+  if (v === undefined || v === null || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of days or seconds, not ${String(v)}`);
+  return n;
+}
+
+/** Reads and checks the configuration; throws with the name of a missing or bad setting. */
+export function readConfig(env: RawConfig): Config {
+  const sessionSecret = str(env.SESSION_SECRET);
+  if (!sessionSecret || sessionSecret.length < 32) {
+    throw new Error("SESSION_SECRET must be set to at least 32 characters (wrangler secret put SESSION_SECRET)");
+  }
+  const wikiScriptUrl = str(env.WIKI_SCRIPT_URL);
+  if (!wikiScriptUrl) throw new Error("WIKI_SCRIPT_URL must be set, e.g. https://meta.wikimedia.org/w");
+  return {
+    wikiScriptUrl: wikiScriptUrl.replace(/\/+$/, ""),
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    coordinators: list(env.COORDINATORS).map(normaliseUserName),
+    sessionSecret,
+    sessionTtlSeconds: positiveInt(env.SESSION_TTL_SECONDS, 7200, "SESSION_TTL_SECONDS"),
+    devLogin: str(env.DEV_LOGIN) === "on",
+    mirror: {
+      pagePrefix: str(env.MIRROR_PAGE_PREFIX) ?? "Content Partnerships Hub/Directory",
+      botUsername: str(env.MIRROR_BOT_USERNAME),
+      botPassword: str(env.MIRROR_BOT_PASSWORD),
+      oauthToken: str(env.MIRROR_OAUTH_TOKEN),
+    },
+    staleAfterDays: positiveInt(env.STALE_AFTER_DAYS, 60, "STALE_AFTER_DAYS"),
+    staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, 14, "STALE_GRACE_DAYS"),
+    writesPerMinute: positiveInt(env.WRITES_PER_MINUTE, 30, "WRITES_PER_MINUTE"),
+    version: str(env.VERSION) ?? "0.1.0",
+  };
+}

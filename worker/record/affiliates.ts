@@ -1,0 +1,154 @@
+/** Affiliates, representatives and coordinators as operations on the record. Every role change is an event. */
+import type { z } from "zod";
+import type { Affiliate, AffiliateInput, AffiliatePatch } from "../../shared/schemas.ts";
+import type { Config } from "../config.ts";
+import type { Caller } from "../context.ts";
+import { ApiError, forbidden, notFound } from "../errors.ts";
+import {
+  addCoordinator,
+  getAffiliate,
+  insertAffiliate,
+  isStoredCoordinator,
+  removeCoordinator,
+  removeRepresentative,
+  requestRepresentation,
+  updateAffiliate,
+  verifyRepresentative,
+} from "../storage/affiliates.ts";
+import { commit } from "../storage/commit.ts";
+import type { SqlDatabase } from "../storage/db.ts";
+
+/** The public view hides unverified requests; coordinators and the affiliate's representatives see them. */
+export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate {
+  if (caller && (caller.coordinator || caller.represents.has(a.id))) return a;
+  return {
+    ...a,
+    representatives: a.representatives.filter((r) => r.status === "verified" || r.user === caller?.user.name),
+  };
+}
+
+export async function createAffiliate(
+  db: SqlDatabase,
+  caller: Caller,
+  input: z.output<typeof AffiliateInput>,
+  at: string,
+): Promise<Affiliate> {
+  const { id, ...fields } = input;
+  const result = await commit(
+    db,
+    insertAffiliate(db, id, fields, at, { at, actor: caller.user.name, type: "affiliate.created", affiliate: id, data: { name: input.name } }),
+  );
+  if (!result.ok) throw new ApiError(409, "conflict", `An affiliate with the id ${id} already exists`);
+  return (await getAffiliate(db, id)) as Affiliate;
+}
+
+export async function editAffiliate(
+  db: SqlDatabase,
+  caller: Caller,
+  id: string,
+  ifMatch: number,
+  patch: z.output<typeof AffiliatePatch>,
+  at: string,
+): Promise<Affiliate> {
+  const current = await getAffiliate(db, id);
+  if (!current) throw notFound(`Affiliate ${id}`);
+  if (current.version !== ifMatch) {
+    throw new ApiError(412, "version_mismatch", `The affiliate is at version ${current.version}; reload and edit again`, {
+      details: { version: current.version },
+    });
+  }
+  const { name, kind, wikiPage, countries, languages, capabilities } = { ...current, ...patch };
+  const result = await commit(
+    db,
+    updateAffiliate(db, id, ifMatch, { name, kind, wikiPage, countries, languages, capabilities }, at, {
+      at,
+      actor: caller.user.name,
+      type: "affiliate.edited",
+      affiliate: id,
+      data: { fields: Object.keys(patch) },
+    }),
+  );
+  if (!result.ok) throw new ApiError(412, "version_mismatch", "The affiliate changed meanwhile; reload and edit again");
+  return (await getAffiliate(db, id)) as Affiliate;
+}
+
+/**
+ * `POST /affiliates/{id}/representatives`: a coordinator or a verified
+ * representative verifies `username`; anyone else may only ask for themself.
+ */
+export async function addRepresentative(
+  db: SqlDatabase,
+  caller: Caller,
+  affiliateId: string,
+  username: string,
+  at: string,
+): Promise<{ status: "requested" | "verified" }> {
+  const affiliate = await getAffiliate(db, affiliateId);
+  if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
+  const existing = affiliate.representatives.find((r) => r.user === username);
+  const mayVerify = caller.coordinator || caller.represents.has(affiliateId);
+  const base = { at, actor: caller.user.name, affiliate: affiliateId };
+  if (mayVerify) {
+    if (existing?.status === "verified") return { status: "verified" };
+    const result = await commit(
+      db,
+      verifyRepresentative(db, affiliateId, username, caller.user.name, at, { ...base, type: "representative.verified", data: { user: username } }),
+    );
+    if (!result.ok) throw new ApiError(409, "conflict", `${username} changed meanwhile; try again`);
+    return { status: "verified" };
+  }
+  if (username !== caller.user.name) {
+    throw forbidden("Only coordinators and representatives of this affiliate may add someone else");
+  }
+  if (existing) return { status: existing.status };
+  const result = await commit(
+    db,
+    requestRepresentation(db, affiliateId, username, at, { ...base, type: "representative.requested", data: { user: username } }),
+  );
+  if (!result.ok) throw new ApiError(409, "conflict", "Your request changed meanwhile; try again");
+  return { status: "requested" };
+}
+
+/** Coordinators, the affiliate's representatives, and the user themself may remove a representative. */
+export async function deleteRepresentative(
+  db: SqlDatabase,
+  caller: Caller,
+  affiliateId: string,
+  username: string,
+  at: string,
+): Promise<void> {
+  if (!caller.coordinator && !caller.represents.has(affiliateId) && caller.user.name !== username) {
+    throw forbidden("Only coordinators, representatives of this affiliate and the user themself may do this");
+  }
+  const result = await commit(
+    db,
+    removeRepresentative(db, affiliateId, username, {
+      at,
+      actor: caller.user.name,
+      type: "representative.removed",
+      affiliate: affiliateId,
+      data: { user: username },
+    }),
+  );
+  if (!result.ok) throw notFound(`${username} as a representative of ${affiliateId}`);
+}
+
+export async function addCoordinatorRole(db: SqlDatabase, config: Config, caller: Caller, username: string, at: string): Promise<void> {
+  if (config.coordinators.includes(username) || (await isStoredCoordinator(db, username))) return;
+  const result = await commit(
+    db,
+    addCoordinator(db, username, caller.user.name, at, { at, actor: caller.user.name, type: "coordinator.added", data: { user: username } }),
+  );
+  if (!result.ok) throw new ApiError(409, "conflict", `${username} changed meanwhile; try again`);
+}
+
+export async function removeCoordinatorRole(db: SqlDatabase, config: Config, caller: Caller, username: string, at: string): Promise<void> {
+  if (config.coordinators.includes(username)) {
+    throw new ApiError(409, "conflict", `${username} is a coordinator by the deployment's configuration (COORDINATORS)`);
+  }
+  const result = await commit(
+    db,
+    removeCoordinator(db, username, { at, actor: caller.user.name, type: "coordinator.removed", data: { user: username } }),
+  );
+  if (!result.ok) throw notFound(`Coordinator ${username}`);
+}

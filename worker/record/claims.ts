@@ -1,0 +1,208 @@
+/** Claims as operations on the record: checks, the guarded batch, and errors that say what happened. */
+import { canProgress, mayAct, nextStatus, requiredStatus, type ClaimAction } from "../../shared/claim-machine.ts";
+import type { Claim } from "../../shared/schemas.ts";
+import type { Stage } from "../../shared/vocabulary.ts";
+import type { Caller } from "../context.ts";
+import { ApiError, forbidden, notFound } from "../errors.ts";
+import { getAffiliate, isVerifiedRepresentative } from "../storage/affiliates.ts";
+import {
+  acceptClaim,
+  finishClaim,
+  getClaimRow,
+  insertClaim,
+  openClaimOf,
+  progressClaim,
+  toClaim,
+  type ClaimRow,
+} from "../storage/claims.ts";
+import { commit } from "../storage/commit.ts";
+import type { SqlDatabase } from "../storage/db.ts";
+import { getPartnerRow } from "../storage/partners.ts";
+
+const conflict = (message: string, claim?: Claim) =>
+  new ApiError(409, "claim_conflict", message, claim ? { details: { claim } } : {});
+
+/** "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it. */
+export async function makeClaim(
+  db: SqlDatabase,
+  caller: Caller,
+  partnerId: string,
+  affiliateId: string,
+  message: string,
+  at: string,
+): Promise<Claim> {
+  const [partner, affiliate] = await Promise.all([getPartnerRow(db, partnerId), getAffiliate(db, affiliateId)]);
+  if (!partner) throw notFound(`Partner ${partnerId}`);
+  if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
+  const verified = await isVerifiedRepresentative(db, affiliateId, caller.user.name);
+  const result = await commit(
+    db,
+    insertClaim(
+      db,
+      { partner: partnerId, affiliate: affiliateId, user: caller.user.name, message, verified, at },
+      { at, actor: caller.user.name, type: "claim.created", partner: partnerId, affiliate: affiliateId, data: { verified } },
+    ),
+  );
+  if (result.ok) {
+    const row = await getClaimRow(db, result.lastRowId);
+    if (!row) throw new Error(`claim ${result.lastRowId} vanished after insert`);
+    return toClaim(row);
+  }
+  if (result.reason === "unique") {
+    const existing = await openClaimOf(db, partnerId, affiliateId);
+    throw conflict(`${affiliate.name} already has an open claim on this partner`, existing ? toClaim(existing) : undefined);
+  }
+  const now = await getPartnerRow(db, partnerId);
+  throw new ApiError(409, "conflict", `This partner is ${now?.status ?? "gone"} and takes no new claims`, {
+    details: { status: now?.status ?? null },
+  });
+}
+
+async function loadForAction(db: SqlDatabase, caller: Caller, id: number, action: ClaimAction): Promise<ClaimRow> {
+  const row = await getClaimRow(db, id);
+  if (!row) throw notFound(`Claim ${id}`);
+  const allowed = mayAct(
+    {
+      canWrite: caller.canWrite,
+      isCoordinator: caller.coordinator,
+      representsAffiliate: caller.represents.has(row.affiliate_id),
+      isClaimant: row.claimed_by === caller.user.name,
+    },
+    action,
+  );
+  if (!allowed) {
+    throw forbidden(
+      action === "accept" || action === "decline" || action === "handover"
+        ? "Only coordinators may do this"
+        : "Only the claimant, a representative of the affiliate or a coordinator may do this",
+    );
+  }
+  return row;
+}
+
+function checkState(row: ClaimRow, action: ClaimAction, version: number | undefined): number {
+  const claim = toClaim(row);
+  if (nextStatus(claim.status, action) === null) {
+    throw conflict(`This claim is ${claim.status}; it must be ${requiredStatus(action)} to ${action} it`, claim);
+  }
+  if (version !== undefined && version !== row.version) {
+    throw conflict(`This claim changed since you saw it (version ${row.version}, not ${version})`, claim);
+  }
+  return row.version;
+}
+
+async function afterLostRace(db: SqlDatabase, id: number, what: string): Promise<never> {
+  const now = await getClaimRow(db, id);
+  throw conflict(`${what}: the claim changed meanwhile`, now ? toClaim(now) : undefined);
+}
+
+export type SimpleAction = "withdraw" | "accept" | "decline" | "release" | "complete";
+
+const EVENT_OF = {
+  withdraw: "claim.withdrawn",
+  accept: "claim.accepted",
+  decline: "claim.declined",
+  release: "claim.released",
+  complete: "claim.completed",
+} as const;
+
+/** withdraw, accept, decline, release or complete one claim. */
+export async function transition(
+  db: SqlDatabase,
+  caller: Caller,
+  id: number,
+  action: SimpleAction,
+  opts: { version?: number; reason: string; at: string },
+): Promise<Claim> {
+  const row = await loadForAction(db, caller, id, action);
+  const version = checkState(row, action, opts.version);
+  const event = {
+    at: opts.at,
+    actor: caller.user.name,
+    type: EVENT_OF[action],
+    partner: row.partner_id,
+    affiliate: row.affiliate_id,
+    claim: id,
+    data: opts.reason ? { reason: opts.reason } : {},
+  };
+  const from = requiredStatus(action) as "interested" | "lead";
+  const to = nextStatus(from, action) as "withdrawn" | "declined" | "released" | "completed";
+  const statements =
+    action === "accept"
+      ? acceptClaim(db, id, version, opts.at, event)
+      : finishClaim(db, id, from, version, to, opts.reason, opts.at, event);
+  const result = await commit(db, statements);
+  if (!result.ok && result.reason === "unique") {
+    const partner = await getPartnerRow(db, row.partner_id);
+    throw conflict(`${partner?.lead_affiliate ?? "Another affiliate"} already leads this partner`, toClaim(row));
+  }
+  if (!result.ok) return afterLostRace(db, id, `Could not ${action}`);
+  return toClaim((await getClaimRow(db, id)) as ClaimRow);
+}
+
+/** Records a lead's progress: stages only move forward. */
+export async function progress(
+  db: SqlDatabase,
+  caller: Caller,
+  id: number,
+  opts: { version?: number; stage: Stage; note: string; at: string },
+): Promise<Claim> {
+  const row = await loadForAction(db, caller, id, "progress");
+  const version = checkState(row, "progress", opts.version);
+  if (!canProgress(row.stage as Stage | null, opts.stage)) {
+    throw conflict(`This lead is already at stage ${row.stage}; stages only move forward`, toClaim(row));
+  }
+  const result = await commit(
+    db,
+    progressClaim(db, id, version, opts.stage, opts.note, opts.at, {
+      at: opts.at,
+      actor: caller.user.name,
+      type: "claim.progressed",
+      partner: row.partner_id,
+      affiliate: row.affiliate_id,
+      claim: id,
+      data: { stage: opts.stage, note: opts.note },
+    }),
+  );
+  if (!result.ok) return afterLostRace(db, id, "Could not record progress");
+  return toClaim((await getClaimRow(db, id)) as ClaimRow);
+}
+
+/** A coordinator hands a partner from its lead to another interested affiliate, with a reason, atomically. */
+export async function handover(
+  db: SqlDatabase,
+  caller: Caller,
+  id: number,
+  opts: { version?: number; to: number; reason: string; at: string },
+): Promise<{ released: Claim; lead: Claim }> {
+  const lead = await loadForAction(db, caller, id, "handover");
+  const version = checkState(lead, "handover", opts.version);
+  const target = await getClaimRow(db, opts.to);
+  if (!target || target.partner_id !== lead.partner_id) {
+    throw new ApiError(422, "validation_failed", "`to` must be another claim on the same partner");
+  }
+  if (target.status !== "interested") {
+    throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, toClaim(target));
+  }
+  const base = { at: opts.at, actor: caller.user.name, partner: lead.partner_id };
+  const result = await commit(db, [
+    ...finishClaim(db, id, "lead", version, "released", opts.reason, opts.at, {
+      ...base,
+      type: "claim.handed_over",
+      affiliate: lead.affiliate_id,
+      claim: id,
+      data: { to: opts.to, toAffiliate: target.affiliate_id, reason: opts.reason },
+    }),
+    ...acceptClaim(db, opts.to, target.version, opts.at, {
+      ...base,
+      type: "claim.accepted",
+      affiliate: target.affiliate_id,
+      claim: opts.to,
+      data: { handedOverFrom: id },
+    }),
+  ]);
+  if (!result.ok) return afterLostRace(db, id, "Could not hand over");
+  const [released, newLead] = await Promise.all([getClaimRow(db, id), getClaimRow(db, opts.to)]);
+  return { released: toClaim(released as ClaimRow), lead: toClaim(newLead as ClaimRow) };
+}
+

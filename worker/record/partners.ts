@@ -1,0 +1,190 @@
+/** Partners as operations on the record: referral, edits under If-Match, closing, and who sees contacts. */
+import type { z } from "zod";
+import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "../../shared/schemas.ts";
+import type { Caller } from "../context.ts";
+import { ApiError, forbidden, notFound } from "../errors.ts";
+import { getAffiliate } from "../storage/affiliates.ts";
+import { claimsOfPartner, toClaim } from "../storage/claims.ts";
+import { commit } from "../storage/commit.ts";
+import type { SqlDatabase } from "../storage/db.ts";
+import {
+  getPartnerRow,
+  insertPartner,
+  partnerExists,
+  partnerIdByWikidata,
+  setPartnerClosed,
+  toContact,
+  toPartner,
+  updatePartner,
+  type PartnerFields,
+  type PartnerRow,
+} from "../storage/partners.ts";
+
+type ParsedInput = z.output<typeof PartnerInput>;
+type ParsedPatch = z.output<typeof PartnerPatch>;
+
+/** Whether `caller` may see a partner's contact: coordinators, the referrer, the lead's representatives. */
+export function maySeeContact(caller: Caller | null, row: PartnerRow): boolean {
+  if (!caller) return false;
+  return (
+    caller.coordinator ||
+    row.referred_by === caller.user.name ||
+    (row.lead_affiliate !== null && caller.represents.has(row.lead_affiliate))
+  );
+}
+
+export async function partnerDetail(db: SqlDatabase, caller: Caller | null, id: string): Promise<PartnerDetail> {
+  const row = await getPartnerRow(db, id);
+  if (!row) throw notFound(`Partner ${id}`);
+  const claims = (await claimsOfPartner(db, id)).map(toClaim);
+  const detail: PartnerDetail = { ...toPartner(row), claims };
+  if (maySeeContact(caller, row)) detail.contact = toContact(row);
+  return detail;
+}
+
+/** A URL-safe id from a name: "Muzeum Śląskie" → "muzeum-slaskie". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug.length >= 2 ? slug : `partner-${slug || "x"}`;
+}
+
+async function freeId(db: SqlDatabase, base: string): Promise<string> {
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await partnerExists(db, candidate))) return candidate;
+  }
+  return `${base}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: string): Promise<void> {
+  if (!qid) return;
+  const existing = await partnerIdByWikidata(db, qid);
+  if (existing && existing !== except) {
+    throw new ApiError(409, "conflict", `${qid} is already in the directory as ${existing}`, { details: { partner: existing } });
+  }
+}
+
+export async function referPartner(db: SqlDatabase, caller: Caller, input: ParsedInput, at: string): Promise<PartnerDetail> {
+  if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound(`Affiliate ${input.affiliate}`);
+  await duplicateWikidata(db, input.wikidata);
+  const id = input.id ?? (await freeId(db, slugify(input.name)));
+  const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
+  const result = await commit(
+    db,
+    insertPartner(
+      db,
+      { ...fieldsOf(input), id, referredBy: caller.user.name, referredFor: input.affiliate, contact, at },
+      { at, actor: caller.user.name, type: "partner.referred", partner: id, affiliate: input.affiliate, data: { name: input.name } },
+    ),
+  );
+  if (!result.ok && result.reason === "unique") {
+    if (result.target.includes("wikidata")) await duplicateWikidata(db, input.wikidata);
+    throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
+  }
+  if (!result.ok) throw new Error("partner insert changed no row");
+  return partnerDetail(db, caller, id);
+}
+
+function fieldsOf(p: PartnerFields): PartnerFields {
+  return {
+    name: p.name,
+    wikidata: p.wikidata,
+    kind: p.kind,
+    country: p.country,
+    languages: p.languages,
+    offers: p.offers,
+    projects: p.projects,
+    funding: p.funding,
+    summary: p.summary,
+    asks: p.asks,
+    links: p.links,
+  };
+}
+
+/** The version an `If-Match` header names: `"3"`, `W/"3"` or `3`. */
+export function versionFromIfMatch(header: string | undefined): number {
+  if (header === undefined) {
+    throw new ApiError(428, "precondition_required", "Send If-Match with the version you edited (the ETag of GET)");
+  }
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!m) throw new ApiError(400, "bad_request", "If-Match must be the partner's ETag, e.g. \"3\"");
+  return Number(m[1]);
+}
+
+export async function editPartner(
+  db: SqlDatabase,
+  caller: Caller,
+  id: string,
+  ifMatch: number,
+  patch: ParsedPatch,
+  at: string,
+): Promise<PartnerDetail> {
+  const row = await getPartnerRow(db, id);
+  if (!row) throw notFound(`Partner ${id}`);
+  if (!caller.coordinator && row.referred_by !== caller.user.name) {
+    throw forbidden("Only coordinators and the referrer may edit a partner");
+  }
+  if (row.version !== ifMatch) {
+    throw new ApiError(412, "version_mismatch", `The partner is at version ${row.version}; reload and edit again`, {
+      details: { version: row.version },
+    });
+  }
+  const current = { ...fieldsOf(toPartner(row)), contact: toContact(row) };
+  const next = { ...current, ...patch, contact: patch.contact ?? current.contact };
+  await duplicateWikidata(db, next.wikidata, id);
+  const changed = Object.keys(patch).filter((k) => k !== "contact");
+  const result = await commit(
+    db,
+    updatePartner(db, id, ifMatch, next, at, {
+      at,
+      actor: caller.user.name,
+      type: "partner.edited",
+      partner: id,
+      // Only the names of public fields: the feed is public and contacts are private.
+      data: { fields: changed, contactChanged: patch.contact !== undefined },
+    }),
+  );
+  if (!result.ok && result.reason === "stale") {
+    const now = await getPartnerRow(db, id);
+    throw new ApiError(412, "version_mismatch", "The partner changed meanwhile; reload and edit again", {
+      details: { version: now?.version ?? null },
+    });
+  }
+  if (!result.ok) await duplicateWikidata(db, next.wikidata, id);
+  return partnerDetail(db, caller, id);
+}
+
+export async function closePartner(
+  db: SqlDatabase,
+  caller: Caller,
+  id: string,
+  closed: boolean,
+  reason: string,
+  at: string,
+): Promise<PartnerDetail> {
+  const row = await getPartnerRow(db, id);
+  if (!row) throw notFound(`Partner ${id}`);
+  const result = await commit(
+    db,
+    setPartnerClosed(db, id, closed, reason, at, {
+      at,
+      actor: caller.user.name,
+      type: closed ? "partner.closed" : "partner.reopened",
+      partner: id,
+      data: reason ? { reason } : {},
+    }),
+  );
+  if (!result.ok) {
+    throw new ApiError(409, "conflict", closed ? "The partner is already closed" : "The partner is not closed", {
+      details: { status: row.status },
+    });
+  }
+  return partnerDetail(db, caller, id);
+}

@@ -1,0 +1,158 @@
+/** /affiliates and /coordinators: profiles, representatives, and the coordinator role. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { AffiliateList, CoordinatorRequest, RepresentativeRequest } from "../../shared/api.ts";
+import { Affiliate, AffiliateInput, AffiliatePatch, Slug, UserName } from "../../shared/schemas.ts";
+import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
+import { notFound } from "../errors.ts";
+import {
+  addCoordinatorRole,
+  addRepresentative,
+  createAffiliate,
+  deleteRepresentative,
+  editAffiliate,
+  removeCoordinatorRole,
+  visibleAffiliate,
+} from "../record/affiliates.ts";
+import { versionFromIfMatch } from "../record/partners.ts";
+import { getAffiliate, listAffiliates, listStoredCoordinators } from "../storage/affiliates.ts";
+import { jsonWithEtag } from "./etag.ts";
+import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
+
+const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "wikimedia-deutschland" }) });
+const RepParam = IdParam.extend({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
+const UserParam = z.object({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
+const RoleResult = z.object({ user: z.string(), status: z.enum(["requested", "verified"]) });
+const Coordinators = z.object({ coordinators: z.array(z.object({ user: z.string(), source: z.enum(["config", "added"]) })) });
+
+const routes = {
+  list: createRoute({
+    method: "get",
+    path: "/affiliates",
+    summary: "All affiliates",
+    responses: { 200: json(AffiliateList, "affiliates (ETag)") },
+  }),
+  get: createRoute({
+    method: "get",
+    path: "/affiliates/{id}",
+    summary: "One affiliate",
+    request: { params: IdParam },
+    responses: { 200: json(Affiliate, "the affiliate"), ...pick(404) },
+  }),
+  create: createRoute({
+    method: "post",
+    path: "/affiliates",
+    summary: "Add an affiliate (coordinator)",
+    security: bearer,
+    request: jsonBody(AffiliateInput),
+    responses: { 201: json(Affiliate, "the new affiliate"), ...pick(401, 403, 409, 413, 422) },
+  }),
+  edit: createRoute({
+    method: "patch",
+    path: "/affiliates/{id}",
+    summary: "Edit an affiliate (coordinator); If-Match required",
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(AffiliatePatch) },
+    responses: { 200: json(Affiliate, "the edited affiliate"), ...pick(400, 401, 403, 404, 412, 422, 428) },
+  }),
+  addRep: createRoute({
+    method: "post",
+    path: "/affiliates/{id}/representatives",
+    summary: "Verify a representative (coordinator or representative), or ask to represent (yourself)",
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(RepresentativeRequest) },
+    responses: { 200: json(RoleResult, "the user's standing with the affiliate"), ...pick(401, 403, 404, 409, 422) },
+  }),
+  removeRep: createRoute({
+    method: "delete",
+    path: "/affiliates/{id}/representatives/{username}",
+    summary: "Remove a representative",
+    security: bearer,
+    request: { params: RepParam },
+    responses: { 204: { description: "removed" }, ...pick(401, 403, 404) },
+  }),
+  coordinators: createRoute({
+    method: "get",
+    path: "/coordinators",
+    summary: "Who coordinates the hub",
+    responses: { 200: json(Coordinators, "coordinators") },
+  }),
+  addCoordinator: createRoute({
+    method: "post",
+    path: "/coordinators",
+    summary: "Make a wiki user a coordinator (coordinator)",
+    security: bearer,
+    request: jsonBody(CoordinatorRequest),
+    responses: { 204: { description: "added (or was already)" }, ...pick(401, 403, 422) },
+  }),
+  removeCoordinator: createRoute({
+    method: "delete",
+    path: "/coordinators/{username}",
+    summary: "Remove a coordinator added through the API (coordinator)",
+    security: bearer,
+    request: { params: UserParam },
+    responses: { 204: { description: "removed" }, ...pick(401, 403, 404, 409) },
+  }),
+};
+
+export const affiliates = router()
+  .openapi(routes.list, async (c) => {
+    const caller = c.get("caller");
+    const all = await listAffiliates(c.get("deps").db);
+    return jsonWithEtag(c, { affiliates: all.map((a) => visibleAffiliate(a, caller)) }) as never;
+  })
+  .openapi(routes.get, async (c) => {
+    const a = await getAffiliate(c.get("deps").db, c.req.valid("param").id);
+    if (!a) throw notFound(`Affiliate ${c.req.valid("param").id}`);
+    c.header("ETag", `"${a.version}"`);
+    return c.json(visibleAffiliate(a, c.get("caller")), 200);
+  })
+  .openapi(routes.create, async (c) => {
+    const caller = requireCoordinator(c);
+    const { db, now } = c.get("deps");
+    const a = await createAffiliate(db, caller, c.req.valid("json"), now().toISOString());
+    c.header("ETag", `"${a.version}"`);
+    return c.json(a, 201);
+  })
+  .openapi(routes.edit, async (c) => {
+    const caller = requireCoordinator(c);
+    const { db, now } = c.get("deps");
+    const version = versionFromIfMatch(c.req.header("If-Match"));
+    const a = await editAffiliate(db, caller, c.req.valid("param").id, version, c.req.valid("json"), now().toISOString());
+    c.header("ETag", `"${a.version}"`);
+    return c.json(a, 200);
+  })
+  .openapi(routes.addRep, async (c) => {
+    const caller = requireWriter(c);
+    const { db, now } = c.get("deps");
+    const { username } = c.req.valid("json");
+    const { status } = await addRepresentative(db, caller, c.req.valid("param").id, username, now().toISOString());
+    return c.json({ user: username, status }, 200);
+  })
+  .openapi(routes.removeRep, async (c) => {
+    const caller = requireWriter(c);
+    const { db, now } = c.get("deps");
+    const { id, username } = c.req.valid("param");
+    await deleteRepresentative(db, caller, id, username, now().toISOString());
+    return c.body(null, 204);
+  })
+  .openapi(routes.coordinators, async (c) => {
+    const { db, config } = c.get("deps");
+    const added = await listStoredCoordinators(db);
+    const list = [
+      ...config.coordinators.map((user) => ({ user, source: "config" as const })),
+      ...added.filter((u) => !config.coordinators.includes(u)).map((user) => ({ user, source: "added" as const })),
+    ];
+    return c.json({ coordinators: list }, 200);
+  })
+  .openapi(routes.addCoordinator, async (c) => {
+    const caller = requireCoordinator(c);
+    const { db, config, now } = c.get("deps");
+    await addCoordinatorRole(db, config, caller, c.req.valid("json").username, now().toISOString());
+    return c.body(null, 204);
+  })
+  .openapi(routes.removeCoordinator, async (c) => {
+    const caller = requireCoordinator(c);
+    const { db, config, now } = c.get("deps");
+    await removeCoordinatorRole(db, config, caller, c.req.valid("param").username, now().toISOString());
+    return c.body(null, 204);
+  });

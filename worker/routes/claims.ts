@@ -1,0 +1,78 @@
+/** /claims/{id}/…: the transitions of a claim. 409 with the current claim when one no longer applies. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { ClaimResponse, HandoverRequest, HandoverResponse, ProgressRequest, TransitionRequest } from "../../shared/api.ts";
+import { requireWriter } from "../auth/middleware.ts";
+import { handover, progress, transition, type SimpleAction } from "../record/claims.ts";
+import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
+
+const IdParam = z.object({
+  id: z.coerce.number().int().min(1).openapi({ param: { name: "id", in: "path" }, example: 42 }),
+});
+
+const SUMMARIES: Record<SimpleAction, string> = {
+  withdraw: "Withdraw an interested claim (claimant, representative, coordinator)",
+  accept: "Accept an interested claim: it becomes the lead (coordinator)",
+  decline: "Decline an interested claim (coordinator)",
+  release: "Release a lead: the partner is open again (lead's representative, claimant, coordinator)",
+  complete: "Complete a lead: the partnership is done (lead's representative, claimant, coordinator)",
+};
+
+const transitionRoute = (action: SimpleAction) =>
+  createRoute({
+    method: "post",
+    path: `/claims/{id}/${action}`,
+    summary: SUMMARIES[action],
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(TransitionRequest) },
+    responses: { 200: json(ClaimResponse, "the claim after the transition"), ...pick(401, 403, 404, 409, 422, 429) },
+  });
+
+const progressRoute = createRoute({
+  method: "post",
+  path: "/claims/{id}/progress",
+  summary: "Record a lead's progress: contacted → agreement → delivering → done",
+  security: bearer,
+  request: { params: IdParam, ...jsonBody(ProgressRequest) },
+  responses: { 200: json(ClaimResponse, "the claim with its new stage"), ...pick(401, 403, 404, 409, 422, 429) },
+});
+
+const handoverRoute = createRoute({
+  method: "post",
+  path: "/claims/{id}/handover",
+  summary: "Hand a partner over from this lead to another interested claim, with a reason (coordinator)",
+  security: bearer,
+  request: { params: IdParam, ...jsonBody(HandoverRequest) },
+  responses: { 200: json(HandoverResponse, "the released claim and the new lead"), ...pick(401, 403, 404, 409, 422, 429) },
+});
+
+const ACTIONS: SimpleAction[] = ["withdraw", "accept", "decline", "release", "complete"];
+
+export const claims = ACTIONS.reduce(
+  (app, action) =>
+    app.openapi(transitionRoute(action), async (c) => {
+      const caller = requireWriter(c);
+      const { db, now } = c.get("deps");
+      const body = c.req.valid("json");
+      const claim = await transition(db, caller, c.req.valid("param").id, action, {
+        version: body.version,
+        reason: body.reason,
+        at: now().toISOString(),
+      });
+      return c.json({ claim }, 200);
+    }),
+  router(),
+)
+  .openapi(progressRoute, async (c) => {
+    const caller = requireWriter(c);
+    const { db, now } = c.get("deps");
+    const body = c.req.valid("json");
+    const claim = await progress(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
+    return c.json({ claim }, 200);
+  })
+  .openapi(handoverRoute, async (c) => {
+    const caller = requireWriter(c);
+    const { db, now } = c.get("deps");
+    const body = c.req.valid("json");
+    const result = await handover(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
+    return c.json(result, 200);
+  });

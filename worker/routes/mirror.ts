@@ -1,0 +1,45 @@
+/** /mirror: how far the wiki pages are behind the record, and a coordinator's "sync now". */
+import { createRoute } from "@hono/zod-openapi";
+import { MirrorStatus } from "../../shared/api.ts";
+import { requireCoordinator } from "../auth/middleware.ts";
+import type { Config } from "../config.ts";
+import { ApiError } from "../errors.ts";
+import { mirrorStatus } from "../storage/mirror.ts";
+import { bearer, json, pick, router } from "./openapi.ts";
+
+export const mirrorConfigured = (config: Config) =>
+  config.mirror.oauthToken !== null || (config.mirror.botUsername !== null && config.mirror.botPassword !== null);
+
+const status = createRoute({
+  method: "get",
+  path: "/mirror/status",
+  summary: "The mirror's last run, lag, page revisions and errors",
+  responses: { 200: json(MirrorStatus, "status") },
+});
+
+const run = createRoute({
+  method: "post",
+  path: "/mirror/run",
+  summary: "Run the mirror now (coordinator)",
+  security: bearer,
+  responses: { 200: json(MirrorStatus, "status after the run"), ...pick(401, 403), 503: json(MirrorStatus, "not configured") },
+});
+
+/** The mirror job is plugged in by the entry point, so this module stays free of wiki I/O. */
+export type MirrorRunner = (c: { db: import("../storage/db.ts").SqlDatabase; config: Config; now: () => Date }) => Promise<void>;
+
+export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
+  router()
+    .openapi(status, async (c) => {
+      const { db, config } = c.get("deps");
+      return c.json(await mirrorStatus(db, mirrorConfigured(config)), 200);
+    })
+    .openapi(run, async (c) => {
+      requireCoordinator(c);
+      const deps = c.get("deps");
+      if (!runMirror || !mirrorConfigured(deps.config)) {
+        throw new ApiError(503, "mirror_unavailable", "The mirror has no wiki credentials (MIRROR_BOT_USERNAME/PASSWORD or MIRROR_OAUTH_TOKEN)");
+      }
+      await runMirror(deps);
+      return c.json(await mirrorStatus(deps.db, true), 200);
+    });

@@ -1,0 +1,56 @@
+/** /session: trade a Wikimedia OAuth 2 access token (or, locally, a user name) for a backend session. */
+import { createRoute } from "@hono/zod-openapi";
+import { DevSessionRequest, SessionRequest, SessionResponse } from "../../shared/api.ts";
+import { normaliseUserName } from "../../shared/schemas.ts";
+import { issueSession } from "../auth/session.ts";
+import { fetchWikiProfile } from "../auth/wiki-profile.ts";
+import type { Deps } from "../context.ts";
+import { ApiError, forbidden } from "../errors.ts";
+import { json, jsonBody, pick, router } from "./openapi.ts";
+
+const oauth = createRoute({
+  method: "post",
+  path: "/session",
+  summary: "Sign in: verify a Wikimedia OAuth 2 access token with the wiki and get a session token",
+  request: jsonBody(SessionRequest),
+  responses: { 200: json(SessionResponse, "the session"), ...pick(401, 403, 422) },
+});
+
+const dev = createRoute({
+  method: "post",
+  path: "/session/dev",
+  summary: "Development sign-in by user name: only with DEV_LOGIN=on and from loopback",
+  request: jsonBody(DevSessionRequest),
+  responses: { 200: json(SessionResponse, "the session"), ...pick(403, 404, 422) },
+});
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+const isLoopbackAddress = (ip: string) => ip === "::1" || ip.startsWith("127.") || ip === "::ffff:127.0.0.1";
+
+/** Loopback means: addressed to a loopback host, and from a loopback client where the runtime tells. */
+export function fromLoopback(deps: Deps, req: Request): boolean {
+  const host = new URL(req.url).hostname;
+  if (!LOOPBACK_HOSTS.has(host)) return false;
+  const client = deps.clientAddress(req);
+  return client === null || isLoopbackAddress(client);
+}
+
+export const session = router()
+  .openapi(oauth, async (c) => {
+    const deps = c.get("deps");
+    const { config } = deps;
+    const profile = await fetchWikiProfile(deps.fetch, config.wikiScriptUrl, c.req.valid("json").accessToken, config.version);
+    if (profile.blocked) throw forbidden("Your wiki account is blocked; blocked users may read but not sign in to write");
+    const user = { id: profile.sub, name: normaliseUserName(profile.username), blocked: false };
+    const issued = await issueSession(config.sessionSecret, user, "oauth", config.sessionTtlSeconds, deps.now());
+    return c.json({ ...issued, user }, 200);
+  })
+  .openapi(dev, async (c) => {
+    const deps = c.get("deps");
+    if (!deps.config.devLogin) throw new ApiError(404, "not_found", "Development sign-in is not enabled here");
+    if (!fromLoopback(deps, c.req.raw)) throw forbidden("Development sign-in is accepted only from loopback");
+    const body = c.req.valid("json");
+    const user = { id: `dev:${body.username}`, name: body.username, blocked: body.blocked };
+    const issued = await issueSession(deps.config.sessionSecret, user, "dev", deps.config.sessionTtlSeconds, deps.now());
+    return c.json({ ...issued, user }, 200);
+  });

@@ -1,0 +1,191 @@
+/** SQL for affiliates, their representatives and the coordinators added after bootstrap. */
+import type { Affiliate, Representative } from "../../shared/schemas.ts";
+import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { guardedEvent, type NewEvent } from "./events.ts";
+
+interface AffiliateRow {
+  id: string;
+  name: string;
+  kind: string;
+  wiki_page: string;
+  countries: string;
+  languages: string;
+  capabilities: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+interface RepresentativeRow {
+  affiliate_id: string;
+  user_name: string;
+  status: string;
+  verified_by: string | null;
+  since: string;
+}
+
+function toRepresentative(r: RepresentativeRow): Representative {
+  return {
+    affiliate: r.affiliate_id,
+    user: r.user_name,
+    status: r.status as Representative["status"],
+    verifiedBy: r.verified_by,
+    since: r.since,
+  };
+}
+
+function toAffiliate(row: AffiliateRow, reps: RepresentativeRow[]): Affiliate {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as Affiliate["kind"],
+    wikiPage: row.wiki_page,
+    countries: parseJson(row.countries, []),
+    languages: parseJson(row.languages, []),
+    capabilities: parseJson(row.capabilities, []),
+    representatives: reps.filter((r) => r.affiliate_id === row.id).map(toRepresentative),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export async function listAffiliates(db: SqlDatabase): Promise<Affiliate[]> {
+  const [affiliates, reps] = await db.batch([
+    db.prepare(`SELECT * FROM affiliate ORDER BY name, id`),
+    db.prepare(`SELECT * FROM representative ORDER BY affiliate_id, user_name`),
+  ]);
+  const repRows = (reps?.results ?? []) as unknown as RepresentativeRow[];
+  return ((affiliates?.results ?? []) as unknown as AffiliateRow[]).map((a) => toAffiliate(a, repRows));
+}
+
+export async function getAffiliate(db: SqlDatabase, id: string): Promise<Affiliate | null> {
+  const row = await db.prepare(`SELECT * FROM affiliate WHERE id = ?1`).bind(id).first<AffiliateRow>();
+  if (!row) return null;
+  const { results } = await db
+    .prepare(`SELECT * FROM representative WHERE affiliate_id = ?1 ORDER BY user_name`)
+    .bind(id)
+    .all<RepresentativeRow>();
+  return toAffiliate(row, results);
+}
+
+export interface AffiliateFields {
+  name: string;
+  kind: string;
+  wikiPage: string;
+  countries: string[];
+  languages: string[];
+  capabilities: string[];
+}
+
+export function insertAffiliate(db: SqlDatabase, id: string, f: AffiliateFields, at: string, event: NewEvent): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO affiliate (id, name, kind, wiki_page, countries, languages, capabilities, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)`,
+      )
+      .bind(id, f.name, f.kind, f.wikiPage, JSON.stringify(f.countries), JSON.stringify(f.languages), JSON.stringify(f.capabilities), at),
+    guardedEvent(db, event),
+  ];
+}
+
+export function updateAffiliate(
+  db: SqlDatabase,
+  id: string,
+  version: number,
+  f: AffiliateFields,
+  at: string,
+  event: NewEvent,
+): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `UPDATE affiliate SET name = ?3, kind = ?4, wiki_page = ?5, countries = ?6, languages = ?7, capabilities = ?8,
+           updated_at = ?9, version = version + 1
+         WHERE id = ?1 AND version = ?2`,
+      )
+      .bind(id, version, f.name, f.kind, f.wikiPage, JSON.stringify(f.countries), JSON.stringify(f.languages), JSON.stringify(f.capabilities), at),
+    guardedEvent(db, event),
+  ];
+}
+
+/** The affiliates a user represents or has asked to represent. */
+export async function affiliatesOfUser(db: SqlDatabase, user: string): Promise<Representative[]> {
+  const { results } = await db
+    .prepare(`SELECT * FROM representative WHERE user_name = ?1 ORDER BY affiliate_id`)
+    .bind(user)
+    .all<RepresentativeRow>();
+  return results.map(toRepresentative);
+}
+
+export async function isVerifiedRepresentative(db: SqlDatabase, affiliate: string, user: string): Promise<boolean> {
+  const row = await db
+    .prepare(`SELECT 1 AS x FROM representative WHERE affiliate_id = ?1 AND user_name = ?2 AND status = 'verified'`)
+    .bind(affiliate, user)
+    .first();
+  return row !== null;
+}
+
+/** A user asks to represent an affiliate (no-op if they already did). */
+export function requestRepresentation(db: SqlDatabase, affiliate: string, user: string, at: string, event: NewEvent): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO representative (affiliate_id, user_name, status, since) VALUES (?1, ?2, 'requested', ?3)
+         ON CONFLICT (affiliate_id, user_name) DO NOTHING`,
+      )
+      .bind(affiliate, user, at),
+    guardedEvent(db, event),
+  ];
+}
+
+/** Verifies a representative, creating the row if they had not asked. */
+export function verifyRepresentative(
+  db: SqlDatabase,
+  affiliate: string,
+  user: string,
+  by: string,
+  at: string,
+  event: NewEvent,
+): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO representative (affiliate_id, user_name, status, verified_by, since) VALUES (?1, ?2, 'verified', ?3, ?4)
+         ON CONFLICT (affiliate_id, user_name) DO UPDATE SET status = 'verified', verified_by = ?3, since = ?4
+         WHERE representative.status = 'requested'`,
+      )
+      .bind(affiliate, user, by, at),
+    guardedEvent(db, event),
+  ];
+}
+
+export function removeRepresentative(db: SqlDatabase, affiliate: string, user: string, event: NewEvent): SqlStatement[] {
+  return [
+    db.prepare(`DELETE FROM representative WHERE affiliate_id = ?1 AND user_name = ?2`).bind(affiliate, user),
+    guardedEvent(db, event),
+  ];
+}
+
+export async function isStoredCoordinator(db: SqlDatabase, user: string): Promise<boolean> {
+  return (await db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user).first()) !== null;
+}
+
+export async function listStoredCoordinators(db: SqlDatabase): Promise<string[]> {
+  const { results } = await db.prepare(`SELECT user_name FROM coordinator ORDER BY user_name`).all<{ user_name: string }>();
+  return results.map((r) => r.user_name);
+}
+
+export function addCoordinator(db: SqlDatabase, user: string, by: string, at: string, event: NewEvent): SqlStatement[] {
+  return [
+    db
+      .prepare(`INSERT INTO coordinator (user_name, added_by, since) VALUES (?1, ?2, ?3) ON CONFLICT (user_name) DO NOTHING`)
+      .bind(user, by, at),
+    guardedEvent(db, event),
+  ];
+}
+
+export function removeCoordinator(db: SqlDatabase, user: string, event: NewEvent): SqlStatement[] {
+  return [db.prepare(`DELETE FROM coordinator WHERE user_name = ?1`).bind(user), guardedEvent(db, event)];
+}

@@ -1,0 +1,43 @@
+/**
+ * The part of Cloudflare D1's API that the storage layer uses. D1 satisfies it
+ * as it is; the Node adapter (`worker/node/sqlite.ts`) implements it over
+ * SQLite, so both runtimes share every query and every invariant.
+ */
+export interface SqlResult<T = Record<string, unknown>> {
+  results: T[];
+  meta: { changes: number; last_row_id: number };
+}
+
+export interface SqlStatement {
+  bind(...values: unknown[]): SqlStatement;
+  first<T = Record<string, unknown>>(): Promise<T | null>;
+  all<T = Record<string, unknown>>(): Promise<SqlResult<T>>;
+  run<T = Record<string, unknown>>(): Promise<SqlResult<T>>;
+}
+
+export interface SqlDatabase {
+  prepare(sql: string): SqlStatement;
+  /** Runs the statements in one transaction: all of them commit, or none. */
+  batch<T = Record<string, unknown>>(statements: SqlStatement[]): Promise<SqlResult<T>[]>;
+}
+
+/** Which constraint a failed statement broke, from the SQLite error text. */
+export function constraintOf(error: unknown): { kind: "unique" | "not_null" | "check" | "foreign_key"; target: string } | null {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  const m = /(UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?::\s*([\w.]+(?:,\s*[\w.]+)*))?/.exec(text);
+  if (!m) return null;
+  const kind = ({ UNIQUE: "unique", "NOT NULL": "not_null", CHECK: "check", "FOREIGN KEY": "foreign_key" } as const)[
+    m[1] as "UNIQUE" | "NOT NULL" | "CHECK" | "FOREIGN KEY"
+  ];
+  return { kind, target: m[2] ?? "" };
+}
+
+/** JSON text from the database as a typed value. */
+export function parseJson<T>(text: unknown, fallback: T): T {
+  if (typeof text !== "string") return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}

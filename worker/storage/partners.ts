@@ -1,0 +1,273 @@
+/** SQL for partners. Rows are mapped to the shared shapes here and nowhere else. */
+import type { PartnerListQuery } from "../../shared/api.ts";
+import type { Partner, PartnerContact } from "../../shared/schemas.ts";
+import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { guardedEvent, type NewEvent } from "./events.ts";
+
+export interface PartnerRow {
+  id: string;
+  name: string;
+  wikidata: string | null;
+  kind: string;
+  country: string;
+  languages: string;
+  offers: string;
+  projects: string;
+  funding: string;
+  summary: string;
+  asks: string;
+  links: string;
+  referred_by: string;
+  referred_for: string | null;
+  contact_name: string;
+  contact_email: string;
+  notes: string;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  lead_claim: number | null;
+  lead_affiliate: string | null;
+  interested: string;
+  status: string;
+}
+
+export function toPartner(row: PartnerRow): Partner {
+  return {
+    id: row.id,
+    name: row.name,
+    wikidata: row.wikidata,
+    kind: row.kind as Partner["kind"],
+    country: row.country,
+    languages: parseJson(row.languages, []),
+    offers: parseJson(row.offers, []),
+    projects: parseJson(row.projects, []),
+    funding: row.funding as Partner["funding"],
+    summary: row.summary,
+    asks: parseJson(row.asks, []),
+    links: parseJson(row.links, []),
+    referredBy: { user: row.referred_by, affiliate: row.referred_for },
+    status: row.status as Partner["status"],
+    lead: row.lead_claim !== null && row.lead_affiliate !== null ? { claim: row.lead_claim, affiliate: row.lead_affiliate } : null,
+    interested: parseJson(row.interested, []),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function toContact(row: PartnerRow): PartnerContact {
+  return { name: row.contact_name, email: row.contact_email, notes: row.notes };
+}
+
+/** The editable public fields, as stored. */
+export interface PartnerFields {
+  name: string;
+  wikidata: string | null;
+  kind: string;
+  country: string;
+  languages: string[];
+  offers: string[];
+  projects: string[];
+  funding: string;
+  summary: string;
+  asks: string[];
+  links: { label: string; url: string }[];
+}
+
+function searchText(f: PartnerFields): string {
+  return [f.name, f.summary, ...f.asks, f.wikidata ?? ""].join(" ").toLowerCase();
+}
+
+export async function getPartnerRow(db: SqlDatabase, id: string): Promise<PartnerRow | null> {
+  return db.prepare(`SELECT * FROM partner_view WHERE id = ?1`).bind(id).first<PartnerRow>();
+}
+
+export async function partnerIdByWikidata(db: SqlDatabase, qid: string): Promise<string | null> {
+  const row = await db.prepare(`SELECT id FROM partner WHERE wikidata = ?1`).bind(qid).first<{ id: string }>();
+  return row?.id ?? null;
+}
+
+export async function partnerExists(db: SqlDatabase, id: string): Promise<boolean> {
+  return (await db.prepare(`SELECT 1 AS x FROM partner WHERE id = ?1`).bind(id).first()) !== null;
+}
+
+export interface NewPartner extends PartnerFields {
+  id: string;
+  referredBy: string;
+  referredFor: string | null;
+  contact: PartnerContact;
+  at: string;
+}
+
+export function insertPartner(db: SqlDatabase, p: NewPartner, event: NewEvent): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO partner (id, name, name_key, wikidata, kind, country, languages, offers, projects, funding,
+           summary, asks, links, referred_by, referred_for, contact_name, contact_email, notes, search_text,
+           created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)`,
+      )
+      .bind(
+        p.id,
+        p.name,
+        p.name.toLowerCase(),
+        p.wikidata,
+        p.kind,
+        p.country,
+        JSON.stringify(p.languages),
+        JSON.stringify(p.offers),
+        JSON.stringify(p.projects),
+        p.funding,
+        p.summary,
+        JSON.stringify(p.asks),
+        JSON.stringify(p.links),
+        p.referredBy,
+        p.referredFor,
+        p.contact.name,
+        p.contact.email,
+        p.contact.notes,
+        searchText(p),
+        p.at,
+      ),
+    guardedEvent(db, event),
+  ];
+}
+
+/** Replaces the editable fields if the partner is still at `version`. */
+export function updatePartner(
+  db: SqlDatabase,
+  id: string,
+  version: number,
+  f: PartnerFields & { contact: PartnerContact },
+  at: string,
+  event: NewEvent,
+): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `UPDATE partner SET name = ?3, name_key = ?4, wikidata = ?5, kind = ?6, country = ?7, languages = ?8,
+           offers = ?9, projects = ?10, funding = ?11, summary = ?12, asks = ?13, links = ?14,
+           contact_name = ?15, contact_email = ?16, notes = ?17, search_text = ?18, updated_at = ?19,
+           version = version + 1
+         WHERE id = ?1 AND version = ?2`,
+      )
+      .bind(
+        id,
+        version,
+        f.name,
+        f.name.toLowerCase(),
+        f.wikidata,
+        f.kind,
+        f.country,
+        JSON.stringify(f.languages),
+        JSON.stringify(f.offers),
+        JSON.stringify(f.projects),
+        f.funding,
+        f.summary,
+        JSON.stringify(f.asks),
+        JSON.stringify(f.links),
+        f.contact.name,
+        f.contact.email,
+        f.contact.notes,
+        searchText(f),
+        at,
+      ),
+    guardedEvent(db, event),
+  ];
+}
+
+export function setPartnerClosed(
+  db: SqlDatabase,
+  id: string,
+  closed: boolean,
+  reason: string,
+  at: string,
+  event: NewEvent,
+): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `UPDATE partner SET closed_at = ?2, closed_reason = ?3, updated_at = ?4, version = version + 1
+         WHERE id = ?1 AND (closed_at IS NULL) = (?2 IS NOT NULL)`,
+      )
+      .bind(id, closed ? at : null, reason, at),
+    guardedEvent(db, event),
+  ];
+}
+
+/** Keyset pagination: each sort has its ORDER BY and the predicate that continues after a cursor. */
+const SORTS: Record<PartnerListQuery["sort"], { order: string; after: string; key: (r: PartnerRow) => string }> = {
+  name: { order: "name_key ASC, id ASC", after: "(name_key, id) > (?10, ?11)", key: (r) => r.name.toLowerCase() },
+  "-name": { order: "name_key DESC, id DESC", after: "(name_key, id) < (?10, ?11)", key: (r) => r.name.toLowerCase() },
+  updated: { order: "updated_at ASC, id ASC", after: "(updated_at, id) > (?10, ?11)", key: (r) => r.updated_at },
+  "-updated": { order: "updated_at DESC, id DESC", after: "(updated_at, id) < (?10, ?11)", key: (r) => r.updated_at },
+  created: { order: "created_at ASC, id ASC", after: "(created_at, id) > (?10, ?11)", key: (r) => r.created_at },
+  "-created": { order: "created_at DESC, id DESC", after: "(created_at, id) < (?10, ?11)", key: (r) => r.created_at },
+  country: { order: "country ASC, name_key ASC, id ASC", after: "(country, name_key, id) > (?12, ?10, ?11)", key: (r) => r.name.toLowerCase() },
+};
+
+// Each filter is `?N IS NULL OR …` over a JSON array, so the SQL is the same text for every query.
+const FILTERS = `
+  (?1 IS NULL OR search_text LIKE ?1 ESCAPE '\\' OR country = upper(?2) OR wikidata = upper(?2))
+  AND (?3 IS NULL OR kind IN (SELECT value FROM json_each(?3)))
+  AND (?4 IS NULL OR country IN (SELECT value FROM json_each(?4)))
+  AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(partner_view.languages) l, json_each(?5) f
+        WHERE l.value = f.value OR l.value LIKE f.value || '-%'))
+  AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(partner_view.offers) o WHERE o.value IN (SELECT value FROM json_each(?6))))
+  AND (?7 IS NULL OR funding IN (SELECT value FROM json_each(?7)))
+  AND (?8 IS NULL OR status IN (SELECT value FROM json_each(?8)))`;
+
+export interface Cursor {
+  key: string;
+  id: string;
+  country?: string;
+}
+
+export async function listPartners(
+  db: SqlDatabase,
+  q: PartnerListQuery,
+  cursor: Cursor | null,
+): Promise<{ rows: PartnerRow[]; total: number; next: Cursor | null }> {
+  const sort = SORTS[q.sort];
+  const list = (v: string[] | undefined) => (v && v.length > 0 ? JSON.stringify(v) : null);
+  const needle = q.q?.trim() ? `%${q.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const params = [
+    needle,
+    q.q?.trim() ?? null,
+    list(q.kind),
+    list(q.country),
+    list(q.language),
+    list(q.offer),
+    list(q.funding),
+    list(q.status),
+  ];
+  const countRow = await db
+    .prepare(`SELECT count(*) AS n FROM partner_view WHERE ${FILTERS}`)
+    .bind(...params)
+    .first<{ n: number }>();
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM partner_view WHERE ${FILTERS} AND (?10 IS NULL OR ${sort.after})
+       ORDER BY ${sort.order} LIMIT ?9`,
+    )
+    .bind(
+      ...params,
+      q.limit + 1,
+      cursor?.key ?? null,
+      cursor?.id ?? null,
+      ...(q.sort === "country" ? [cursor?.country ?? null] : []),
+    )
+    .all<PartnerRow>();
+  const rows = results.slice(0, q.limit);
+  const last = rows.at(-1);
+  const next = results.length > q.limit && last ? { key: sort.key(last), id: last.id, country: last.country } : null;
+  return { rows, total: countRow?.n ?? 0, next };
+}
+
+/** Every partner, for the export and the mirror. */
+export async function allPartners(db: SqlDatabase): Promise<PartnerRow[]> {
+  const { results } = await db.prepare(`SELECT * FROM partner_view ORDER BY name_key, id`).all<PartnerRow>();
+  return results;
+}
