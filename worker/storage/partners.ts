@@ -75,7 +75,8 @@ export interface PartnerFields {
   links: { label: string; url: string }[];
 }
 
-function searchText(f: PartnerFields): string {
+/** What `q` searches: name, summary, asks and Wikidata id, lower-cased. */
+export function searchText(f: PartnerFields): string {
   return [f.name, f.summary, ...f.asks, f.wikidata ?? ""].join(" ").toLowerCase();
 }
 
