@@ -9,6 +9,7 @@ export { defaultCacheDir, ensureMediaWikiCode, ensurePhp, repoRoot, type MediaWi
 export {
   attachWiki,
   freePort,
+  isProcessGroupAlive,
   startWiki,
   stopProcessGroup,
   wikiInfo,

@@ -335,6 +335,11 @@ export async function stopProcessGroup(pgid: number, child?: ChildProcess): Prom
   }
 }
 
+/** Whether any process of the group is still running (a server started by startWiki). */
+export function isProcessGroupAlive(pgid: number): boolean {
+  return liveGroupMembers(pgid) > 0;
+}
+
 /**
  * Processes of the group that are still running. Zombies do not count: orphaned workers may
  * wait for a PID 1 that never reaps them (containers), yet they hold no port.
