@@ -116,6 +116,20 @@ describe("the shared test wiki", () => {
     expect((await user.edit(title, "again", "unblocked edit", { assert: "user" })).result).toBe("Success");
   });
 
+  it("does not rate-limit new users (load tests make many edits a minute)", async () => {
+    const name = unique("Busy").replace(/[^A-Za-z0-9 ]/g, "");
+    const password = "busy-password-0123456789";
+    await wiki.createUser(name, password);
+    const user = await login(wiki.apiUrl, name, password);
+    const rights = await user.get({ action: "query", meta: "userinfo", uiprop: "rights" });
+    expect((rights.query as { userinfo: { rights: string[] } }).userinfo.rights).toContain("noratelimit");
+    // Without noratelimit, a new user got "ratelimited" at the 46th edit within a minute.
+    const title = unique("Busy page");
+    for (let i = 1; i <= 50; i++) {
+      expect((await user.edit(title, `edit ${i}`, `edit ${i}`)).result).toBe("Success");
+    }
+  });
+
   it("puts users into the groups asked for, and refuses unknown groups", async () => {
     const name = unique("Sysop").replace(/[^A-Za-z0-9 ]/g, "");
     await wiki.createUser(name, "sysop-password-0123456789", { groups: ["sysop"] });

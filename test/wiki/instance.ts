@@ -5,6 +5,7 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { once } from "node:events";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -104,28 +105,38 @@ export async function startWiki(options: StartOptions = {}): Promise<WikiHandle>
   const seed = await ensureSeed(code, cacheDir);
   const ownsDir = options.dir === undefined;
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "partnerhub-wiki-")));
-  if (!existsSync(join(dir, "credentials.json"))) {
-    await mkdir(dir, { recursive: true });
-    await cp(seed, dir, { recursive: true });
+  try {
+    if (!existsSync(join(dir, "credentials.json"))) {
+      await mkdir(dir, { recursive: true });
+      await cp(seed, dir, { recursive: true });
+    }
+    const credentials = JSON.parse(await readFile(join(dir, "credentials.json"), "utf8")) as Pick<WikiInfo, "bot" | "admin">;
+    const { child, port } = await serve(code.codeDir, dir, options);
+    const scriptUrl = `http://127.0.0.1:${port}`;
+    const info: WikiInfo = { scriptUrl, apiUrl: `${scriptUrl}/api.php`, port, dir, codeDir: code.codeDir, pid: child.pid, ...credentials };
+    return attachWiki(info, { child, removeDir: ownsDir });
+  } catch (error) {
+    if (ownsDir) await rm(dir, { recursive: true, force: true });
+    throw error;
   }
-  const credentials = JSON.parse(await readFile(join(dir, "credentials.json"), "utf8")) as Pick<WikiInfo, "bot" | "admin">;
+}
 
+/** Starts PHP's server on the instance and waits until the API answers. */
+async function serve(codeDir: string, dir: string, options: StartOptions): Promise<{ child: ChildProcess & { pid: number }; port: number }> {
   // An auto-picked port can be taken between probing and binding: then try another.
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort());
     await writeLocalSettings(dir, port, options);
-    const child = startServer(code.codeDir, dir, port);
-    const scriptUrl = `http://127.0.0.1:${port}`;
+    const child = await startServer(codeDir, dir, port);
     try {
-      await waitForApi(`${scriptUrl}/api.php`, child, join(dir, "server.log"));
+      await waitForApi(`http://127.0.0.1:${port}/api.php`, child, join(dir, "server.log"));
     } catch (error) {
-      await stopProcessGroup(child.pid!, child);
+      await stopProcessGroup(child.pid, child);
       if (options.port === undefined && attempt < 3 && /Address already in use/.test(String(error))) continue;
       throw error;
     }
     if (options.detach) child.unref();
-    const info: WikiInfo = { scriptUrl, apiUrl: `${scriptUrl}/api.php`, port, dir, codeDir: code.codeDir, pid: child.pid!, ...credentials };
-    return attachWiki(info, { child, removeDir: ownsDir });
+    return { child, port };
   }
 }
 
@@ -262,17 +273,20 @@ async function maintenance(codeDir: string, dir: string, script: string, args: s
   return stdout + stderr;
 }
 
-function startServer(codeDir: string, dir: string, port: number): ChildProcess {
+async function startServer(codeDir: string, dir: string, port: number): Promise<ChildProcess & { pid: number }> {
   const log = openSync(join(dir, "server.log"), "a");
   try {
     // detached: the server leads a new process group (setsid), so that stop() reaches the
     // workers too; they would keep the port otherwise.
-    return spawn("php", ["-S", `127.0.0.1:${port}`, "-t", codeDir], {
+    const child = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", codeDir], {
       cwd: codeDir,
       detached: true,
       stdio: ["ignore", log, log],
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: "4", MW_CONFIG_FILE: join(dir, "LocalSettings.php") },
     });
+    await once(child, "spawn"); // rejects if php cannot be started
+    if (child.pid === undefined) throw new Error("php started without a pid");
+    return child as ChildProcess & { pid: number };
   } finally {
     closeSync(log);
   }
