@@ -185,7 +185,9 @@ async function blockUsers(
   const list = join(info.dir, `block-${randomBytes(4).toString("hex")}.txt`);
   await writeFile(list, name + "\n");
   try {
-    await runMaintenance("blockUsers", [`--performer=${info.admin.username}`, ...args, list]);
+    const output = await runMaintenance("blockUsers", [`--performer=${info.admin.username}`, ...args, list]);
+    // A failed block is reported in the output only; the exit status is 0.
+    if (!/ succeeded\./.test(output)) throw new Error(`blockUsers ${name}: ${output.trim()}`);
   } finally {
     await rm(list, { force: true });
   }
