@@ -35,6 +35,18 @@ export default defineConfig(async () => ({
         extends: false,
         test: { name: "shared", include: ["test/shared/**/*.test.ts"], environment: "node" },
       },
+      {
+        // A real MediaWiki 1.43 on loopback, started once for the whole run (test/wiki/harness.ts).
+        extends: false,
+        test: {
+          name: "wiki",
+          include: ["test/wiki/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/wiki/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 }));
