@@ -28,6 +28,8 @@ export default defineConfig(async () => ({
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts"],
+          // The race and matrix tests make hundreds of requests; 2 busy cores need more than 5 s.
+          testTimeout: 30_000,
           setupFiles: ["./test/worker/apply-migrations.ts"],
         },
       },
