@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { backupDatabase } from "../../worker/node/backup.ts";
 import { migrate } from "../../worker/node/migrate.ts";
 import { seedIfEmpty } from "../../worker/node/seed.ts";
 import { openSqlite, parameterCount } from "../../worker/node/sqlite.ts";
@@ -113,6 +114,22 @@ describe("seedIfEmpty", () => {
     expect(n).toBeGreaterThan(0);
     expect(await seedIfEmpty(db)).toBe(false);
     expect(await db.prepare("SELECT count(*) AS n FROM partner").first()).toEqual({ n });
+    db.close();
+  });
+});
+
+describe("backupDatabase", () => {
+  it("copies a live WAL database, committed rows included, and checks the copy", async () => {
+    const source = join(dir, "live.sqlite");
+    const db = openSqlite(source);
+    await migrate(db);
+    await seedIfEmpty(db);
+    const n = (await db.prepare("SELECT count(*) AS n FROM partner").first<{ n: number }>())?.n;
+    const dest = join(dir, "copy.sqlite");
+    expect(await backupDatabase(source, dest)).toBeGreaterThan(0);
+    const copy = openSqlite(dest);
+    expect(await copy.prepare("SELECT count(*) AS n FROM partner").first()).toEqual({ n });
+    copy.close();
     db.close();
   });
 });
