@@ -49,6 +49,7 @@ export default defineConfig(async () => ({
           include: ["test/node/**/*.test.ts", "test/api/**/*.test.ts"],
           environment: "node",
           env: testVars,
+          setupFiles: ["./test/node/setup.ts"],
           testTimeout: 30_000,
           // node:sqlite is stable in use but still flagged experimental in Node 22: keep the output clean.
           execArgv: ["--disable-warning=ExperimentalWarning"],
