@@ -12,11 +12,7 @@
 import { z } from "zod";
 import { Affiliate, Partner } from "./schemas.ts";
 
-/** Title of the index page for a mirror prefix, e.g. `Content Partnerships Hub/Directory.json`. */
-export const mirrorIndexTitle = (prefix: string): string => `${prefix}.json`;
-
-/** Title of the n-th part (1-based). */
-export const mirrorPartTitle = (prefix: string, n: number): string => `${prefix}.json/${n}`;
+export { mirrorIndexTitle, mirrorPartTitle } from "./mirror-titles.ts";
 
 export const MirrorDirectory = z
   .object({
