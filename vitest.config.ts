@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import preact from "@preact/preset-vite";
 import { defineConfig } from "vitest/config";
 
 /** Bindings for the backend under test: a test-only secret, dev sign-in on, two bootstrapped coordinators. */
@@ -34,6 +35,16 @@ export default defineConfig(async () => ({
       {
         extends: false,
         test: { name: "shared", include: ["test/shared/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: false,
+        plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+        test: {
+          name: "gadget",
+          include: ["test/gadget/**/*.test.ts", "test/gadget/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["./test/gadget/setup.ts"],
+        },
       },
     ],
   },
