@@ -42,10 +42,10 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
 
   const footer = (
     <>
-      <button type="button" class="cdx-button" onClick={onClose}>{i18n.t("partnerhub-cancel")}</button>
       <button type="button" onClick={() => submit()} class="cdx-button cdx-button--action-progressive cdx-button--weight-primary" disabled={action.busy || !affiliate}>
         {i18n.t("partnerhub-claim-submit")}
       </button>
+      <button type="button" class="cdx-button" onClick={onClose}>{i18n.t("partnerhub-cancel")}</button>
     </>
   );
   return (

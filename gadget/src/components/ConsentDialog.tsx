@@ -19,10 +19,10 @@ export function ConsentDialog({ busy, error, onCancel, onContinue }: ConsentProp
   const host = hostOf(config.backendUrl);
   const footer = (
     <>
-      <button type="button" class="cdx-button" onClick={onCancel}>{i18n.t("partnerhub-cancel")}</button>
       <button type="button" class="cdx-button cdx-button--action-progressive cdx-button--weight-primary" disabled={busy || (config.devLogin && !username.trim())} onClick={() => onContinue(config.devLogin ? username.trim() : undefined)}>
         {i18n.t("partnerhub-consent-continue")}
       </button>
+      <button type="button" class="cdx-button" onClick={onCancel}>{i18n.t("partnerhub-cancel")}</button>
     </>
   );
   return (

@@ -13,7 +13,9 @@ export function EventHistory({ partner, version }: { partner: string; version: n
   const [events] = useAsync(load, [partner, version]);
   const date = new Intl.DateTimeFormat(i18n.lang, { dateStyle: "medium" });
   const describe = (e: Event) =>
-    i18n.t("partnerhub-event-line", labels.label("event", e.type), e.actor, e.affiliate ? store.affiliateName(e.affiliate) : "—");
+    e.affiliate
+      ? i18n.t("partnerhub-event-line-affiliate", labels.label("event", e.type), e.actor, store.affiliateName(e.affiliate))
+      : i18n.t("partnerhub-event-line", labels.label("event", e.type), e.actor);
 
   return (
     <section class="partnerhub-section partnerhub-history">
@@ -21,13 +23,13 @@ export function EventHistory({ partner, version }: { partner: string; version: n
       {events.status === "off" && <p class="partnerhub-muted">{i18n.t("partnerhub-history-sign-in")}</p>}
       {events.status === "error" && <ErrorMessage error={events.error} />}
       {events.status === "ready" && (
-        <ol class="partnerhub-history__list">
+        <ul class="partnerhub-history__list">
           {events.value.events.slice().reverse().map((e) => (
             <li key={e.seq}>
               <time dateTime={e.at}>{date.format(new Date(e.at))}</time> {describe(e)}
             </li>
           ))}
-        </ol>
+        </ul>
       )}
     </section>
   );

@@ -5,13 +5,16 @@ import { Checkbox } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 
 const MAX_VALUES = 12;
+/** Below this width (Minerva, phones) the filters start folded away above the list. */
+const NARROW = 720;
 
 export function FacetPanel() {
   const store = useStore();
   const { i18n, route, result } = store;
   const labels = useLabels();
   const selected = route.value.query.facets;
-  const anySelected = FACETS.some((f) => selected[f].length > 0);
+  const active = FACETS.reduce((n, f) => n + selected[f].length, 0);
+  const anySelected = active > 0;
 
   const name = (facet: Facet, value: string) =>
     facet === "country" ? labels.country(value) : facet === "language" ? labels.language(value) : labels.label(facet, value);
@@ -22,7 +25,11 @@ export function FacetPanel() {
   }
 
   return (
-    <aside class="partnerhub-facets" aria-label={i18n.t("partnerhub-facets-label")}>
+    <details class="partnerhub-facets" open={typeof window === "undefined" || window.innerWidth > NARROW}>
+      <summary class="partnerhub-facets__summary">
+        {i18n.t("partnerhub-facets-summary")}
+        {anySelected && <span class="partnerhub-facet__count"> · {i18n.t("partnerhub-facets-active", active)}</span>}
+      </summary>
       {anySelected && (
         <button type="button" class="cdx-button cdx-button--weight-quiet cdx-button--action-progressive" onClick={() => store.setQuery({ facets: emptyFacets() })}>
           {i18n.t("partnerhub-facets-clear")}
@@ -53,6 +60,6 @@ export function FacetPanel() {
           </fieldset>
         );
       })}
-    </aside>
+    </details>
   );
 }

@@ -51,7 +51,7 @@ export function PartnerView({ id }: { id: string }) {
         )}
         {!session.value && acceptsClaims(partner.status) && <SignInButton label={i18n.t("partnerhub-claim-sign-in")} />}
       </section>
-      {full?.contact && (
+      {full?.contact && (full.contact.name || full.contact.email || full.contact.notes) && (
         <section class="partnerhub-section partnerhub-contact">
           <h3>{i18n.t("partnerhub-contact-heading")}</h3>
           <p>{full.contact.name} {full.contact.email && <a href={`mailto:${full.contact.email}`}>{full.contact.email}</a>}</p>

@@ -61,7 +61,7 @@ function QueueItem({ partner, leadsOnly }: { partner: Partner; leadsOnly: boolea
         <span class="cdx-card__text__title">
           <a href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: partner.id }))}>{partner.name}</a>
         </span>
-        <span class="cdx-card__text__description">
+        <span class="partnerhub-queue__claims">
           {detail.status === "error" && <ErrorMessage error={detail.error} />}
           {detail.status === "ready" && (
             <ClaimList partner={detail.value} onChanged={reload} filter={leadsOnly ? (s) => s === "lead" : (s) => s === "interested" || s === "lead"} />

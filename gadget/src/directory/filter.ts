@@ -77,6 +77,6 @@ export function filterPartners(index: readonly IndexedPartner[], query: Director
     }
     if (failures === 0) out.push(item.partner);
   }
-  out.sort(COMPARE[query.sort](new Intl.Collator(lang, { sensitivity: "base" })));
+  out.sort(COMPARE[query.sort](new Intl.Collator(lang, { sensitivity: "base", numeric: true })));
   return { partners: out, counts, total: index.length };
 }
