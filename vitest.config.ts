@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import preact from "@preact/preset-vite";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -69,6 +70,16 @@ export default defineConfig(async () => ({
           globalSetup: ["test/wiki/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: false,
+        plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+        test: {
+          name: "gadget",
+          include: ["test/gadget/**/*.test.ts", "test/gadget/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["./test/gadget/setup.ts"],
         },
       },
     ],
