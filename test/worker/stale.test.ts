@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import worker from "../../worker/index.ts";
 import { runStaleLeads, STALE_ACTOR } from "../../worker/jobs/stale.ts";
 import { readConfig } from "../../worker/config.ts";
-import { act, call, COORDINATOR, db, json, makeAffiliate, makeClaim, makePartner } from "./helpers.ts";
+import { act, call, COORDINATOR, db, json, makeAffiliate, makeClaim, makePartner } from "../api/helpers.ts";
 
 const config = readConfig(env as unknown as Record<string, unknown>);
 const DAY = 86_400_000;
