@@ -9,6 +9,10 @@ const partners = [
   partner({ id: "bnf", name: "Bibliothèque nationale", country: "FR", languages: ["fr"], kind: "library", offers: ["data", "text"], status: "matched", lead: { claim: 1, affiliate: "wmfr" }, interested: ["wmfr"] }),
   partner({ id: "tu-delft", name: "TU Delft", country: "NL", languages: ["nl"], kind: "university", offers: ["course"] }),
 ];
+const finished = [
+  partner({ id: "done-archive", name: "Done Archive", status: "done" }),
+  partner({ id: "closed-society", name: "Closed Society", status: "closed" }),
+];
 const wiki = () => fakeWiki({ [`${PREFIX}.json`]: mirrorPage(partners, [affiliate({ id: "wmfr", name: "Wikimédia France" })]) });
 
 describe("directory", () => {
@@ -57,6 +61,13 @@ describe("directory", () => {
     await waitFor(() => expect(document.activeElement?.textContent).toContain("Partner 0001"));
     fireEvent.keyDown(document.activeElement as Element, { key: "End" });
     await waitFor(() => expect(document.activeElement?.textContent).toContain("Partner 4999"));
+  });
+
+  it("says a partnership is completed or closed instead of counting interest", async () => {
+    renderApp({ wiki: fakeWiki({ [`${PREFIX}.json`]: mirrorPage(finished) }) });
+    expect(await screen.findByText("Partnership completed")).toBeTruthy();
+    expect(screen.getByText("Closed by the hub")).toBeTruthy();
+    expect(screen.queryByText("No affiliate interested yet")).toBeNull();
   });
 
   it("says so when nothing matches", async () => {

@@ -38,7 +38,13 @@ export function PartnerRow({ partner, index, count, top }: RowProps) {
           {labels.label("kind", partner.kind)} · {labels.country(partner.country)} · {labels.list("offer", partner.offers)}
         </span>
         <span class="partnerhub-row__interest">
-          {lead ? i18n.t("partnerhub-row-lead", lead) : i18n.t("partnerhub-row-interested", partner.interested.length)}
+          {partner.status === "done"
+            ? i18n.t("partnerhub-row-done")
+            : partner.status === "closed"
+              ? i18n.t("partnerhub-row-closed")
+              : lead
+                ? i18n.t("partnerhub-row-lead", lead)
+                : i18n.t("partnerhub-row-interested", partner.interested.length)}
         </span>
       </a>
     </li>
