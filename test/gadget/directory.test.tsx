@@ -6,7 +6,7 @@ import { affiliate, fakeBackend, fakeWiki, mirrorPage, partner, renderApp } from
 const PREFIX = "Content Partnerships Hub/Directory";
 const partners = [
   partner({ id: "rijksmuseum", name: "Rijksmuseum", country: "NL", languages: ["nl", "en"], kind: "museum" }),
-  partner({ id: "bnf", name: "Bibliothèque nationale", country: "FR", languages: ["fr"], kind: "library", offers: ["data", "text"], status: "matched", lead: { claim: 1, affiliate: "wmfr" }, interested: ["wmfr"] }),
+  partner({ id: "bnf", name: "Bibliothèque nationale", country: "FR", languages: ["fr"], kind: "library", offers: ["data", "text"], status: "matched", lead: { claim: 1, affiliate: "wmfr", stage: null, staleSince: null }, interested: ["wmfr"] }),
   partner({ id: "tu-delft", name: "TU Delft", country: "NL", languages: ["nl"], kind: "university", offers: ["course"] }),
 ];
 const finished = [

@@ -8,7 +8,7 @@ const wmde = affiliate({ id: "wmde", name: "Wikimedia Deutschland", representati
 const wmat = affiliate({ id: "wmat", name: "Wikimedia Österreich" });
 const old = "2025-01-01T00:00:00Z";
 const waiting = partner({ id: "waiting", name: "Waiting Museum", interested: ["wmat", "wmde"] });
-const stale = partner({ id: "sleepy", name: "Sleepy Archive", status: "matched", lead: { claim: 20, affiliate: "wmde" }, interested: ["wmde"], updatedAt: old });
+const stale = partner({ id: "sleepy", name: "Sleepy Archive", status: "matched", lead: { claim: 20, affiliate: "wmde", stage: "contacted", staleSince: old }, interested: ["wmde"], updatedAt: old });
 const claims = {
   waiting: [claim({ id: 10, partner: "waiting", affiliate: "wmat", claimedBy: "Anna" }), claim({ id: 11, partner: "waiting", affiliate: "wmde", claimedBy: "Ben" })],
   sleepy: [claim({ id: 20, partner: "sleepy", affiliate: "wmde", status: "lead", stage: "contacted", staleSince: old, claimedBy: "Ben" })],

@@ -26,6 +26,8 @@ describe("stale leads", () => {
 
     const marked = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY));
     expect(marked.marked).toContain(claim);
+    const shown = await json(await call("GET", `/partners/${partner}`));
+    expect(shown.lead).toMatchObject({ claim, staleSince: new Date(t0 + (config.staleAfterDays + 1) * DAY).toISOString() });
     const again = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 2) * DAY));
     expect(again.marked).not.toContain(claim);
     expect(again.released).not.toContain(claim);

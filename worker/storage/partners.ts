@@ -1,6 +1,7 @@
 /** SQL for partners. Rows are mapped to the shared shapes here and nowhere else. */
 import type { PartnerListQuery } from "../../shared/api.ts";
 import type { Partner, PartnerContact } from "../../shared/schemas.ts";
+import type { Stage } from "../../shared/vocabulary.ts";
 import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
@@ -28,6 +29,8 @@ export interface PartnerRow {
   version: number;
   lead_claim: number | null;
   lead_affiliate: string | null;
+  lead_stage: string | null;
+  lead_stale_since: string | null;
   interested: string;
   status: string;
 }
@@ -48,7 +51,10 @@ export function toPartner(row: PartnerRow): Partner {
     links: parseJson(row.links, []),
     referredBy: { user: row.referred_by, affiliate: row.referred_for },
     status: row.status as Partner["status"],
-    lead: row.lead_claim !== null && row.lead_affiliate !== null ? { claim: row.lead_claim, affiliate: row.lead_affiliate } : null,
+    lead:
+      row.lead_claim !== null && row.lead_affiliate !== null
+        ? { claim: row.lead_claim, affiliate: row.lead_affiliate, stage: row.lead_stage as Stage | null, staleSince: row.lead_stale_since }
+        : null,
     interested: parseJson(row.interested, []),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -12,22 +12,19 @@ import { Message } from "./Message.tsx";
 import { RepresentativeQueue } from "./RepresentativeQueue.tsx";
 
 const SHOWN = 25;
-const DAY_MS = 86_400_000;
-
 /** Partners with an interested claim besides the lead. */
 export const awaitingDecision = (partners: readonly Partner[]) =>
   partners.filter((p) => (p.status === "open" || p.status === "matched") && p.interested.some((a) => a !== p.lead?.affiliate));
 
-/** Matched partners untouched for `days`: candidates for a stale lead (the claim itself says for sure). */
-export const staleCandidates = (partners: readonly Partner[], days: number, now = Date.now()) =>
-  partners.filter((p) => p.status === "matched" && now - Date.parse(p.updatedAt) >= days * DAY_MS);
+/** Partners whose lead the backend has marked stale (no progress for STALE_AFTER_DAYS). */
+export const staleLeads = (partners: readonly Partner[]) => partners.filter((p) => p.lead?.staleSince);
 
 export function ReviewQueue() {
   const store = useStore();
   const { i18n, me } = store;
   if (!me.value?.roles.coordinator) return <Message type="warning">{i18n.t("partnerhub-review-coordinators-only")}</Message>;
   const waiting = awaitingDecision(store.partners.value);
-  const stale = staleCandidates(store.partners.value, store.config.staleAfterDays);
+  const stale = staleLeads(store.partners.value);
   return (
     <div class="partnerhub-review">
       <QueueSection title={i18n.t("partnerhub-review-waiting", waiting.length)} partners={waiting} empty={i18n.t("partnerhub-review-waiting-none")} />
