@@ -35,6 +35,22 @@ export default defineConfig(async () => ({
         extends: false,
         test: { name: "shared", include: ["test/shared/**/*.test.ts"], environment: "node" },
       },
+      {
+        extends: false,
+        test: { name: "mirror-unit", include: ["test/mirror/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: false,
+        test: {
+          // Against a real MediaWiki 1.43: one wiki per test run, started by the globalSetup.
+          name: "wiki",
+          include: ["test/wiki/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/wiki/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 }));
