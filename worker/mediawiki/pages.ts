@@ -57,6 +57,15 @@ export interface EditResult {
   revid: number;
   /** The page already had exactly this text: the wiki made no new revision. */
   nochange: boolean;
+  /** The revision the new one follows. Not `baserevid`? Someone saved in between and MediaWiki merged. */
+  parent: number | null;
+}
+
+/** One revision by id (its author, for an edit summary), or null when it is gone. */
+export async function revisionById(client: MediaWikiClient, revid: number): Promise<Revision | null> {
+  const answer = await client.get({ action: "query", prop: "revisions", rvprop: "ids|user|timestamp", revids: revid });
+  const rev = (answer.query as QueryPages | undefined)?.pages?.[0]?.revisions?.[0];
+  return rev ? { revid: rev.revid, user: rev.user ?? "", timestamp: rev.timestamp } : null;
 }
 
 /**
@@ -85,6 +94,6 @@ export async function editPage(client: MediaWikiClient, edit: EditRequest): Prom
     // Captchas, spam filters and abuse filters answer a "Failure" result rather than an error.
     throw new MediaWikiError("edit-failure", `edit of ${edit.title} not saved: ${JSON.stringify(answer).slice(0, 300)}`);
   }
-  if (result.nochange) return { revid: edit.baserevid ?? 0, nochange: true };
-  return { revid: result.newrevid ?? 0, nochange: false };
+  if (result.nochange) return { revid: edit.baserevid ?? 0, nochange: true, parent: null };
+  return { revid: result.newrevid ?? 0, nochange: false, parent: result.oldrevid ?? null };
 }
