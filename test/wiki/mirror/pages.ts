@@ -1,0 +1,33 @@
+// Reading the mirror's pages back from the wiki, and what they should be, for the wiki tests.
+import { mirrorJsonTitle } from "../../../shared/mirror-json.ts";
+import type { Config } from "../../../worker/config.ts";
+import { renderDocuments } from "../../../worker/mirror/documents.ts";
+import { loadMirrorRecord } from "../../../worker/mirror/job.ts";
+import type { MirrorPage } from "../../../worker/mirror/layout.ts";
+import { latestEventSeq, listEvents } from "../../../worker/storage/events.ts";
+import type { SqlDatabase } from "../../../worker/storage/db.ts";
+import type { WikiClient } from "../harness.ts";
+
+/** The pages the record should render to now, at the limit the wiki reports (or the one given). */
+export async function expectedPages(db: SqlDatabase, config: Config, limit: number): Promise<MirrorPage[]> {
+  const target = await latestEventSeq(db);
+  const [event] = await listEvents(db, target - 1, 1);
+  const record = await loadMirrorRecord(db);
+  return renderDocuments(record, { event: target, at: event!.at }, { prefix: config.mirror.pagePrefix, category: config.mirror.category, limit }).flat();
+}
+
+/** Every revision of `title` (newest first): who, which id, and the summary. */
+export async function history(client: WikiClient, title: string): Promise<Array<{ revid: number; user: string; comment: string }>> {
+  const answer = await client.get({ action: "query", prop: "revisions", titles: title, rvprop: "ids|user|comment", rvlimit: 500 });
+  const page = (answer.query as { pages: Array<{ revisions?: Array<{ revid: number; user: string; comment: string }> }> }).pages[0];
+  return page?.revisions ?? [];
+}
+
+/** Asserts-friendly: each expected page's title with its content on the wiki (null when missing). */
+export async function wikiContents(client: WikiClient, titles: string[]): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const title of titles) out[title] = (await client.readPage(title))?.content ?? null;
+  return out;
+}
+
+export { mirrorJsonTitle };
