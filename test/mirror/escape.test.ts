@@ -9,6 +9,7 @@ function shown(wikitext: string): string {
     .replace(/<\/?nowiki>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
+    .replace(/&#32;/g, " ")
     .replace(/&amp;/g, "&");
 }
 
@@ -29,6 +30,10 @@ describe("escapeText", () => {
     expect(escapeText("\u007f'\"`UNIQ--nowiki-00000000-QINU`\"'\u007f")).not.toContain("\u007f");
   });
 
+  it("keeps a space before : ; ! ? as typed (French spacing would make it a no-break space)", () => {
+    expect(escapeText("term : def ?")).toBe("<nowiki>term&#32;: def&#32;?</nowiki>");
+  });
+
   it("returns nothing for empty text", () => {
     expect(escapeText("")).toBe("");
   });
@@ -38,6 +43,7 @@ describe("escapeText", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 60 }), (s) => {
         const out = escapeText(s);
         expect(out).toMatch(/^(?:<nowiki>[^<>]*<\/nowiki>|<br \/>)*$/);
+        expect(out.replace(/&(?:amp|lt|gt|#32);/g, "")).not.toContain("&");
         const expected = s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, "\uFFFD");
         expect(shown(out)).toBe(expected);
       }),

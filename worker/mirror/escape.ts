@@ -12,6 +12,7 @@
  *   joined with `<br />` outside the nowiki.
  * - DEL (U+007F) starts MediaWiki's own strip markers: it and other control characters are
  *   replaced by U+FFFD, so no user text can forge a marker.
+ * - French spacing still applies inside nowiki (`a :` shows `a&nbsp;:`): those spaces are written `&#32;`.
  * - Pre-save transform (`~~~~`, `{{subst:}}`, the pipe trick) skips nowiki content too.
  */
 
@@ -20,7 +21,13 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
 /** One line of user text as literal wikitext (empty string for empty text). */
 function nowikiLine(line: string): string {
   if (line === "") return "";
-  const literal = line.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const literal = line
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    // French spacing turns these spaces into no-break spaces even inside nowiki: a reference keeps them as typed.
+    .replace(/ (?=[?:;!%»›])/g, "&#32;")
+    .replace(/([«‹]) /g, "$1&#32;");
   return `<nowiki>${literal}</nowiki>`;
 }
 
