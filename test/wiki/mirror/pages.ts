@@ -31,3 +31,26 @@ export async function wikiContents(client: WikiClient, titles: string[]): Promis
 }
 
 export { mirrorJsonTitle };
+
+/** The wiki holds exactly what the record renders to, and the mirror's bookkeeping says it is up to date. */
+export async function expectConverged(
+  expect: (value: unknown, message?: string) => { toBe(v: unknown): void; toEqual(v: unknown): void },
+  db: SqlDatabase,
+  config: Config,
+  client: WikiClient,
+  limit: number,
+): Promise<void> {
+  const pages = await expectedPages(db, config, limit);
+  const contents = await wikiContents(client, pages.map((p) => p.title));
+  // A page the latest events left as it was keeps the stamp of the event that last changed it.
+  for (const page of pages) expect(withoutStamp(contents[page.title] ?? ""), page.title).toBe(withoutStamp(page.text));
+  const state = await db.prepare(`SELECT last_event FROM mirror_state WHERE id = 1`).first<{ last_event: number }>();
+  expect(state?.last_event).toBe(await latestEventSeq(db));
+}
+
+/** A page's text with its sync stamp (time and event) blanked. */
+export function withoutStamp(text: string): string {
+  return text
+    .replace(/as of \d{4}-\d\d-\d\d \d\d:\d\d UTC \(event \d+\)/, "as of STAMP")
+    .replace(/^\t"generated": "[^"]*",\n\t"lastEvent": \d+,$/m, "STAMP");
+}
