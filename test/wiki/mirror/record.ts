@@ -13,7 +13,10 @@ import type { WikiInfo } from "../harness.ts";
 
 export class TestRecord {
   private clock = Date.parse("2026-06-01T00:00:00Z");
-  private constructor(readonly db: NodeSqlDatabase) {}
+  readonly db: NodeSqlDatabase;
+  private constructor(db: NodeSqlDatabase) {
+    this.db = db;
+  }
 
   static async open(): Promise<TestRecord> {
     const db = openSqlite(":memory:");
