@@ -28,6 +28,8 @@ export default defineConfig(async () => ({
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts"],
+          // The race and matrix tests make hundreds of requests; 2 busy cores need more than 5 s.
+          testTimeout: 30_000,
           setupFiles: ["./test/worker/apply-migrations.ts"],
         },
       },
@@ -40,15 +42,15 @@ export default defineConfig(async () => ({
         test: { name: "mirror-unit", include: ["test/mirror/**/*.test.ts"], environment: "node" },
       },
       {
+        // A real MediaWiki 1.43 on loopback, started once for the whole run (test/wiki/harness.ts).
         extends: false,
         test: {
-          // Against a real MediaWiki 1.43: one wiki per test run, started by the globalSetup.
           name: "wiki",
           include: ["test/wiki/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/wiki/global-setup.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
     ],

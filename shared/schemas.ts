@@ -17,9 +17,10 @@ import {
 } from "./vocabulary.ts";
 
 // Control characters other than tab and newline never belong in the record:
-// they break wikitext, CSV and terminals alike.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]/;
-const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F\u2028\u2029]/;
+// they break wikitext, CSV and terminals alike. Bidi embeddings and overrides
+// (U+202A–U+202E) are refused too: they spoof names; isolates remain allowed.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029\u202A-\u202E]/;
+const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F\u2028\u2029\u202A-\u202E]/;
 
 /** A single-line human text: trimmed, NFC, no control characters. */
 export const line = (max: number) =>

@@ -7,7 +7,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { API_BASE } from "../shared/api.ts";
-import { authenticate } from "./auth/middleware.ts";
+import { authenticate, requireWriter } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { affiliates } from "./routes/affiliates.ts";
@@ -62,10 +62,11 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
 
   app.use("*", authenticate);
 
-  // Per-user write limits: checked after sign-in, before any handler touches the record.
+  // Every write but signing in needs a signed-in writer: who is asking is settled before what is asked,
+  // and per-user write limits apply before any handler touches the record.
   app.use("*", async (c, next) => {
-    const caller = c.get("caller");
-    if (caller && WRITE_METHODS.has(c.req.method)) {
+    if (WRITE_METHODS.has(c.req.method) && !c.req.path.startsWith(`${API_BASE}/session`)) {
+      const caller = requireWriter(c);
       const verdict = await c.get("deps").limiter.hit(`user:${caller.user.id}`);
       if (!verdict.ok) {
         throw new ApiError(429, "rate_limited", `Too many changes at once; try again in ${verdict.retryAfter} s`, {

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { act, call, COORDINATOR, expectError, json, makeAffiliate, makeClaim, makePartner, signIn } from "./helpers.ts";
+
+async function setup() {
+  const a = await makeAffiliate({ reps: ["Rep A"] });
+  const b = await makeAffiliate({ reps: ["Rep B"] });
+  const partner = await makePartner();
+  return { a, b, partner };
+}
+
+const partnerOf = async (id: string) => json(await call("GET", `/partners/${id}`));
+
+describe("we can take this partner", () => {
+  it("a representative's claim is verified; anyone else's is marked unverified", async () => {
+    const { a, partner } = await setup();
+    expect((await makeClaim(partner, a, "Rep A")).verified).toBe(true);
+    const other = await makeAffiliate();
+    expect((await makeClaim(partner, other, "Some Volunteer")).verified).toBe(false);
+  });
+
+  it("a second affiliate sees that another is already talking to the partner", async () => {
+    const { a, b, partner } = await setup();
+    await makeClaim(partner, a, "Rep A");
+    const res = await call("POST", `/partners/${partner}/claims`, { token: await signIn("Rep B"), body: { affiliate: b, message: "us too" } });
+    expect(res.status).toBe(201);
+    const body = await json(res);
+    expect(body.partner.interested).toEqual([a, b]);
+    expect(body.partner.claims.map((c: { affiliate: string }) => c.affiliate)).toEqual([a, b]);
+  });
+
+  it("refuses a second open claim of the same affiliate, with the existing claim", async () => {
+    const { a, partner } = await setup();
+    const first = await makeClaim(partner, a, "Rep A");
+    const res = await call("POST", `/partners/${partner}/claims`, { token: await signIn("Someone Else"), body: { affiliate: a } });
+    const err = await expectError(res, 409, "claim_conflict");
+    expect(err.details.claim.id).toBe(first.id);
+  });
+
+  it("allows a new claim once the earlier one is withdrawn", async () => {
+    const { a, partner } = await setup();
+    const first = await makeClaim(partner, a, "Rep A");
+    expect((await act("withdraw", first.id, "Rep A")).status).toBe(200);
+    await makeClaim(partner, a, "Rep A");
+  });
+
+  it("404s for an unknown partner or affiliate", async () => {
+    const { a, partner } = await setup();
+    const token = await signIn("Rep A");
+    await expectError(await call("POST", `/partners/nope-nope/claims`, { token, body: { affiliate: a } }), 404);
+    await expectError(await call("POST", `/partners/${partner}/claims`, { token, body: { affiliate: "no-such-affiliate" } }), 404);
+  });
+});
+
+describe("transitions", () => {
+  it("interested → lead → progress → completed, the partner's status following", async () => {
+    const { a, partner } = await setup();
+    const claim = await makeClaim(partner, a, "Rep A");
+    expect((await partnerOf(partner)).status).toBe("open");
+    const accepted = await json(await act("accept", claim.id, COORDINATOR));
+    expect(accepted.claim).toMatchObject({ status: "lead", version: 2 });
+    expect((await partnerOf(partner))).toMatchObject({ status: "matched", lead: { claim: claim.id, affiliate: a } });
+    for (const stage of ["contacted", "agreement", "delivering"]) {
+      const res = await act("progress", claim.id, "Rep A", { stage, note: `now ${stage}` });
+      expect(res.status).toBe(200);
+      expect((await json(res)).claim).toMatchObject({ stage, stageNote: `now ${stage}` });
+    }
+    const backwards = await act("progress", claim.id, "Rep A", { stage: "contacted" });
+    await expectError(backwards, 409, "claim_conflict");
+    const done = await json(await act("complete", claim.id, "Rep A"));
+    expect(done.claim).toMatchObject({ status: "completed", stage: "done" });
+    expect((await partnerOf(partner)).status).toBe("done");
+    const late = await makeAffiliate();
+    await expectError(await call("POST", `/partners/${partner}/claims`, { token: await signIn("Late"), body: { affiliate: late } }), 409, "conflict");
+  });
+
+  it("decline and withdraw end an interested claim; release opens the partner again", async () => {
+    const { a, b, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    const cb = await makeClaim(partner, b, "Rep B");
+    expect((await json(await act("decline", cb.id, COORDINATOR, { reason: "no capacity" }))).claim.status).toBe("declined");
+    expect((await json(await act("accept", ca.id, COORDINATOR))).claim.status).toBe("lead");
+    expect((await json(await act("release", ca.id, "Rep A", { reason: "no staff this year" }))).claim.status).toBe("released");
+    expect((await partnerOf(partner)).status).toBe("open");
+    const again = await makeClaim(partner, a, "Rep A");
+    expect((await json(await act("withdraw", again.id, "Rep A"))).claim.status).toBe("withdrawn");
+  });
+
+  it("refuses every transition that does not apply, answering 409 with the current claim", async () => {
+    const { a, partner } = await setup();
+    const claim = await makeClaim(partner, a, "Rep A");
+    const refusedWhileInterested = ["release", "complete"];
+    for (const action of refusedWhileInterested) {
+      const err = await expectError(await act(action, claim.id, COORDINATOR), 409, "claim_conflict");
+      expect(err.details.claim.status).toBe("interested");
+    }
+    await expectError(await act("progress", claim.id, COORDINATOR, { stage: "contacted" }), 409);
+    await act("accept", claim.id, COORDINATOR);
+    for (const action of ["accept", "decline", "withdraw"]) {
+      const err = await expectError(await act(action, claim.id, COORDINATOR), 409, "claim_conflict");
+      expect(err.details.claim.status).toBe("lead");
+    }
+    await act("complete", claim.id, COORDINATOR);
+    for (const action of ["accept", "decline", "withdraw", "release", "complete"]) {
+      const err = await expectError(await act(action, claim.id, COORDINATOR), 409, "claim_conflict");
+      expect(err.details.claim.status).toBe("completed");
+    }
+  });
+
+  it("refuses a second lead for the same partner", async () => {
+    const { a, b, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    const cb = await makeClaim(partner, b, "Rep B");
+    await act("accept", ca.id, COORDINATOR);
+    const err = await expectError(await act("accept", cb.id, COORDINATOR), 409, "claim_conflict");
+    expect(err.message).toContain(a);
+  });
+
+  it("refuses a transition on a stale version", async () => {
+    const { a, partner } = await setup();
+    const claim = await makeClaim(partner, a, "Rep A");
+    await expectError(await act("accept", claim.id, COORDINATOR, { version: 5 }), 409, "claim_conflict");
+    expect((await act("accept", claim.id, COORDINATOR, { version: 1 })).status).toBe(200);
+  });
+
+  it("404s for an unknown claim", async () => {
+    await expectError(await act("accept", 999999, COORDINATOR), 404, "not_found");
+  });
+});
+
+describe("hand over", () => {
+  it("moves the lead to another interested claim atomically, with the reason in the log", async () => {
+    const { a, b, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    const cb = await makeClaim(partner, b, "Rep B");
+    await act("accept", ca.id, COORDINATOR);
+    const res = await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "B works in the partner's language" });
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(body.released).toMatchObject({ id: ca.id, status: "released" });
+    expect(body.lead).toMatchObject({ id: cb.id, status: "lead" });
+    expect((await partnerOf(partner)).lead).toEqual({ claim: cb.id, affiliate: b });
+    const events = (await json(await call("GET", `/events?partner=${partner}`))).events;
+    expect(events.at(-2)).toMatchObject({ type: "claim.handed_over", claim: ca.id, data: { to: cb.id, reason: "B works in the partner's language" } });
+    expect(events.at(-1)).toMatchObject({ type: "claim.accepted", claim: cb.id });
+  });
+
+  it("requires a reason and an interested claim of the same partner, and changes nothing otherwise", async () => {
+    const { a, b, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    const cb = await makeClaim(partner, b, "Rep B");
+    await act("accept", ca.id, COORDINATOR);
+    await expectError(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "" }), 422, "validation_failed");
+    const elsewhere = await makeClaim(await makePartner(), b, "Rep B");
+    await expectError(await act("handover", ca.id, COORDINATOR, { to: elsewhere.id, reason: "x" }), 422);
+    await act("withdraw", cb.id, "Rep B");
+    await expectError(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "x" }), 409, "claim_conflict");
+    expect((await partnerOf(partner)).lead).toEqual({ claim: ca.id, affiliate: a });
+  });
+});
