@@ -1,5 +1,12 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import preact from "@preact/preset-vite";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+/** `#harness` is the runtime under test for the runtime-neutral suite in test/api/ (see test/api/harness-types.ts). */
+const harness = (runtime: "worker" | "node") => ({
+  alias: { "#harness": fileURLToPath(new URL(`./test/${runtime}/harness.ts`, import.meta.url)) },
+});
 
 /** Bindings for the backend under test: a test-only secret, dev sign-in on, two bootstrapped coordinators. */
 const testVars = {
@@ -25,12 +32,28 @@ export default defineConfig(async () => ({
             },
           }),
         ],
+        resolve: harness("worker"),
         test: {
           name: "worker",
-          include: ["test/worker/**/*.test.ts"],
+          include: ["test/worker/**/*.test.ts", "test/api/**/*.test.ts"],
           // The race and matrix tests make hundreds of requests; 2 busy cores need more than 5 s.
           testTimeout: 30_000,
           setupFiles: ["./test/worker/apply-migrations.ts"],
+        },
+      },
+      {
+        // The same API suite on Node with node:sqlite, plus the adapter's own tests.
+        extends: false,
+        resolve: harness("node"),
+        test: {
+          name: "node",
+          include: ["test/node/**/*.test.ts", "test/api/**/*.test.ts"],
+          environment: "node",
+          env: testVars,
+          setupFiles: ["./test/node/setup.ts"],
+          testTimeout: 30_000,
+          // node:sqlite is stable in use but still flagged experimental in Node 22: keep the output clean.
+          execArgv: ["--disable-warning=ExperimentalWarning"],
         },
       },
       {
@@ -51,6 +74,16 @@ export default defineConfig(async () => ({
           globalSetup: ["test/wiki/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: false,
+        plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+        test: {
+          name: "gadget",
+          include: ["test/gadget/**/*.test.ts", "test/gadget/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["./test/gadget/setup.ts"],
         },
       },
     ],

@@ -1,24 +1,32 @@
 /**
- * The mirror's JSON pages: the public directory that the gadget reads from the wiki itself
- * (same origin, no backend call). Stored on `<MIRROR_PAGE_PREFIX>.json` with content model JSON.
+ * The contract between the mirror (writer) and the gadget (reader) for the
+ * public directory published as JSON on the wiki.
  *
- * When the directory is too large for one page, the index page lists its sub-pages in `parts`
- * (`<prefix>.json/1`, `/2`, …). Each part is itself a `MirrorDirectory` with `parts: []`; a reader
- * concatenates `partners` and `affiliates` of the index and of every part, in order.
+ * The mirror writes the page `<MIRROR_PAGE_PREFIX>.json` (content model JSON).
+ * When the directory is too large for one page (`$wgMaxArticleSize`), the
+ * partners are split deterministically into `<prefix>.json/1`, `/2`, … — each a
+ * `MirrorDirectory` holding its share of `partners` and an empty `parts` — and
+ * the index page lists them in `parts`, with `partners` empty.
+ * `affiliates` is always complete on the index page.
  */
 import { z } from "zod";
 import { Affiliate, Partner } from "./schemas.ts";
 
+export { mirrorIndexTitle, mirrorPartTitle } from "./mirror-titles.ts";
+
 export const MirrorDirectory = z
-  .strictObject({
-    generated: z.string().meta({ description: "ISO 8601 time of the record's newest event this page reflects" }),
-    lastEvent: z.number().int().meta({ description: "the record's event sequence number this page reflects" }),
+  .object({
+    /** When the mirror rendered this page (ISO 8601 UTC). */
+    generated: z.string(),
+    /** The last event (`seq`) that this page reflects. */
+    lastEvent: z.number().int().min(0),
+    /** Public fields only: exactly the backend's `Partner` shape. */
     partners: z.array(Partner),
-    affiliates: z.array(Affiliate).meta({ description: "with verified representatives only" }),
-    parts: z.array(z.string()).meta({ description: "titles of the sub-pages holding the rest, in order" }),
+    /** Affiliates with their verified representatives only. */
+    affiliates: z.array(Affiliate),
+    /** On a split index page: the part titles in order; otherwise empty. */
+    parts: z.array(z.string()),
   })
   .meta({ id: "MirrorDirectory" });
-export type MirrorDirectory = z.infer<typeof MirrorDirectory>;
 
-/** The title of the JSON index page for a page prefix. */
-export const mirrorJsonTitle = (prefix: string) => `${prefix}.json`;
+export type MirrorDirectory = z.infer<typeof MirrorDirectory>;

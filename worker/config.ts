@@ -13,7 +13,7 @@ export interface Config {
     botUsername: string | null;
     botPassword: string | null;
     oauthToken: string | null;
-    /** The category whose pages load the gadget, without `Category:` (MIRROR_CATEGORY). */
+    /** The category whose pages load the gadget, without `Category:` (MIRROR_CATEGORY; gadget/definition.txt's `categories=`). */
     category: string;
     /** Overrides the wiki's `$wgMaxArticleSize` in bytes (MIRROR_MAX_PAGE_BYTES); null: ask the wiki. */
     maxPageBytes: number | null;
@@ -46,7 +46,7 @@ function positiveInt(v: unknown, fallback: number, name: string): number {
 
 /** A category name that is safe to put into `[[Category:…]]`. */
 function categoryName(v: unknown): string {
-  const name = (str(v) ?? "Content Partnerships Hub").replace(/^Category:/i, "");
+  const name = (str(v) ?? "Content Partnerships Hub directory").replace(/^Category:/i, "");
   if (/[\u0000-\u001F#<>[\]|{}~&%]/.test(name)) throw new Error(`MIRROR_CATEGORY is not a valid category name: ${name}`);
   return name;
 }

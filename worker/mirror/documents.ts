@@ -1,5 +1,5 @@
 /** Every page the mirror keeps on the wiki, rendered from one record. */
-import { mirrorJsonTitle } from "../../shared/mirror-json.ts";
+import { mirrorIndexTitle } from "../../shared/mirror-titles.ts";
 import type { MirrorPage, PageContext, Stamp } from "./layout.ts";
 import type { MirrorRecord } from "./record.ts";
 import { renderClaims } from "./render-claims.ts";
@@ -14,7 +14,7 @@ export interface MirrorTitles {
 
 /** The titles under a page prefix: `P`, `P/Claims`, `P.json` (and their numbered parts). */
 export function mirrorTitles(prefix: string): MirrorTitles {
-  return { directory: prefix, claims: `${prefix}/Claims`, json: mirrorJsonTitle(prefix) };
+  return { directory: prefix, claims: `${prefix}/Claims`, json: mirrorIndexTitle(prefix) };
 }
 
 export interface RenderOptions {

@@ -106,7 +106,7 @@ describe("hostile strings through the real parser", () => {
     it(`adds no category, template, link, file, section or magic word to the ${which} page`, async () => {
       const title = which === "directory" ? config.mirror.pagePrefix : `${config.mirror.pagePrefix}/Claims`;
       const parsed = await parsePage(reader, title);
-      expect(parsed.categories.map((c) => c.category)).toEqual(which === "directory" ? ["Content_Partnerships_Hub"] : []);
+      expect(parsed.categories.map((c) => c.category)).toEqual(which === "directory" ? ["Content_Partnerships_Hub_directory"] : []);
       expect(parsed.templates).toEqual([]);
       expect(parsed.images).toEqual([]);
       expect(parsed.sections).toEqual([]);

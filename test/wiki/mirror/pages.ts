@@ -1,5 +1,4 @@
 // Reading the mirror's pages back from the wiki, and what they should be, for the wiki tests.
-import { mirrorJsonTitle } from "../../../shared/mirror-json.ts";
 import type { Config } from "../../../worker/config.ts";
 import { renderDocuments } from "../../../worker/mirror/documents.ts";
 import { loadMirrorRecord } from "../../../worker/mirror/job.ts";
@@ -29,8 +28,6 @@ export async function wikiContents(client: WikiClient, titles: string[]): Promis
   for (const title of titles) out[title] = (await client.readPage(title))?.content ?? null;
   return out;
 }
-
-export { mirrorJsonTitle };
 
 /** The wiki holds exactly what the record renders to, and the mirror's bookkeeping says it is up to date. */
 export async function expectConverged(

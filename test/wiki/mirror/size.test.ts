@@ -50,7 +50,7 @@ describe("pages over $wgMaxArticleSize (16 KiB on this wiki)", () => {
     const partners = [index, ...parts].flatMap((d) => d.partners);
     const affiliates = [index, ...parts].flatMap((d) => d.affiliates);
     expect({ partners, affiliates }).toEqual(publicDirectory(await loadMirrorRecord(record.db)));
-    expect(contents[prefix]).toContain("[[Category:Content Partnerships Hub]]");
+    expect(contents[prefix]).toContain("[[Category:Content Partnerships Hub directory]]");
 
     // More partners: more parts, still converging.
     for (let i = 120; i < 150; i++) await record.partner(`p-${i}`, `Partner ${i} added later`);
