@@ -61,6 +61,10 @@ export default defineConfig(async () => ({
         test: { name: "shared", include: ["test/shared/**/*.test.ts"], environment: "node" },
       },
       {
+        extends: false,
+        test: { name: "mirror-unit", include: ["test/mirror/**/*.test.ts"], environment: "node" },
+      },
+      {
         // A real MediaWiki 1.43 on loopback, started once for the whole run (test/wiki/harness.ts).
         extends: false,
         test: {
