@@ -1,0 +1,164 @@
+/**
+ * A local Content Partnerships Hub: a real MediaWiki 1.43 with the built gadget
+ * installed as a real gadget, wiki users for each role, the backend under
+ * `wrangler dev` pointed at that wiki, and the mirror's pages published on it.
+ * Used by `npm run hub` (persistent folders) and the end-to-end tests (temporary ones).
+ */
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { apiGet, startWiki, type WikiHandle } from "../../test/wiki/harness.ts";
+import { migrateLocal, seedLocal } from "./local-db.ts";
+import { quietEnv, ROOT, spawnWrangler, stopGroup, waitFor, wrangler } from "./wrangler.ts";
+
+export const HUB_TITLE = "Content Partnerships Hub/Directory";
+
+/** The people of the local hub: each signs in on the wiki with this name and password. */
+export const HUB_USERS = {
+  coordinator: { name: "Hub Coordinator", password: "coordinator-password-1" },
+  /** A verified representative of Wikimedia Deutschland. */
+  alice: { name: "Alice", password: "alice-password-1", represents: "wikimedia-deutschland" },
+  /** A verified representative of Wikimedia Österreich. */
+  bob: { name: "Bob", password: "bob-password-1", represents: "wikimedia-osterreich" },
+  /** A wiki user who represents no affiliate. */
+  carol: { name: "Carol", password: "carol-password-1" },
+} as const;
+
+export interface HubOptions {
+  /** The wiki's instance folder (kept between runs by `npm run hub`). */
+  wikiDir?: string;
+  /** Where the backend's local D1 lives (`wrangler dev --persist-to`). */
+  d1Dir: string;
+  backendPort: number;
+  /** Demo directory size when seeding an empty database. */
+  partners?: number;
+  /** Keep the wiki running after this process exits. */
+  detachWiki?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Hub {
+  wiki: WikiHandle;
+  backendUrl: string;
+  /** The hub's directory page on the wiki. */
+  hubUrl: string;
+  /** Runs the Cron Trigger (stale leads, then the mirror) and waits until the wiki has every event. */
+  syncMirror(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function ensureUser(wiki: WikiHandle, name: string, password: string): Promise<void> {
+  const answer = await apiGet(wiki.apiUrl, { action: "query", list: "users", ususers: name });
+  const user = (answer.query as { users: { missing?: boolean }[] }).users[0];
+  if (user?.missing) await wiki.createUser(name, password);
+}
+
+function buildGadget(): void {
+  for (const args of [[], ["--mode", "forms"]]) {
+    const r = spawnSync(join(ROOT, "node_modules/.bin/vite"), ["build", "-c", "gadget/vite.config.ts", "--logLevel", "warn", ...args], {
+      cwd: ROOT,
+      env: quietEnv(),
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`building the gadget failed:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+function deployGadget(wiki: WikiHandle): string {
+  const r = spawnSync(process.execPath, ["scripts/deploy-gadget.ts", "--api", wiki.apiUrl, "--apply"], {
+    cwd: ROOT,
+    env: { ...quietEnv(), MW_USERNAME: wiki.bot.botUsername, MW_PASSWORD: wiki.bot.botPassword },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`installing the gadget failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Makes the hub's representatives verified, as a coordinator would, with the events that record it. */
+function seedPeople(d1Dir: string): void {
+  const at = new Date().toISOString();
+  const statements = Object.values(HUB_USERS)
+    .filter((u): u is typeof u & { represents: string } => "represents" in u)
+    .flatMap((u) => [
+      `INSERT INTO representative (affiliate_id, user_name, status, verified_by, since)
+         SELECT '${u.represents}', '${u.name}', 'verified', '${HUB_USERS.coordinator.name}', '${at}'
+         WHERE NOT EXISTS (SELECT 1 FROM representative WHERE affiliate_id = '${u.represents}' AND user_name = '${u.name}');`,
+      `INSERT INTO event (at, actor, type, affiliate_id, data)
+         SELECT '${at}', '${HUB_USERS.coordinator.name}', 'representative.verified', '${u.represents}', '{"user":"${u.name}"}'
+         WHERE changes() = 1;`,
+    ]);
+  wrangler(["d1", "execute", "DB", "--local", "--persist-to", d1Dir, "--command", statements.join("\n")]);
+}
+
+export async function startHub(o: HubOptions): Promise<Hub> {
+  const log = o.log ?? (() => {});
+  log("Starting the wiki…");
+  const wiki = await startWiki({ dir: o.wikiDir, detach: o.detachWiki });
+  let backend: ChildProcess | null = null;
+  try {
+    for (const u of Object.values(HUB_USERS)) await ensureUser(wiki, u.name, u.password);
+    log("Building the gadget and installing it on the wiki…");
+    buildGadget();
+    deployGadget(wiki);
+
+    log("Preparing the backend's database…");
+    migrateLocal(o.d1Dir);
+    seedLocal(o.partners ?? 120, o.d1Dir);
+    seedPeople(o.d1Dir);
+
+    const backendUrl = `http://127.0.0.1:${o.backendPort}`;
+    const vars: Record<string, string> = {
+      WIKI_SCRIPT_URL: wiki.scriptUrl,
+      ALLOWED_ORIGINS: new URL(wiki.scriptUrl).origin,
+      COORDINATORS: HUB_USERS.coordinator.name,
+      DEV_LOGIN: "off",
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      MIRROR_BOT_USERNAME: wiki.bot.botUsername,
+      MIRROR_BOT_PASSWORD: wiki.bot.botPassword,
+      MIRROR_PAGE_PREFIX: HUB_TITLE,
+      PUBLIC_URL: backendUrl,
+    };
+    log("Starting the backend…");
+    backend = spawnWrangler([
+      "dev", "--ip", "127.0.0.1", "--port", String(o.backendPort), "--persist-to", o.d1Dir, "--test-scheduled",
+      "--show-interactive-dev-session=false", ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+    ]);
+    let backendLog = "";
+    backend.stdout?.on("data", (d: Buffer) => (backendLog = (backendLog + d.toString()).slice(-20_000)));
+    backend.stderr?.on("data", (d: Buffer) => (backendLog = (backendLog + d.toString()).slice(-20_000)));
+    await waitFor(`${backendUrl}/api/v1/health`, 90_000, backend).catch((e: unknown) => {
+      throw new Error(`${String(e)}\n${backendLog}`);
+    });
+
+    const syncMirror = async () => {
+      const res = await fetch(`${backendUrl}/__scheduled?cron=${encodeURIComponent("*/10 * * * *")}`);
+      if (!res.ok) throw new Error(`the Cron Trigger answered ${res.status}: ${await res.text()}\n${backendLog}`);
+      // The scheduled handler runs in waitUntil(): wait until the wiki has every event.
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const status = (await (await fetch(`${backendUrl}/api/v1/mirror/status`)).json()) as { lag: number; errors: unknown[] };
+        if (status.lag === 0) return;
+        if (Date.now() > deadline) throw new Error(`the mirror did not catch up: ${JSON.stringify(status)}\n${backendLog}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    log("Publishing the directory on the wiki…");
+    await syncMirror();
+
+    const running = backend;
+    return {
+      wiki,
+      backendUrl,
+      hubUrl: `${wiki.scriptUrl}/index.php?title=${encodeURIComponent(HUB_TITLE.replace(/ /g, "_"))}`,
+      syncMirror,
+      async stop() {
+        stopGroup(running);
+        if (!o.detachWiki) await wiki.stop();
+      },
+    };
+  } catch (error) {
+    if (backend) stopGroup(backend);
+    if (!o.detachWiki) await wiki.stop();
+    throw error;
+  }
+}
