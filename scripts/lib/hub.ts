@@ -24,6 +24,12 @@ export const HUB_USERS = {
   carol: { name: "Carol", password: "carol-password-1" },
 } as const;
 
+/** As on Meta-Wiki: night mode for everyone; and a favicon that exists, so browsers log no 404. */
+const HUB_SETTINGS = `
+$wgVectorNightMode = [ 'logged_out' => true, 'logged_in' => true, 'beta' => false ];
+$wgFavicon = "$wgResourceBasePath/resources/assets/change-your-logo-icon.svg";
+`;
+
 export interface HubOptions {
   /** The wiki's instance folder (kept between runs by `npm run hub`). */
   wikiDir?: string;
@@ -93,7 +99,7 @@ function seedPeople(d1Dir: string): void {
 export async function startHub(o: HubOptions): Promise<Hub> {
   const log = o.log ?? (() => {});
   log("Starting the wiki…");
-  const wiki = await startWiki({ dir: o.wikiDir, detach: o.detachWiki });
+  const wiki = await startWiki({ dir: o.wikiDir, detach: o.detachWiki, extraSettings: HUB_SETTINGS });
   let backend: ChildProcess | null = null;
   try {
     for (const u of Object.values(HUB_USERS)) await ensureUser(wiki, u.name, u.password);
