@@ -69,10 +69,10 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
 
   const adapter: NodeSqlDatabase = {
     path,
-    prepare: (sql) => new NodeStatement(sql, [], (values) => execute(sql, values)),
+    prepare: (sql) => new NodeStatement(adapter, sql, [], (values) => execute(sql, values)),
     async batch<T>(statements: SqlStatement[]) {
       if (statements.length === 0) throw new Error("No SQL statements detected.");
-      return sqliteErrors(() => transaction(() => statements.map((s) => statementOf(s).execute() as SqlResult<T>)));
+      return sqliteErrors(() => transaction(() => statements.map((s) => statementOf(s, adapter).execute() as SqlResult<T>)));
     },
     exec: (sql) => sqliteErrors(() => db.exec(sql)),
     transaction: (fn) => sqliteErrors(() => transaction(fn)),
@@ -86,11 +86,14 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
 
 // No constructor parameter properties: Node runs this file by stripping types only.
 class NodeStatement implements SqlStatement {
+  /** The database that prepared it: a batch must not run another's statements outside its transaction. */
+  readonly owner: SqlDatabase;
   readonly sql: string;
   readonly values: SQLInputValue[];
   readonly #run: (values: SQLInputValue[]) => SqlResult;
 
-  constructor(sql: string, values: SQLInputValue[], run: (values: SQLInputValue[]) => SqlResult) {
+  constructor(owner: SqlDatabase, sql: string, values: SQLInputValue[], run: (values: SQLInputValue[]) => SqlResult) {
+    this.owner = owner;
     this.sql = sql;
     this.values = values;
     this.#run = run;
@@ -98,7 +101,7 @@ class NodeStatement implements SqlStatement {
 
   /** Like D1, returns a new statement: a prepared statement can be bound again for another row. */
   bind(...values: unknown[]): SqlStatement {
-    return new NodeStatement(this.sql, values.map(toSqlValue), this.#run);
+    return new NodeStatement(this.owner, this.sql, values.map(toSqlValue), this.#run);
   }
 
   /** Runs now; D1 checks the parameter count when it runs, not when it prepares. */
@@ -121,8 +124,8 @@ class NodeStatement implements SqlStatement {
   }
 }
 
-function statementOf(s: SqlStatement): NodeStatement {
-  if (!(s instanceof NodeStatement)) throw new TypeError("batch() takes statements prepared by the same database");
+function statementOf(s: SqlStatement, owner: SqlDatabase): NodeStatement {
+  if (!(s instanceof NodeStatement) || s.owner !== owner) throw new TypeError("batch() takes statements prepared by the same database");
   return s;
 }
 
