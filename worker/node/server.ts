@@ -73,8 +73,12 @@ export async function startServer({ env = process.env, runMirror = null, seed = 
     close: () =>
       (closing ??= (async () => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-        // close() stops listening, ends idle keep-alive connections and waits for the rest.
+        // close() stops listening, ends idle keep-alive connections and waits for the busy ones;
+        // those become idle when their response ends, but would then stay open as long as the
+        // client keeps them alive: sweep them as they go idle.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
         await new Promise<void>((ok) => server.close(() => ok()));
+        clearInterval(sweep);
         clearTimeout(force);
         await timer.stop();
         db.close();
