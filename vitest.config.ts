@@ -1,5 +1,11 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+/** `#harness` is the runtime under test for the runtime-neutral suite in test/api/ (see test/api/harness-types.ts). */
+const harness = (runtime: "worker" | "node") => ({
+  alias: { "#harness": fileURLToPath(new URL(`./test/${runtime}/harness.ts`, import.meta.url)) },
+});
 
 /** Bindings for the backend under test: a test-only secret, dev sign-in on, two bootstrapped coordinators. */
 const testVars = {
@@ -25,10 +31,24 @@ export default defineConfig(async () => ({
             },
           }),
         ],
+        resolve: harness("worker"),
         test: {
           name: "worker",
-          include: ["test/worker/**/*.test.ts"],
+          include: ["test/worker/**/*.test.ts", "test/api/**/*.test.ts"],
           setupFiles: ["./test/worker/apply-migrations.ts"],
+        },
+      },
+      {
+        // The same API suite on Node with node:sqlite, plus the adapter's own tests.
+        extends: false,
+        resolve: harness("node"),
+        test: {
+          name: "node",
+          include: ["test/node/**/*.test.ts", "test/api/**/*.test.ts"],
+          environment: "node",
+          env: testVars,
+          // node:sqlite is stable in use but still flagged experimental in Node 22: keep the output clean.
+          execArgv: ["--disable-warning=ExperimentalWarning"],
         },
       },
       {

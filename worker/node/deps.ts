@@ -1,0 +1,38 @@
+/** The Hono app with Node's dependencies: SQLite, environment variables, the socket's address, a table-backed limiter. */
+import type { IncomingMessage } from "node:http";
+import { createApp } from "../app.ts";
+import type { Config } from "../config.ts";
+import type { Deps } from "../context.ts";
+import type { MirrorRunner } from "../routes/mirror.ts";
+import { tableLimiter } from "../storage/rate.ts";
+import type { NodeSqlDatabase } from "./sqlite.ts";
+
+/** Dependencies shared by every request and by the timer; `clientAddress` is per request (see `createNodeApp`). */
+export function nodeDeps(db: NodeSqlDatabase, config: Config, now: () => Date = () => new Date()): Deps {
+  return {
+    db,
+    config,
+    now,
+    limiter: tableLimiter(db, config.writesPerMinute, now),
+    clientAddress: () => null,
+    fetch: (input, init) => fetch(input, init),
+  };
+}
+
+/**
+ * The app as @hono/node-server serves it. `getDeps` receives the server's
+ * bindings, so the client address is read from the socket as `getConnInfo`
+ * (`@hono/node-server/conninfo`) reads it, without needing the Context.
+ * Called without bindings (`app.request` in tests), the address is unknown
+ * (null), as on Workers without `CF-Connecting-IP`.
+ */
+export function createNodeApp(deps: Deps, runMirror: MirrorRunner | null = null) {
+  return createApp({
+    runMirror,
+    getDeps: (env) => {
+      const incoming = env.incoming as IncomingMessage | undefined;
+      if (!incoming) return deps;
+      return { ...deps, clientAddress: () => incoming.socket.remoteAddress ?? null };
+    },
+  });
+}
