@@ -1,9 +1,9 @@
 /** The Node adapter beyond the shared contract (test/api/storage-contract.test.ts): files, pragmas, locks, migrations, seed. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrate } from "../../worker/node/migrate.ts";
+import { migrate, MIGRATIONS_DIR } from "../../worker/node/migrate.ts";
 import { seedIfEmpty } from "../../worker/node/seed.ts";
 import { openSqlite, parameterCount } from "../../worker/node/sqlite.ts";
 
@@ -81,12 +81,14 @@ describe("errors and values", () => {
 describe("migrate", () => {
   it("applies the migrations once, bookkept in wrangler's d1_migrations table", async () => {
     const db = openSqlite(join(dir, "migrated.sqlite"));
-    expect(await migrate(db)).toEqual(["0001_record.sql"]);
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).sort();
+    expect(files[0]).toBe("0001_record.sql");
+    expect(await migrate(db)).toEqual(files);
     expect(await migrate(db)).toEqual([]);
     const columns = await db.prepare("SELECT name FROM pragma_table_info('d1_migrations') ORDER BY cid").all<{ name: string }>();
     expect(columns.results.map((c) => c.name)).toEqual(["id", "name", "applied_at"]);
     const applied = await db.prepare("SELECT id, name FROM d1_migrations").all();
-    expect(applied.results).toEqual([{ id: 1, name: "0001_record.sql" }]);
+    expect(applied.results).toEqual(files.map((name, i) => ({ id: i + 1, name })));
     expect(await db.prepare("SELECT count(*) AS n FROM mirror_state").first()).toEqual({ n: 1 });
     db.close();
   });

@@ -1,0 +1,77 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../worker/app.ts";
+import type { Deps } from "../../worker/context.ts";
+import { workerDeps, type WorkerEnv } from "../../worker/index.ts";
+import { tableLimiter } from "../../worker/storage/rate.ts";
+import { call, db, expectError, json } from "./helpers.ts";
+
+const devSession = async (username: string, blocked = false) =>
+  (await json<{ token: string }>(await call("POST", "/session/dev", { body: { username, blocked } }))).token;
+
+describe("DELETE /session (sign-out)", () => {
+  it("refuses the signed-out token from then on, and only that one", async () => {
+    const first = await devSession("Leaving User");
+    const second = await devSession("Leaving User");
+    expect((await call("GET", "/me", { token: first })).status).toBe(200);
+
+    expect((await call("DELETE", "/session", { token: first })).status).toBe(204);
+    const error = await expectError(await call("GET", "/me", { token: first }), 401, "unauthorized");
+    expect(error.message).toMatch(/signed out/);
+    await expectError(await call("POST", "/partners", { token: first, body: {} }), 401, "unauthorized");
+    await expectError(await call("DELETE", "/session", { token: first }), 401, "unauthorized");
+    expect((await call("GET", "/me", { token: second })).status).toBe(200);
+  });
+
+  it("needs a session", async () => {
+    await expectError(await call("DELETE", "/session"), 401, "unauthorized");
+  });
+
+  it("lets a blocked user sign out", async () => {
+    const token = await devSession("Blocked Leaver", true);
+    expect((await call("DELETE", "/session", { token })).status).toBe(204);
+    await expectError(await call("GET", "/me", { token }), 401);
+  });
+
+  it("keeps a revocation only until the token would have expired", async () => {
+    await db.prepare("INSERT INTO revoked_session (jti, expires_at) VALUES ('long-gone', 1)").run();
+    expect((await call("DELETE", "/session", { token: await devSession("Tidy User") })).status).toBe(204);
+    expect(await db.prepare("SELECT 1 FROM revoked_session WHERE jti = 'long-gone'").first()).toBeNull();
+  });
+});
+
+describe("POST /session limits", () => {
+  const profileFetch = async () =>
+    new Response(JSON.stringify({ sub: 7, username: "Sign In Person", blocked: false }), { headers: { "Content-Type": "application/json" } });
+  const appWith = (change: (d: Deps) => Partial<Deps>, bindings: Record<string, unknown> = {}) =>
+    createApp({ getDeps: (e) => { const d = workerDeps({ ...(e as WorkerEnv), ...bindings }); return { ...d, fetch: profileFetch, ...change(d) }; } });
+  const post = (app: ReturnType<typeof createApp>, ip: string) =>
+    app.request("http://127.0.0.1/api/v1/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+      body: JSON.stringify({ accessToken: "wiki-access-token" }),
+    }, env);
+
+  it("answers 429 with Retry-After past the per-address limit, and counts addresses separately", async () => {
+    const now = new Date("2026-11-26T10:00:20Z");
+    const app = appWith((d) => ({ now: () => now, sessionLimiter: tableLimiter(d.db, 2, () => now) }));
+    expect((await post(app, "198.51.100.1")).status).toBe(200);
+    expect((await post(app, "198.51.100.1")).status).toBe(200);
+    const limited = await post(app, "198.51.100.1");
+    const error = await expectError(limited, 429, "rate_limited");
+    expect(limited.headers.get("Retry-After")).toBe("40");
+    expect(error.details).toEqual({ retryAfter: 40 });
+    expect((await post(app, "198.51.100.2")).status).toBe(200);
+  });
+
+  it("uses the SESSION_LIMITER binding where it is declared", async () => {
+    const keys: string[] = [];
+    const binding = { limit: async ({ key }: { key: string }) => (keys.push(key), { success: keys.length < 2 }) };
+    const app = appWith(() => ({}), { SESSION_LIMITER: binding });
+    expect((await post(app, "203.0.113.9")).status).toBe(200);
+    const limited = await post(app, "203.0.113.9");
+    await expectError(limited, 429, "rate_limited");
+    expect(limited.headers.get("Retry-After")).toBe("60");
+    expect(keys).toEqual(["session:203.0.113.9", "session:203.0.113.9"]);
+  });
+});
