@@ -82,7 +82,7 @@ class SpecialOAuthStandIn extends UnlistedSpecialPage {
 		$this->getOutput()->addHTML(
 			Html::warningBox( $this->msg( 'oauthstandin-notice' )->escaped() ) .
 			Html::rawElement( 'p', [], $this->msg( 'oauthstandin-prompt', $client['name'] ?? $params['client_id'], $this->getUser()->getName() )->escaped() ) .
-			Html::rawElement( 'form', [ 'method' => 'post', 'action' => $this->getPageTitle()->getLocalURL() ],
+			Html::rawElement( 'form', [ 'id' => 'oauthstandin-form', 'method' => 'post', 'action' => $this->getPageTitle()->getLocalURL() ],
 				$hidden .
 				Html::element( 'button', [ 'type' => 'submit', 'name' => 'decision', 'value' => 'allow', 'id' => 'oauthstandin-allow',
 					'class' => 'cdx-button cdx-button--action-progressive cdx-button--weight-primary' ], $this->msg( 'oauthstandin-allow' )->text() ) . ' ' .
