@@ -68,6 +68,8 @@ export default defineConfig(async () => ({
           include: ["test/wiki/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/wiki/global-setup.ts"],
+          // The sign-in tests run the backend on node:sqlite, still flagged experimental in Node 22.
+          execArgv: ["--disable-warning=ExperimentalWarning"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
