@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import preact from "@preact/preset-vite";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -40,6 +41,8 @@ export default defineConfig(async () => ({
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts", "test/api/**/*.test.ts"],
+          // The race and matrix tests make hundreds of requests; 2 busy cores need more than 5 s.
+          testTimeout: 30_000,
           setupFiles: ["./test/worker/apply-migrations.ts"],
         },
       },
@@ -52,6 +55,8 @@ export default defineConfig(async () => ({
           include: ["test/node/**/*.test.ts", "test/api/**/*.test.ts"],
           environment: "node",
           env: testVars,
+          setupFiles: ["./test/node/setup.ts"],
+          testTimeout: 30_000,
           // node:sqlite is stable in use but still flagged experimental in Node 22: keep the output clean.
           execArgv: ["--disable-warning=ExperimentalWarning"],
         },
@@ -59,6 +64,10 @@ export default defineConfig(async () => ({
       {
         extends: false,
         test: { name: "shared", include: ["test/shared/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: false,
+        test: { name: "mirror-unit", include: ["test/mirror/**/*.test.ts"], environment: "node" },
       },
       {
         // A real MediaWiki 1.43 on loopback, started once for the whole run (test/wiki/harness.ts).
@@ -72,6 +81,16 @@ export default defineConfig(async () => ({
           execArgv: ["--disable-warning=ExperimentalWarning"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: false,
+        plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+        test: {
+          name: "gadget",
+          include: ["test/gadget/**/*.test.ts", "test/gadget/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["./test/gadget/setup.ts"],
         },
       },
     ],

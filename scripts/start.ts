@@ -2,14 +2,19 @@
  * `npm start`: the embedded default. Migrates and seeds a local D1, runs the
  * backend under `wrangler dev` on loopback, and says where everything is.
  *   --port N       backend port (default 8787)
+ *   --preview N    port of the gadget's local preview (default 8788; 0 to skip it)
  *   --partners N   size of the demo directory when seeding (default 120)
  */
 import { parseArgs } from "node:util";
 import { ensureDevVars, migrateLocal, seedLocal } from "./lib/local-db.ts";
-import { spawnWrangler, stopGroup, waitFor } from "./lib/wrangler.ts";
+import { spawnTool, spawnWrangler, stopGroup, waitFor } from "./lib/wrangler.ts";
 
 const { values } = parseArgs({
-  options: { port: { type: "string", default: "8787" }, partners: { type: "string", default: "120" } },
+  options: {
+    port: { type: "string", default: "8787" },
+    preview: { type: "string", default: "8788" },
+    partners: { type: "string", default: "120" },
+  },
 });
 const port = Number(values.port);
 const api = `http://127.0.0.1:${port}/api/v1`;
@@ -33,10 +38,20 @@ backend.on("exit", (code) => {
   stop();
 });
 
+const previewPort = Number(values.preview);
+const previewUrl = `http://127.0.0.1:${previewPort}/preview/?backend=${encodeURIComponent(`http://127.0.0.1:${port}`)}`;
+if (previewPort > 0) {
+  // The gadget's preview page (gadget/preview/): the real gadget against this backend, with Codex CSS.
+  const preview = spawnTool("vite", ["-c", "gadget/vite.config.ts", "--port", String(previewPort), "--strictPort"]);
+  preview.stderr?.on("data", (d: Buffer) => process.stderr.write(d));
+  children.push(preview);
+}
+
 await waitFor(`${api}/health`, 90_000, backend);
+if (previewPort > 0) await waitFor(`http://127.0.0.1:${previewPort}/preview/`, 60_000, children[1]);
 console.log(`
 partnerhub is running.
-
+${previewPort > 0 ? `\n  The gadget    ${previewUrl}\n                (add &lang=ar for right-to-left, &night=1 for night mode)\n` : ""}
   API           ${api}            (try: curl ${api}/partners)
   OpenAPI       ${api}/openapi.json
   Cron Trigger  http://127.0.0.1:${port}/__scheduled?cron=*/10+*+*+*+*

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Affiliate, Claim, Event, line, Partner, PartnerDetail, Slug, Stage, text, UserName } from "./schemas.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
-export const API_BASE = "/api/v1";
+export { API_BASE } from "./api-base.ts";
 
 export const ERROR_CODES = [
   "bad_request",

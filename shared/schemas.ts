@@ -171,7 +171,14 @@ export const Partner = z
     ...partnerFields,
     referredBy: z.strictObject({ user: z.string(), affiliate: z.string().nullable() }),
     status: PartnerStatus,
-    lead: z.strictObject({ claim: z.number().int(), affiliate: z.string() }).nullable(),
+    lead: z
+      .strictObject({
+        claim: z.number().int(),
+        affiliate: z.string(),
+        stage: Stage.nullable(),
+        staleSince: Timestamp.nullable().meta({ description: "set while the lead has had no progress for STALE_AFTER_DAYS" }),
+      })
+      .nullable(),
     interested: z.array(z.string()).meta({ description: "affiliates with an open claim, the lead included" }),
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -13,6 +13,10 @@ export interface Config {
     botUsername: string | null;
     botPassword: string | null;
     oauthToken: string | null;
+    /** The category whose pages load the gadget, without `Category:` (MIRROR_CATEGORY; gadget/definition.txt's `categories=`). */
+    category: string;
+    /** Overrides the wiki's `$wgMaxArticleSize` in bytes (MIRROR_MAX_PAGE_BYTES); null: ask the wiki. */
+    maxPageBytes: number | null;
   };
   staleAfterDays: number;
   staleGraceDays: number;
@@ -42,6 +46,13 @@ function positiveInt(v: unknown, fallback: number, name: string): number {
   return n;
 }
 
+/** A category name that is safe to put into `[[Category:…]]`. */
+function categoryName(v: unknown): string {
+  const name = (str(v) ?? "Content Partnerships Hub directory").replace(/^Category:/i, "");
+  if (/[\u0000-\u001F#<>[\]|{}~&%]/.test(name)) throw new Error(`MIRROR_CATEGORY is not a valid category name: ${name}`);
+  return name;
+}
+
 /** Reads and checks the configuration; throws with the name of a missing or bad setting. */
 export function readConfig(env: RawConfig): Config {
   const sessionSecret = str(env.SESSION_SECRET);
@@ -62,6 +73,8 @@ export function readConfig(env: RawConfig): Config {
       botUsername: str(env.MIRROR_BOT_USERNAME),
       botPassword: str(env.MIRROR_BOT_PASSWORD),
       oauthToken: str(env.MIRROR_OAUTH_TOKEN),
+      category: categoryName(env.MIRROR_CATEGORY),
+      maxPageBytes: positiveInt(env.MIRROR_MAX_PAGE_BYTES, 0, "MIRROR_MAX_PAGE_BYTES") || null,
     },
     staleAfterDays: positiveInt(env.STALE_AFTER_DAYS, 60, "STALE_AFTER_DAYS"),
     staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, 14, "STALE_GRACE_DAYS"),

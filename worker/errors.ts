@@ -57,5 +57,5 @@ export function errorResponse(err: Error, c: Context): Response {
     return c.json({ error: { code, message } }, status);
   }
   console.error("unhandled error", err);
-  return c.json({ error: { code: "internal" as const, message: "Something went wrong on our side; nothing was changed" } }, 500);
+  return c.json({ error: { code: "internal" as const, message: "Something went wrong on our side; please try again" } }, 500);
 }

@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { readConfig, type Config } from "./config.ts";
 import type { Deps, WriteLimiter } from "./context.ts";
 import { runScheduled } from "./jobs/scheduled.ts";
+import { createMirrorRunner } from "./mirror/job.ts";
 import { tableLimiter } from "./storage/rate.ts";
 
 interface RateLimitBinding {
@@ -58,7 +59,7 @@ export function workerDeps(env: WorkerEnv): Deps {
   };
 }
 
-const runMirror = null;
+const runMirror = createMirrorRunner();
 const app = createApp({ getDeps: (env) => workerDeps(env as WorkerEnv), runMirror });
 
 export default {

@@ -26,6 +26,11 @@ export function spawnWrangler(args: string[], env: NodeJS.ProcessEnv = {}): Chil
   return spawn(join(BIN, "wrangler"), args, { cwd: ROOT, env: { ...quietEnv(), ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
 }
 
+/** Starts another of the project's tools (e.g. vite) the same way. */
+export function spawnTool(tool: string, args: string[]): ChildProcess {
+  return spawn(join(BIN, tool), args, { cwd: ROOT, env: quietEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+}
+
 export function stopGroup(child: ChildProcess): void {
   if (child.pid && child.exitCode === null) {
     try {

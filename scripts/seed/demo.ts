@@ -5,6 +5,7 @@
  * that tells the same story. The same options give the same SQL, byte for byte.
  */
 import type { ClaimStatus, Funding, Offer, PartnerKind, Project, Stage } from "../../shared/vocabulary.ts";
+import { slugify as slug } from "../../shared/slug.ts";
 import { searchText } from "../../worker/storage/partners.ts";
 import { SEED_AFFILIATES, type SeedAffiliate } from "./affiliates.ts";
 import { PLACES } from "./places.ts";
@@ -115,17 +116,6 @@ function inserts(table: string, rows: Row[]): string[] {
   }
   out.push(`${head}${chunk.join(",\n")};`);
   return out;
-}
-
-function slug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
 }
 
 interface PendingEvent {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { call } from "./helpers.ts";
+import { call, json } from "./helpers.ts";
 
 describe("GET /health", () => {
   it("answers with status and version", async () => {
     const res = await call("GET", "/health");
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ status: "ok", version: expect.any(String) });
+    expect(await json(res)).toMatchObject({ status: "ok", version: expect.any(String) });
   });
 
   it("answers unknown routes with the error shape", async () => {
     const res = await call("GET", "/no-such-route");
     expect(res.status).toBe(404);
-    expect(res.json).toMatchObject({ error: { code: "not_found" } });
+    expect(await json(res)).toMatchObject({ error: { code: "not_found" } });
   });
 });

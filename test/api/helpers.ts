@@ -1,45 +1,135 @@
-/** Runtime-neutral request helpers for API tests: everything goes through `#harness`. */
+/**
+ * Drives the app like a client would (JSON bodies, Bearer sessions, the error shape) through
+ * `#harness`: the Workers entry with local D1, or the Node entry with node:sqlite.
+ */
 import { harness } from "#harness";
-import { API_BASE } from "../../shared/api.ts";
+import { expect } from "vitest";
+import type { PartnerInput } from "../../shared/schemas.ts";
 
-/** Loopback, so that development sign-in is accepted on both runtimes. */
-export const ORIGIN = "http://127.0.0.1";
+export const BASE = "http://127.0.0.1/api/v1";
+export const db = harness.db;
 
 export interface CallOptions {
-  token?: string;
+  token?: string | null;
   body?: unknown;
+  /** Sent as-is instead of JSON.stringify(body). */
+  raw?: string;
   headers?: Record<string, string>;
+  base?: string;
 }
 
-/** Calls `/api/v1{path}` and returns the response with its JSON body (null when there is none). */
-export async function call<T = any>(method: string, path: string, { token, body, headers = {} }: CallOptions = {}) {
-  const init: RequestInit = { method, headers: { ...headers } };
-  if (token) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
-  if (body !== undefined) {
-    (init.headers as Record<string, string>)["content-type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
-  const res = await harness.fetch(new Request(`${ORIGIN}${API_BASE}${path}`, init));
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : null) as T };
-}
-
-/** A development session token for `username` (DEV_LOGIN=on in both test projects). */
-export async function signIn(username: string): Promise<string> {
-  const res = await call<{ token: string }>("POST", "/session/dev", { body: { username } });
-  if (res.status !== 200) throw new Error(`dev sign-in as ${username}: ${res.status} ${JSON.stringify(res.json)}`);
-  return res.json.token;
-}
-
-/** One of the coordinators that vitest.config.ts bootstraps. */
-export const COORDINATOR = "Coord One";
-
-/** A valid `POST /partners` body; override what the test is about. */
-export function partnerInput(overrides: Record<string, unknown> = {}) {
-  return { name: "Museum of Tests", kind: "museum", country: "CZ", languages: ["cs"], offers: ["images"], funding: "none", ...overrides };
+export async function call(method: string, path: string, opts: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.raw !== undefined) body = opts.raw;
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+  if (body !== undefined && !headers["Content-Type"]) headers["Content-Type"] = "application/json";
+  return harness.fetch(new Request(`${opts.base ?? BASE}${path}`, { method, headers, body }));
 }
 
 /** A valid `POST /affiliates` body. */
 export function affiliateInput(id: string, overrides: Record<string, unknown> = {}) {
   return { id, name: `Affiliate ${id}`, kind: "user_group", wikiPage: `m:${id}`, ...overrides };
+}
+
+export async function json<T = any>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+/** Asserts the API's one error shape and status, and returns the error. */
+export async function expectError(res: Response, status: number, code?: string) {
+  const body = await json(res);
+  expect({ status: res.status, body }).toMatchObject({ status, body: { error: { message: expect.any(String) } } });
+  if (code) expect(body.error.code).toBe(code);
+  return body.error as { code: string; message: string; details?: any };
+}
+
+const tokens = new Map<string, string>();
+
+/** A development session for `username` (cached per test file). */
+export async function signIn(username: string, opts: { blocked?: boolean } = {}): Promise<string> {
+  const key = `${username}|${opts.blocked ? 1 : 0}`;
+  const cached = tokens.get(key);
+  if (cached) return cached;
+  const res = await call("POST", "/session/dev", { body: { username, blocked: opts.blocked ?? false } });
+  expect(res.status).toBe(200);
+  const { token } = await json<{ token: string }>(res);
+  tokens.set(key, token);
+  return token;
+}
+
+export const COORDINATOR = "Coord One";
+
+let affiliateCounter = 0;
+let partnerCounter = 0;
+
+/** A fresh affiliate made by a coordinator; representatives verified as given. */
+export async function makeAffiliate(opts: { id?: string; reps?: string[]; countries?: string[] } = {}) {
+  const coord = await signIn(COORDINATOR);
+  const id = opts.id ?? `affiliate-${++affiliateCounter}-${crypto.randomUUID().slice(0, 6)}`;
+  const res = await call("POST", "/affiliates", {
+    token: coord,
+    body: {
+      id,
+      name: `Wikimedia ${id}`,
+      kind: "chapter",
+      wikiPage: `Wikimedia ${id}`,
+      countries: opts.countries ?? ["DE"],
+      languages: ["de"],
+      capabilities: ["images", "training"],
+    },
+  });
+  expect(res.status).toBe(201);
+  for (const user of opts.reps ?? []) {
+    const r = await call("POST", `/affiliates/${id}/representatives`, { token: coord, body: { username: user } });
+    expect(r.status).toBe(200);
+  }
+  return id;
+}
+
+export function partnerInput(overrides: Partial<PartnerInput> = {}): PartnerInput {
+  const n = ++partnerCounter;
+  return {
+    name: `Test Museum ${n} ${crypto.randomUUID().slice(0, 6)}`,
+    kind: "museum",
+    country: "DE",
+    languages: ["de", "en"],
+    offers: ["images"],
+    projects: ["commons"],
+    funding: "has_grant",
+    summary: "A museum of tests.",
+    asks: ["digitise 2,000 photographs"],
+    links: [],
+    contact: { name: "Erika Mustermann", email: "erika@example.org", notes: "prefers mornings" },
+    ...overrides,
+  };
+}
+
+/** A partner referred by `by` (default: a plain user). */
+export async function makePartner(overrides: Partial<PartnerInput> = {}, by = "Referrer User"): Promise<string> {
+  const res = await call("POST", "/partners", { token: await signIn(by), body: partnerInput(overrides) });
+  expect(res.status).toBe(201);
+  return (await json<{ id: string }>(res)).id;
+}
+
+export async function makeClaim(partner: string, affiliate: string, by: string, message = "We can take this partner") {
+  const res = await call("POST", `/partners/${partner}/claims`, { token: await signIn(by), body: { affiliate, message } });
+  expect(res.status).toBe(201);
+  return (await json<{ claim: { id: number; version: number; verified: boolean } }>(res)).claim;
+}
+
+export async function act(action: string, claimId: number, by: string, body: Record<string, unknown> = {}) {
+  return call("POST", `/claims/${claimId}/${action}`, { token: await signIn(by), body });
+}
+
+/** Every row of every table of the record, to prove that a refused request changed nothing. */
+export async function snapshot(): Promise<string> {
+  const tables = ["partner", "affiliate", "representative", "coordinator", "claim", "event"];
+  const parts: string[] = [];
+  for (const t of tables) {
+    const { results } = await db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all();
+    parts.push(`${t}:${JSON.stringify(results)}`);
+  }
+  return parts.join("\n");
 }

@@ -4,7 +4,6 @@
  * configured from the same variables as the worker project (vitest.config.ts
  * passes them as process.env).
  */
-import "@hono/zod-openapi"; // before anything reaches shared/schemas.ts: see worker/node/server.ts
 import { readConfig } from "../../worker/config.ts";
 import { createNodeApp, nodeDeps } from "../../worker/node/deps.ts";
 import { migrate } from "../../worker/node/migrate.ts";

@@ -62,9 +62,7 @@ describe("startServer", () => {
     await expect(fetch(`${own.url}/api/v1/health`)).rejects.toThrow();
     // The file is closed cleanly: another connection opens it and finds the migrations.
     const reopened = openSqlite(join(dir, "own.sqlite"));
-    expect(await reopened.prepare("SELECT count(*) AS n FROM d1_migrations").first()).toEqual({
-      n: readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).length,
-    });
+    expect(await reopened.prepare("SELECT count(*) AS n FROM d1_migrations").first()).toEqual({ n: readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).length });
     reopened.close();
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { backupDatabase } from "../../worker/node/backup.ts";
 import { migrate, MIGRATIONS_DIR } from "../../worker/node/migrate.ts";
 import { seedIfEmpty } from "../../worker/node/seed.ts";
 import { openSqlite, parameterCount } from "../../worker/node/sqlite.ts";
@@ -81,14 +82,14 @@ describe("errors and values", () => {
 describe("migrate", () => {
   it("applies the migrations once, bookkept in wrangler's d1_migrations table", async () => {
     const db = openSqlite(join(dir, "migrated.sqlite"));
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).sort();
-    expect(files[0]).toBe("0001_record.sql");
-    expect(await migrate(db)).toEqual(files);
+    const all = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).sort();
+    expect(all[0]).toBe("0001_record.sql");
+    expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
     const columns = await db.prepare("SELECT name FROM pragma_table_info('d1_migrations') ORDER BY cid").all<{ name: string }>();
     expect(columns.results.map((c) => c.name)).toEqual(["id", "name", "applied_at"]);
     const applied = await db.prepare("SELECT id, name FROM d1_migrations").all();
-    expect(applied.results).toEqual(files.map((name, i) => ({ id: i + 1, name })));
+    expect(applied.results).toEqual(all.map((name, i) => ({ id: i + 1, name })));
     expect(await db.prepare("SELECT count(*) AS n FROM mirror_state").first()).toEqual({ n: 1 });
     db.close();
   });
@@ -115,6 +116,22 @@ describe("seedIfEmpty", () => {
     expect(n).toBeGreaterThan(0);
     expect(await seedIfEmpty(db)).toBe(false);
     expect(await db.prepare("SELECT count(*) AS n FROM partner").first()).toEqual({ n });
+    db.close();
+  });
+});
+
+describe("backupDatabase", () => {
+  it("copies a live WAL database, committed rows included, and checks the copy", async () => {
+    const source = join(dir, "live.sqlite");
+    const db = openSqlite(source);
+    await migrate(db);
+    await seedIfEmpty(db);
+    const n = (await db.prepare("SELECT count(*) AS n FROM partner").first<{ n: number }>())?.n;
+    const dest = join(dir, "copy.sqlite");
+    expect(await backupDatabase(source, dest)).toBeGreaterThan(0);
+    const copy = openSqlite(dest);
+    expect(await copy.prepare("SELECT count(*) AS n FROM partner").first()).toEqual({ n });
+    copy.close();
     db.close();
   });
 });

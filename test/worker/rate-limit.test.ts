@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app.ts";
 import { workerDeps, type WorkerEnv } from "../../worker/index.ts";
 import { tableLimiter } from "../../worker/storage/rate.ts";
-import { expectError, partnerInput, signIn, snapshot } from "./helpers.ts";
+import { expectError, partnerInput, signIn, snapshot } from "../api/helpers.ts";
 
 describe("write limits", () => {
   it("answers 429 with Retry-After past the per-user limit, and counts users separately", async () => {

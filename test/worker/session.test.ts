@@ -5,7 +5,7 @@ import { createApp } from "../../worker/app.ts";
 import { issueSession, SESSION_AUDIENCE, SESSION_ISSUER } from "../../worker/auth/session.ts";
 import type { Deps } from "../../worker/context.ts";
 import { workerDeps, type WorkerEnv } from "../../worker/index.ts";
-import { call, expectError, json } from "./helpers.ts";
+import { call, expectError, json } from "../api/helpers.ts";
 
 const SECRET = (env as unknown as { SESSION_SECRET: string }).SESSION_SECRET;
 

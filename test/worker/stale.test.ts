@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import worker from "../../worker/index.ts";
 import { runStaleLeads, STALE_ACTOR } from "../../worker/jobs/stale.ts";
 import { readConfig } from "../../worker/config.ts";
-import { act, call, COORDINATOR, db, json, makeAffiliate, makeClaim, makePartner } from "./helpers.ts";
+import { act, call, COORDINATOR, db, json, makeAffiliate, makeClaim, makePartner } from "../api/helpers.ts";
 
 const config = readConfig(env as unknown as Record<string, unknown>);
 const DAY = 86_400_000;
@@ -26,6 +26,8 @@ describe("stale leads", () => {
 
     const marked = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY));
     expect(marked.marked).toContain(claim);
+    const shown = await json(await call("GET", `/partners/${partner}`));
+    expect(shown.lead).toMatchObject({ claim, staleSince: new Date(t0 + (config.staleAfterDays + 1) * DAY).toISOString() });
     const again = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 2) * DAY));
     expect(again.marked).not.toContain(claim);
     expect(again.released).not.toContain(claim);

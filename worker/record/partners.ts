@@ -1,6 +1,7 @@
 /** Partners as operations on the record: referral, edits under If-Match, closing, and who sees contacts. */
 import type { z } from "zod";
 import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "../../shared/schemas.ts";
+import { slugify } from "../../shared/slug.ts";
 import type { Caller } from "../context.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
 import { getAffiliate } from "../storage/affiliates.ts";
@@ -42,16 +43,9 @@ export async function partnerDetail(db: SqlDatabase, caller: Caller | null, id: 
   return detail;
 }
 
-/** A URL-safe id from a name: "Muzeum Śląskie" → "muzeum-slaskie". */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+/** A partner id from its name, never shorter than the schema allows. */
+function partnerSlug(name: string): string {
+  const slug = slugify(name);
   return slug.length >= 2 ? slug : `partner-${slug || "x"}`;
 }
 
@@ -74,7 +68,7 @@ async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: s
 export async function referPartner(db: SqlDatabase, caller: Caller, input: ParsedInput, at: string): Promise<PartnerDetail> {
   if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound(`Affiliate ${input.affiliate}`);
   await duplicateWikidata(db, input.wikidata);
-  const id = input.id ?? (await freeId(db, slugify(input.name)));
+  const id = input.id ?? (await freeId(db, partnerSlug(input.name)));
   const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
   const result = await commit(
     db,

@@ -4,6 +4,7 @@ import { MirrorStatus } from "../../shared/api.ts";
 import { requireCoordinator } from "../auth/middleware.ts";
 import type { Config } from "../config.ts";
 import { ApiError } from "../errors.ts";
+import type { SqlDatabase } from "../storage/db.ts";
 import { mirrorStatus } from "../storage/mirror.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
 
@@ -26,7 +27,7 @@ const run = createRoute({
 });
 
 /** The mirror job is plugged in by the entry point, so this module stays free of wiki I/O. */
-export type MirrorRunner = (c: { db: import("../storage/db.ts").SqlDatabase; config: Config; now: () => Date }) => Promise<void>;
+export type MirrorRunner = (c: { db: SqlDatabase; config: Config; now: () => Date }) => Promise<void>;
 
 export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
   router()

@@ -1,6 +1,6 @@
 /** /partners: the directory, one partner, referral, edits, closing, and "we can take this partner". */
 import { createRoute, z } from "@hono/zod-openapi";
-import { ClaimRequest, ClaimResponse, CloseRequest, PartnerList, PartnerListQuery } from "../../shared/api.ts";
+import { API_BASE, ClaimRequest, ClaimResponse, CloseRequest, PartnerList, PartnerListQuery } from "../../shared/api.ts";
 import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/schemas.ts";
 import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
 import { ApiError } from "../errors.ts";
@@ -105,7 +105,7 @@ export const partners = router()
   .openapi(refer, async (c) => {
     const caller = requireWriter(c);
     const detail = await referPartner(c.get("deps").db, caller, c.req.valid("json"), at(c));
-    c.header("Location", `partners/${detail.id}`);
+    c.header("Location", `${API_BASE}/partners/${detail.id}`);
     c.header("ETag", `"${detail.version}"`);
     return c.json(detail, 201);
   })

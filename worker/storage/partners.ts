@@ -1,6 +1,7 @@
 /** SQL for partners. Rows are mapped to the shared shapes here and nowhere else. */
 import type { PartnerListQuery } from "../../shared/api.ts";
 import type { Partner, PartnerContact } from "../../shared/schemas.ts";
+import type { Stage } from "../../shared/vocabulary.ts";
 import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
@@ -28,6 +29,8 @@ export interface PartnerRow {
   version: number;
   lead_claim: number | null;
   lead_affiliate: string | null;
+  lead_stage: string | null;
+  lead_stale_since: string | null;
   interested: string;
   status: string;
 }
@@ -48,7 +51,10 @@ export function toPartner(row: PartnerRow): Partner {
     links: parseJson(row.links, []),
     referredBy: { user: row.referred_by, affiliate: row.referred_for },
     status: row.status as Partner["status"],
-    lead: row.lead_claim !== null && row.lead_affiliate !== null ? { claim: row.lead_claim, affiliate: row.lead_affiliate } : null,
+    lead:
+      row.lead_claim !== null && row.lead_affiliate !== null
+        ? { claim: row.lead_claim, affiliate: row.lead_affiliate, stage: row.lead_stage as Stage | null, staleSince: row.lead_stale_since }
+        : null,
     interested: parseJson(row.interested, []),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -101,37 +107,45 @@ export interface NewPartner extends PartnerFields {
   at: string;
 }
 
+/** The stored columns of the editable fields and the contact, in one fixed order. */
+const FIELD_COLUMNS = [
+  "name", "name_key", "wikidata", "kind", "country", "languages", "offers", "projects", "funding",
+  "summary", "asks", "links", "contact_name", "contact_email", "notes", "search_text",
+] as const;
+
+function fieldValues(f: PartnerFields & { contact: PartnerContact }): unknown[] {
+  return [
+    f.name,
+    f.name.toLowerCase(),
+    f.wikidata,
+    f.kind,
+    f.country,
+    JSON.stringify(f.languages),
+    JSON.stringify(f.offers),
+    JSON.stringify(f.projects),
+    f.funding,
+    f.summary,
+    JSON.stringify(f.asks),
+    JSON.stringify(f.links),
+    f.contact.name,
+    f.contact.email,
+    f.contact.notes,
+    searchText(f),
+  ];
+}
+
+// ?1–?16 are the field columns; the statements' own parameters follow.
+const FIELD_PARAMS = FIELD_COLUMNS.map((_, i) => `?${i + 1}`).join(", ");
+const FIELD_SETS = FIELD_COLUMNS.map((c, i) => `${c} = ?${i + 1}`).join(", ");
+
 export function insertPartner(db: SqlDatabase, p: NewPartner, event: NewEvent): SqlStatement[] {
   return [
     db
       .prepare(
-        `INSERT INTO partner (id, name, name_key, wikidata, kind, country, languages, offers, projects, funding,
-           summary, asks, links, referred_by, referred_for, contact_name, contact_email, notes, search_text,
-           created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)`,
+        `INSERT INTO partner (${FIELD_COLUMNS.join(", ")}, id, referred_by, referred_for, created_at, updated_at)
+         VALUES (${FIELD_PARAMS}, ?17, ?18, ?19, ?20, ?20)`,
       )
-      .bind(
-        p.id,
-        p.name,
-        p.name.toLowerCase(),
-        p.wikidata,
-        p.kind,
-        p.country,
-        JSON.stringify(p.languages),
-        JSON.stringify(p.offers),
-        JSON.stringify(p.projects),
-        p.funding,
-        p.summary,
-        JSON.stringify(p.asks),
-        JSON.stringify(p.links),
-        p.referredBy,
-        p.referredFor,
-        p.contact.name,
-        p.contact.email,
-        p.contact.notes,
-        searchText(p),
-        p.at,
-      ),
+      .bind(...fieldValues(p), p.id, p.referredBy, p.referredFor, p.at),
     guardedEvent(db, event),
   ];
 }
@@ -147,34 +161,8 @@ export function updatePartner(
 ): SqlStatement[] {
   return [
     db
-      .prepare(
-        `UPDATE partner SET name = ?3, name_key = ?4, wikidata = ?5, kind = ?6, country = ?7, languages = ?8,
-           offers = ?9, projects = ?10, funding = ?11, summary = ?12, asks = ?13, links = ?14,
-           contact_name = ?15, contact_email = ?16, notes = ?17, search_text = ?18, updated_at = ?19,
-           version = version + 1
-         WHERE id = ?1 AND version = ?2`,
-      )
-      .bind(
-        id,
-        version,
-        f.name,
-        f.name.toLowerCase(),
-        f.wikidata,
-        f.kind,
-        f.country,
-        JSON.stringify(f.languages),
-        JSON.stringify(f.offers),
-        JSON.stringify(f.projects),
-        f.funding,
-        f.summary,
-        JSON.stringify(f.asks),
-        JSON.stringify(f.links),
-        f.contact.name,
-        f.contact.email,
-        f.contact.notes,
-        searchText(f),
-        at,
-      ),
+      .prepare(`UPDATE partner SET ${FIELD_SETS}, updated_at = ?19, version = version + 1 WHERE id = ?17 AND version = ?18`)
+      .bind(...fieldValues(f), id, version, at),
     guardedEvent(db, event),
   ];
 }

@@ -138,7 +138,7 @@ describe("hand over", () => {
     const body = await json(res);
     expect(body.released).toMatchObject({ id: ca.id, status: "released" });
     expect(body.lead).toMatchObject({ id: cb.id, status: "lead" });
-    expect((await partnerOf(partner)).lead).toEqual({ claim: cb.id, affiliate: b });
+    expect((await partnerOf(partner)).lead).toEqual({ claim: cb.id, affiliate: b, stage: null, staleSince: null });
     const events = (await json(await call("GET", `/events?partner=${partner}`))).events;
     expect(events.at(-2)).toMatchObject({ type: "claim.handed_over", claim: ca.id, data: { to: cb.id, reason: "B works in the partner's language" } });
     expect(events.at(-1)).toMatchObject({ type: "claim.accepted", claim: cb.id });
@@ -154,6 +154,6 @@ describe("hand over", () => {
     await expectError(await act("handover", ca.id, COORDINATOR, { to: elsewhere.id, reason: "x" }), 422);
     await act("withdraw", cb.id, "Rep B");
     await expectError(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "x" }), 409, "claim_conflict");
-    expect((await partnerOf(partner)).lead).toEqual({ claim: ca.id, affiliate: a });
+    expect((await partnerOf(partner)).lead).toEqual({ claim: ca.id, affiliate: a, stage: null, staleSince: null });
   });
 });

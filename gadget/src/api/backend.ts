@@ -1,0 +1,64 @@
+/** The backend client: Bearer session token, JSON in and out, typed errors. Only used after consent. */
+import type {
+  ClaimRequest,
+  ClaimResponse,
+  EventList,
+  HandoverRequest,
+  Me,
+  PartnerList,
+  ProgressRequest,
+  SessionResponse,
+  TransitionRequest,
+} from "../../../shared/api.ts";
+import { API_BASE } from "../../../shared/api-base.ts";
+import type { ClaimAction } from "../../../shared/claim-machine.ts";
+import type { Affiliate, Claim, PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
+import { errorFromResponse, networkError } from "./errors.ts";
+
+export interface BackendOptions {
+  baseUrl: string;
+  getToken: () => string | null;
+  fetch?: typeof fetch;
+  userAgent?: string;
+}
+
+export type SimpleAction = Exclude<ClaimAction, "progress" | "handover">;
+
+export function createBackend({ baseUrl, getToken, fetch: doFetch = (...a) => fetch(...a), userAgent = "partnerhub-gadget" }: BackendOptions) {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent };
+    const token = getToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let res: Response;
+    try {
+      res = await doFetch(`${baseUrl}${API_BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (e) {
+      throw networkError(e);
+    }
+    if (!res.ok) throw await errorFromResponse(res);
+    return (await res.json()) as T;
+  }
+  const enc = encodeURIComponent;
+
+  return {
+    devSession: (username: string) => call<SessionResponse>("POST", "/session/dev", { username }),
+    me: () => call<Me>("GET", "/me"),
+    partners: (cursor: string | null, limit = 500) =>
+      call<PartnerList>("GET", `/partners?limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ""}`),
+    partner: (id: string) => call<PartnerDetail>("GET", `/partners/${enc(id)}`),
+    events: (partner: string) => call<EventList>("GET", `/events?partner=${enc(partner)}&limit=200`),
+    affiliates: () => call<{ affiliates: Affiliate[] }>("GET", "/affiliates"),
+    refer: (input: PartnerInput) => call<PartnerDetail>("POST", "/partners", input),
+    claim: (partner: string, body: ClaimRequest) => call<ClaimResponse>("POST", `/partners/${enc(partner)}/claims`, body),
+    transition: (claim: number, action: SimpleAction, body: TransitionRequest) =>
+      call<{ claim: Claim }>("POST", `/claims/${claim}/${action}`, body),
+    progress: (claim: number, body: ProgressRequest) => call<{ claim: Claim }>("POST", `/claims/${claim}/progress`, body),
+    handover: (claim: number, body: HandoverRequest) =>
+      call<{ released: Claim; lead: Claim }>("POST", `/claims/${claim}/handover`, body),
+    verifyRepresentative: (affiliate: string, username: string) =>
+      call<unknown>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
+  };
+}
+
+export type Backend = ReturnType<typeof createBackend>;

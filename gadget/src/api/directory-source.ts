@@ -1,0 +1,103 @@
+/**
+ * Where the directory comes from. On the wiki: the mirror's JSON pages, read
+ * with mw.Api from the same wiki (no third party involved). The backend's
+ * `GET /partners` only when configured, or once the user has signed in.
+ */
+import type { MirrorDirectory } from "../../../shared/mirror-json.ts";
+import { mirrorIndexTitle } from "../../../shared/mirror-titles.ts";
+import type { Affiliate, Partner } from "../../../shared/schemas.ts";
+import type { Backend } from "./backend.ts";
+
+export interface Directory {
+  partners: Partner[];
+  affiliates: Affiliate[];
+  source: "mirror" | "backend";
+  /** When the mirror generated it (null for the backend: live). */
+  generated: string | null;
+}
+
+/** The subset of mw.Api the reader needs (easy to fake in tests). */
+export interface WikiApi {
+  get: (params: Record<string, string | number>) => PromiseLike<unknown>;
+}
+
+interface RevisionsAnswer {
+  query?: { pages?: Array<{ title: string; missing?: boolean; revisions?: Array<{ slots?: { main?: { content?: string } } }> }> };
+}
+
+export class MirrorMissingError extends Error {}
+
+async function readJsonPages(api: WikiApi, titles: string[]): Promise<Map<string, MirrorDirectory>> {
+  const out = new Map<string, MirrorDirectory>();
+  for (let i = 0; i < titles.length; i += 50) {
+    const batch = titles.slice(i, i + 50);
+    const answer = (await api.get({
+      action: "query",
+      prop: "revisions",
+      rvprop: "content",
+      rvslots: "main",
+      titles: batch.join("|"),
+      formatversion: 2,
+      maxage: 300,
+      smaxage: 300,
+    })) as RevisionsAnswer;
+    for (const page of answer.query?.pages ?? []) {
+      const content = page.revisions?.[0]?.slots?.main?.content;
+      if (page.missing || content === undefined) throw new MirrorMissingError(page.title);
+      out.set(page.title, JSON.parse(content) as MirrorDirectory);
+    }
+  }
+  return out;
+}
+
+function checkShape(d: MirrorDirectory, title: string): MirrorDirectory {
+  if (!d || !Array.isArray(d.partners) || !Array.isArray(d.parts)) throw new MirrorMissingError(`${title}: not a directory`);
+  return d;
+}
+
+/** Read `<prefix>.json` and, when split, its parts in order. */
+export async function readMirror(api: WikiApi, prefix: string): Promise<Directory> {
+  const indexTitle = mirrorIndexTitle(prefix);
+  const index = checkShape((await readJsonPages(api, [indexTitle])).get(indexTitle) as MirrorDirectory, indexTitle);
+  let partners = index.partners;
+  if (index.parts.length > 0) {
+    const parts = await readJsonPages(api, index.parts);
+    partners = index.parts.flatMap((t) => checkShape(parts.get(t) as MirrorDirectory, t).partners);
+  }
+  return { partners, affiliates: index.affiliates ?? [], source: "mirror", generated: index.generated };
+}
+
+/** Page through `GET /partners` (500 at a time) and read the affiliates. */
+export async function readBackend(backend: Backend): Promise<Directory> {
+  const partners: Partner[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await backend.partners(cursor);
+    partners.push(...page.partners);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const { affiliates } = await backend.affiliates();
+  return { partners, affiliates, source: "backend", generated: null };
+}
+
+export interface SourceOptions {
+  source: "mirror" | "backend";
+  api: WikiApi | null;
+  prefix: string;
+  backend: Backend | null;
+  /** Signed in, or configured to read the backend before sign-in. */
+  mayUseBackend: boolean;
+}
+
+/** The mirror first; the backend only where allowed. */
+export async function loadDirectory(o: SourceOptions): Promise<Directory> {
+  if (o.source === "mirror" && o.api) {
+    try {
+      return await readMirror(o.api, o.prefix);
+    } catch (e) {
+      if (!o.mayUseBackend || !o.backend) throw e;
+    }
+  }
+  if (!o.mayUseBackend || !o.backend) throw new MirrorMissingError("no directory source available");
+  return readBackend(o.backend);
+}

@@ -1,0 +1,74 @@
+/**
+ * "We can take this partner": choose the affiliate (your verified ones first),
+ * add a message, submit. Warns when another affiliate is already talking to
+ * the partner. On an error the dialog stays open with what was typed.
+ */
+import { useState } from "preact/hooks";
+import { isOpenClaim } from "../../../shared/claim-machine.ts";
+import type { PartnerDetail } from "../../../shared/schemas.ts";
+import { useStore } from "../state/context.ts";
+import { useAction } from "../state/hooks.ts";
+import { Dialog } from "./Dialog.tsx";
+import { ErrorMessage } from "./ErrorMessage.tsx";
+import { Field } from "./Field.tsx";
+import { Message } from "./Message.tsx";
+
+interface ClaimDialogProps {
+  partner: PartnerDetail;
+  onClose: () => void;
+  onDone: (affiliate: string) => void;
+}
+
+export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
+  const store = useStore();
+  const { i18n, backend } = store;
+  const taken = new Set(partner.claims.filter((c) => isOpenClaim(c.status)).map((c) => c.affiliate));
+  const choices = store.affiliatesForUser().filter((c) => !taken.has(c.affiliate.id));
+  const [affiliate, setAffiliate] = useState(choices[0]?.affiliate.id ?? "");
+  const [message, setMessage] = useState("");
+  const action = useAction();
+  const others = [...taken].map((a) => store.affiliateName(a));
+  const lead = partner.lead ? store.affiliateName(partner.lead.affiliate) : null;
+  const verified = choices.find((c) => c.affiliate.id === affiliate)?.status === "verified";
+
+  async function submit(e?: Event) {
+    e?.preventDefault();
+    if (!backend || !affiliate) return;
+    const result = await action.run(() => backend.claim(partner.id, { affiliate, message }));
+    if (!result) return;
+    if (result.partner) store.updatePartner(result.partner);
+    onDone(affiliate);
+  }
+
+  const footer = (
+    <>
+      <button type="button" onClick={() => submit()} class="cdx-button cdx-button--action-progressive cdx-button--weight-primary" disabled={action.busy || !affiliate}>
+        {i18n.t("partnerhub-claim-submit")}
+      </button>
+      <button type="button" class="cdx-button" onClick={onClose}>{i18n.t("partnerhub-cancel")}</button>
+    </>
+  );
+  return (
+    <Dialog title={i18n.t("partnerhub-claim-title", partner.name)} onClose={onClose} footer={footer}>
+      <form id="partnerhub-claim-form" onSubmit={submit}>
+        {lead && <Message type="warning">{i18n.t("partnerhub-claim-warning-lead", lead)}</Message>}
+        {!lead && others.length > 0 && <Message type="warning">{i18n.t("partnerhub-claim-warning-interested", others.join(", "), others.length)}</Message>}
+        <Field id="partnerhub-claim-affiliate" label={i18n.t("partnerhub-claim-affiliate")} help={affiliate && !verified ? i18n.t("partnerhub-claim-unverified-help") : undefined}>
+          <select id="partnerhub-claim-affiliate" class="cdx-select" value={affiliate} onChange={(e) => setAffiliate((e.currentTarget as HTMLSelectElement).value)}>
+            {choices.map(({ affiliate: a, status }) => (
+              <option key={a.id} value={a.id}>
+                {status === "verified" ? i18n.t("partnerhub-claim-affiliate-verified", a.name) : a.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="partnerhub-claim-message" label={i18n.t("partnerhub-claim-message")} help={i18n.t("partnerhub-claim-message-help")}>
+          <div class="cdx-text-area">
+            <textarea id="partnerhub-claim-message" class="cdx-text-area__textarea" rows={4} maxLength={2000} value={message} onInput={(e) => setMessage((e.currentTarget as HTMLTextAreaElement).value)} />
+          </div>
+        </Field>
+        {action.error !== null && <ErrorMessage error={action.error} />}
+      </form>
+    </Dialog>
+  );
+}

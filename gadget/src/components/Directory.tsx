@@ -1,0 +1,57 @@
+/** The directory: search, facets, sort, result count and the (windowed) list of partners. */
+import { useStore } from "../state/context.ts";
+import type { PartnerSort } from "../directory/filter.ts";
+import { ErrorMessage } from "./ErrorMessage.tsx";
+import { FacetPanel } from "./FacetPanel.tsx";
+import { Message } from "./Message.tsx";
+import { PartnerList } from "./PartnerList.tsx";
+
+const SORTS: PartnerSort[] = ["name", "-updated", "-created", "country"];
+
+export function Directory() {
+  const store = useStore();
+  const { i18n, route, result, directory } = store;
+  const d = directory.value;
+  if (d.status === "error") return <ErrorMessage error={d.error} />;
+  if (d.status !== "ready") return <Message>{i18n.t("partnerhub-loading")}</Message>;
+  const { partners, total } = result.value;
+  const query = route.value.query;
+
+  return (
+    <div class="partnerhub-directory">
+      <div class="partnerhub-toolbar" role="search">
+        <div class="cdx-text-input partnerhub-search">
+          <input
+            class="cdx-text-input__input"
+            type="search"
+            value={query.q}
+            aria-label={i18n.t("partnerhub-search-label")}
+            placeholder={i18n.t("partnerhub-search-placeholder")}
+            onInput={(e) => store.setQuery({ q: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </div>
+        <label class="partnerhub-sort">
+          <span>{i18n.t("partnerhub-sort-label")}</span>
+          <select
+            class="cdx-select"
+            value={query.sort}
+            onChange={(e) => store.setQuery({ sort: (e.currentTarget as HTMLSelectElement).value as PartnerSort })}
+          >
+            {SORTS.map((s) => (
+              <option value={s} key={s}>
+                {i18n.t(`partnerhub-sort-${s.replace("-", "")}` as "partnerhub-sort-name")}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="partnerhub-count" role="status" aria-live="polite">
+        {i18n.t("partnerhub-result-count", partners.length, total)}
+      </p>
+      <div class="partnerhub-browse">
+        <FacetPanel />
+        <PartnerList partners={partners} />
+      </div>
+    </div>
+  );
+}

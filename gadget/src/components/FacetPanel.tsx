@@ -1,0 +1,65 @@
+/** Facet filters with counts; a facet's counts reflect every other active filter. */
+import { FACETS, emptyFacets, type Facet } from "../directory/query.ts";
+import { useStore } from "../state/context.ts";
+import { Checkbox } from "./Field.tsx";
+import { useLabels } from "./Labels.tsx";
+
+const MAX_VALUES = 12;
+/** Below this width (Minerva, phones) the filters start folded away above the list. */
+const NARROW = 720;
+
+export function FacetPanel() {
+  const store = useStore();
+  const { i18n, route, result } = store;
+  const labels = useLabels();
+  const selected = route.value.query.facets;
+  const active = FACETS.reduce((n, f) => n + selected[f].length, 0);
+  const anySelected = active > 0;
+
+  const name = (facet: Facet, value: string) =>
+    facet === "country" ? labels.country(value) : facet === "language" ? labels.language(value) : labels.label(facet, value);
+
+  function toggle(facet: Facet, value: string, on: boolean) {
+    const values = selected[facet].filter((v) => v !== value);
+    store.setQuery({ facets: { ...selected, [facet]: on ? [...values, value] : values } });
+  }
+
+  return (
+    <details class="partnerhub-facets" open={typeof window === "undefined" || window.innerWidth > NARROW}>
+      <summary class="partnerhub-facets__summary">
+        {i18n.t("partnerhub-facets-summary")}
+        {anySelected && <span class="partnerhub-facet__count"> · {i18n.t("partnerhub-facets-active", active)}</span>}
+      </summary>
+      {anySelected && (
+        <button type="button" class="cdx-button cdx-button--weight-quiet cdx-button--action-progressive" onClick={() => store.setQuery({ facets: emptyFacets() })}>
+          {i18n.t("partnerhub-facets-clear")}
+        </button>
+      )}
+      {FACETS.map((facet) => {
+        const counts = result.value.counts[facet];
+        const values = [...new Set([...selected[facet], ...counts.keys()])]
+          .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b))
+          .filter((v, i) => i < MAX_VALUES || selected[facet].includes(v));
+        if (values.length === 0) return null;
+        return (
+          <fieldset class="partnerhub-facet" key={facet}>
+            <legend>{i18n.t(`partnerhub-facet-${facet}`)}</legend>
+            {values.map((value) => (
+              <Checkbox
+                key={value}
+                id={`partnerhub-facet-${facet}-${value}`}
+                checked={selected[facet].includes(value)}
+                onChange={(on) => toggle(facet, value, on)}
+                label={
+                  <>
+                    {name(facet, value)} <span class="partnerhub-facet__count">{i18n.number(counts.get(value) ?? 0)}</span>
+                  </>
+                }
+              />
+            ))}
+          </fieldset>
+        );
+      })}
+    </details>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The result list, windowed: only the rows in view (plus a margin) are in the
+ * DOM, so 5,000+ partners scroll smoothly. Arrow keys, Home and End move
+ * between rows; Enter opens one.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { Partner } from "../../../shared/schemas.ts";
+import { useStore } from "../state/context.ts";
+import { PartnerRow, ROW_HEIGHT } from "./PartnerRow.tsx";
+
+const OVERSCAN = 6;
+/** Used where layout reports no height (a DOM without layout, a hidden tab). */
+const FALLBACK_VIEWPORT = 640;
+
+const KEY_STEP: Record<string, (i: number, n: number) => number> = {
+  ArrowDown: (i, n) => Math.min(i + 1, n - 1),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  Home: () => 0,
+  End: (_, n) => n - 1,
+  PageDown: (i, n) => Math.min(i + 8, n - 1),
+  PageUp: (i) => Math.max(i - 8, 0),
+};
+
+export function PartnerList({ partners }: { partners: Partner[] }) {
+  const { i18n } = useStore();
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const viewport = ref.current?.clientHeight || FALLBACK_VIEWPORT;
+  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const end = Math.min(partners.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+
+  useEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [partners]);
+
+  useLayoutEffect(() => {
+    if (focusIndex === null) return;
+    ref.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"] a`)?.focus();
+  }, [focusIndex, start]);
+
+  function onKeyDown(e: KeyboardEvent) {
+    const step = KEY_STEP[e.key];
+    const row = (e.target as HTMLElement).closest("[data-index]");
+    if (!step || !row || !ref.current) return;
+    e.preventDefault();
+    const next = step(Number(row.getAttribute("data-index")), partners.length);
+    const top = next * ROW_HEIGHT;
+    const el = ref.current;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + viewport) el.scrollTop = top + ROW_HEIGHT - viewport;
+    setScrollTop(el.scrollTop);
+    setFocusIndex(next);
+  }
+
+  if (partners.length === 0) return <p class="partnerhub-empty">{i18n.t("partnerhub-no-results")}</p>;
+
+  const rows = [];
+  for (let i = start; i < end; i++) {
+    const partner = partners[i] as Partner;
+    rows.push(<PartnerRow key={partner.id} partner={partner} index={i} count={partners.length} top={i * ROW_HEIGHT} />);
+  }
+  return (
+    <div
+      class="partnerhub-list"
+      ref={ref}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
+      onKeyDown={onKeyDown}
+    >
+      <ul class="partnerhub-list__inner" style={{ height: `${partners.length * ROW_HEIGHT}px` }} aria-label={i18n.t("partnerhub-list-label")}>
+        {rows}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/** One partner: public facts, who is interested and who leads, history, and the contact for those allowed. */
+import { useState } from "preact/hooks";
+import { acceptsClaims } from "../../../shared/claim-machine.ts";
+import type { Partner, PartnerDetail } from "../../../shared/schemas.ts";
+import { useStore } from "../state/context.ts";
+import { useAsync } from "../state/hooks.ts";
+import { AffiliateMatches } from "./AffiliateMatches.tsx";
+import { ClaimDialog } from "./ClaimDialog.tsx";
+import { ClaimList } from "./ClaimList.tsx";
+import { ErrorMessage } from "./ErrorMessage.tsx";
+import { EventHistory } from "./EventHistory.tsx";
+import { Message } from "./Message.tsx";
+import { PartnerFacts } from "./PartnerFacts.tsx";
+import { SignInButton } from "./SignInButton.tsx";
+
+export function PartnerView({ id }: { id: string }) {
+  const store = useStore();
+  const { i18n, backend, me, session } = store;
+  const [claiming, setClaiming] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = store.mayUseBackend.value && backend
+    ? () => backend.partner(id).then((d) => (store.updatePartner(d), d))
+    : null;
+  const [detail, reload] = useAsync<PartnerDetail>(load, [id, session.value?.token]);
+  const partner: Partner | undefined = detail.status === "ready" ? detail.value : store.partners.value.find((p) => p.id === id);
+
+  const back = (
+    <a class="partnerhub-back" href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "directory" }))}>
+      {i18n.t("partnerhub-back")}
+    </a>
+  );
+  if (!partner) {
+    if (detail.status === "loading" || store.directory.value.status === "loading") return <Message>{i18n.t("partnerhub-loading")}</Message>;
+    return <div>{back}{detail.status === "error" ? <ErrorMessage error={detail.error} /> : <Message type="warning">{i18n.t("partnerhub-partner-missing", id)}</Message>}</div>;
+  }
+  const full = detail.status === "ready" ? detail.value : null;
+  const canClaim = acceptsClaims(partner.status) && (me.value?.roles.canWrite ?? false);
+
+  return (
+    <article class="partnerhub-partner" aria-labelledby="partnerhub-partner-name">
+      {back}
+      <PartnerFacts partner={partner} />
+      {notice && <Message type="success">{notice}</Message>}
+      <section class="partnerhub-section">
+        <h3>{i18n.t("partnerhub-interest-heading")}</h3>
+        {full ? <ClaimList partner={full} onChanged={reload} /> : <InterestSummary partner={partner} />}
+        {canClaim && (
+          <button type="button" class="cdx-button cdx-button--action-progressive cdx-button--weight-primary" onClick={() => setClaiming(true)}>
+            {i18n.t("partnerhub-claim-button")}
+          </button>
+        )}
+        {!session.value && acceptsClaims(partner.status) && <SignInButton label={i18n.t("partnerhub-claim-sign-in")} />}
+      </section>
+      {full?.contact && (full.contact.name || full.contact.email || full.contact.notes) && (
+        <section class="partnerhub-section partnerhub-contact">
+          <h3>{i18n.t("partnerhub-contact-heading")}</h3>
+          <p>{full.contact.name} {full.contact.email && <a href={`mailto:${full.contact.email}`}>{full.contact.email}</a>}</p>
+          {full.contact.notes && <p class="partnerhub-pre">{full.contact.notes}</p>}
+        </section>
+      )}
+      <AffiliateMatches partner={partner} />
+      <EventHistory partner={partner.id} version={partner.version} />
+      {claiming && full && (
+        <ClaimDialog
+          partner={full}
+          onClose={() => setClaiming(false)}
+          onDone={(affiliate) => {
+            setClaiming(false);
+            setNotice(i18n.t("partnerhub-claim-done", store.affiliateName(affiliate)));
+            reload();
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+/** Without the backend: who is interested and who leads, from the public directory. */
+function InterestSummary({ partner }: { partner: Partner }) {
+  const store = useStore();
+  const { i18n } = store;
+  if (partner.interested.length === 0) return <p>{i18n.t("partnerhub-interest-none")}</p>;
+  return (
+    <ul class="partnerhub-interest">
+      {partner.interested.map((a) => (
+        <li key={a}>
+          {store.affiliateName(a)}
+          {partner.lead?.affiliate === a && <strong> — {i18n.t("partnerhub-claim-status-lead")}</strong>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,52 @@
+/** The refer form's fields as typed, and the request body they become. */
+export interface ReferralDraft {
+  name: string;
+  wikidata: string;
+  kind: string;
+  country: string;
+  languages: string;
+  offers: string[];
+  projects: string[];
+  funding: string;
+  summary: string;
+  asks: string;
+  contactName: string;
+  contactEmail: string;
+  contactNotes: string;
+}
+
+export const emptyReferral = (): ReferralDraft => ({
+  name: "",
+  wikidata: "",
+  kind: "museum",
+  country: "",
+  languages: "",
+  offers: [],
+  projects: [],
+  funding: "none",
+  summary: "",
+  asks: "",
+  contactName: "",
+  contactEmail: "",
+  contactNotes: "",
+});
+
+const list = (s: string, sep: RegExp) => s.split(sep).map((v) => v.trim()).filter(Boolean);
+
+/** The `POST /partners` body; validation is the schema's job, not this function's. */
+export function referralPayload(d: ReferralDraft): Record<string, unknown> {
+  const hasContact = Boolean(d.contactName.trim() || d.contactEmail.trim() || d.contactNotes.trim());
+  return {
+    name: d.name,
+    wikidata: d.wikidata.trim() || null,
+    kind: d.kind,
+    country: d.country.trim().toUpperCase(),
+    languages: list(d.languages, /[,\s]+/),
+    offers: d.offers,
+    projects: d.projects,
+    funding: d.funding,
+    summary: d.summary,
+    asks: list(d.asks, /\n/),
+    ...(hasContact ? { contact: { name: d.contactName, email: d.contactEmail.trim(), notes: d.contactNotes } } : {}),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Entry of the gadget. Mounts only where the page has `#partnerhub-app`
+ * (the mirror's directory page); anywhere else it does nothing.
+ */
+import { render } from "preact";
+import { setSignInProvider } from "./auth/session.ts";
+import { App } from "./components/App.tsx";
+import { readConfig } from "./config.ts";
+import { createI18n } from "./i18n/index.ts";
+import { createStore } from "./state/store.ts";
+import "./styles/gadget.css";
+
+export const MOUNT_ID = "partnerhub-app";
+const USER_AGENT = "partnerhub-gadget/0.1 (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub)";
+
+export function mount(doc: Document = document): boolean {
+  const el = doc.getElementById(MOUNT_ID);
+  if (!el || typeof mw === "undefined") return false;
+  const config = readConfig(el, mw.config.get("wgPartnerhub"));
+  const store = createStore({
+    config,
+    i18n: createI18n(mw.config.get("wgUserLanguage") || "en"),
+    wikiApi: new mw.Api({ ajax: { headers: { "Api-User-Agent": USER_AGENT } } }),
+    using: (name) => mw.loader.using(name),
+    location: window.location,
+    userAgent: USER_AGENT,
+  });
+  if (config.devLogin && store.backend) {
+    const backend = store.backend;
+    setSignInProvider(({ username }) => backend.devSession(username ?? ""));
+  }
+  el.textContent = "";
+  render(<App store={store} />, el);
+  return true;
+}
+
+mount();

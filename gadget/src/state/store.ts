@@ -1,0 +1,145 @@
+/**
+ * The app's state as signals: the route (mirrored in the URL fragment), the
+ * directory and its filtered view, the session. Views read signals; actions
+ * here are the only writers.
+ */
+import { computed, effect, signal } from "@preact/signals";
+import type { Me } from "../../../shared/api.ts";
+import type { Affiliate, Partner, PartnerDetail } from "../../../shared/schemas.ts";
+import type { Backend } from "../api/backend.ts";
+import { createBackend } from "../api/backend.ts";
+import { loadDirectory, type Directory, type WikiApi } from "../api/directory-source.ts";
+import * as auth from "../auth/session.ts";
+import type { GadgetConfig } from "../config.ts";
+import { filterPartners, indexPartners } from "../directory/filter.ts";
+import { formatRoute, parseRoute, type DirectoryQuery, type Route } from "../directory/query.ts";
+import type { I18n } from "../i18n/index.ts";
+
+export interface Host {
+  config: GadgetConfig;
+  i18n: I18n;
+  /** mw.Api on the wiki; null where there is no wiki (tests, preview). */
+  wikiApi: WikiApi | null;
+  /** mw.loader.using, for on-demand modules. */
+  using: (module: string) => PromiseLike<unknown>;
+  fetch?: typeof fetch;
+  location: { hash: string };
+  userAgent?: string;
+}
+
+type Loadable<T> = { status: "idle" | "loading" } | { status: "ready"; value: T } | { status: "error"; error: unknown };
+
+export function createStore(host: Host) {
+  const { config, i18n } = host;
+  const route = signal<Route>(parseRoute(host.location.hash));
+  const directory = signal<Loadable<Directory>>({ status: "idle" });
+  const session = signal(auth.getSession());
+  const me = signal<Me | null>(null);
+
+  const backend: Backend | null = config.backendUrl
+    ? createBackend({ baseUrl: config.backendUrl, getToken: () => session.value?.token ?? null, fetch: host.fetch, userAgent: host.userAgent })
+    : null;
+
+  const regionNames = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([i18n.lang], { type: "region" }) : null;
+  const countryName = (code: string) => regionNames?.of(code) ?? code;
+  const partners = computed(() => (directory.value.status === "ready" ? directory.value.value.partners : []));
+  const affiliates = computed(() => (directory.value.status === "ready" ? directory.value.value.affiliates : []));
+  const index = computed(() => indexPartners(partners.value, countryName));
+  const result = computed(() => filterPartners(index.value, route.value.query, i18n.lang));
+  const mayUseBackend = computed(() => backend !== null && (config.backendReadBeforeSignIn || session.value !== null));
+  const affiliateById = computed(() => new Map(affiliates.value.map((a) => [a.id, a])));
+
+  effect(() => {
+    const hash = formatRoute(route.value);
+    if (hash !== (host.location.hash || "#")) host.location.hash = hash;
+  });
+
+  async function load(): Promise<void> {
+    directory.value = { status: "loading" };
+    try {
+      const value = await loadDirectory({
+        source: config.directorySource,
+        api: host.wikiApi,
+        prefix: config.mirrorPrefix,
+        backend,
+        mayUseBackend: mayUseBackend.value,
+      });
+      directory.value = { status: "ready", value };
+    } catch (error) {
+      directory.value = { status: "error", error };
+    }
+  }
+
+  async function loadMe(): Promise<void> {
+    if (!backend || !session.value) return;
+    try {
+      me.value = await backend.me();
+    } catch {
+      me.value = null;
+    }
+  }
+
+  /** Replace one partner in the directory (after a claim or a transition): the result shows at once. */
+  function updatePartner(detail: PartnerDetail): void {
+    const d = directory.value;
+    if (d.status !== "ready") return;
+    const { claims: _claims, contact: _contact, ...partner } = detail;
+    const list = d.value.partners.some((p) => p.id === partner.id)
+      ? d.value.partners.map((p) => (p.id === partner.id ? (partner as Partner) : p))
+      : [...d.value.partners, partner as Partner];
+    directory.value = { status: "ready", value: { ...d.value, partners: list } };
+  }
+
+  return {
+    host,
+    config,
+    i18n,
+    backend,
+    route,
+    directory,
+    session,
+    me,
+    partners,
+    affiliates,
+    affiliateById,
+    result,
+    mayUseBackend,
+    countryName,
+    load,
+    loadMe,
+    updatePartner,
+    navigate(next: Partial<Omit<Route, "query">>): void {
+      route.value = { ...route.value, partner: null, ...next };
+    },
+    setQuery(next: Partial<DirectoryQuery>): void {
+      route.value = { ...route.value, query: { ...route.value.query, ...next } };
+    },
+    syncFromLocation(): void {
+      const next = parseRoute(host.location.hash);
+      if (formatRoute(next) !== formatRoute(route.value)) route.value = next;
+    },
+    async signIn(username?: string): Promise<void> {
+      session.value = await auth.signIn({ username });
+      await loadMe();
+      if (directory.value.status === "error") await load();
+    },
+    signOut(): void {
+      auth.signOut();
+      session.value = null;
+      me.value = null;
+    },
+    affiliateName(id: string): string {
+      return affiliateById.value.get(id)?.name ?? id;
+    },
+    /** The user's affiliates: verified ones first, then requested, then the rest. */
+    affiliatesForUser(): Array<{ affiliate: Affiliate; status: "verified" | "requested" | null }> {
+      const mine = new Map((me.value?.affiliates ?? []).map((a) => [a.affiliate, a.status]));
+      const order = { verified: 0, requested: 1 } as const;
+      return affiliates.value
+        .map((affiliate) => ({ affiliate, status: mine.get(affiliate.id) ?? null }))
+        .sort((a, b) => (a.status ? order[a.status] : 2) - (b.status ? order[b.status] : 2) || a.affiliate.name.localeCompare(b.affiliate.name));
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { filterPartners, indexPartners } from "../../gadget/src/directory/filter.ts";
+import { emptyQuery, formatRoute, parseRoute, type DirectoryQuery } from "../../gadget/src/directory/query.ts";
+import { partner } from "./fixtures.tsx";
+
+const partners = [
+  partner({ id: "musee-orsay", name: "Musée d'Orsay", kind: "museum", country: "FR", languages: ["fr"], offers: ["images"], updatedAt: "2026-03-01T00:00:00Z" }),
+  partner({ id: "stabi", name: "Staatsbibliothek", kind: "library", country: "DE", languages: ["de", "en"], offers: ["data", "text"], status: "matched" }),
+  partner({ id: "tu-prague", name: "Technical University", kind: "university", country: "CZ", languages: ["cs"], offers: ["course"], summary: "Courses on open data" }),
+];
+const index = indexPartners(partners, (c) => ({ FR: "France", DE: "Germany", CZ: "Czechia" })[c] ?? c);
+const query = (over: Partial<DirectoryQuery> = {}): DirectoryQuery => ({ ...emptyQuery(), ...over });
+
+describe("filterPartners", () => {
+  it("searches name, summary, country name and language, ignoring case and accents", () => {
+    expect(filterPartners(index, query({ q: "musee" })).partners.map((p) => p.id)).toEqual(["musee-orsay"]);
+    expect(filterPartners(index, query({ q: "OPEN data" })).partners.map((p) => p.id)).toEqual(["tu-prague"]);
+    expect(filterPartners(index, query({ q: "germany" })).partners.map((p) => p.id)).toEqual(["stabi"]);
+  });
+
+  it("ORs values within a facet and ANDs facets", () => {
+    const facets = { ...emptyQuery().facets, kind: ["museum", "library"], language: ["en"] };
+    expect(filterPartners(index, query({ facets })).partners.map((p) => p.id)).toEqual(["stabi"]);
+  });
+
+  it("counts a facet's values as if that facet were not selected", () => {
+    const facets = { ...emptyQuery().facets, kind: ["museum"] };
+    const { counts, partners: shown } = filterPartners(index, query({ facets }));
+    expect(shown).toHaveLength(1);
+    expect(counts.kind.get("library")).toBe(1);
+    expect(counts.kind.get("museum")).toBe(1);
+    expect(counts.country.get("DE")).toBeUndefined();
+    expect(counts.country.get("FR")).toBe(1);
+  });
+
+  it("sorts by name, country or recency", () => {
+    expect(filterPartners(index, query()).partners.map((p) => p.id)).toEqual(["musee-orsay", "stabi", "tu-prague"]);
+    expect(filterPartners(index, query({ sort: "country" })).partners.map((p) => p.country)).toEqual(["CZ", "DE", "FR"]);
+    expect(filterPartners(index, query({ sort: "-updated" })).partners[0]?.id).toBe("musee-orsay");
+  });
+
+  it("filters 5,000 partners well within a frame budget", () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      partner({ id: `p-${i}`, name: `Partner ${i}`, kind: i % 2 ? "museum" : "library", country: ["DE", "FR", "CZ", "BR"][i % 4] as string }),
+    );
+    const big = indexPartners(many);
+    const started = performance.now();
+    const r = filterPartners(big, query({ q: "partner 1", facets: { ...emptyQuery().facets, kind: ["museum"] } }));
+    const ms = performance.now() - started;
+    expect(r.partners.length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(100);
+  });
+});
+
+describe("route in the URL fragment", () => {
+  it("round-trips view, partner, search, facets and sort", () => {
+    const route = parseRoute("#p=stabi&q=bib&kind=library,museum&sort=-updated");
+    expect(route).toMatchObject({ view: "partner", partner: "stabi", query: { q: "bib", sort: "-updated" } });
+    expect(route.query.facets.kind).toEqual(["library", "museum"]);
+    expect(parseRoute(formatRoute(route))).toEqual(route);
+  });
+
+  it("falls back to the directory for unknown views and sorts", () => {
+    expect(parseRoute("#view=nope&sort=zzz")).toMatchObject({ view: "directory", query: { sort: "name" } });
+  });
+});

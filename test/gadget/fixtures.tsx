@@ -1,0 +1,154 @@
+/** Test fixtures: partners, affiliates, claims, a fake backend over `fetch`, and the app rendered with them. */
+import { render } from "@testing-library/preact";
+import type { Me } from "../../shared/api.ts";
+import type { Affiliate, Claim, Partner, PartnerDetail } from "../../shared/schemas.ts";
+import { App } from "../../gadget/src/components/App.tsx";
+import { DEFAULT_CONFIG, type GadgetConfig } from "../../gadget/src/config.ts";
+import { createI18n } from "../../gadget/src/i18n/index.ts";
+import { createStore, type Store } from "../../gadget/src/state/store.ts";
+import type { WikiApi } from "../../gadget/src/api/directory-source.ts";
+
+const T = "2026-01-10T12:00:00.000Z";
+
+export function partner(over: Partial<Partner> & { id: string }): Partner {
+  return {
+    name: over.id.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase()),
+    wikidata: null,
+    kind: "museum",
+    country: "DE",
+    languages: ["de"],
+    offers: ["images"],
+    projects: ["commons"],
+    funding: "none",
+    summary: "",
+    asks: [],
+    links: [],
+    referredBy: { user: "Referrer", affiliate: null },
+    status: "open",
+    lead: null,
+    interested: [],
+    createdAt: T,
+    updatedAt: T,
+    version: 1,
+    ...over,
+  };
+}
+
+export function affiliate(over: Partial<Affiliate> & { id: string }): Affiliate {
+  return {
+    name: over.id.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase()),
+    kind: "chapter",
+    wikiPage: `Wikimedia ${over.id}`,
+    countries: ["DE"],
+    languages: ["de"],
+    capabilities: ["images"],
+    representatives: [],
+    createdAt: T,
+    updatedAt: T,
+    version: 1,
+    ...over,
+  };
+}
+
+export function claim(over: Partial<Claim> & { id: number; partner: string; affiliate: string }): Claim {
+  return {
+    claimedBy: "Someone",
+    message: "",
+    verified: true,
+    status: "interested",
+    stage: null,
+    stageNote: "",
+    progressAt: null,
+    staleSince: null,
+    createdAt: T,
+    updatedAt: T,
+    version: 1,
+    ...over,
+  };
+}
+
+export const detail = (p: Partner, claims: Claim[] = [], contact?: PartnerDetail["contact"]): PartnerDetail => ({ ...p, claims, ...(contact ? { contact } : {}) });
+
+export const me = (name: string, over: Partial<Me> = {}): Me => ({
+  user: { id: `dev:${name}`, name, blocked: false },
+  roles: { coordinator: false, canWrite: true },
+  affiliates: [],
+  ...over,
+});
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+
+export const apiError = (status: number, code: string, message: string, details?: unknown) =>
+  json(status, { error: { code, message, ...(details ? { details } : {}) } });
+
+export type Route = (req: { method: string; path: string; body: unknown; headers: Record<string, string> }) => Response | Promise<Response> | undefined;
+
+/** A fake backend: routes tried in order; records every call. */
+export function fakeBackend(...routes: Route[]) {
+  const calls: Array<{ method: string; path: string; body: unknown; headers: Record<string, string> }> = [];
+  const fetch = async (url: string | URL | Request, init: RequestInit = {}) => {
+    const path = String(url).replace(/^https?:\/\/[^/]+\/api\/v1/, "");
+    const req = { method: init.method ?? "GET", path, body: init.body ? JSON.parse(String(init.body)) : undefined, headers: (init.headers ?? {}) as Record<string, string> };
+    calls.push(req);
+    for (const r of routes) {
+      const res = await r(req);
+      if (res) return res;
+    }
+    return apiError(404, "not_found", `no fake for ${req.method} ${path}`);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+export const on = (method: string, path: string | RegExp, answer: (body: unknown) => Response | undefined): Route => (req) =>
+  req.method === method && (typeof path === "string" ? req.path === path : path.test(req.path)) ? answer(req.body) : undefined;
+
+/** A fake mw.Api that serves mirror pages by title. */
+export function fakeWiki(pages: Record<string, unknown>): WikiApi & { requests: Array<Record<string, string | number>> } {
+  const requests: Array<Record<string, string | number>> = [];
+  return {
+    requests,
+    get: async (params) => {
+      requests.push(params);
+      const titles = String(params.titles).split("|");
+      return {
+        query: {
+          pages: titles.map((title) =>
+            title in pages ? { title, revisions: [{ slots: { main: { content: JSON.stringify(pages[title]) } } }] } : { title, missing: true },
+          ),
+        },
+      };
+    },
+  };
+}
+
+export const mirrorPage = (partners: Partner[], affiliates: Affiliate[] = []) => ({ generated: T, lastEvent: 1, partners, affiliates, parts: [] });
+
+interface AppOptions {
+  config?: Partial<GadgetConfig>;
+  wiki?: WikiApi | null;
+  fetch?: typeof globalThis.fetch;
+  lang?: string;
+  hash?: string;
+  session?: string;
+}
+
+/** Render the whole app with fakes; returns the store to inspect state. */
+export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typeof render> {
+  if (o.hash) window.location.hash = o.hash;
+  if (o.session) {
+    window.sessionStorage.setItem("partnerhub-session", JSON.stringify({ token: "tok", expiresAt: "2999-01-01T00:00:00Z", user: { id: `dev:${o.session}`, name: o.session, blocked: false } }));
+  }
+  const store = createStore({
+    config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },
+    i18n: createI18n(o.lang ?? "en"),
+    wikiApi: o.wiki ?? null,
+    using: async () => {
+      const { validateReferral } = await import("../../gadget/src/forms/validate-referral.ts");
+      (window as unknown as { partnerhubForms: unknown }).partnerhubForms = { validateReferral };
+    },
+    fetch: o.fetch,
+    location: window.location,
+  });
+  return { store, ...render(<App store={store} />) };
+}

@@ -1,0 +1,106 @@
+import { screen, waitFor } from "@testing-library/preact";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { setSignInProvider } from "../../gadget/src/auth/session.ts";
+import { mount } from "../../gadget/src/main.tsx";
+import { apiError, detail, fakeBackend, fakeWiki, json, me, mirrorPage, on, partner, renderApp } from "./fixtures.tsx";
+
+const referred = partner({ id: "new-museum", name: "New Museum" });
+const base = () => [
+  on("GET", "/me", () => json(200, me("Ben"))),
+  on("GET", /^\/partners\?/, () => json(200, { partners: [], total: 0, nextCursor: null })),
+  on("GET", "/affiliates", () => json(200, { affiliates: [] })),
+  on("GET", "/partners/new-museum", () => json(200, detail(referred))),
+  on("GET", /^\/events/, () => json(200, { events: [], last: 0 })),
+];
+const openForm = (f: ReturnType<typeof fakeBackend>) => renderApp({ fetch: f.fetch, session: "Ben", hash: "#view=refer", config: { directorySource: "backend" } });
+
+async function fillValid() {
+  await userEvent.type(await screen.findByLabelText("Name of the institution"), "New Museum");
+  await userEvent.type(screen.getByLabelText("Country"), "nl");
+  await userEvent.type(screen.getByLabelText("Languages"), "nl, en");
+  await userEvent.click(screen.getByLabelText("Images"));
+}
+
+describe("refer a partner", () => {
+  it("shows the backend schema's messages on the fields and sends nothing", async () => {
+    const f = fakeBackend(...base());
+    openForm(f);
+    await userEvent.type(await screen.findByLabelText("Country"), "XX");
+    await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
+    expect(await screen.findByText("Please correct 4 fields marked below.")).toBeTruthy();
+    expect(screen.getByText("must be an ISO 3166-1 alpha-2 code such as DE")).toBeTruthy();
+    expect(screen.getByText("name at least one offer")).toBeTruthy();
+    expect(f.calls.some((c) => c.method === "POST")).toBe(false);
+    expect((screen.getByLabelText("Country") as HTMLInputElement).value).toBe("XX");
+  });
+
+  it("refers a valid partner and opens it", async () => {
+    const f = fakeBackend(on("POST", "/partners", () => json(201, detail(referred))), ...base());
+    const { store } = openForm(f);
+    await fillValid();
+    await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
+    expect(await screen.findByRole("heading", { name: /New Museum/ })).toBeTruthy();
+    expect(f.calls.find((c) => c.method === "POST")?.body).toMatchObject({ name: "New Museum", country: "NL", languages: ["nl", "en"], offers: ["images"], wikidata: null });
+    expect(store.route.value).toMatchObject({ view: "partner", partner: "new-museum" });
+  });
+
+  it("puts the backend's 422 issues on the fields and keeps what was typed", async () => {
+    const f = fakeBackend(on("POST", "/partners", () => apiError(422, "validation_failed", "name: already referred", { issues: [{ path: "name", message: "a partner with this name exists" }] })), ...base());
+    openForm(f);
+    await fillValid();
+    await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
+    expect(await screen.findByText("a partner with this name exists")).toBeTruthy();
+    expect((screen.getByLabelText("Name of the institution") as HTMLInputElement).value).toBe("New Museum");
+  });
+
+  it("explains a network failure without losing the form", async () => {
+    const f = fakeBackend(on("POST", "/partners", () => { throw new TypeError("Failed to fetch"); }), ...base());
+    openForm(f);
+    await fillValid();
+    await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("cannot be reached");
+    expect((screen.getByLabelText("Languages") as HTMLInputElement).value).toBe("nl, en");
+  });
+});
+
+describe("sign-in and consent", () => {
+  it("tells where the backend is before contacting it, then signs in", async () => {
+    const f = fakeBackend(...base());
+    let asked = "";
+    setSignInProvider(async ({ username }) => {
+      asked = username ?? "";
+      return { token: "t", expiresAt: "2999-01-01T00:00:00Z", user: { id: "dev:Ben", name: "Ben", blocked: false } };
+    });
+    renderApp({ fetch: f.fetch, wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage([]) }), config: { devLogin: true, backendUrl: "https://partnerhub.example.org" } });
+    await userEvent.click(await screen.findByRole("button", { name: "Sign in" }));
+    expect(screen.getByRole("dialog").textContent).toContain("partnerhub.example.org");
+    expect(f.calls).toHaveLength(0);
+    await userEvent.type(screen.getByLabelText("Wiki user name"), "Ben");
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(await screen.findByText("Signed in as Ben")).toBeTruthy();
+    expect(asked).toBe("Ben");
+    await waitFor(() => expect(f.calls.map((c) => c.path)).toContain("/me"));
+    await userEvent.click(screen.getByRole("button", { name: "Sign out" }));
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeTruthy();
+  });
+
+  it("asks for the refer form only after sign-in", async () => {
+    renderApp({ wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage([]) }), hash: "#view=refer" });
+    expect(await screen.findByText("Sign in to refer a partner.")).toBeTruthy();
+  });
+
+  it("hides sign-in where no backend is configured", async () => {
+    renderApp({ wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage([]) }), config: { backendUrl: "" } });
+    await screen.findByText("0 of 0 partners");
+    expect(screen.queryByRole("button", { name: "Sign in" })).toBeNull();
+  });
+});
+
+describe("mounting", () => {
+  it("does nothing where the page has no mount point", () => {
+    document.body.innerHTML = "<div id='content'>A page</div>";
+    expect(mount(document)).toBe(false);
+    expect(document.body.innerHTML).toBe("<div id='content'>A page</div>".replace(/'/g, '"'));
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { MirrorDirectory } from "../../shared/mirror-json.ts";
+import { renderDocuments } from "../../worker/mirror/documents.ts";
+import { NEUTRAL_STAMP, type Stamp } from "../../worker/mirror/layout.ts";
+import { partnerOrder } from "../../worker/mirror/record.ts";
+import { mediaWikiJson } from "../../worker/mirror/render-json.ts";
+import { partner, smallRecord } from "./fixtures.ts";
+
+const stamp: Stamp = { event: 42, at: "2026-11-26T09:11:35Z" };
+const options = { prefix: "Hub/Directory", category: "Content Partnerships Hub", limit: 2 * 1024 * 1024 };
+const render = (record = smallRecord(), s = stamp) => renderDocuments(record, s, options).flat();
+const page = (title: string, record = smallRecord()) => render(record).find((p) => p.title === title)!;
+
+describe("rendering the record", () => {
+  it("gives the same bytes for the same record, whatever order the storage returned it in", () => {
+    const record = smallRecord(30);
+    const shuffled = { ...record, partners: [...record.partners].reverse(), claims: [...record.claims].reverse(), affiliates: [...record.affiliates].reverse() };
+    expect(render(shuffled)).toEqual(render(record));
+  });
+
+  it("puts the stamp's time and event in the notice and nowhere else a newer stamp would show", () => {
+    const a = render(smallRecord(), stamp);
+    const b = render(smallRecord(), { event: 43, at: "2026-11-27T10:00:00Z" });
+    for (const [i, p] of a.entries()) {
+      const other = b[i]!.text;
+      expect(p.text).not.toBe(other);
+      const diff = p.text.split("\n").filter((line, n) => line !== other.split("\n")[n]);
+      expect(diff.length, p.title).toBeLessThanOrEqual(3); // wikitext: one notice line; JSON: generated and lastEvent
+    }
+  });
+
+  it("makes the directory page with the notice, the mount point, a sortable table and the category", () => {
+    const text = page("Hub/Directory").text;
+    expect(text).toContain("'''This page is generated'''");
+    expect(text).toContain("Last synced with the record as of 2026-11-26 09:11 UTC (event 42)");
+    expect(text).toContain('<div id="partnerhub-app"></div>');
+    expect(text).toContain('{| class="wikitable sortable partnerhub-directory"');
+    expect(text).toContain("! Partner !! Kind !! Country !! Offers !! Funding !! Status !! Lead affiliate !! Also interested !! Since");
+    expect(text.endsWith("[[Category:Content Partnerships Hub]]")).toBe(true);
+    expect(text.match(/^\|-/gm)).toHaveLength(5);
+    expect(text).toContain("| [[:Wikimedia cz|<nowiki>Wikimedia cz</nowiki>]]");
+  });
+
+  it("lists claims with stage and date, and highlights stale leads", () => {
+    const text = page("Hub/Directory/Claims").text;
+    expect(text.match(/^\|-/gm)).toHaveLength(3);
+    expect(text).toMatch(/\|- id="claim-1" class="partnerhub-stale" style="[^"]+"\n/);
+    expect(text).toContain("| Lead — '''stale''' since 2026-05-05");
+    expect(text).toContain("| Contacted\n| <nowiki>Met them</nowiki>\n| 2026-03-05");
+    expect(text).not.toContain("[[Category:");
+  });
+
+  it("writes the JSON page in the public shape, with verified representatives only", () => {
+    const doc = MirrorDirectory.parse(JSON.parse(page("Hub/Directory.json").text));
+    expect(doc.generated).toBe(stamp.at);
+    expect(doc.lastEvent).toBe(42);
+    expect(doc.parts).toEqual([]);
+    expect(doc.partners.map((p) => p.id)).toEqual([...smallRecord().partners].sort(partnerOrder).map((p) => p.id));
+    expect(doc.affiliates.flatMap((a) => a.representatives.map((r) => r.status))).toEqual(["verified", "verified"]);
+  });
+
+  it("never shows a private field, even one that slipped into a partner object", () => {
+    const leaky = { ...partner(1), contact_email: "secret@example.org", notes: "SECRET NOTE", contact: { name: "Ms Secret" } };
+    const record = { ...smallRecord(), partners: [leaky as never] };
+    const all = render(record).map((p) => p.text).join("\n");
+    expect(all).not.toMatch(/secret/i);
+  });
+
+  it("writes JSON the way MediaWiki stores it (tabs, \\u003C for <)", () => {
+    expect(mediaWikiJson({ a: ["<b>&"], b: {} })).toBe('{\n\t"a": [\n\t\t"\\u003Cb\\u003E\\u0026"\n\t],\n\t"b": {}\n}');
+  });
+
+  it("renders an empty record", () => {
+    const pages = render({ partners: [], claims: [], affiliates: [] }, NEUTRAL_STAMP);
+    expect(pages.map((p) => p.title)).toEqual(["Hub/Directory.json", "Hub/Directory", "Hub/Directory/Claims"]);
+    expect(pages[1]!.text).toContain("No partners have been referred yet.");
+  });
+});

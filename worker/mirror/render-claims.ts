@@ -1,0 +1,47 @@
+/** The claims page: every "we can take this partner", its stage and dates; stale leads highlighted. */
+import type { Affiliate, Claim, Partner } from "../../shared/schemas.ts";
+import { escapeText } from "./escape.ts";
+import { day, label } from "./labels.ts";
+import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
+import { byKey, type MirrorRecord } from "./record.ts";
+import { affiliateLink } from "./render-directory.ts";
+
+const HEAD = [
+  `{| class="wikitable sortable partnerhub-claims"`,
+  `! Partner !! Affiliate !! Claimed by !! Verified !! Status !! Stage !! Stage note !! Last progress !! Claimed on`,
+].join("\n");
+
+// Readable in light and dark skins alike: the text colour is set with the background.
+const STALE_STYLE = `class="partnerhub-stale" style="background-color:#fef6e7;color:#202122"`;
+
+const isStale = (c: Claim) => c.status === "lead" && c.staleSince !== null;
+
+function claimRow(c: Claim, partners: ReadonlyMap<string, Partner>, affiliates: ReadonlyMap<string, Affiliate>): Row {
+  const partner = partners.get(c.partner);
+  const status = isStale(c) ? `${label(c.status)} — '''stale''' since ${day(c.staleSince)}` : label(c.status);
+  const cells = [
+    partner ? escapeText(partner.name) : escapeText(c.partner),
+    affiliateLink(c.affiliate, affiliates),
+    escapeText(c.claimedBy),
+    c.verified ? "Yes" : "No",
+    status,
+    c.stage ? label(c.stage) : "—",
+    c.stageNote ? escapeText(c.stageNote) : "—",
+    day(c.progressAt),
+    day(c.createdAt),
+  ];
+  const attributes = [Number.isInteger(c.id) ? `id="claim-${c.id}"` : "", isStale(c) ? STALE_STYLE : ""].filter(Boolean).join(" ");
+  return { label: partner?.name ?? c.partner, text: [`|-${attributes ? " " + attributes : ""}`, ...cells.map((x) => `| ${x}`)].join("\n") };
+}
+
+/** The claims page (or its index and parts), in partner order, then claim order. */
+export function renderClaims(record: MirrorRecord, options: { title: string }, ctx: PageContext): MirrorPage[] {
+  const partners = new Map(record.partners.map((p) => [p.id, p]));
+  const affiliates = new Map(record.affiliates.map((a) => [a.id, a]));
+  const order = byKey<Claim>((c) => partners.get(c.partner)?.name ?? c.partner, (c) => `${c.partner}\u0000${String(c.id).padStart(12, "0")}`);
+  const rows = [...record.claims].sort(order).map((c) => claimRow(c, partners, affiliates));
+  return layoutTable(
+    { title: options.title, top: "", bottom: "", tableHead: HEAD, rows, empty: "No affiliate has claimed a partner yet." },
+    ctx,
+  );
+}

@@ -1,0 +1,67 @@
+/** The directory page: a sortable wikitable of partners, the gadget's mount point and its category. */
+import type { Affiliate, Partner } from "../../shared/schemas.ts";
+import { escapeText, wikiLink } from "./escape.ts";
+import { day, label } from "./labels.ts";
+import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
+import { partnerOrder, type MirrorRecord } from "./record.ts";
+
+/** Where the gadget mounts: readers with JavaScript get the app in place of the table. */
+export const MOUNT_POINT = `<div id="partnerhub-app"></div>`;
+
+const HEAD = [
+  `{| class="wikitable sortable partnerhub-directory"`,
+  `! Partner !! Kind !! Country !! Offers !! Funding !! Status !! Lead affiliate !! Also interested !! Since`,
+].join("\n");
+
+/** A link to the affiliate's wiki page, or its id when the record no longer knows it. */
+export function affiliateLink(id: string, affiliates: ReadonlyMap<string, Affiliate>): string {
+  const a = affiliates.get(id);
+  return a ? wikiLink(a.wikiPage, a.name) : escapeText(id);
+}
+
+function partnerCell(p: Partner): string {
+  const wikidata = p.wikidata && /^Q[1-9]\d{0,11}$/.test(p.wikidata) ? ` ([https://www.wikidata.org/wiki/${p.wikidata} ${p.wikidata}])` : "";
+  return escapeText(p.name) + wikidata;
+}
+
+function partnerRow(p: Partner, affiliates: ReadonlyMap<string, Affiliate>): Row {
+  const lead = p.lead ? affiliateLink(p.lead.affiliate, affiliates) : "—";
+  const others = p.interested.filter((a) => a !== p.lead?.affiliate).map((a) => affiliateLink(a, affiliates));
+  const anchor = /^[a-z0-9-]+$/.test(p.id) ? ` id="partner-${p.id}"` : "";
+  const cells = [
+    partnerCell(p),
+    label(p.kind),
+    /^[A-Z]{2}$/.test(p.country) ? p.country : escapeText(p.country),
+    p.offers.map(label).join(", "),
+    label(p.funding),
+    label(p.status),
+    lead,
+    others.length > 0 ? others.join(", ") : "—",
+    day(p.createdAt),
+  ];
+  // One cell per line: no user text ever shares a line with table syntax.
+  return { label: p.name, text: [`|-${anchor}`, ...cells.map((c) => `| ${c}`)].join("\n") };
+}
+
+export interface DirectoryOptions {
+  title: string;
+  /** The category whose pages load the gadget, without `Category:`. */
+  category: string;
+}
+
+/** The directory page (or its index and parts when too large). Pure: the same record gives the same bytes. */
+export function renderDirectory(record: MirrorRecord, options: DirectoryOptions, ctx: PageContext): MirrorPage[] {
+  const affiliates = new Map(record.affiliates.map((a) => [a.id, a]));
+  const rows = [...record.partners].sort(partnerOrder).map((p) => partnerRow(p, affiliates));
+  return layoutTable(
+    {
+      title: options.title,
+      top: MOUNT_POINT,
+      bottom: `[[Category:${options.category}]]`,
+      tableHead: HEAD,
+      rows,
+      empty: "No partners have been referred yet.",
+    },
+    ctx,
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The JSON pages the gadget reads (see shared/mirror-json.ts). Written exactly as MediaWiki's
+ * JSON content model stores it (tab-indented, `<`, `>` and `&` as \u escapes), so the size the
+ * mirror measures is the size the wiki counts, and an unchanged directory is a `nochange` edit.
+ */
+import { MirrorDirectory } from "../../shared/mirror-json.ts";
+import { Affiliate, Partner, Representative } from "../../shared/schemas.ts";
+import { type MirrorPage, type PageContext, NEUTRAL_STAMP } from "./layout.ts";
+import { partnerOrder, byKey, type MirrorRecord } from "./record.ts";
+import { assertFits, byteLength, chunkBySize, partTitle, SIZE_MARGIN } from "./split.ts";
+
+/** JSON as MediaWiki's JsonContent saves it (FormatJson::encode with tab indentation). */
+export function mediaWikiJson(value: unknown): string {
+  return JSON.stringify(value, null, "\t")
+    .replace(/</g, "\\u003C")
+    .replace(/>/g, "\\u003E")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** Only the keys a schema declares, in its order: a private field can never ride along. */
+function pick<T extends object>(keys: readonly string[], value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = (value as Record<string, unknown>)[key];
+  return out as T;
+}
+
+const PARTNER_KEYS = Object.keys(Partner.shape);
+const AFFILIATE_KEYS = Object.keys(Affiliate.shape);
+const REPRESENTATIVE_KEYS = Object.keys(Representative.shape);
+
+/** The public directory: partners and affiliates in a fixed order, affiliates with verified representatives only. */
+export function publicDirectory(record: MirrorRecord): Pick<MirrorDirectory, "partners" | "affiliates"> {
+  const partners = [...record.partners].sort(partnerOrder).map((p) => pick(PARTNER_KEYS, p));
+  const affiliates = [...record.affiliates].sort(byKey((a) => a.id, (a) => a.id)).map((a) =>
+    pick(AFFILIATE_KEYS, {
+      ...a,
+      representatives: a.representatives.filter((r) => r.status === "verified").map((r) => pick(REPRESENTATIVE_KEYS, r)),
+    }),
+  );
+  return { partners, affiliates };
+}
+
+function documentText(ctx: PageContext, partners: MirrorDirectory["partners"], affiliates: MirrorDirectory["affiliates"], parts: string[]): string {
+  const doc: MirrorDirectory = { generated: ctx.stamp.at, lastEvent: ctx.stamp.event, partners, affiliates, parts };
+  return mediaWikiJson(doc);
+}
+
+/** Bytes a partner takes inside `"partners": [ … ]`: two more tabs on each line, and ",\n". */
+function nestedSize(partner: unknown): number {
+  const text = mediaWikiJson(partner);
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+  return byteLength(text) + 2 * lines + 2;
+}
+
+/** `<prefix>.json`, or when too large an index listing `<prefix>.json/1`, `/2`… of partners. */
+export function renderJson(record: MirrorRecord, options: { title: string }, ctx: PageContext): MirrorPage[] {
+  const { partners, affiliates } = publicDirectory(record);
+  const neutral = { ...ctx, stamp: NEUTRAL_STAMP };
+  if (byteLength(documentText(neutral, partners, affiliates, [])) <= ctx.limit - SIZE_MARGIN) {
+    return [{ title: options.title, model: "json", text: documentText(ctx, partners, affiliates, []) }];
+  }
+  const overhead = byteLength(documentText(neutral, [], [], [])) + 64;
+  const chunks = chunkBySize(partners, nestedSize, ctx.limit - SIZE_MARGIN - overhead, 0);
+  const titles = chunks.map((_, i) => partTitle(options.title, i + 1));
+  const pages: MirrorPage[] = chunks.map((chunk, i) => ({
+    title: titles[i] as string,
+    model: "json",
+    text: documentText(ctx, chunk, [], []),
+  }));
+  pages.push({ title: options.title, model: "json", text: documentText(ctx, [], affiliates, titles) });
+  for (const page of pages) assertFits(page.title, page.text, ctx.limit);
+  return pages;
+}
