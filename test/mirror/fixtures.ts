@@ -77,7 +77,7 @@ export function smallRecord(n = 5): MirrorRecord {
     claim(2, partners[1]!.id, "cz"),
     claim(3, partners[1]!.id, "de"),
   ];
-  partners[0] = { ...partners[0]!, status: "matched", lead: { claim: 1, affiliate: "cz" }, interested: ["cz"] };
+  partners[0] = { ...partners[0]!, status: "matched", lead: { claim: 1, affiliate: "cz", stage: "contacted", staleSince: "2026-05-05T00:00:00Z" }, interested: ["cz"] };
   partners[1] = { ...partners[1]!, interested: ["cz", "de"] };
   return { partners, affiliates, claims };
 }

@@ -19,6 +19,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Resolves once `url` refuses connections (bounded: 200 attempts, each one a real round trip). */
+async function refused(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      return;
+    }
+  }
+  throw new Error(`${url} still accepts connections`);
+}
+
 describe("startServer", () => {
   it("serves the migrated, seeded database on loopback", async () => {
     const health = await fetch(`${server.url}/api/v1/health`);
@@ -52,9 +64,14 @@ describe("startServer", () => {
       duplex: "half",
     } as RequestInit);
     push('{"username":');
-    await new Promise((r) => setTimeout(r, 50));
+    // The request is in flight once the server holds its connection.
+    for (let i = 0; (await own.connections()) === 0; i++) {
+      if (i > 10_000) throw new Error("the request never reached the server");
+      await new Promise((r) => setImmediate(r));
+    }
     const closed = own.close();
-    await new Promise((r) => setTimeout(r, 50));
+    // Wait until the server refuses new connections, while the first request is still unfinished.
+    await refused(`${own.url}/api/v1/health`);
     push('"Late Caller"}');
     push(null);
     expect((await inFlight).status).toBe(200);

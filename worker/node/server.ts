@@ -36,6 +36,8 @@ export interface StartOptions {
 
 export interface RunningServer {
   url: string;
+  /** Open client connections (idle keep-alive ones included). */
+  connections(): Promise<number>;
   /** Stops accepting, lets in-flight requests and a running job finish, closes the database. */
   close(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export async function startServer({ env = process.env, runMirror = null, seed = 
   let closing: Promise<void> | null = null;
   return {
     url,
+    connections: () => new Promise<number>((ok, fail) => server.getConnections((error, n) => (error ? fail(error) : ok(n)))),
     close: () =>
       (closing ??= (async () => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
