@@ -37,10 +37,3 @@ export function createOAuthSignIn(o: OAuthSignInOptions): () => Promise<SessionR
     return createSession(o.backendUrl, accessToken, o.fetch);
   };
 }
-
-/** Where the wiki is and where it sends users back, from the page's `mw.config` and address. */
-export function wikiEndpoints(page: { server: string; scriptPath: string; articleUrl: string; href: string }): Pick<OAuthClientOptions, "scriptUrl" | "redirectUri"> {
-  // wgServer is protocol-relative on Wikimedia wikis ("//meta.wikimedia.org").
-  const origin = new URL(page.server, page.href).origin;
-  return { scriptUrl: `${origin}${page.scriptPath}`, redirectUri: new URL(page.articleUrl, origin).toString() };
-}

@@ -16,3 +16,10 @@ export function withoutAuthorizationResponse(url: URL): URL {
   for (const name of RESPONSE_PARAMS) clean.searchParams.delete(name);
   return clean;
 }
+
+/** Where the wiki is and where it sends users back, from the page's `mw.config` and address. */
+export function wikiEndpoints(page: { server: string; scriptPath: string; articleUrl: string; href: string }): { scriptUrl: string; redirectUri: string } {
+  // wgServer is protocol-relative on Wikimedia wikis ("//meta.wikimedia.org").
+  const origin = new URL(page.server, page.href).origin;
+  return { scriptUrl: `${origin}${page.scriptPath}`, redirectUri: new URL(page.articleUrl, origin).toString() };
+}

@@ -1,6 +1,6 @@
 // The browsing module of the test hub page: no OAuth code here, only the decision to load it.
 import { deleteSession } from "../../../gadget/src/auth/backend-session.ts";
-import { hasAuthorizationResponse } from "../../../gadget/src/auth/oauth-return.ts";
+import { hasAuthorizationResponse, wikiEndpoints } from "../../../gadget/src/auth/oauth-return.ts";
 import type { SignInModule } from "./sign-in-module.ts";
 
 /** The part of MediaWiki's `mw` this page uses (the gadget itself is typed by types-mediawiki). */
@@ -23,7 +23,7 @@ if (mount) {
   const signIn = () =>
     mw.loader.using("ext.gadget.partnerhub-oauth").then(() => {
       const module = (window as unknown as { partnerhubOAuth: SignInModule }).partnerhubOAuth;
-      const endpoints = module.wikiEndpoints({
+      const endpoints = wikiEndpoints({
         server: String(mw.config.get("wgServer")),
         scriptPath: String(mw.config.get("wgScriptPath")),
         articleUrl: mw.util.getUrl(String(mw.config.get("wgPageName"))),

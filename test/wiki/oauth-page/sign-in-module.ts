@@ -1,9 +1,8 @@
 // The on-demand module (hidden gadget `partnerhub-oauth`): the OAuth code with oauth4webapi.
-import { createOAuthSignIn, wikiEndpoints } from "../../../gadget/src/auth/oauth-provider.ts";
+import { createOAuthSignIn } from "../../../gadget/src/auth/oauth-provider.ts";
 
 export interface SignInModule {
   createOAuthSignIn: typeof createOAuthSignIn;
-  wikiEndpoints: typeof wikiEndpoints;
 }
 
-(window as unknown as { partnerhubOAuth: SignInModule }).partnerhubOAuth = { createOAuthSignIn, wikiEndpoints };
+(window as unknown as { partnerhubOAuth: SignInModule }).partnerhubOAuth = { createOAuthSignIn };
