@@ -9,7 +9,7 @@ import { cors } from "hono/cors";
 import { API_BASE } from "../shared/api.ts";
 import { authenticate, requireWriter } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
-import { ApiError, errorResponse } from "./errors.ts";
+import { ApiError, errorResponse, rateLimited } from "./errors.ts";
 import { affiliates } from "./routes/affiliates.ts";
 import { claims } from "./routes/claims.ts";
 import { eventRoutes } from "./routes/events.ts";
@@ -69,10 +69,7 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
       const caller = requireWriter(c);
       const verdict = await c.get("deps").limiter.hit(`user:${caller.user.id}`);
       if (!verdict.ok) {
-        throw new ApiError(429, "rate_limited", `Too many changes at once; try again in ${verdict.retryAfter} s`, {
-          headers: { "Retry-After": String(verdict.retryAfter) },
-          details: { retryAfter: verdict.retryAfter },
-        });
+        throw rateLimited(`Too many changes at once; try again in ${verdict.retryAfter} s`, verdict.retryAfter);
       }
     }
     await next();

@@ -22,6 +22,8 @@ export interface Config {
   staleGraceDays: number;
   /** Writes a user may make per minute before 429. */
   writesPerMinute: number;
+  /** OAuth sign-ins (`POST /session`) a client address may attempt per minute before 429. */
+  sessionsPerMinute: number;
   version: string;
 }
 
@@ -77,6 +79,7 @@ export function readConfig(env: RawConfig): Config {
     staleAfterDays: positiveInt(env.STALE_AFTER_DAYS, 60, "STALE_AFTER_DAYS"),
     staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, 14, "STALE_GRACE_DAYS"),
     writesPerMinute: positiveInt(env.WRITES_PER_MINUTE, 30, "WRITES_PER_MINUTE"),
+    sessionsPerMinute: positiveInt(env.SESSIONS_PER_MINUTE, 10, "SESSIONS_PER_MINUTE"),
     version: str(env.VERSION) ?? "0.1.0",
   };
 }

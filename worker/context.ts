@@ -1,5 +1,6 @@
 /** What every request handler can reach: the database, the configuration, the clock, the caller. */
 import type { SessionUser } from "../shared/api.ts";
+import type { Session } from "./auth/session.ts";
 import type { Config } from "./config.ts";
 import type { SqlDatabase } from "./storage/db.ts";
 
@@ -14,6 +15,8 @@ export interface Deps {
   config: Config;
   now: () => Date;
   limiter: WriteLimiter;
+  /** Limits `POST /session` per client address: each attempt costs a request to the wiki. */
+  sessionLimiter: WriteLimiter;
   /** The client's IP address as the runtime reports it, or null where it cannot tell. */
   clientAddress: (req: Request) => string | null;
   /** Asks the wiki who an OAuth 2 access token belongs to (fetch in production, replaceable in tests). */
@@ -34,5 +37,7 @@ export interface AppEnv {
   Variables: {
     deps: Deps;
     caller: Caller | null;
+    /** The verified session behind `caller` (its `jti` is what sign-out revokes). */
+    session: Session | null;
   };
 }

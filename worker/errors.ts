@@ -25,6 +25,10 @@ export class ApiError extends HTTPException {
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} does not exist`);
 export const forbidden = (message: string) => new ApiError(403, "forbidden", message);
 
+/** 429 with `Retry-After` (seconds) as a header and in `details`. */
+export const rateLimited = (message: string, retryAfter: number) =>
+  new ApiError(429, "rate_limited", message, { headers: { "Retry-After": String(retryAfter) }, details: { retryAfter } });
+
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: "bad_request",
   401: "unauthorized",

@@ -12,7 +12,9 @@ interface RateLimitBinding {
 
 export interface WorkerEnv {
   DB: D1Database;
+  /** `[[ratelimits]]` in wrangler.toml: writes per user, and OAuth sign-ins per client address. */
   WRITE_LIMITER?: RateLimitBinding;
+  SESSION_LIMITER?: RateLimitBinding;
   [key: string]: unknown;
 }
 
@@ -27,17 +29,20 @@ function configOf(env: WorkerEnv): Config {
   return config;
 }
 
-function limiterOf(env: WorkerEnv, config: Config, now: () => Date): WriteLimiter {
-  const binding = env.WRITE_LIMITER;
+/** The binding's period (wrangler.toml `simple.period`): the longest a caller waits. */
+const BINDING_PERIOD_SECONDS = 60;
+
+/** The rate-limit binding where one is declared, else the table-backed fallback at `perMinute`. */
+function limiterOf(binding: RateLimitBinding | undefined, db: D1Database, perMinute: number, now: () => Date): WriteLimiter {
   if (binding) {
     return {
       async hit(key) {
         const { success } = await binding.limit({ key });
-        return success ? { ok: true } : { ok: false, retryAfter: 60 };
+        return success ? { ok: true } : { ok: false, retryAfter: BINDING_PERIOD_SECONDS };
       },
     };
   }
-  return tableLimiter(env.DB, config.writesPerMinute, now);
+  return tableLimiter(db, perMinute, now);
 }
 
 export function workerDeps(env: WorkerEnv): Deps {
@@ -47,7 +52,8 @@ export function workerDeps(env: WorkerEnv): Deps {
     db: env.DB,
     config,
     now,
-    limiter: limiterOf(env, config, now),
+    limiter: limiterOf(env.WRITE_LIMITER, env.DB, config.writesPerMinute, now),
+    sessionLimiter: limiterOf(env.SESSION_LIMITER, env.DB, config.sessionsPerMinute, now),
     clientAddress: (req) => req.headers.get("CF-Connecting-IP"),
     fetch: (input, init) => fetch(input, init),
   };

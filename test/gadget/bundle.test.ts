@@ -13,7 +13,8 @@ const ROOT = join(import.meta.dirname, "../..");
 const OUT = join(ROOT, "dist/gadget");
 const CONFIG = join(ROOT, "gadget/vite.config.ts");
 /** gzip budgets in bytes: browsing must stay light; forms load on demand. */
-const BUDGET = { "partnerhub.js": 36_000, "partnerhub-forms.js": 36_000, "partnerhub.css": 4_000 };
+// The forms module carries the OAuth sign-in too (oauth4webapi, ~11 kB gzip).
+const BUDGET = { "partnerhub.js": 36_000, "partnerhub-forms.js": 40_000, "partnerhub.css": 4_000 };
 
 const read = (f: string) => readFileSync(join(OUT, f), "utf8");
 

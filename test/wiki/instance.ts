@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { defaultCacheDir, ensureMediaWikiCode, type MediaWikiCode } from "./code.ts";
+import { standInSettings, type OAuthStandInOptions } from "./oauth-standin/settings.ts";
 
 const run = promisify(execFile);
 
@@ -58,6 +59,8 @@ export interface StartOptions {
   port?: number;
   /** PHP appended to LocalSettings.php after the harness's settings. */
   extraSettings?: string;
+  /** Loads the test-only OAuth 2 stand-in (`test/wiki/oauth-standin/`) with these clients. */
+  oauthStandIn?: OAuthStandInOptions;
   /** Lowers `$wgMaxArticleSize` so tests reach `contenttoobig` cheaply. */
   maxArticleSizeKiB?: number;
   cacheDir?: string;
@@ -258,10 +261,15 @@ function relocatable(settings: string): string {
 }
 
 /** LocalSettings.php = the seed's settings + what differs per instance (rewritten on each start). */
-async function writeLocalSettings(dir: string, port: number, options: Pick<StartOptions, "extraSettings" | "maxArticleSizeKiB">): Promise<void> {
+async function writeLocalSettings(
+  dir: string,
+  port: number,
+  options: Pick<StartOptions, "extraSettings" | "maxArticleSizeKiB" | "oauthStandIn">,
+): Promise<void> {
   const base = await readFile(join(dir, "LocalSettings.base.php"), "utf8");
   const lines = ["", "# ---- this instance ----", `$wgServer = "http://127.0.0.1:${port}";`];
   if (options.maxArticleSizeKiB !== undefined) lines.push(`$wgMaxArticleSize = ${Math.floor(options.maxArticleSizeKiB)};`);
+  if (options.oauthStandIn) lines.push(standInSettings(options.oauthStandIn));
   if (options.extraSettings) lines.push(options.extraSettings);
   await writeFile(join(dir, "LocalSettings.php"), base + lines.join("\n") + "\n");
 }

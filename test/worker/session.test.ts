@@ -108,6 +108,10 @@ describe("POST /session (Wikimedia OAuth 2)", () => {
     await expectError(await post(profileApp({ sub: 1, username: "Vandal", blocked: true })), 403, "forbidden");
   });
 
+  it("refuses hidden users: hiding is a block with hideuser, which the profile reports as blocked", async () => {
+    await expectError(await post(profileApp({ sub: 2, username: "Hidden", blocked: true, groups: ["user"] })), 403, "forbidden");
+  });
+
   it("refuses a token the wiki does not accept", async () => {
     await expectError(await post(profileApp({ error: "invalid_token" }, 401)), 401, "unauthorized");
   });

@@ -4,23 +4,29 @@ import { ApiError } from "../errors.ts";
 import type { AppEnv, Caller } from "../context.ts";
 import { loadCaller } from "./roles.ts";
 import { readSession } from "./session.ts";
+import { isSessionRevoked } from "../storage/sessions.ts";
 
-/** Sets `caller` from a valid session; a present but invalid token is refused, not ignored. */
+/** Sets `caller` from a valid session; a present but invalid, expired or signed-out token is refused, not ignored. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("Authorization");
   c.set("caller", null);
+  c.set("session", null);
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m?.[1]) throw unauthorized("The Authorization header must be `Bearer <session token>`");
     const { db, config } = c.get("deps");
     const session = await readSession(config.sessionSecret, m[1]);
     if (!session) throw unauthorized("The session is invalid or has expired; sign in again");
-    c.set("caller", await loadCaller(db, config, session.user));
+    const [revoked, caller] = await Promise.all([isSessionRevoked(db, session.jti), loadCaller(db, config, session.user)]);
+    if (revoked) throw unauthorized("This session was signed out; sign in again");
+    c.set("session", session);
+    c.set("caller", caller);
   }
   await next();
 };
 
-const unauthorized = (message: string) =>
+/** 401 with the `WWW-Authenticate` challenge. */
+export const unauthorized = (message: string) =>
   new ApiError(401, "unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="partnerhub"' } });
 
 /** The signed-in caller, or 401. */

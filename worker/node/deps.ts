@@ -14,6 +14,7 @@ export function nodeDeps(db: NodeSqlDatabase, config: Config, now: () => Date = 
     config,
     now,
     limiter: tableLimiter(db, config.writesPerMinute, now),
+    sessionLimiter: tableLimiter(db, config.sessionsPerMinute, now),
     clientAddress: () => null,
     fetch: (input, init) => fetch(input, init),
   };

@@ -1,19 +1,33 @@
-/** /session: trade a Wikimedia OAuth 2 access token (or, locally, a user name) for a backend session. */
+/**
+ * /session: trade a Wikimedia OAuth 2 access token (or, locally, a user name) for a backend
+ * session, and sign out. Hidden users need no check of their own: hiding a user is a block
+ * with `hideuser`, so the profile reports them `blocked` like any other blocked user.
+ */
 import { createRoute } from "@hono/zod-openapi";
 import { DevSessionRequest, SessionRequest, SessionResponse } from "../../shared/api.ts";
 import { normaliseUserName } from "../../shared/schemas.ts";
 import { issueSession } from "../auth/session.ts";
 import { fetchWikiProfile } from "../auth/wiki-profile.ts";
 import type { Deps } from "../context.ts";
-import { ApiError, forbidden } from "../errors.ts";
-import { json, jsonBody, pick, router } from "./openapi.ts";
+import { requireCaller, unauthorized } from "../auth/middleware.ts";
+import { ApiError, forbidden, rateLimited } from "../errors.ts";
+import { revokeSession } from "../storage/sessions.ts";
+import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const oauth = createRoute({
   method: "post",
   path: "/session",
   summary: "Sign in: verify a Wikimedia OAuth 2 access token with the wiki and get a session token",
   request: jsonBody(SessionRequest),
-  responses: { 200: json(SessionResponse, "the session"), ...pick(401, 403, 422) },
+  responses: { 200: json(SessionResponse, "the session"), ...pick(401, 403, 422, 429) },
+});
+
+const signOut = createRoute({
+  method: "delete",
+  path: "/session",
+  summary: "Sign out: the session token is refused from now on until it would have expired",
+  security: bearer,
+  responses: { 204: { description: "signed out" }, ...pick(401) },
 });
 
 const dev = createRoute({
@@ -39,11 +53,22 @@ export const session = router()
   .openapi(oauth, async (c) => {
     const deps = c.get("deps");
     const { config } = deps;
+    // Each attempt costs the wiki a request: limit them per client address before asking it.
+    const verdict = await deps.sessionLimiter.hit(`session:${deps.clientAddress(c.req.raw) ?? "unknown"}`);
+    if (!verdict.ok) throw rateLimited(`Too many sign-in attempts; try again in ${verdict.retryAfter} s`, verdict.retryAfter);
     const profile = await fetchWikiProfile(deps.fetch, config.wikiScriptUrl, c.req.valid("json").accessToken, config.version);
     if (profile.blocked) throw forbidden("Your wiki account is blocked; blocked users may read but not sign in to write");
     const user = { id: profile.sub, name: normaliseUserName(profile.username), blocked: false };
     const issued = await issueSession(config.sessionSecret, user, "oauth", config.sessionTtlSeconds, deps.now());
     return c.json({ ...issued, user }, 200);
+  })
+  .openapi(signOut, async (c) => {
+    requireCaller(c);
+    const session = c.get("session");
+    if (!session) throw unauthorized("Sign in first");
+    const { db, now } = c.get("deps");
+    await revokeSession(db, session.jti, session.expiresAt, Math.floor(now().getTime() / 1000));
+    return c.body(null, 204);
   })
   .openapi(dev, async (c) => {
     const deps = c.get("deps");

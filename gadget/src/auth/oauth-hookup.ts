@@ -1,0 +1,42 @@
+/**
+ * Plugs the Wikimedia OAuth 2 sign-in into the provider slot of session.ts. The OAuth code
+ * (oauth4webapi) ships in the on-demand forms module; this file, in the browsing bundle, only
+ * decides when to load it: when the user signs in, or when the wiki sends them back to the hub
+ * page with `?code=&state=`.
+ */
+import { loadForms } from "../forms/load.ts";
+import type { Store } from "../state/store.ts";
+import { hasConsented } from "./consent.ts";
+import { hasAuthorizationResponse, wikiEndpoints } from "./oauth-return.ts";
+import { hasSignInProvider, setSignInProvider } from "./session.ts";
+
+/** Registers the OAuth provider (loading the forms module) unless a provider exists or no client id is configured. */
+export async function ensureOAuthProvider(store: Store): Promise<void> {
+  const { config } = store;
+  if (hasSignInProvider() || !config.oauthClientId || !config.backendUrl) return;
+  const forms = await loadForms(config.formsModule, store.host.using);
+  setSignInProvider(
+    forms.createOAuthSignIn({
+      clientId: config.oauthClientId,
+      ...wikiEndpoints({
+        server: String(mw.config.get("wgServer")),
+        scriptPath: String(mw.config.get("wgScriptPath")),
+        articleUrl: mw.util.getUrl(String(mw.config.get("wgPageName"))),
+        href: window.location.href,
+      }),
+      storage: window.sessionStorage,
+      backendUrl: config.backendUrl,
+      hasConsented: () => hasConsented(config.backendUrl),
+      location: window.location,
+      history: window.history,
+    }),
+  );
+}
+
+/** On the hub page with the wiki's answer: finishes the sign-in. Resolves false when there is nothing to finish. */
+export async function resumeOAuthSignIn(store: Store): Promise<boolean> {
+  if (!hasAuthorizationResponse(new URL(window.location.href))) return false;
+  await ensureOAuthProvider(store);
+  await store.signIn();
+  return true;
+}
