@@ -12,7 +12,7 @@ const partners = Array.from({ length: n }, (_, i) =>
 );
 const claims = partners.flatMap((p, i) => [claim(2 * i + 1, p.id, `aff-${i % 150}`), claim(2 * i + 2, p.id, `aff-${(i + 1) % 150}`)]);
 const record = { partners, affiliates, claims };
-const options = { prefix: "Content Partnerships Hub/Directory", category: "Content Partnerships Hub", limit: 2 * 1024 * 1024 };
+const options = { prefix: "Content Partnerships Hub/Directory", category: "Content Partnerships Hub", gadget: { backendUrl: null, oauthClientId: null }, limit: 2 * 1024 * 1024 };
 const stamp = { event: 123456, at: "2026-11-26T09:11:35Z" };
 
 renderDocuments(record, stamp, options); // warm-up

@@ -17,6 +17,13 @@ export interface Config {
     category: string;
     /** Overrides the wiki's `$wgMaxArticleSize` in bytes (MIRROR_MAX_PAGE_BYTES); null: ask the wiki. */
     maxPageBytes: number | null;
+    /** What the gadget on the directory page is told (as data- attributes of its mount point). */
+    gadget: {
+      /** This backend's public URL (PUBLIC_URL): where the gadget signs in and writes. */
+      backendUrl: string | null;
+      /** The wiki's OAuth 2 client id for the gadget (OAUTH_CLIENT_ID). */
+      oauthClientId: string | null;
+    };
   };
   staleAfterDays: number;
   staleGraceDays: number;
@@ -44,6 +51,27 @@ function positiveInt(v: unknown, fallback: number, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of days or seconds, not ${String(v)}`);
   return n;
+}
+
+/** The backend's own public base URL, without a trailing slash. */
+function publicUrl(v: unknown): string | null {
+  const raw = str(v);
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an http(s) URL, not ${raw}`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`PUBLIC_URL must be an http(s) URL, not ${raw}`);
+  return url.href.replace(/\/+$/, "");
+}
+
+/** An OAuth 2 client id as Extension:OAuth issues them (hex), or any plain token a stand-in uses. */
+function clientId(v: unknown): string | null {
+  const raw = str(v);
+  if (raw !== null && !/^[A-Za-z0-9_-]{1,128}$/.test(raw)) throw new Error(`OAUTH_CLIENT_ID is not a client id: ${raw}`);
+  return raw;
 }
 
 /** A category name that is safe to put into `[[Category:…]]`. */
@@ -75,6 +103,7 @@ export function readConfig(env: RawConfig): Config {
       oauthToken: str(env.MIRROR_OAUTH_TOKEN),
       category: categoryName(env.MIRROR_CATEGORY),
       maxPageBytes: positiveInt(env.MIRROR_MAX_PAGE_BYTES, 0, "MIRROR_MAX_PAGE_BYTES") || null,
+      gadget: { backendUrl: publicUrl(env.PUBLIC_URL), oauthClientId: clientId(env.OAUTH_CLIENT_ID) },
     },
     staleAfterDays: positiveInt(env.STALE_AFTER_DAYS, 60, "STALE_AFTER_DAYS"),
     staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, 14, "STALE_GRACE_DAYS"),

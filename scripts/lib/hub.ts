@@ -12,6 +12,8 @@ import { migrateLocal, seedLocal } from "./local-db.ts";
 import { quietEnv, ROOT, spawnWrangler, stopGroup, waitFor, wrangler } from "./wrangler.ts";
 
 export const HUB_TITLE = "Content Partnerships Hub/Directory";
+/** The gadget's OAuth 2 client id on the local hub's stand-in. */
+export const HUB_OAUTH_CLIENT = "partnerhub-local-hub";
 
 /** The people of the local hub: each signs in on the wiki with this name and password. */
 export const HUB_USERS = {
@@ -99,7 +101,14 @@ function seedPeople(d1Dir: string): void {
 export async function startHub(o: HubOptions): Promise<Hub> {
   const log = o.log ?? (() => {});
   log("Starting the wiki…");
-  const wiki = await startWiki({ dir: o.wikiDir, detach: o.detachWiki, extraSettings: HUB_SETTINGS });
+  const wiki = await startWiki({
+    dir: o.wikiDir,
+    detach: o.detachWiki,
+    extraSettings: HUB_SETTINGS,
+    // Extension:OAuth cannot be installed from Debian's packages: the test-only stand-in answers
+    // its three endpoints for this wiki's real users, with the hub page as the client's callback.
+    oauthStandIn: { clients: [{ id: HUB_OAUTH_CLIENT, name: "partnerhub (local hub)", redirectPaths: [`/index.php/${HUB_TITLE.replace(/ /g, "_")}`] }] },
+  });
   let backend: ChildProcess | null = null;
   try {
     for (const u of Object.values(HUB_USERS)) await ensureUser(wiki, u.name, u.password);
@@ -123,6 +132,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
       MIRROR_BOT_PASSWORD: wiki.bot.botPassword,
       MIRROR_PAGE_PREFIX: HUB_TITLE,
       PUBLIC_URL: backendUrl,
+      OAUTH_CLIENT_ID: HUB_OAUTH_CLIENT,
     };
     log("Starting the backend…");
     backend = spawnWrangler([

@@ -7,7 +7,7 @@ import { mediaWikiJson } from "../../worker/mirror/render-json.ts";
 import { partner, smallRecord } from "./fixtures.ts";
 
 const stamp: Stamp = { event: 42, at: "2026-11-26T09:11:35Z" };
-const options = { prefix: "Hub/Directory", category: "Content Partnerships Hub", limit: 2 * 1024 * 1024 };
+const options = { prefix: "Hub/Directory", category: "Content Partnerships Hub", gadget: { backendUrl: null, oauthClientId: null }, limit: 2 * 1024 * 1024 };
 const render = (record = smallRecord(), s = stamp) => renderDocuments(record, s, options).flat();
 const page = (title: string, record = smallRecord()) => render(record).find((p) => p.title === title)!;
 
@@ -39,6 +39,15 @@ describe("rendering the record", () => {
     expect(text.endsWith("[[Category:Content Partnerships Hub]]")).toBe(true);
     expect(text.match(/^\|-/gm)).toHaveLength(5);
     expect(text).toContain("| [[:Wikimedia cz|<nowiki>Wikimedia cz</nowiki>]]");
+  });
+
+  it("tells the gadget where the backend is and its OAuth client id, as escaped attributes of the mount point", () => {
+    const withGadget = { ...options, gadget: { backendUrl: "https://partnerhub.toolforge.org", oauthClientId: "0123abcd" } };
+    const text = renderDocuments(smallRecord(), stamp, withGadget).flat().find((p) => p.title === "Hub/Directory")!.text;
+    expect(text).toContain('<div id="partnerhub-app" data-backend="https://partnerhub.toolforge.org" data-oauth-client-id="0123abcd"></div>');
+    const hostile = { ...options, gadget: { backendUrl: 'https://x.org/"><script>', oauthClientId: null } };
+    const escaped = renderDocuments(smallRecord(), stamp, hostile).flat().find((p) => p.title === "Hub/Directory")!.text;
+    expect(escaped).toContain('data-backend="https://x.org/&quot;&gt;&lt;script&gt;"');
   });
 
   it("lists claims with stage and date, and highlights stale leads", () => {

@@ -22,8 +22,8 @@ describe("splitting large pages", () => {
   it("splits every document into parts and an index that fit the limit, deterministically", () => {
     const limit = 16 * 1024;
     const record = smallRecord(300);
-    const docs = renderDocuments(record, stamp, { prefix: "Hub/Directory", category: "Hub", limit });
-    expect(renderDocuments(record, stamp, { prefix: "Hub/Directory", category: "Hub", limit })).toEqual(docs);
+    const docs = renderDocuments(record, stamp, { prefix: "Hub/Directory", category: "Hub", gadget: { backendUrl: null, oauthClientId: null }, limit });
+    expect(renderDocuments(record, stamp, { prefix: "Hub/Directory", category: "Hub", gadget: { backendUrl: null, oauthClientId: null }, limit })).toEqual(docs);
     expect(docs.map((pages) => pages.length > 2)).toEqual([true, true, false]); // 3 claims fit on one page
     for (const pages of docs.slice(0, 2)) {
       for (const p of pages) expect(byteLength(p.text), p.title).toBeLessThanOrEqual(limit);
@@ -48,7 +48,7 @@ describe("splitting large pages", () => {
 
   it("splits where the rows say, not where the stamp's length would", () => {
     const record = smallRecord(300);
-    const options = { prefix: "P", category: "Hub", limit: 16 * 1024 };
+    const options = { prefix: "P", category: "Hub", gadget: { backendUrl: null, oauthClientId: null }, limit: 16 * 1024 };
     const titles = (s: typeof stamp) => renderDocuments(record, s, options).flat().map((p) => p.title);
     expect(titles({ event: 123456789, at: "2026-11-26T09:11:35Z" })).toEqual(titles(stamp));
   });

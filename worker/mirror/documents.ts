@@ -3,7 +3,7 @@ import { mirrorIndexTitle } from "../../shared/mirror-titles.ts";
 import type { MirrorPage, PageContext, Stamp } from "./layout.ts";
 import type { MirrorRecord } from "./record.ts";
 import { renderClaims } from "./render-claims.ts";
-import { renderDirectory } from "./render-directory.ts";
+import { renderDirectory, type GadgetSettings } from "./render-directory.ts";
 import { renderJson } from "./render-json.ts";
 
 export interface MirrorTitles {
@@ -20,6 +20,7 @@ export function mirrorTitles(prefix: string): MirrorTitles {
 export interface RenderOptions {
   prefix: string;
   category: string;
+  gadget: GadgetSettings;
   /** Bytes a page may have. */
   limit: number;
 }
@@ -33,7 +34,7 @@ export function renderDocuments(record: MirrorRecord, stamp: Stamp, options: Ren
   const ctx: PageContext = { stamp, directoryTitle: titles.directory, jsonTitle: titles.json, limit: options.limit };
   return [
     renderJson(record, { title: titles.json }, ctx),
-    renderDirectory(record, { title: titles.directory, category: options.category }, ctx),
+    renderDirectory(record, { title: titles.directory, category: options.category, gadget: options.gadget }, ctx),
     renderClaims(record, { title: titles.claims }, ctx),
   ];
 }

@@ -173,7 +173,7 @@ export async function runMirrorJob(deps: MirrorJobDeps, options: MirrorJobOption
     const bot = await client.userName();
     const siteLimit = config.mirror.maxPageBytes ?? (await maxArticleBytes(client));
     const limit = Math.min(siteLimit, book.pageBytesLimit ?? Infinity);
-    const render = { prefix: config.mirror.pagePrefix, category: config.mirror.category, limit };
+    const render = { prefix: config.mirror.pagePrefix, category: config.mirror.category, gadget: config.mirror.gadget, limit };
     const documents = renderDocuments(record, stamp, render);
     // Hashes of the pages without their stamp: a newer event that leaves a page as it was is no reason to edit it.
     const hashes = new Map<string, string>();

@@ -5,8 +5,19 @@ import { day, label } from "./labels.ts";
 import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
 import { partnerOrder, type MirrorRecord } from "./record.ts";
 
+/** What the gadget is told through its mount point: where the backend is, and its OAuth client id. */
+export interface GadgetSettings {
+  backendUrl: string | null;
+  oauthClientId: string | null;
+}
+
+const attribute = (name: string, value: string | null) =>
+  value === null ? "" : ` ${name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`;
+
 /** Where the gadget mounts: readers with JavaScript get the app in place of the table. */
-export const MOUNT_POINT = `<div id="partnerhub-app"></div>`;
+export function mountPoint(gadget: GadgetSettings): string {
+  return `<div id="partnerhub-app"${attribute("data-backend", gadget.backendUrl)}${attribute("data-oauth-client-id", gadget.oauthClientId)}></div>`;
+}
 
 const HEAD = [
   `{| class="wikitable sortable partnerhub-directory"`,
@@ -47,6 +58,7 @@ export interface DirectoryOptions {
   title: string;
   /** The category whose pages load the gadget, without `Category:`. */
   category: string;
+  gadget: GadgetSettings;
 }
 
 /** The directory page (or its index and parts when too large). Pure: the same record gives the same bytes. */
@@ -56,7 +68,7 @@ export function renderDirectory(record: MirrorRecord, options: DirectoryOptions,
   return layoutTable(
     {
       title: options.title,
-      top: MOUNT_POINT,
+      top: mountPoint(options.gadget),
       bottom: `[[Category:${options.category}]]`,
       tableHead: HEAD,
       rows,

@@ -4,6 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import { hasConsented, recordConsent } from "../auth/consent.ts";
+import { ensureOAuthProvider } from "../auth/oauth-hookup.ts";
 import { hasSignInProvider } from "../auth/session.ts";
 import { loadForms } from "../forms/load.ts";
 import { useStore } from "../state/context.ts";
@@ -21,7 +22,8 @@ export function SignInButton({ label }: { label?: string }) {
   async function proceed(username?: string) {
     recordConsent(config.backendUrl);
     const ok = await action.run(async () => {
-      // The OAuth sign-in (issue 5) ships in the on-demand module and registers itself there.
+      // Wikimedia OAuth 2 when a client id is configured (its code loads on demand), else dev sign-in.
+      if (!hasSignInProvider()) await ensureOAuthProvider(store);
       if (!hasSignInProvider()) await loadForms(config.formsModule, store.host.using);
       if (!hasSignInProvider()) throw new Error(i18n.t("partnerhub-signin-unavailable"));
       await store.signIn(username);

@@ -9,6 +9,7 @@ import type { Affiliate, Partner, PartnerDetail } from "../../../shared/schemas.
 import type { Backend } from "../api/backend.ts";
 import { createBackend } from "../api/backend.ts";
 import { loadDirectory, type Directory, type WikiApi } from "../api/directory-source.ts";
+import { deleteSession } from "../auth/backend-session.ts";
 import * as auth from "../auth/session.ts";
 import type { GadgetConfig } from "../config.ts";
 import { filterPartners, indexPartners } from "../directory/filter.ts";
@@ -124,6 +125,9 @@ export function createStore(host: Host) {
       if (directory.value.status === "error") await load();
     },
     signOut(): void {
+      // Revoke the backend session too; signing out locally must not wait for the network.
+      const token = session.value?.token;
+      if (token && config.backendUrl) void deleteSession(config.backendUrl, token).catch(() => {});
       auth.signOut();
       session.value = null;
       me.value = null;

@@ -12,7 +12,7 @@ export async function expectedPages(db: SqlDatabase, config: Config, limit: numb
   const target = await latestEventSeq(db);
   const [event] = await listEvents(db, target - 1, 1);
   const record = await loadMirrorRecord(db);
-  return renderDocuments(record, { event: target, at: event!.at }, { prefix: config.mirror.pagePrefix, category: config.mirror.category, limit }).flat();
+  return renderDocuments(record, { event: target, at: event!.at }, { prefix: config.mirror.pagePrefix, category: config.mirror.category, gadget: config.mirror.gadget, limit }).flat();
 }
 
 /** Every revision of `title` (newest first): who, which id, and the summary. */
