@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { affiliate, fakeBackend, fakeWiki, mirrorPage, partner, renderApp } from "./fixtures.tsx";
+import { affiliate, fakeBackend, fakeWiki, json, mirrorPage, on, partner, renderApp } from "./fixtures.tsx";
 
 const PREFIX = "Content Partnerships Hub/Directory";
 const partners = [
@@ -94,5 +94,32 @@ describe("directory", () => {
     expect(root.getAttribute("dir")).toBe("rtl");
     expect(root.getAttribute("lang")).toBe("ar");
     expect(screen.getByRole("tab", { name: "الدليل" })).toBeTruthy();
+  });
+});
+
+describe("catching up with the record once signed in", () => {
+  const ev = (seq: number, type: string, partnerId: string | null) => ({ seq, at: "2026-11-26T10:00:00Z", actor: "Alice", type, partner: partnerId, affiliate: null, claim: null, data: {} });
+
+  it("re-reads only the partners that changed after the mirror's last event", async () => {
+    const fresh = { ...partners[0]!, status: "matched" as const, interested: ["wmfr"], lead: { claim: 9, affiliate: "wmfr", stage: null, staleSince: null } };
+    const backend = fakeBackend(
+      on("GET", "/me", () => json(200, { user: { id: "dev:Alice", name: "Alice", blocked: false }, roles: { coordinator: false, canWrite: true }, affiliates: [] })),
+      on("GET", "/events?after=1&limit=1000", () => json(200, { events: [ev(2, "claim.created", "rijksmuseum"), ev(3, "claim.accepted", "rijksmuseum")], last: 3 })),
+      on("GET", "/partners/rijksmuseum", () => json(200, { ...fresh, claims: [] })),
+    );
+    const { store } = renderApp({ wiki: wiki(), fetch: backend.fetch, session: "Alice" });
+    await screen.findByText("Led by Wikimédia France", { selector: ".partnerhub-row__interest" }).catch(() => undefined);
+    await waitFor(() => expect(store.partners.value.find((p: { id: string }) => p.id === "rijksmuseum")?.status).toBe("matched"));
+    expect(backend.calls.map((c) => `${c.method} ${c.path}`).filter((c) => c.includes("/partners"))).toEqual(["GET /partners/rijksmuseum"]);
+    expect(store.directory.value.status === "ready" && store.directory.value.value.lastEvent).toBe(3);
+  });
+
+  it("keeps the mirror's copy when the backend cannot be reached", async () => {
+    const down = (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as typeof fetch;
+    const { store } = renderApp({ wiki: wiki(), fetch: down, session: "Alice" });
+    expect(await screen.findByText("Rijksmuseum")).toBeTruthy();
+    expect(store.partners.value).toHaveLength(3);
   });
 });

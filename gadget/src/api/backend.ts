@@ -48,6 +48,7 @@ export function createBackend({ baseUrl, getToken, fetch: doFetch = (...a) => fe
       call<PartnerList>("GET", `/partners?limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ""}`),
     partner: (id: string) => call<PartnerDetail>("GET", `/partners/${enc(id)}`),
     events: (partner: string) => call<EventList>("GET", `/events?partner=${enc(partner)}&limit=200`),
+    eventsAfter: (after: number, limit = 1000) => call<EventList>("GET", `/events?after=${after}&limit=${limit}`),
     affiliates: () => call<{ affiliates: Affiliate[] }>("GET", "/affiliates"),
     refer: (input: PartnerInput) => call<PartnerDetail>("POST", "/partners", input),
     claim: (partner: string, body: ClaimRequest) => call<ClaimResponse>("POST", `/partners/${enc(partner)}/claims`, body),

@@ -14,6 +14,8 @@ export interface Directory {
   source: "mirror" | "backend";
   /** When the mirror generated it (null for the backend: live). */
   generated: string | null;
+  /** The last event the data includes (the mirror's `lastEvent`); null when unknown. */
+  lastEvent: number | null;
 }
 
 /** The subset of mw.Api the reader needs (easy to fake in tests). */
@@ -64,7 +66,7 @@ export async function readMirror(api: WikiApi, prefix: string): Promise<Director
     const parts = await readJsonPages(api, index.parts);
     partners = index.parts.flatMap((t) => checkShape(parts.get(t) as MirrorDirectory, t).partners);
   }
-  return { partners, affiliates: index.affiliates ?? [], source: "mirror", generated: index.generated };
+  return { partners, affiliates: index.affiliates ?? [], source: "mirror", generated: index.generated, lastEvent: index.lastEvent };
 }
 
 /** Page through `GET /partners` (500 at a time) and read the affiliates. */
@@ -77,7 +79,7 @@ export async function readBackend(backend: Backend): Promise<Directory> {
     cursor = page.nextCursor;
   } while (cursor);
   const { affiliates } = await backend.affiliates();
-  return { partners, affiliates, source: "backend", generated: null };
+  return { partners, affiliates, source: "backend", generated: null, lastEvent: null };
 }
 
 export interface SourceOptions {
@@ -100,4 +102,20 @@ export async function loadDirectory(o: SourceOptions): Promise<Directory> {
   }
   if (!o.mayUseBackend || !o.backend) throw new MirrorMissingError("no directory source available");
   return readBackend(o.backend);
+}
+
+/** What changed after `after`: the partners to re-read, whether affiliates changed, the last event seen. */
+export async function changesSince(backend: Backend, after: number): Promise<{ partners: Set<string>; affiliates: boolean; last: number }> {
+  const partners = new Set<string>();
+  let affiliates = false;
+  let last = after;
+  for (;;) {
+    const page = await backend.eventsAfter(last);
+    for (const e of page.events) {
+      if (e.partner) partners.add(e.partner);
+      if (e.type.startsWith("affiliate.") || e.type.startsWith("representative.")) affiliates = true;
+      last = e.seq;
+    }
+    if (page.events.length === 0 || last >= page.last) return { partners, affiliates, last };
+  }
 }

@@ -23,9 +23,9 @@ export function App({ store }: { store: Store }) {
     <StoreContext.Provider value={store}>
       <div class="partnerhub" lang={store.i18n.lang} dir={store.i18n.dir}>
         <Header />
-        <main class="partnerhub-main">
+        <div class="partnerhub-main">
           <CurrentView />
-        </main>
+        </div>
       </div>
     </StoreContext.Provider>
   );

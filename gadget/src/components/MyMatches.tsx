@@ -18,7 +18,7 @@ export function MyMatches() {
         const ranked = partnersFor(affiliate, store.partners.value);
         return (
           <section class="partnerhub-section" key={affiliate.id}>
-            <h3>{i18n.t("partnerhub-mine-heading", affiliate.name, ranked.length)}</h3>
+            <h2 class="partnerhub-section__title">{i18n.t("partnerhub-mine-heading", affiliate.name, ranked.length)}</h2>
             <ol class="partnerhub-fits">
               {ranked.slice(0, SHOWN).map((r) => (
                 <li key={r.item.id}>

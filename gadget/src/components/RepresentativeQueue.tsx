@@ -14,7 +14,7 @@ export function RepresentativeQueue() {
       : [];
   return (
     <section class="partnerhub-section">
-      <h3>{i18n.t("partnerhub-review-representatives", waiting.length)}</h3>
+      <h2 class="partnerhub-section__title">{i18n.t("partnerhub-review-representatives", waiting.length)}</h2>
       {affiliates.status === "error" && <ErrorMessage error={affiliates.error} />}
       {affiliates.status === "ready" && waiting.length === 0 && <p class="partnerhub-muted">{i18n.t("partnerhub-review-representatives-none")}</p>}
       <ul class="partnerhub-queue">

@@ -38,7 +38,7 @@ function QueueSection({ title, partners, empty, leadsOnly = false }: { title: st
   const { i18n } = useStore();
   return (
     <section class="partnerhub-section">
-      <h3>{title}</h3>
+      <h2 class="partnerhub-section__title">{title}</h2>
       {partners.length === 0 && <p class="partnerhub-muted">{empty}</p>}
       <ul class="partnerhub-queue">
         {partners.slice(0, SHOWN).map((p) => <QueueItem key={p.id} partner={p} leadsOnly={leadsOnly} />)}

@@ -8,7 +8,7 @@ import type { Me } from "../../../shared/api.ts";
 import type { Affiliate, Partner, PartnerDetail } from "../../../shared/schemas.ts";
 import type { Backend } from "../api/backend.ts";
 import { createBackend } from "../api/backend.ts";
-import { loadDirectory, type Directory, type WikiApi } from "../api/directory-source.ts";
+import { changesSince, loadDirectory, readBackend, type Directory, type WikiApi } from "../api/directory-source.ts";
 import { deleteSession } from "../auth/backend-session.ts";
 import * as auth from "../auth/session.ts";
 import type { GadgetConfig } from "../config.ts";
@@ -27,6 +27,9 @@ export interface Host {
   location: { hash: string };
   userAgent?: string;
 }
+
+/** Above this many changed partners a full re-read is cheaper than one request per partner. */
+const CATCH_UP_LIMIT = 100;
 
 type Loadable<T> = { status: "idle" | "loading" } | { status: "ready"; value: T } | { status: "error"; error: unknown };
 
@@ -68,6 +71,32 @@ export function createStore(host: Host) {
       directory.value = { status: "ready", value };
     } catch (error) {
       directory.value = { status: "error", error };
+      return;
+    }
+    await catchUp();
+  }
+
+  /**
+   * Signed in, the mirror's copy may lag behind the record by a Cron period: bring it up to
+   * date from the event feed, re-reading only the partners that changed (or everything, when
+   * too much changed). Failing leaves the mirror's copy as it was.
+   */
+  async function catchUp(): Promise<void> {
+    const d = directory.value;
+    if (!backend || !mayUseBackend.value || d.status !== "ready" || d.value.lastEvent === null) return;
+    try {
+      const changes = await changesSince(backend, d.value.lastEvent);
+      if (changes.partners.size > CATCH_UP_LIMIT) {
+        directory.value = { status: "ready", value: await readBackend(backend) };
+        return;
+      }
+      for (const id of changes.partners) updatePartner(await backend.partner(id));
+      const now = directory.value;
+      if (now.status !== "ready") return;
+      const affiliatesNow = changes.affiliates ? (await backend.affiliates()).affiliates : now.value.affiliates;
+      directory.value = { status: "ready", value: { ...now.value, affiliates: affiliatesNow, lastEvent: changes.last } };
+    } catch {
+      // The mirror's copy stays; views that need fresh data read the backend themselves.
     }
   }
 
@@ -108,6 +137,7 @@ export function createStore(host: Host) {
     countryName,
     load,
     loadMe,
+    catchUp,
     updatePartner,
     navigate(next: Partial<Omit<Route, "query">>): void {
       route.value = { ...route.value, partner: null, ...next };
@@ -123,11 +153,12 @@ export function createStore(host: Host) {
       session.value = await auth.signIn({ username });
       await loadMe();
       if (directory.value.status === "error") await load();
+      else await catchUp();
     },
     signOut(): void {
       // Revoke the backend session too; signing out locally must not wait for the network.
       const token = session.value?.token;
-      if (token && config.backendUrl) void deleteSession(config.backendUrl, token).catch(() => {});
+      if (token && config.backendUrl) void deleteSession(config.backendUrl, token, host.fetch ?? fetch).catch(() => {});
       auth.signOut();
       session.value = null;
       me.value = null;
