@@ -5,12 +5,14 @@
  * page shows the lead under the right names. Each step is kept as screenshots (as shown,
  * right-to-left in Arabic, and in night mode) in test-results/e2e/.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import ar from "../../gadget/src/i18n/ar.json" with { type: "json" };
 import { HUB_TITLE, HUB_USERS } from "../../scripts/lib/hub.ts";
 import { apiGet } from "../wiki/harness.ts";
-import { expectAccessible, expectClean, launch, screenshot, watchedPage, type AxeSummary, type Watched } from "./browser.ts";
+import { ARTEFACTS, expectAccessible, expectClean, launch, screenshot, watchedPage, type AxeSummary, type Watched } from "./browser.ts";
 import { logInOnWiki, signInFromHub, type Person } from "./wiki-user.ts";
 
 const hub = inject("hub");
@@ -26,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  console.log(`axe-core (serious/critical must be none): ${JSON.stringify(axe)}`);
+  writeFileSync(join(ARTEFACTS, "axe-signed-in.json"), JSON.stringify(axe, null, 2) + "\n");
 });
 
 async function person(p: Person): Promise<Watched> {

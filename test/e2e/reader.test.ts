@@ -1,14 +1,20 @@
 /** A reader without an account: browses and filters the directory on the wiki; without JavaScript sees the table. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, expectClean, launch, screenshot, watchedPage } from "./browser.ts";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARTEFACTS, expectAccessible, expectClean, launch, screenshot, watchedPage, type AxeSummary } from "./browser.ts";
 
 const hub = inject("hub");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(() => browser?.close());
+const axe: AxeSummary[] = [];
+afterAll(async () => {
+  await browser?.close();
+  writeFileSync(join(ARTEFACTS, "axe-reader.json"), JSON.stringify(axe, null, 2) + "\n");
+});
 
 const countText = /(\d+) of (\d+) partners/;
 
@@ -22,7 +28,7 @@ describe("a reader", () => {
     const [, shown, total] = countText.exec((await count.textContent()) ?? "")!;
     expect(Number(shown)).toBe(Number(total));
     expect(Number(total)).toBe(60);
-    await expectAccessible(page, "directory");
+    axe.push(await expectAccessible(page, "directory"));
     await screenshot(page, "01-reader-directory");
 
     await page.getByRole("searchbox", { name: "Search partners" }).fill("library");
@@ -40,7 +46,7 @@ describe("a reader", () => {
 
     await rows.first().locator("a").click();
     await page.getByRole("heading", { level: 2 }).first().waitFor();
-    await expectAccessible(page, "partner");
+    axe.push(await expectAccessible(page, "partner"));
     await screenshot(page, "03-reader-partner");
 
     expect(w.requestsTo(hub.backendUrl), "requests to the backend before sign-in").toEqual([]);
@@ -53,13 +59,13 @@ describe("a reader", () => {
     await w.page.goto(`${hub.hubUrl}&uselang=ar`);
     await w.page.locator(".partnerhub-row").first().waitFor();
     expect(await w.page.evaluate(() => getComputedStyle(document.querySelector("#partnerhub-app .partnerhub")!).direction)).toBe("rtl");
-    await expectAccessible(w.page, "directory (ar)");
+    axe.push(await expectAccessible(w.page, "directory (ar)"));
     await screenshot(w.page, "04-reader-directory-ar");
 
     await w.page.goto(`${hub.hubUrl}&vectornightmode=1`);
     await w.page.locator(".partnerhub-row").first().waitFor();
     expect(await w.page.evaluate(() => document.documentElement.className)).toContain("skin-theme-clientpref-night");
-    await expectAccessible(w.page, "directory (night)");
+    axe.push(await expectAccessible(w.page, "directory (night)"));
     await screenshot(w.page, "05-reader-directory-night");
     expectClean(w);
     await w.context.close();
