@@ -56,3 +56,11 @@ describe("messages", () => {
     expect(createI18n("de").dir).toBe("ltr");
   });
 });
+
+describe("lists", () => {
+  it("joins items the language's own way", () => {
+    expect(createI18n("en").list(["Images", "Data", "Texts"])).toBe("Images, Data, and Texts");
+    expect(createI18n("de").list(["Bilder", "Daten"])).toBe("Bilder und Daten");
+    expect(createI18n("ar").list(["صور", "بيانات"])).toContain(" و");
+  });
+});

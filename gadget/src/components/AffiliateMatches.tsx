@@ -12,7 +12,7 @@ export function useFitReasons() {
   return (r: FitReasons, country: string) =>
     [
       r.country ? i18n.t("partnerhub-fit-country", countryName(country)) : "",
-      r.languages.length ? i18n.t("partnerhub-fit-languages", r.languages.map(labels.language).join(", ")) : "",
+      r.languages.length ? i18n.t("partnerhub-fit-languages", i18n.list(r.languages.map(labels.language))) : "",
       r.offers.length ? i18n.t("partnerhub-fit-offers", labels.list("offer", r.offers)) : "",
     ].filter(Boolean).join(" · ");
 }

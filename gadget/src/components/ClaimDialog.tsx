@@ -52,7 +52,7 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
     <Dialog title={i18n.t("partnerhub-claim-title", partner.name)} onClose={onClose} footer={footer}>
       <form id="partnerhub-claim-form" onSubmit={submit}>
         {lead && <Message type="warning">{i18n.t("partnerhub-claim-warning-lead", lead)}</Message>}
-        {!lead && others.length > 0 && <Message type="warning">{i18n.t("partnerhub-claim-warning-interested", others.join(", "), others.length)}</Message>}
+        {!lead && others.length > 0 && <Message type="warning">{i18n.t("partnerhub-claim-warning-interested", i18n.list(others), others.length)}</Message>}
         <Field id="partnerhub-claim-affiliate" label={i18n.t("partnerhub-claim-affiliate")} help={affiliate && !verified ? i18n.t("partnerhub-claim-unverified-help") : undefined}>
           <select id="partnerhub-claim-affiliate" class="cdx-select" value={affiliate} onChange={(e) => setAffiliate((e.currentTarget as HTMLSelectElement).value)}>
             {choices.map(({ affiliate: a, status }) => (

@@ -34,7 +34,7 @@ export function ClaimList({ partner, onChanged, filter = isOpenClaim }: { partne
           </div>
           {c.message && <p class="partnerhub-pre">{c.message}</p>}
           {c.status === "interested" && others(c).length > 0 && (
-            <p class="partnerhub-muted">{i18n.t("partnerhub-claim-others", others(c).map((o) => store.affiliateName(o.affiliate)).join(", "))}</p>
+            <p class="partnerhub-muted">{i18n.t("partnerhub-claim-others", i18n.list(others(c).map((o) => store.affiliateName(o.affiliate))))}</p>
           )}
           <ClaimActions claim={c} interested={others(c).filter((o) => o.status === "interested")} onChanged={onChanged} />
         </li>

@@ -23,7 +23,7 @@ export function useLabels() {
   const { i18n, countryName } = useStore();
   return {
     label: (vocabulary: Vocabulary, value: string) => i18n.t(labelKey(vocabulary, value)),
-    list: (vocabulary: Vocabulary, values: readonly string[]) => values.map((v) => i18n.t(labelKey(vocabulary, v))).join(", "),
+    list: (vocabulary: Vocabulary, values: readonly string[]) => i18n.list(values.map((v) => i18n.t(labelKey(vocabulary, v)))),
     country: countryName,
     language: (tag: string) => languageName(i18n.lang, tag),
   };

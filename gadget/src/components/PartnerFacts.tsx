@@ -10,7 +10,7 @@ export function PartnerFacts({ partner }: { partner: Partner }) {
   const facts: Array<[string, string]> = [
     [i18n.t("partnerhub-facet-kind"), labels.label("kind", partner.kind)],
     [i18n.t("partnerhub-facet-country"), labels.country(partner.country)],
-    [i18n.t("partnerhub-facet-language"), partner.languages.map(labels.language).join(", ")],
+    [i18n.t("partnerhub-facet-language"), i18n.list(partner.languages.map(labels.language))],
     [i18n.t("partnerhub-facet-offer"), labels.list("offer", partner.offers)],
     [i18n.t("partnerhub-projects"), labels.list("project", partner.projects) || "—"],
     [i18n.t("partnerhub-facet-funding"), labels.label("funding", partner.funding)],

@@ -18,6 +18,8 @@ export interface I18n {
   dir: "ltr" | "rtl";
   t: (key: MessageKey, ...params: Array<string | number>) => string;
   number: (n: number) => string;
+  /** A list in the language's own way: "A, B and C", "A، B و C". */
+  list: (items: readonly string[]) => string;
 }
 
 /** The first language in `lang`'s fallback chain (`de-at` → `de` → `en`) that has messages. */
@@ -57,10 +59,13 @@ export function createI18n(requested: string): I18n {
   const own = MESSAGES[lang] ?? {};
   const formatter = new Intl.NumberFormat(lang);
   const number = (n: number) => formatter.format(n);
+  // Intl.ListFormat is in every browser MediaWiki supports with JavaScript; join as a fallback all the same.
+  const lists = typeof Intl.ListFormat === "function" ? new Intl.ListFormat(lang, { type: "conjunction" }) : null;
   return {
     lang,
     dir: RTL_LANGUAGES.has(lang) ? "rtl" : "ltr",
     number,
+    list: (items) => (lists ? lists.format(items) : items.join(", ")),
     t: (key, ...params) => formatMessage(lang, own[key] ?? en[key] ?? `⧼${key}⧽`, params, number),
   };
 }
