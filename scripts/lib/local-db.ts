@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { demoSeedSql } from "../seed/demo.ts";
+import { demoSeedSql, seedDay } from "../seed/demo.ts";
 import { ROOT, wrangler } from "./wrangler.ts";
 
 export function ensureDevVars(): void {
@@ -27,7 +27,7 @@ export function seedLocal(partners: number, persistTo?: string): boolean {
   const dir = join(ROOT, ".wrangler");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `seed-${partners}.sql`);
-  writeFileSync(file, demoSeedSql({ partners }).join("\n") + "\n");
+  writeFileSync(file, demoSeedSql({ partners, now: seedDay() }).join("\n") + "\n");
   wrangler(["d1", "execute", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : []), "--file", file]);
   return true;
 }

@@ -128,6 +128,11 @@ interface PendingEvent {
   data: string;
 }
 
+/** Noon (UTC) of the current day: a demo seeded today tells a story that ends today, the same all day. */
+export function seedDay(now = new Date()): Date {
+  return new Date(`${now.toISOString().slice(0, 10)}T12:00:00Z`);
+}
+
 /** The demo directory as SQL statements, for `wrangler d1 execute --file` or the Node adapter. */
 export function demoSeedSql(options: SeedOptions = {}): string[] {
   const count = options.partners ?? 120;

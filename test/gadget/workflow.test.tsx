@@ -86,6 +86,10 @@ describe("coordinator review", () => {
     const f = backend(coordinator, on("GET", "/partners/sleepy", () => json(200, detail(stale, sleepyClaims))), on("POST", "/claims/20/handover", () => json(200, {})));
     app(f, "Coord", "#p=sleepy");
     const lead = (await screen.findByText("Wikimedia Deutschland", { selector: "strong" })).closest("li") as HTMLElement;
+    const other = screen.getAllByText("Wikimedia Österreich", { selector: ".partnerhub-claim__head strong" })[0]!.closest("li") as HTMLElement;
+    // While a lead is in place the other claim cannot be accepted, only declined or handed the lead.
+    expect(within(other).queryByRole("button", { name: "Accept as lead" })).toBeNull();
+    expect(within(other).getByRole("button", { name: "Decline" })).toBeTruthy();
     const button = within(lead).getByRole("button", { name: "Hand over" }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     await userEvent.type(within(lead).getByLabelText("Reason (for the record)"), "no progress for a year");

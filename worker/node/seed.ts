@@ -1,5 +1,5 @@
 /** Seeds the demo directory into an empty Node database (`npm run start:node`). */
-import { demoSeedSql } from "../../scripts/seed/demo.ts";
+import { demoSeedSql, seedDay } from "../../scripts/seed/demo.ts";
 import type { NodeSqlDatabase } from "./sqlite.ts";
 
 /** Runs the demo seed in one transaction unless the database already has partners; says whether it seeded. */
@@ -7,7 +7,7 @@ export async function seedIfEmpty(db: NodeSqlDatabase): Promise<boolean> {
   const row = await db.prepare("SELECT count(*) AS n FROM partner").first<{ n: number }>();
   if ((row?.n ?? 0) > 0) return false;
   db.transaction(() => {
-    for (const sql of demoSeedSql()) db.exec(sql);
+    for (const sql of demoSeedSql({ now: seedDay() })) db.exec(sql);
   });
   return true;
 }

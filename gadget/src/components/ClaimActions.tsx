@@ -18,7 +18,7 @@ import { useLabels } from "./Labels.tsx";
 const SIMPLE: SimpleAction[] = ["accept", "decline", "withdraw", "release", "complete"];
 const DESTRUCTIVE = new Set<SimpleAction>(["decline", "withdraw", "release"]);
 
-export function ClaimActions({ claim, interested, onChanged }: { claim: Claim; interested: Claim[]; onChanged: () => void }) {
+export function ClaimActions({ claim, interested, hasLead = false, onChanged }: { claim: Claim; interested: Claim[]; hasLead?: boolean; onChanged: () => void }) {
   const store = useStore();
   const { i18n, backend } = store;
   const labels = useLabels();
@@ -30,7 +30,8 @@ export function ClaimActions({ claim, interested, onChanged }: { claim: Claim; i
   const [note, setNote] = useState("");
   const [target, setTarget] = useState<number | null>(interested[0]?.id ?? null);
   const allowed = (a: SimpleAction | "progress" | "handover") => mayAct(actor, a) && nextStatus(claim.status, a) !== null;
-  const simple = SIMPLE.filter(allowed);
+  // With a lead in place, another claim cannot be accepted: a coordinator hands over instead.
+  const simple = SIMPLE.filter((a) => allowed(a) && !(a === "accept" && hasLead));
   const canHandover = allowed("handover") && interested.length > 0;
   if (!backend || (simple.length === 0 && !allowed("progress") && !canHandover)) return null;
 

@@ -36,7 +36,7 @@ export function ClaimList({ partner, onChanged, filter = isOpenClaim }: { partne
           {c.status === "interested" && others(c).length > 0 && (
             <p class="partnerhub-muted">{i18n.t("partnerhub-claim-others", i18n.list(others(c).map((o) => store.affiliateName(o.affiliate))))}</p>
           )}
-          <ClaimActions claim={c} interested={others(c).filter((o) => o.status === "interested")} onChanged={onChanged} />
+          <ClaimActions claim={c} interested={others(c).filter((o) => o.status === "interested")} hasLead={claims.some((o) => o.status === "lead")} onChanged={onChanged} />
         </li>
       ))}
     </ul>
