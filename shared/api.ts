@@ -43,7 +43,15 @@ export const SessionUser = z
   .meta({ id: "SessionUser" });
 export type SessionUser = z.infer<typeof SessionUser>;
 
-export const SessionRequest = z.strictObject({ accessToken: z.string().min(1).max(4096) });
+// The token goes into an Authorization header to the wiki, so only RFC 6750 token characters:
+// anything else is the client's mistake (422), not the wiki's (a 502 from a failed fetch).
+export const SessionRequest = z.strictObject({
+  accessToken: z
+    .string()
+    .min(1)
+    .max(4096)
+    .regex(/^[A-Za-z0-9\-._~+/]+=*$/, "an OAuth 2 access token has only letters, digits and -._~+/ (then =)"),
+});
 export const DevSessionRequest = z.strictObject({
   username: UserName,
   blocked: z.boolean().default(false).meta({ description: "simulate a blocked user (development only)" }),

@@ -73,6 +73,17 @@ describe("transitions", () => {
     await expectError(await call("POST", `/partners/${partner}/claims`, { token: await signIn("Late"), body: { affiliate: late } }), 409, "conflict");
   });
 
+  it("a done partner takes no new lead, even from a claim made before it was done", async () => {
+    const { a, b, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    const cb = await makeClaim(partner, b, "Rep B");
+    expect((await act("accept", ca.id, COORDINATOR)).status).toBe(200);
+    expect((await act("complete", ca.id, "Rep A")).status).toBe(200);
+    const err = await expectError(await act("accept", cb.id, COORDINATOR), 409, "conflict");
+    expect(err.details.status).toBe("done");
+    expect((await partnerOf(partner))).toMatchObject({ status: "done", lead: null });
+  });
+
   it("decline and withdraw end an interested claim; release opens the partner again", async () => {
     const { a, b, partner } = await setup();
     const ca = await makeClaim(partner, a, "Rep A");

@@ -115,4 +115,9 @@ describe("POST /session (Wikimedia OAuth 2)", () => {
   it("refuses a token the wiki does not accept", async () => {
     await expectError(await post(profileApp({ error: "invalid_token" }, 401)), 401, "unauthorized");
   });
+
+  it("refuses a token that cannot be one (a control character) as invalid, without asking the wiki", async () => {
+    const res = await call("POST", "/session", { body: { accessToken: "abc\u0000def" } });
+    await expectError(res, 422, "validation_failed");
+  });
 });

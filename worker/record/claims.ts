@@ -91,6 +91,16 @@ function checkState(row: ClaimRow, action: ClaimAction, version: number | undefi
   return row.version;
 }
 
+/** A done partner takes no new lead: its one completed claim stays its outcome. */
+async function refuseIfDone(db: SqlDatabase, row: ClaimRow): Promise<void> {
+  const partner = await getPartnerRow(db, row.partner_id);
+  if (partner?.status === "done") {
+    throw new ApiError(409, "conflict", "This partner is done: its partnership was completed, so it takes no new lead", {
+      details: { status: partner.status, claim: toClaim(row) },
+    });
+  }
+}
+
 async function afterLostRace(db: SqlDatabase, id: number, what: string): Promise<never> {
   const now = await getClaimRow(db, id);
   throw conflict(`${what}: the claim changed meanwhile`, now ? toClaim(now) : undefined);
@@ -116,6 +126,7 @@ export async function transition(
 ): Promise<Claim> {
   const row = await loadForAction(db, caller, id, action);
   const version = checkState(row, action, opts.version);
+  if (action === "accept") await refuseIfDone(db, row);
   const event = {
     at: opts.at,
     actor: caller.user.name,

@@ -86,13 +86,18 @@ export function insertClaim(db: SqlDatabase, c: NewClaim, event: NewEvent): SqlS
   ];
 }
 
-/** interested → lead. The partial unique index refuses a second lead. */
+/**
+ * interested → lead. The partial unique index refuses a second lead; a done
+ * partner (one with a completed claim) takes no new lead, checked in the same
+ * statement so that a concurrent completion cannot slip between check and write.
+ */
 export function acceptClaim(db: SqlDatabase, id: number, version: number, at: string, event: NewEvent): SqlStatement[] {
   return [
     db
       .prepare(
         `UPDATE claim SET status = 'lead', lead_since = ?3, stale_since = NULL, updated_at = ?3, version = version + 1
-         WHERE id = ?1 AND status = 'interested' AND version = ?2`,
+         WHERE id = ?1 AND status = 'interested' AND version = ?2
+           AND NOT EXISTS (SELECT 1 FROM claim done WHERE done.partner_id = claim.partner_id AND done.status = 'completed')`,
       )
       .bind(id, version, at),
     guardedEvent(db, event),

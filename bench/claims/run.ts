@@ -1,0 +1,63 @@
+/** What one benchmark run measured, and the medians over repeated runs. */
+import { median, percentile, round } from "./stats.ts";
+
+export interface RunResult {
+  attempted: number;
+  /** Claims the client saw succeed (201, or a saved edit). */
+  succeeded: number;
+  /** Claims found in the record afterwards (rows of the page, claims of the partners). */
+  present: number;
+  /** attempted - present: refused, given up, or saved and then overwritten. */
+  lost: number;
+  /** 409 answers, or `editconflict` errors. */
+  conflicts: number;
+  /** Attempts beyond the first (the wiki's careful clients re-read and retry). */
+  retries: number;
+  /** Other failures: non-JSON answers, 5xx. */
+  errors: number;
+  /** Claims a client stopped trying (attempt limit or the run's deadline). */
+  gaveUp: number;
+  /** HTTP requests made for the claims (a wiki claim is a read and an edit per attempt). */
+  requests: number;
+  wallMs: number;
+  /** Per successful claim, from the first request to success (retries included). */
+  latencies: number[];
+}
+
+export interface RunSummary {
+  throughput: number | null;
+  p50: number | null;
+  p99: number | null;
+  wallMs: number | null;
+  succeeded: number;
+  lost: number;
+  overwritten: number;
+  conflicts: number;
+  retries: number;
+  errors: number;
+  gaveUp: number;
+  requests: number;
+}
+
+export function summariseRun(r: RunResult): RunSummary {
+  return {
+    throughput: round((r.succeeded / r.wallMs) * 1000, 2),
+    p50: round(percentile(r.latencies, 50), 1),
+    p99: round(percentile(r.latencies, 99), 1),
+    wallMs: round(r.wallMs, 0),
+    succeeded: r.succeeded,
+    lost: r.lost,
+    overwritten: r.succeeded - r.present,
+    conflicts: r.conflicts,
+    retries: r.retries,
+    errors: r.errors,
+    gaveUp: r.gaveUp,
+    requests: r.requests,
+  };
+}
+
+/** The median of every field over repeated runs. */
+export function medianOf(runs: RunSummary[]): RunSummary {
+  const keys = Object.keys(runs[0]!) as (keyof RunSummary)[];
+  return Object.fromEntries(keys.map((k) => [k, round(median(runs.map((r) => r[k] ?? Number.NaN)), 2)])) as unknown as RunSummary;
+}
