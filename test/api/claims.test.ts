@@ -168,3 +168,19 @@ describe("hand over", () => {
     expect((await partnerOf(partner)).lead).toEqual({ claim: ca.id, affiliate: a, stage: null, staleSince: null });
   });
 });
+
+describe("a closed partner", () => {
+  it("takes no new lead: accept and hand over are refused until it is reopened", async () => {
+    const { a, b, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    const cb = await makeClaim(partner, b, "Rep B");
+    const coord = await signIn(COORDINATOR);
+    expect((await call("POST", `/partners/${partner}/close`, { token: coord, body: { reason: "merged into another museum" } })).status).toBe(200);
+    const err = await expectError(await act("accept", ca.id, COORDINATOR), 409, "conflict");
+    expect(err.details.status).toBe("closed");
+    expect((await call("POST", `/partners/${partner}/reopen`, { token: coord })).status).toBe(200);
+    expect((await act("accept", ca.id, COORDINATOR)).status).toBe(200);
+    expect((await call("POST", `/partners/${partner}/close`, { token: coord, body: { reason: "again" } })).status).toBe(200);
+    await expectError(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "B is closer" }), 409, "conflict");
+  });
+});

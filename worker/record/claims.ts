@@ -91,11 +91,15 @@ function checkState(row: ClaimRow, action: ClaimAction, version: number | undefi
   return row.version;
 }
 
-/** A done partner takes no new lead: its one completed claim stays its outcome. */
+/**
+ * Only an open or matched partner takes a (new) lead: a done partner keeps its completed claim
+ * as its outcome, and a closed one is off the hub until a coordinator reopens it.
+ */
 async function refuseIfDone(db: SqlDatabase, row: ClaimRow): Promise<void> {
   const partner = await getPartnerRow(db, row.partner_id);
-  if (partner?.status === "done") {
-    throw new ApiError(409, "conflict", "This partner is done: its partnership was completed, so it takes no new lead", {
+  if (partner?.status === "done" || partner?.status === "closed") {
+    const why = partner.status === "done" ? "its partnership was completed" : "a coordinator closed it";
+    throw new ApiError(409, "conflict", `This partner is ${partner.status}: ${why}, so it takes no new lead`, {
       details: { status: partner.status, claim: toClaim(row) },
     });
   }
@@ -195,6 +199,7 @@ export async function handover(
   if (target.status !== "interested") {
     throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, toClaim(target));
   }
+  await refuseIfDone(db, target);
   const base = { at: opts.at, actor: caller.user.name, partner: lead.partner_id };
   const result = await commit(db, [
     ...finishClaim(db, id, "lead", version, "released", opts.reason, opts.at, {

@@ -97,7 +97,8 @@ export function acceptClaim(db: SqlDatabase, id: number, version: number, at: st
       .prepare(
         `UPDATE claim SET status = 'lead', lead_since = ?3, stale_since = NULL, updated_at = ?3, version = version + 1
          WHERE id = ?1 AND status = 'interested' AND version = ?2
-           AND NOT EXISTS (SELECT 1 FROM claim done WHERE done.partner_id = claim.partner_id AND done.status = 'completed')`,
+           AND NOT EXISTS (SELECT 1 FROM claim done WHERE done.partner_id = claim.partner_id AND done.status = 'completed')
+           AND NOT EXISTS (SELECT 1 FROM partner p WHERE p.id = claim.partner_id AND p.closed_at IS NOT NULL)`,
       )
       .bind(id, version, at),
     guardedEvent(db, event),
