@@ -54,7 +54,8 @@ export async function publish(wiki: WikiHandle, partners: number, prefix: string
   const record = await seededRecord(partners);
   const config = mirrorConfig(wiki, prefix, { MIRROR_MAX_PAGE_BYTES: String(META_PAGE_BYTES) });
   const t0 = performance.now();
-  const run = await record.run(config);
+  // A 2 MiB page can take the busy test wiki longer than the client's default 30 s to save.
+  const run = await record.run(config, { clientOptions: { timeoutMs: 120_000 } });
   const ms = performance.now() - t0;
   if (!run.ok) throw new Error(`mirror run failed: ${JSON.stringify(run.errors)}`);
   return { record, config, run, ms };

@@ -1,7 +1,7 @@
 // What every benchmark of this folder records beside its numbers: the machine, and medians.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 
 export const RESULTS_DIR = join(import.meta.dirname, "..", "results");
@@ -11,6 +11,8 @@ export interface Machine {
   nproc: number;
   cpu: string;
   memoryGiB: number;
+  /** 1, 5 and 15-minute load averages when the results were written: other work on the machine skews times. */
+  loadAverage: number[];
   node: string;
   chromium?: string;
   mediawiki?: string;
@@ -29,6 +31,7 @@ export function machine(extra: Partial<Machine> = {}): Machine {
     nproc: cpus().length,
     cpu: cpus()[0]?.model ?? "unknown",
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     node: process.version,
     commit,
     ...extra,
@@ -54,7 +57,7 @@ export function machineLines(m: Machine): string {
   const parts = [`${m.nproc} × ${m.cpu}`, `${m.memoryGiB} GiB`, `Node ${m.node}`];
   if (m.chromium) parts.push(`Chromium ${m.chromium}`);
   if (m.mediawiki) parts.push(`MediaWiki ${m.mediawiki}`);
-  return `Machine: ${parts.join(", ")}. Date: ${m.date}. Commit: ${m.commit}.`;
+  return `Machine: ${parts.join(", ")}; load average ${m.loadAverage.join(" / ")} at the end. Date: ${m.date}. Commit: ${m.commit}.`;
 }
 
 export function table(head: string[], rows: Array<Array<string | number>>): string {
