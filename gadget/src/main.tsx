@@ -13,6 +13,8 @@ import { createStore } from "./state/store.ts";
 import "./styles/gadget.css";
 
 export const MOUNT_ID = "partnerhub-app";
+/** The mirror's wikitable on the same page: the directory for readers without JavaScript. */
+const MIRROR_TABLE = "table.partnerhub-directory";
 const USER_AGENT = "partnerhub-gadget/0.1 (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub)";
 
 export function mount(doc: Document = document): boolean {
@@ -33,6 +35,9 @@ export function mount(doc: Document = document): boolean {
   }
   el.textContent = "";
   render(<App store={store} />, el);
+  // The app takes the table's place. Left displayed, thousands of rows below the app made
+  // every keystroke and sort 2-4 times slower (layout), for a table that says the same.
+  for (const table of doc.querySelectorAll<HTMLElement>(MIRROR_TABLE)) table.style.display = "none";
   // Back from the wiki's authorization page with ?code=&state=: finish signing in.
   resumeOAuthSignIn(store).catch((error: unknown) => {
     const code = error instanceof SignInError ? error.code : "backend_refused";

@@ -64,6 +64,8 @@ describe("directory source", () => {
       "Hub/Directory.json/2": mirrorPage([p2]),
     });
     expect((await readMirror(wiki, "Hub/Directory")).partners.map((p) => p.id)).toEqual(["one", "two"]);
+    // One part per request: five 2 MiB parts in one answer would pass the API's 8 MiB result limit.
+    expect(wiki.requests.map((r) => r.titles)).toEqual(["Hub/Directory.json", "Hub/Directory.json/1", "Hub/Directory.json/2"]);
   });
 
   it("never asks the backend when not allowed, even if the mirror is missing", async () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { setSignInProvider } from "../../gadget/src/auth/session.ts";
 import { mount } from "../../gadget/src/main.tsx";
 import { apiError, detail, fakeBackend, fakeWiki, json, me, mirrorPage, on, partner, renderApp } from "./fixtures.tsx";
@@ -102,5 +102,17 @@ describe("mounting", () => {
     document.body.innerHTML = "<div id='content'>A page</div>";
     expect(mount(document)).toBe(false);
     expect(document.body.innerHTML).toBe("<div id='content'>A page</div>".replace(/'/g, '"'));
+  });
+
+  it("takes the place of the mirror's table on the hub page", () => {
+    document.body.innerHTML = `<div id="partnerhub-app"></div><table class="wikitable sortable partnerhub-directory"><tr><td>A</td></tr></table>`;
+    const pending = () => new Promise(() => {});
+    vi.stubGlobal("mw", { config: { get: () => null }, Api: class { get = pending }, loader: { using: pending } });
+    try {
+      expect(mount(document)).toBe(true);
+      expect(document.querySelector<HTMLElement>("table.partnerhub-directory")!.style.display).toBe("none");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

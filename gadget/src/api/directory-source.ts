@@ -63,8 +63,10 @@ export async function readMirror(api: WikiApi, prefix: string): Promise<Director
   const index = checkShape((await readJsonPages(api, [indexTitle])).get(indexTitle) as MirrorDirectory, indexTitle);
   let partners = index.partners;
   if (index.parts.length > 0) {
-    const parts = await readJsonPages(api, index.parts);
-    partners = index.parts.flatMap((t) => checkShape(parts.get(t) as MirrorDirectory, t).partners);
+    // One part per request (in parallel): each part fits in a page (2 MiB on Meta), but several
+    // exceed the API's result limit (8 MiB), and the wiki then leaves their content out.
+    const parts = await Promise.all(index.parts.map((t) => readJsonPages(api, [t])));
+    partners = index.parts.flatMap((t, i) => checkShape(parts[i]!.get(t) as MirrorDirectory, t).partners);
   }
   return { partners, affiliates: index.affiliates ?? [], source: "mirror", generated: index.generated, lastEvent: index.lastEvent };
 }
