@@ -105,19 +105,29 @@ interface PageSync {
   current: Map<string, Revision | null>;
 }
 
+/** Bookkeeping's mark for a page whose last save MediaWiki merged with a person's edit. */
+const MERGED = "merged:";
+const mergeMark = (edit: ReplacedEdit | null) => `${MERGED}${edit ? `${edit.revid}:${edit.user}` : "0:"}`;
+function mergedEdit(hash: string | null | undefined): ReplacedEdit | null {
+  const m = hash?.startsWith(MERGED) ? /^merged:(\d+):(.*)$/s.exec(hash) : null;
+  return m && m[1] !== "0" ? { revid: Number(m[1]), user: m[2]! } : null;
+}
+
 /**
  * Saves one page if its content or the wiki's page differs from what the mirror last saved.
- * Returns whether it made a new revision and whether that replaced a person's edit.
+ * Returns whether it made a new revision, whether that replaced a person's edit, and whether
+ * MediaWiki merged a person's edit into it (which the next run replaces: one edit per page per run).
  */
-async function syncPage(s: PageSync, page: MirrorPage, hash: string): Promise<{ edited: boolean; overwrote: boolean }> {
+async function syncPage(s: PageSync, page: MirrorPage, hash: string): Promise<{ edited: boolean; overwrote: boolean; merged: boolean }> {
   const stored = s.book.pages.get(page.title);
   let wiki = s.current.get(page.title) ?? null;
   const ours = wiki !== null && stored?.revid === wiki.revid;
-  if (ours && stored?.contentHash === hash) return { edited: false, overwrote: false };
+  if (ours && stored?.contentHash === hash) return { edited: false, overwrote: false, merged: false };
 
   const replacedBy = (rev: Revision | null): ReplacedEdit | null =>
     rev && rev.user !== s.bot && rev.revid !== stored?.revid ? { user: rev.user, revid: rev.revid } : null;
-  let replaced = replacedBy(wiki);
+  // A person's edit merged into the last run's save is replaced now, and the summary says whose.
+  let replaced = replacedBy(wiki) ?? (ours ? mergedEdit(stored?.contentHash) : null);
   const edit = () =>
     editPage(s.client, {
       title: page.title,
@@ -138,15 +148,16 @@ async function syncPage(s: PageSync, page: MirrorPage, hash: string): Promise<{ 
   }
   if (wiki && !result.nochange && result.parent !== null && result.parent !== wiki.revid) {
     // A person saved in between without overlapping us, and MediaWiki merged their change into
-    // ours. The page must show the record only: replace the merge (the one case of a second edit).
+    // ours. The page must show the record only, but a page is edited at most once per run: the
+    // mark makes the next run replace the merge and name the person.
     const between = await revisionById(s.client, result.parent);
-    replaced = between && between.user !== s.bot ? { user: between.user, revid: between.revid } : replaced;
-    wiki = { revid: result.revid, user: s.bot, timestamp: "" };
-    result = await edit();
+    const person = between && between.user !== s.bot ? { user: between.user, revid: between.revid } : null;
+    await saveMirrorPage(s.db, { title: page.title, revid: result.revid, contentHash: mergeMark(person), syncedAt: s.at, overwroteHumanEdit: false });
+    return { edited: true, overwrote: replaced !== null, merged: true };
   }
   const overwrote = replaced !== null && !result.nochange;
   await saveMirrorPage(s.db, { title: page.title, revid: result.revid || (wiki?.revid ?? 0), contentHash: hash, syncedAt: s.at, overwroteHumanEdit: overwrote });
-  return { edited: !result.nochange, overwrote };
+  return { edited: !result.nochange, overwrote, merged: false };
 }
 
 /** One mirror run. Never throws for wiki trouble: it is recorded for `/mirror/status`. */
@@ -187,6 +198,10 @@ export async function runMirrorJob(deps: MirrorJobDeps, options: MirrorJobOption
           const outcome = await syncPage(sync, page, hashes.get(page.title)!);
           if (outcome.edited) result.edited.push(page.title);
           if (outcome.overwrote) result.overwrote.push(page.title);
+          if (outcome.merged) {
+            // Not yet what the record says: keep last_event where it is, so the next run repeats the summary.
+            result.errors.push(runError(at, new MirrorError("edit_merged", "a person's edit was merged into the mirror's; the next run replaces it"), page.title));
+          }
         } catch (error) {
           result.errors.push(runError(at, error, page.title));
           if (error instanceof MediaWikiError && error.code === "contenttoobig") {

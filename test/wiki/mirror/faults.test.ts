@@ -120,12 +120,13 @@ describe("the mirror after a fault", () => {
     expect(latest!.comment).toContain(`replaced an edit by Admin (revision ${human})`);
   });
 
-  it("a person's edit that MediaWiki merged into the mirror's is replaced too", async () => {
+  it("a person's edit that MediaWiki merged into the mirror's is replaced by the next run, one edit per run", async () => {
     const { record, config } = await mirroredRecord("merge");
     const admin = await login(wiki.apiUrl, wiki.admin.username, wiki.admin.password);
     const title = `${config.mirror.pagePrefix}/Claims`;
     const client = hookedClient(config, () => {});
     let done = false;
+    let human = 0;
     const merging: MediaWikiClient = {
       ...client,
       cookies: client.cookies,
@@ -133,14 +134,27 @@ describe("the mirror after a fault", () => {
         if (params.action === "edit" && params.title === title && !done) {
           done = true;
           const page = (await admin.readPage(title))!;
-          await admin.edit(title, `${page.content}\n\nA note a person added at the end.`, "a note");
+          human = (await admin.edit(title, `${page.content}\n\nA note a person added at the end.`, "a note")).newrevid!;
         }
         return client.post(params, options);
       },
     };
-    const run = await expectRecovery(record, config, merging);
-    expect(run.overwrote).toEqual([title]);
+    const before = (await history(reader, title)).length;
+    const first = await record.run(config, { client: merging });
+    // MediaWiki merged the note into the mirror's save; the mirror does not edit the page twice.
+    expect(first.errors.map((e) => e.code)).toEqual(["edit_merged"]);
+    expect((await history(reader, title)).length).toBe(before + 2); // the person's edit and one of the mirror's
+    expect((await reader.readPage(title))!.content).toContain("A note a person added");
+    expect((await mirrorStatus(record.db, true)).errors.map((e) => e.code)).toEqual(["edit_merged"]);
+
+    const second = await record.run(config);
+    expect(second.errors).toEqual([]);
+    expect(second.overwrote).toEqual([title]);
+    await expectConverged(expect, record.db, config, reader, LIMIT);
     expect((await reader.readPage(title))!.content).not.toContain("A note a person added");
+    const [latest] = await history(reader, title);
+    expect(latest!.comment).toMatch(/^partnerhub mirror: \+1 claim/);
+    expect(latest!.comment).toContain(`replaced an edit by Admin (revision ${human})`);
   });
 
   it("bad token: fetches a new CSRF token once and saves", async () => {
