@@ -46,6 +46,8 @@ async function keep(page: Page, name: string, reopen?: (page: Page) => Promise<v
   const html = page.locator("html");
   const classes = (await html.getAttribute("class")) ?? "";
   await page.evaluate(() => document.documentElement.classList.replace("skin-theme-clientpref-day", "skin-theme-clientpref-night") || document.documentElement.classList.add("skin-theme-clientpref-night"));
+  // Codex fades colours (CSS transitions): shoot once they have finished.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   await screenshot(page, `${name}-night`);
   await html.evaluate((el, c) => el.setAttribute("class", c), classes);
   if (reopen) {
