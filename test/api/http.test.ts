@@ -118,6 +118,16 @@ describe("GET /events", () => {
     expect(feed.events[0]).toMatchObject({ seq: mark + 1, actor: "Event Watcher", partner, affiliate });
     expect(feed.last).toBe(mark + 1);
   });
+
+  it("gives a partner's latest events first with order=desc", async () => {
+    const affiliate = await makeAffiliate();
+    const partner = await makePartner();
+    const claim = await makeClaim(partner, affiliate, "Event Watcher");
+    await act("withdraw", claim.id, "Event Watcher");
+    const newest = await json(await call("GET", `/events?partner=${partner}&order=desc&limit=2`));
+    expect(newest.events.map((e: { type: string }) => e.type)).toEqual(["claim.withdrawn", "claim.created"]);
+    await expectError(await call("GET", "/events?order=sideways"), 422);
+  });
 });
 
 describe("GET /openapi.json", () => {

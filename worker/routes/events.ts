@@ -10,6 +10,7 @@ const EventQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   partner: Slug.optional(),
+  order: z.enum(["asc", "desc"]).default("asc").meta({ description: "desc: the newest first (with `after`, still only events after it)" }),
 });
 
 const events = createRoute({
@@ -21,8 +22,8 @@ const events = createRoute({
 });
 
 export const eventRoutes = router().openapi(events, async (c) => {
-  const { after, limit, partner } = c.req.valid("query");
+  const { after, limit, partner, order } = c.req.valid("query");
   const { db } = c.get("deps");
-  const [list, last] = await Promise.all([listEvents(db, after, limit, partner), latestEventSeq(db)]);
+  const [list, last] = await Promise.all([listEvents(db, after, limit, partner, order === "desc"), latestEventSeq(db)]);
   return jsonWithEtag(c, { events: list, last }) as never;
 });

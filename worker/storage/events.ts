@@ -78,10 +78,11 @@ function toEvent(row: EventRow): Event {
   };
 }
 
-export async function listEvents(db: SqlDatabase, after: number, limit: number, partner?: string): Promise<Event[]> {
+/** Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history). */
+export async function listEvents(db: SqlDatabase, after: number, limit: number, partner?: string, newest = false): Promise<Event[]> {
   const { results } = await db
     .prepare(
-      `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2) ORDER BY seq LIMIT ?3`,
+      `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2) ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
     )
     .bind(after, partner ?? null, limit)
     .all<EventRow>();

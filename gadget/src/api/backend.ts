@@ -47,7 +47,8 @@ export function createBackend({ baseUrl, getToken, fetch: doFetch = (...a) => fe
     partners: (cursor: string | null, limit = 500) =>
       call<PartnerList>("GET", `/partners?limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ""}`),
     partner: (id: string) => call<PartnerDetail>("GET", `/partners/${enc(id)}`),
-    events: (partner: string) => call<EventList>("GET", `/events?partner=${enc(partner)}&limit=200`),
+    /** A partner's latest 200 events, the newest first. */
+    events: (partner: string) => call<EventList>("GET", `/events?partner=${enc(partner)}&limit=200&order=desc`),
     eventsAfter: (after: number, limit = 1000) => call<EventList>("GET", `/events?after=${after}&limit=${limit}`),
     affiliates: () => call<{ affiliates: Affiliate[] }>("GET", "/affiliates"),
     refer: (input: PartnerInput) => call<PartnerDetail>("POST", "/partners", input),

@@ -24,7 +24,7 @@ export function EventHistory({ partner, version }: { partner: string; version: n
       {events.status === "error" && <ErrorMessage error={events.error} />}
       {events.status === "ready" && (
         <ul class="partnerhub-history__list">
-          {events.value.events.slice().reverse().map((e) => (
+          {events.value.events.map((e) => (
             <li key={e.seq}>
               <time dateTime={e.at}>{date.format(new Date(e.at))}</time> {describe(e)}
             </li>
