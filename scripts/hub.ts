@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { HUB_USERS, startHub } from "./lib/hub.ts";
+import { startHub } from "./lib/hub.ts";
 import { ROOT } from "./lib/wrangler.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "8787" } } });
@@ -29,8 +29,8 @@ The local hub is running.
   Sync the mirror ${hub.backendUrl}/__scheduled?cron=*/10+*+*+*+*
 
   Wiki users (log in on the wiki, then sign in from the hub page):
-${Object.values(HUB_USERS)
-  .map((u) => `    ${u.name.padEnd(16)} ${u.password.padEnd(24)} ${"represents" in u ? `representative of ${u.represents}` : u.name === HUB_USERS.coordinator.name ? "coordinator" : "no affiliate"}`)
+${Object.values(hub.users)
+  .map((u) => `    ${u.name.padEnd(16)} ${u.password.padEnd(34)} ${u.role}`)
   .join("\n")}
 
 Stop with Ctrl-C.`);

@@ -5,7 +5,7 @@
  * `baserevid`; on `editconflict` they re-read and try again, as a careful human
  * or bot would. "blind" clients save without `baserevid`: the last write wins.
  */
-import { ApiError, login, type WikiClient, type WikiHandle } from "../../test/wiki/harness.ts";
+import { ApiError, login, newPassword, type WikiClient, type WikiHandle } from "../../test/wiki/harness.ts";
 import type { RunResult } from "./run.ts";
 
 export type WikiMode = "careful" | "blind";
@@ -24,7 +24,7 @@ export async function wikiEditors(wiki: WikiHandle, n: number): Promise<WikiEdit
   const editors: WikiEditor[] = [];
   for (let j = 0; j < n; j++) {
     const name = `Bench Editor ${j}`;
-    const password = `bench-editor-password-${j}-0123456789`;
+    const password = newPassword();
     await wiki.createUser(name, password);
     editors.push({ name, client: await login(wiki.apiUrl, name, password) });
   }

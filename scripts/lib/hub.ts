@@ -6,8 +6,9 @@
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { apiGet, startWiki, type WikiHandle } from "../../test/wiki/harness.ts";
+import { apiGet, newPassword, startWiki, type WikiHandle } from "../../test/wiki/harness.ts";
 import { migrateLocal, seedLocal } from "./local-db.ts";
 import { quietEnv, ROOT, spawnWrangler, stopGroup, waitFor, wrangler } from "./wrangler.ts";
 
@@ -15,16 +16,30 @@ export const HUB_TITLE = "Content Partnerships Hub/Directory";
 /** The gadget's OAuth 2 client id on the local hub's stand-in. */
 export const HUB_OAUTH_CLIENT = "partnerhub-local-hub";
 
-/** The people of the local hub: each signs in on the wiki with this name and password. */
-export const HUB_USERS = {
-  coordinator: { name: "Hub Coordinator", password: "coordinator-password-1" },
-  /** A verified representative of Wikimedia Deutschland. */
-  alice: { name: "Alice", password: "alice-password-1", represents: "wikimedia-deutschland" },
-  /** A verified representative of Wikimedia Österreich. */
-  bob: { name: "Bob", password: "bob-password-1", represents: "wikimedia-osterreich" },
-  /** A wiki user who represents no affiliate. */
-  carol: { name: "Carol", password: "carol-password-1" },
+/** The people of the local hub. Their wiki passwords are made at the wiki's first start (`hubUsers`). */
+export const HUB_PEOPLE = {
+  coordinator: { name: "Hub Coordinator", represents: null, role: "coordinator" },
+  alice: { name: "Alice", represents: "wikimedia-deutschland", role: "representative of wikimedia-deutschland" },
+  bob: { name: "Bob", represents: "wikimedia-osterreich", role: "representative of wikimedia-osterreich" },
+  carol: { name: "Carol", represents: null, role: "no affiliate" },
 } as const;
+
+export type HubPerson = keyof typeof HUB_PEOPLE;
+export type HubUsers = Record<HubPerson, { name: string; password: string; represents: string | null; role: string }>;
+
+/**
+ * The people with their passwords: random, made once per wiki and kept in its instance folder
+ * beside the bot's credentials, so that a persistent hub prints the same ones on every start.
+ */
+export function hubUsers(wikiDir: string): HubUsers {
+  const file = join(wikiDir, "hub-users.json");
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Record<HubPerson, string>>) : {};
+  const passwords = Object.fromEntries(
+    (Object.keys(HUB_PEOPLE) as HubPerson[]).map((k) => [k, saved[k] ?? newPassword(HUB_PEOPLE[k].name.replace(/\W/g, ""))]),
+  ) as Record<HubPerson, string>;
+  writeFileSync(file, JSON.stringify(passwords, null, 2) + "\n", { mode: 0o600 });
+  return Object.fromEntries((Object.keys(HUB_PEOPLE) as HubPerson[]).map((k) => [k, { ...HUB_PEOPLE[k], password: passwords[k] }])) as HubUsers;
+}
 
 /** As on Meta-Wiki: night mode for everyone; and a favicon that exists, so browsers log no 404. */
 const HUB_SETTINGS = `
@@ -50,6 +65,8 @@ export interface Hub {
   backendUrl: string;
   /** The hub's directory page on the wiki. */
   hubUrl: string;
+  /** The wiki users of each role, with their passwords. */
+  users: HubUsers;
   /** Runs the Cron Trigger (stale leads, then the mirror) and waits until the wiki has every event. */
   syncMirror(): Promise<void>;
   stop(): Promise<void>;
@@ -61,6 +78,7 @@ async function ensureUser(wiki: WikiHandle, name: string, password: string): Pro
   if (user?.missing) await wiki.createUser(name, password);
 }
 
+/** `npm run build:gadget`: the browsing module, then the on-demand forms module. */
 function buildGadget(): void {
   for (const args of [[], ["--mode", "forms"]]) {
     const r = spawnSync(join(ROOT, "node_modules/.bin/vite"), ["build", "-c", "gadget/vite.config.ts", "--logLevel", "warn", ...args], {
@@ -72,6 +90,7 @@ function buildGadget(): void {
   }
 }
 
+/** scripts/deploy-gadget.ts --apply with the wiki's bot BotPassword. */
 function deployGadget(wiki: WikiHandle): string {
   const r = spawnSync(process.execPath, ["scripts/deploy-gadget.ts", "--api", wiki.apiUrl, "--apply"], {
     cwd: ROOT,
@@ -85,14 +104,15 @@ function deployGadget(wiki: WikiHandle): string {
 /** Makes the hub's representatives verified, as a coordinator would, with the events that record it. */
 function seedPeople(d1Dir: string): void {
   const at = new Date().toISOString();
-  const statements = Object.values(HUB_USERS)
-    .filter((u): u is typeof u & { represents: string } => "represents" in u)
+  const coordinator = HUB_PEOPLE.coordinator.name;
+  const statements = Object.values(HUB_PEOPLE)
+    .filter((u): u is typeof u & { represents: string } => u.represents !== null)
     .flatMap((u) => [
       `INSERT INTO representative (affiliate_id, user_name, status, verified_by, since)
-         SELECT '${u.represents}', '${u.name}', 'verified', '${HUB_USERS.coordinator.name}', '${at}'
+         SELECT '${u.represents}', '${u.name}', 'verified', '${coordinator}', '${at}'
          WHERE NOT EXISTS (SELECT 1 FROM representative WHERE affiliate_id = '${u.represents}' AND user_name = '${u.name}');`,
       `INSERT INTO event (at, actor, type, affiliate_id, data)
-         SELECT '${at}', '${HUB_USERS.coordinator.name}', 'representative.verified', '${u.represents}', '{"user":"${u.name}"}'
+         SELECT '${at}', '${coordinator}', 'representative.verified', '${u.represents}', '{"user":"${u.name}"}'
          WHERE changes() = 1;`,
     ]);
   wrangler(["d1", "execute", "DB", "--local", "--persist-to", d1Dir, "--command", statements.join("\n")]);
@@ -111,7 +131,8 @@ export async function startHub(o: HubOptions): Promise<Hub> {
   });
   let backend: ChildProcess | null = null;
   try {
-    for (const u of Object.values(HUB_USERS)) await ensureUser(wiki, u.name, u.password);
+    const users = hubUsers(wiki.dir);
+    for (const u of Object.values(users)) await ensureUser(wiki, u.name, u.password);
     log("Building the gadget and installing it on the wiki…");
     buildGadget();
     deployGadget(wiki);
@@ -125,7 +146,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     const vars: Record<string, string> = {
       WIKI_SCRIPT_URL: wiki.scriptUrl,
       ALLOWED_ORIGINS: new URL(wiki.scriptUrl).origin,
-      COORDINATORS: HUB_USERS.coordinator.name,
+      COORDINATORS: HUB_PEOPLE.coordinator.name,
       DEV_LOGIN: "off",
       SESSION_SECRET: randomBytes(32).toString("hex"),
       MIRROR_BOT_USERNAME: wiki.bot.botUsername,
@@ -166,6 +187,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
       wiki,
       backendUrl,
       hubUrl: `${wiki.scriptUrl}/index.php?title=${encodeURIComponent(HUB_TITLE.replace(/ /g, "_"))}`,
+      users,
       syncMirror,
       async stop() {
         stopGroup(running);

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import ar from "../../gadget/src/i18n/ar.json" with { type: "json" };
-import { HUB_TITLE, HUB_USERS } from "../../scripts/lib/hub.ts";
+import { HUB_TITLE } from "../../scripts/lib/hub.ts";
 import { apiGet } from "../wiki/harness.ts";
 import { ARTEFACTS, expectAccessible, expectClean, launch, screenshot, watchedPage, type AxeSummary, type Watched } from "./browser.ts";
 import { logInOnWiki, signInFromHub, type Person } from "./wiki-user.ts";
@@ -70,7 +70,7 @@ describe("we can take this partner, end to end", () => {
   let bob: Watched;
 
   it("a representative signs in with OAuth and claims the partner for her affiliate", async () => {
-    alice = await person(HUB_USERS.alice);
+    alice = await person(hub.users.alice);
     const { page } = alice;
     axe.push(await expectAccessible(page, "directory, signed in"));
     await openPartner(page);
@@ -79,7 +79,7 @@ describe("we can take this partner, end to end", () => {
 
     await page.getByRole("button", { name: "We can take this partner" }).click();
     const dialog = page.getByRole("dialog");
-    await expect(dialog.getByLabel("On behalf of").inputValue()).resolves.toBe(HUB_USERS.alice.represents);
+    await expect(dialog.getByLabel("On behalf of").inputValue()).resolves.toBe(hub.users.alice.represents);
     await dialog.getByLabel("Message").fill("We digitised 30,000 photographs with museums like this one.");
     axe.push(await expectAccessible(page, "claim dialog"));
     await keep(page, "11-alice-claim-dialog");
@@ -90,7 +90,7 @@ describe("we can take this partner, end to end", () => {
   });
 
   it("a second affiliate sees that another is already talking to the partner", async () => {
-    bob = await person(HUB_USERS.bob);
+    bob = await person(hub.users.bob);
     const { page } = bob;
     await openPartner(page);
     await page.getByRole("button", { name: "We can take this partner" }).click();
@@ -108,7 +108,7 @@ describe("we can take this partner, end to end", () => {
   });
 
   it("a coordinator accepts one claim as lead", async () => {
-    const coord = await person(HUB_USERS.coordinator);
+    const coord = await person(hub.users.coordinator);
     const { page } = coord;
     await page.getByRole("tab", { name: "Review" }).click();
     await page.getByRole("heading", { name: /Interest awaiting a decision/ }).waitFor();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ApiError, apiGet, attachWiki, createClient, login, startWiki, type WikiClient, type WikiHandle } from "./harness.ts";
+import { ApiError, apiGet, attachWiki, createClient, login, newPassword, startWiki, type WikiClient, type WikiHandle } from "./harness.ts";
 
 const wiki = attachWiki(inject("wiki"));
 
@@ -101,7 +101,7 @@ describe("the shared test wiki", () => {
 
   it("creates ordinary users who can log in, edit, and be blocked", async () => {
     const name = unique("Partner").replace(/[^A-Za-z0-9 ]/g, "");
-    const password = "user-password-0123456789";
+    const password = newPassword();
     await wiki.createUser(name, password);
     const user = await login(wiki.apiUrl, name, password);
     const title = unique("User edit");
@@ -118,7 +118,7 @@ describe("the shared test wiki", () => {
 
   it("does not rate-limit new users (load tests make many edits a minute)", async () => {
     const name = unique("Busy").replace(/[^A-Za-z0-9 ]/g, "");
-    const password = "busy-password-0123456789";
+    const password = newPassword();
     await wiki.createUser(name, password);
     const user = await login(wiki.apiUrl, name, password);
     const rights = await user.get({ action: "query", meta: "userinfo", uiprop: "rights" });
@@ -132,10 +132,10 @@ describe("the shared test wiki", () => {
 
   it("puts users into the groups asked for, and refuses unknown groups", async () => {
     const name = unique("Sysop").replace(/[^A-Za-z0-9 ]/g, "");
-    await wiki.createUser(name, "sysop-password-0123456789", { groups: ["sysop"] });
+    await wiki.createUser(name, newPassword(), { groups: ["sysop"] });
     const users = await apiGet(wiki.apiUrl, { action: "query", list: "users", ususers: name, usprop: "groups" });
     expect((users.query as { users: Array<{ groups: string[] }> }).users[0]?.groups).toContain("sysop");
-    await expect(wiki.createUser(unique("Nobody").replace(/[^A-Za-z0-9 ]/g, ""), "nobody-password-0123456789", { groups: ["no-such-group"] })).rejects.toThrow(/not a valid group/);
+    await expect(wiki.createUser(unique("Nobody").replace(/[^A-Za-z0-9 ]/g, ""), newPassword(), { groups: ["no-such-group"] })).rejects.toThrow(/not a valid group/);
   });
 });
 

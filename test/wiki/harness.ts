@@ -10,6 +10,7 @@ export {
   attachWiki,
   freePort,
   isProcessGroupAlive,
+  newPassword,
   startWiki,
   stopProcessGroup,
   wikiInfo,

@@ -101,6 +101,11 @@ $wgHooks['ApiMaxLagInfo'][] = static function ( array &$lagInfo ): void {
 };
 `;
 
+/** A fresh random password for a test wiki account: none is ever written into the repository. */
+export function newPassword(prefix = "pw"): string {
+  return `${prefix}-${randomBytes(12).toString("hex")}`;
+}
+
 /** Starts a wiki and waits until its API answers. */
 export async function startWiki(options: StartOptions = {}): Promise<WikiHandle> {
   const cacheDir = options.cacheDir ?? defaultCacheDir;
@@ -224,11 +229,11 @@ async function ensureSeed(code: MediaWikiCode, cacheDir: string): Promise<string
 }
 
 async function installInto(codeDir: string, dir: string): Promise<Pick<WikiInfo, "bot" | "admin">> {
-  const admin = { username: "Admin", password: `Admin-${randomBytes(12).toString("hex")}` };
+  const admin = { username: "Admin", password: newPassword("Admin") };
   // A BotPassword must match ^[0-9a-w]{32,}$: others are accepted when created, and login then
   // fails with a misleading "Incorrect username or password". Hex is a safe subset.
   const botPassword = randomBytes(16).toString("hex");
-  const bot = { username: "Bot", password: `Bot-${randomBytes(12).toString("hex")}`, botUsername: "Bot@ci", botPassword };
+  const bot = { username: "Bot", password: newPassword("Bot"), botUsername: "Bot@ci", botPassword };
 
   await mkdir(join(dir, "db"));
   await mkdir(join(dir, "cache"));

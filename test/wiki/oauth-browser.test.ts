@@ -6,14 +6,14 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { authorizationUrl, exchangeAuthorizationResponse } from "../../gadget/src/auth/oauth.ts";
 import type { RunningServer } from "../../worker/node/server.ts";
-import { login, startWiki, type WikiHandle } from "./harness.ts";
+import { login, newPassword, startWiki, type WikiHandle } from "./harness.ts";
 import { fakeWindow, webSession } from "./oauth-flow.ts";
 import { buildHubPageModules } from "./oauth-page/build.ts";
 
 const CLIENT_ID = "partnerhub-browser-test";
 const HUB_TITLE = "Content Partnerships Hub";
 const HUB_PATH = "/index.php/Content_Partnerships_Hub";
-const PASSWORD = "browser-test-password-0123456789";
+const PASSWORD = newPassword();
 const USER = "Browser Person";
 const COORDINATOR = "Browser Coordinator";
 

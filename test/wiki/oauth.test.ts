@@ -8,13 +8,13 @@ import { authorizationUrl, exchangeAuthorizationResponse, type OAuthClientOption
 import { SignInError } from "../../gadget/src/auth/sign-in-error.ts";
 import { issueSession, SESSION_AUDIENCE, SESSION_ISSUER } from "../../worker/auth/session.ts";
 import type { RunningServer } from "../../worker/node/server.ts";
-import { setStandInClock, startWiki, type WikiHandle } from "./harness.ts";
+import { newPassword, setStandInClock, startWiki, type WikiHandle } from "./harness.ts";
 import { fakeWindow, webSession } from "./oauth-flow.ts";
 
 const CLIENT_ID = "partnerhub-test";
 const HUB_PATH = "/index.php/Content_Partnerships_Hub";
 const TOKEN_TTL = 600;
-const PASSWORD = "oauth-test-password-0123456789";
+const PASSWORD = newPassword();
 const COORDINATOR = "Hub Coordinator";
 
 let wiki: WikiHandle;
