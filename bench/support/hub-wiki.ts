@@ -1,36 +1,22 @@
 // The pieces the directory, mirror and weight benchmarks share: a local test wiki, the real
 // gadget installed on it by the real deploy script, and the demo directory published on it by
 // the real mirror job from a fresh SQLite database.
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
+export { buildGadget, deployGadget } from "../../scripts/lib/gadget-install.ts";
 import { demoSeedSql } from "../../scripts/seed/demo.ts";
 import { apiGet, startWiki, type StartOptions, type WikiHandle } from "../../test/wiki/harness.ts";
 import { mirrorConfig, TestRecord } from "../../test/wiki/mirror/record.ts";
 import type { Config } from "../../worker/config.ts";
 import type { MirrorRunResult } from "../../worker/mirror/job.ts";
 
-export const ROOT = join(import.meta.dirname, "..", "..");
+export { ROOT } from "../../scripts/lib/wrangler.ts";
 /** Meta-Wiki's `$wgMaxArticleSize`: the mirror splits at this size, as it would in production. */
 export const META_PAGE_BYTES = 2048 * 1024;
-
-export function buildGadget(): void {
-  execFileSync("npm", ["run", "--silent", "build:gadget"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-}
 
 export async function benchWiki(options: StartOptions = {}): Promise<WikiHandle & { version: string }> {
   const wiki = await startWiki(options);
   const si = await apiGet(wiki.apiUrl, { action: "query", meta: "siteinfo" });
   const version = String((si.query as { general: { generator: string } }).general.generator).replace(/^MediaWiki /, "");
   return { ...wiki, version };
-}
-
-/** scripts/deploy-gadget.ts --apply with the bot's BotPassword: the gadget as a real gadget. */
-export function deployGadget(wiki: WikiHandle): void {
-  execFileSync(process.execPath, ["scripts/deploy-gadget.ts", "--api", wiki.apiUrl, "--apply"], {
-    cwd: ROOT,
-    env: { ...process.env, MW_USERNAME: wiki.bot.botUsername, MW_PASSWORD: wiki.bot.botPassword },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
 }
 
 /** A fresh in-memory database with the migrations and `demoSeedSql({partners})`. */

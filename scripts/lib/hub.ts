@@ -4,13 +4,14 @@
  * `wrangler dev` pointed at that wiki, and the mirror's pages published on it.
  * Used by `npm run hub` (persistent folders) and the end-to-end tests (temporary ones).
  */
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { apiGet, newPassword, startWiki, type WikiHandle } from "../../test/wiki/harness.ts";
+import { buildGadget, deployGadget } from "./gadget-install.ts";
 import { migrateLocal, seedLocal } from "./local-db.ts";
-import { quietEnv, ROOT, spawnWrangler, stopGroup, waitFor, wrangler } from "./wrangler.ts";
+import { spawnWrangler, stopGroup, waitFor, wrangler } from "./wrangler.ts";
 
 export const HUB_TITLE = "Content Partnerships Hub/Directory";
 /** The gadget's OAuth 2 client id on the local hub's stand-in. */
@@ -76,29 +77,6 @@ async function ensureUser(wiki: WikiHandle, name: string, password: string): Pro
   const answer = await apiGet(wiki.apiUrl, { action: "query", list: "users", ususers: name });
   const user = (answer.query as { users: { missing?: boolean }[] }).users[0];
   if (user?.missing) await wiki.createUser(name, password);
-}
-
-/** `npm run build:gadget`: the browsing module, then the on-demand forms module. */
-function buildGadget(): void {
-  for (const args of [[], ["--mode", "forms"]]) {
-    const r = spawnSync(join(ROOT, "node_modules/.bin/vite"), ["build", "-c", "gadget/vite.config.ts", "--logLevel", "warn", ...args], {
-      cwd: ROOT,
-      env: quietEnv(),
-      encoding: "utf8",
-    });
-    if (r.status !== 0) throw new Error(`building the gadget failed:\n${r.stdout}\n${r.stderr}`);
-  }
-}
-
-/** scripts/deploy-gadget.ts --apply with the wiki's bot BotPassword. */
-function deployGadget(wiki: WikiHandle): string {
-  const r = spawnSync(process.execPath, ["scripts/deploy-gadget.ts", "--api", wiki.apiUrl, "--apply"], {
-    cwd: ROOT,
-    env: { ...quietEnv(), MW_USERNAME: wiki.bot.botUsername, MW_PASSWORD: wiki.bot.botPassword },
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`installing the gadget failed:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
 }
 
 /** Makes the hub's representatives verified, as a coordinator would, with the events that record it. */
