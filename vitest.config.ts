@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import preact from "@preact/preset-vite";
 import { fileURLToPath } from "node:url";
@@ -10,7 +11,8 @@ const harness = (runtime: "worker" | "node") => ({
 
 /** Bindings for the backend under test: a test-only secret, dev sign-in on, two bootstrapped coordinators. */
 const testVars = {
-  SESSION_SECRET: "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+  // Made anew for every run: no secret, not even a test one, lives in the repository.
+  SESSION_SECRET: randomBytes(32).toString("hex"),
   WIKI_SCRIPT_URL: "http://127.0.0.1:9",
   ALLOWED_ORIGINS: "https://meta.wikimedia.org,http://127.0.0.1:8080",
   COORDINATORS: "Coord One,Coord Two",

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createMediaWikiClient, type MediaWikiClientOptions } from "../../worker/mediawiki/client.ts";
 import { MediaWikiError } from "../../worker/mediawiki/errors.ts";
@@ -39,7 +40,7 @@ function wikiWith(action: (p: URLSearchParams, h: Headers) => Reply | undefined)
   });
 }
 
-const credentials = { botUsername: "Bot@ci", botPassword: "secret" };
+const credentials = { botUsername: "Bot@ci", botPassword: randomBytes(16).toString("hex") };
 const client = (options: Partial<MediaWikiClientOptions>) =>
   createMediaWikiClient({ apiUrl: "http://wiki.test/api.php", userAgent: "partnerhub-test/1 (x)", credentials, ...options });
 

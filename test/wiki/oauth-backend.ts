@@ -1,8 +1,9 @@
 // The backend for the sign-in tests: the Node entry (same Hono app as on Workers) over an
 // in-memory SQLite, asking the stand-in wiki who a token belongs to.
+import { randomBytes } from "node:crypto";
 import { startServer, type RunningServer } from "../../worker/node/server.ts";
 
-export const TEST_SESSION_SECRET = "wiki-test-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+export const TEST_SESSION_SECRET = randomBytes(32).toString("hex");
 
 /** Starts the backend on a free loopback port for the wiki at `scriptUrl`. */
 export function startBackend(scriptUrl: string, coordinators: string[]): Promise<RunningServer> {

@@ -1,5 +1,6 @@
 // Sign-in with Wikimedia OAuth 2 against the real test wiki with the OAuth 2 stand-in, and the
 // backend on Node: the gadget's OAuth code (oauth4webapi) runs here with an in-memory window.
+import { randomBytes } from "node:crypto";
 import { startBackend, TEST_SESSION_SECRET } from "./oauth-backend.ts"; // first: it loads @hono/zod-openapi before the schemas
 import { sign } from "hono/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -232,7 +233,7 @@ describe("backend sessions", () => {
   it("refuses forged, expired, other-audience and signed-out sessions, and a wiki token used as one", async () => {
     const now = new Date();
     const real = await signedIn("Bob Plain");
-    const forged = await issueSession("another-secret-0123456789abcdefghijklmnopqrstuvwxyz", real.user as never, "oauth", 600, now);
+    const forged = await issueSession(randomBytes(32).toString("hex"), real.user as never, "oauth", 600, now);
     const expired = await issueSession(TEST_SESSION_SECRET, { ...real.user, blocked: false }, "oauth", 60, new Date(now.getTime() - 3_600_000));
     const iat = Math.floor(now.getTime() / 1000);
     const otherAudience = await sign({ sub: real.user.id, name: real.user.name, blk: false, src: "oauth", aud: "another-app", iss: SESSION_ISSUER, iat, exp: iat + 600, jti: "x" }, TEST_SESSION_SECRET, "HS256");

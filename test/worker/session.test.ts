@@ -7,6 +7,9 @@ import type { Deps } from "../../worker/context.ts";
 import { workerDeps, type WorkerEnv } from "../../worker/index.ts";
 import { call, expectError, json } from "../api/helpers.ts";
 
+/** A key nobody configured: tokens signed with it must be refused. */
+const randomHex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
+
 const SECRET = (env as unknown as { SESSION_SECRET: string }).SESSION_SECRET;
 
 function appWith(change: (d: Deps) => Deps) {
@@ -53,7 +56,7 @@ describe("session tokens", () => {
   });
 
   it("refuses a token signed with another secret", async () => {
-    const { token } = await issueSession("another-secret-0123456789abcdefghijklmnop", { id: "1", name: "Forger", blocked: false }, "oauth", 600, now);
+    const { token } = await issueSession(randomHex(32), { id: "1", name: "Forger", blocked: false }, "oauth", 600, now);
     await expectError(await call("GET", "/me", { token }), 401);
   });
 

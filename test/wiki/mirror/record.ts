@@ -1,5 +1,6 @@
 // A record for the mirror's wiki tests: the real migrations on node:sqlite, written through the
 // storage layer (so every change has its event), plus a mirror configuration for a test wiki.
+import { randomBytes } from "node:crypto";
 import { readConfig, type Config } from "../../../worker/config.ts";
 import { runMirrorJob, type MirrorJobOptions, type MirrorRunResult } from "../../../worker/mirror/job.ts";
 import { migrate } from "../../../worker/node/migrate.ts";
@@ -105,7 +106,7 @@ export class TestRecord {
 /** The backend's configuration for a mirror that writes under `prefix` on the test wiki. */
 export function mirrorConfig(wiki: Pick<WikiInfo, "scriptUrl" | "bot">, prefix: string, extra: Record<string, string> = {}): Config {
   return readConfig({
-    SESSION_SECRET: "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+    SESSION_SECRET: randomBytes(32).toString("hex"),
     WIKI_SCRIPT_URL: wiki.scriptUrl,
     MIRROR_PAGE_PREFIX: prefix,
     MIRROR_BOT_USERNAME: wiki.bot.botUsername,
