@@ -6,6 +6,7 @@
  */
 import type { ClaimStatus, Funding, Offer, PartnerKind, Project, Stage } from "../../shared/vocabulary.ts";
 import { slugify as slug } from "../../shared/slug.ts";
+import type { EventRow } from "../../worker/storage/events.ts";
 import { searchText } from "../../worker/storage/partners.ts";
 import { SEED_AFFILIATES, type SeedAffiliate } from "./affiliates.ts";
 import { PLACES } from "./places.ts";
@@ -118,15 +119,8 @@ function inserts(table: string, rows: Row[]): string[] {
   return out;
 }
 
-interface PendingEvent {
-  at: string;
-  actor: string;
-  type: string;
-  partner_id: string | null;
-  affiliate_id: string | null;
-  claim_id: number | null;
-  data: string;
-}
+/** An event row before the database numbers it. */
+type PendingEvent = Omit<EventRow, "seq">;
 
 /** Noon (UTC) of the current day: a demo seeded today tells a story that ends today, the same all day. */
 export function seedDay(now = new Date()): Date {

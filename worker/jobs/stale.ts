@@ -4,9 +4,10 @@
  * released and the partner is open again. Each step is an event.
  */
 import type { Config } from "../config.ts";
-import { leadsToMarkStale, markStale, releaseStale, staleLeadsToRelease } from "../storage/claims.ts";
+import { leadsToMarkStale, markStale, releaseStale, staleLeadsToRelease, type ClaimRow } from "../storage/claims.ts";
 import { commit } from "../storage/commit.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import type { SqlDatabase, SqlStatement } from "../storage/db.ts";
+import type { NewEvent } from "../storage/events.ts";
 
 export const STALE_ACTOR = "partnerhub (stale leads)";
 const DAY_MS = 86_400_000;
@@ -22,35 +23,26 @@ export async function runStaleLeads(db: SqlDatabase, config: Config, now: Date):
   const releaseCutoff = new Date(now.getTime() - config.staleGraceDays * DAY_MS).toISOString();
   const run: StaleRun = { marked: [], released: [] };
 
-  for (const lead of await staleLeadsToRelease(db, releaseCutoff)) {
-    const result = await commit(
-      db,
-      releaseStale(db, lead.id, releaseCutoff, at, {
-        at,
-        actor: STALE_ACTOR,
-        type: "claim.released",
-        partner: lead.partner_id,
-        affiliate: lead.affiliate_id,
-        claim: lead.id,
-        data: { reason: "stale", staleSince: lead.stale_since, graceDays: config.staleGraceDays },
-      }),
-    );
-    if (result.ok) run.released.push(lead.id);
-  }
-  for (const lead of await leadsToMarkStale(db, staleCutoff)) {
-    const result = await commit(
-      db,
-      markStale(db, lead.id, staleCutoff, at, {
-        at,
-        actor: STALE_ACTOR,
-        type: "claim.stale",
-        partner: lead.partner_id,
-        affiliate: lead.affiliate_id,
-        claim: lead.id,
-        data: { lastProgress: lead.progress_at ?? lead.lead_since, afterDays: config.staleAfterDays },
-      }),
-    );
-    if (result.ok) run.marked.push(lead.id);
-  }
+  const step = async (leads: ClaimRow[], type: "claim.released" | "claim.stale", into: number[], change: (lead: ClaimRow, event: NewEvent) => SqlStatement[], data: (lead: ClaimRow) => Record<string, unknown>) => {
+    for (const lead of leads) {
+      const event: NewEvent = { at, actor: STALE_ACTOR, type, partner: lead.partner_id, affiliate: lead.affiliate_id, claim: lead.id, data: data(lead) };
+      // A lead that made progress (or was released) meanwhile fails its guard and is skipped.
+      if ((await commit(db, change(lead, event))).ok) into.push(lead.id);
+    }
+  };
+  await step(
+    await staleLeadsToRelease(db, releaseCutoff),
+    "claim.released",
+    run.released,
+    (lead, event) => releaseStale(db, lead.id, releaseCutoff, at, event),
+    (lead) => ({ reason: "stale", staleSince: lead.stale_since, graceDays: config.staleGraceDays }),
+  );
+  await step(
+    await leadsToMarkStale(db, staleCutoff),
+    "claim.stale",
+    run.marked,
+    (lead, event) => markStale(db, lead.id, staleCutoff, at, event),
+    (lead) => ({ lastProgress: lead.progress_at ?? lead.lead_since, afterDays: config.staleAfterDays }),
+  );
   return run;
 }

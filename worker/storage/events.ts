@@ -54,7 +54,8 @@ export function isGuardFailure(error: unknown): boolean {
   return /NOT NULL constraint failed: event\.type/.test(text);
 }
 
-interface EventRow {
+/** A row of `event` as stored. */
+export interface EventRow {
   seq: number;
   at: string;
   actor: string;
