@@ -33,6 +33,8 @@ describe("refer a partner", () => {
     expect(screen.getByText("name at least one offer")).toBeTruthy();
     expect(f.calls.some((c) => c.method === "POST")).toBe(false);
     expect((screen.getByLabelText("Country") as HTMLInputElement).value).toBe("XX");
+    // The summary at the top takes the focus, so that keyboard and screen-reader users land on it.
+    await waitFor(() => expect(document.activeElement?.textContent).toContain("Please correct 4 fields marked below."));
   });
 
   it("refers a valid partner and opens it", async () => {

@@ -3,7 +3,7 @@
  * so the messages match what the backend would answer; its 422 issues land
  * on the same fields. Nothing typed is lost on an error.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabulary.ts";
 import { BackendError, type FieldIssue } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
@@ -32,6 +32,12 @@ export function ReferForm() {
   const [draft, setDraft] = useState<ReferralDraft>(emptyReferral);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const action = useAction();
+  // After a refused submit, move focus (and the view) to the summary of what to correct, at the top.
+  const summary = useRef<HTMLDivElement>(null);
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) summary.current?.focus();
+  }, [refused]);
   const set = <K extends keyof ReferralDraft>(k: K) => (v: ReferralDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const toggle = (k: "offers" | "projects", v: string, on: boolean) =>
     setDraft((d) => ({ ...d, [k]: on ? [...d[k], v] : d[k].filter((x) => x !== v) }));
@@ -54,13 +60,17 @@ export function ReferForm() {
       const check = forms.validateReferral(referralPayload(draft));
       if (!check.ok) {
         setIssues(byField(check.issues));
+        setRefused((n) => n + 1);
         return null;
       }
       setIssues({});
       try {
         return await backend.refer(check.value);
       } catch (err) {
-        if (err instanceof BackendError && err.kind === "validation") setIssues(byField(err.issues));
+        if (err instanceof BackendError && err.kind === "validation") {
+          setIssues(byField(err.issues));
+          setRefused((n) => n + 1);
+        }
         throw err;
       }
     });
@@ -81,7 +91,11 @@ export function ReferForm() {
     <form class="partnerhub-refer" onSubmit={submit} noValidate aria-labelledby="partnerhub-refer-title">
       <h2 id="partnerhub-refer-title">{i18n.t("partnerhub-refer-title")}</h2>
       <p>{i18n.t("partnerhub-refer-intro")}</p>
-      {Object.keys(issues).length > 0 && <Message type="error">{i18n.t("partnerhub-refer-fix", Object.keys(issues).length)}</Message>}
+      {Object.keys(issues).length > 0 && (
+        <div ref={summary} tabIndex={-1} class="partnerhub-refer__summary">
+          <Message type="error">{i18n.t("partnerhub-refer-fix", Object.keys(issues).length)}</Message>
+        </div>
+      )}
       <Field id="partnerhub-refer-name" label={i18n.t("partnerhub-refer-name")} error={issues.name}>
         <div class="cdx-text-input"><input {...input("name")} /></div>
       </Field>
