@@ -30,7 +30,7 @@ The local hub is running.
 
   Wiki users (log in on the wiki, then sign in from the hub page):
 ${Object.values(hub.users)
-  .map((u) => `    ${u.name.padEnd(16)} ${u.password.padEnd(34)} ${u.role}`)
+  .map((u) => `    ${u.name.padEnd(16)} ${u.password.padEnd(40)} ${u.role}`)
   .join("\n")}
 
 Stop with Ctrl-C.`);
