@@ -37,7 +37,9 @@ export type System = "partnerhub" | `wiki-${WikiMode}`;
 const SYSTEMS: System[] = ["partnerhub", "wiki-careful", "wiki-blind"];
 
 const info = machine();
-console.log(`claims benchmark: ${claims} claims × ${reps} reps at ${concurrency.join("/")} clients on ${info.nproc} cores`);
+console.log(
+  `claims benchmark: ${claims} claims × ${reps} reps at ${concurrency.join("/")} clients on ${info.nproc} cores`,
+);
 const backend = await startBackend(1000);
 const wiki = await startWiki();
 try {
@@ -53,10 +55,21 @@ try {
         const result =
           system === "partnerhub"
             ? await runPartnerhub(backend.api, id, c, claims, partners)
-            : await runWiki(bot, editors, `Content Partnerships Hub/Claims bench/${system}/${id}`, system === "wiki-careful" ? "careful" : "blind", c, claims, partners, Number(values.deadline) * 1000);
+            : await runWiki(
+                bot,
+                editors,
+                `Content Partnerships Hub/Claims bench/${system}/${id}`,
+                system === "wiki-careful" ? "careful" : "blind",
+                c,
+                claims,
+                partners,
+                Number(values.deadline) * 1000,
+              );
         const s = summariseRun(result);
         (runs[system][c] ??= []).push(s);
-        console.log(`${id} ${system.padEnd(12)} ${String(s.throughput).padStart(8)} claims/s  p50 ${s.p50} ms  p99 ${s.p99} ms  conflicts ${s.conflicts}  lost ${s.lost}`);
+        console.log(
+          `${id} ${system.padEnd(12)} ${String(s.throughput).padStart(8)} claims/s  p50 ${s.p50} ms  p99 ${s.p99} ms  conflicts ${s.conflicts}  lost ${s.lost}`,
+        );
       }
     }
   }
@@ -73,7 +86,13 @@ try {
   const results = {
     benchmark: "claims",
     machine: { ...info, loadavgAtEnd: loadavg().map((x) => round(x, 2)) },
-    config: { claims, reps, concurrency, partnerhub: "wrangler dev, local D1, WRITES_PER_MINUTE=1000000", wiki: "MediaWiki 1.43 (Debian 13), PHP built-in server, 4 workers, SQLite, noratelimit" },
+    config: {
+      claims,
+      reps,
+      concurrency,
+      partnerhub: "wrangler dev, local D1, WRITES_PER_MINUTE=1000000",
+      wiki: "MediaWiki 1.43 (Debian 13), PHP built-in server, 4 workers, SQLite, noratelimit",
+    },
     medians,
     ratios,
     runs,

@@ -46,7 +46,10 @@ interface TableRun {
 }
 
 /** A new browser context (empty cache) with the probe, and the page errors collected. */
-async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; transfer: () => Promise<Transfer>; close: () => Promise<void> }> {
+async function open(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; errors: string[]; transfer: () => Promise<Transfer>; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(PROBE);
   const page = await context.newPage();
@@ -59,7 +62,11 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; errors
 }
 
 const markOf = async (page: Page, mark: "row" | "table" | "sorter") => {
-  await page.waitForFunction((m) => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks[m] !== undefined, mark, { timeout: 120_000 });
+  await page.waitForFunction(
+    (m) => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks[m] !== undefined,
+    mark,
+    { timeout: 120_000 },
+  );
   return (await probe(page)).marks[mark]!;
 };
 
@@ -84,7 +91,15 @@ async function gadgetRun(browser: Browser, url: string): Promise<GadgetRun> {
       keys.push(e.ms);
       counts.push(e.count ?? "");
     }
-    return { firstRow, keys, counts, sort: sortEvent.ms, sorted: sortEvent.first !== unsorted, transfer: await transfer(), errors };
+    return {
+      firstRow,
+      keys,
+      counts,
+      sort: sortEvent.ms,
+      sorted: sortEvent.first !== unsorted,
+      transfer: await transfer(),
+      errors,
+    };
   } finally {
     await close();
   }
@@ -96,10 +111,19 @@ async function tableRun(browser: Browser, url: string): Promise<TableRun> {
     const tableMark = await markOf(page, "table");
     const sorter = await markOf(page, "sorter");
     await page.waitForLoadState("networkidle");
-    const firstBefore = await page.evaluate(() => document.querySelector("table.wikitable tbody tr td")?.textContent?.trim() ?? null);
+    const firstBefore = await page.evaluate(
+      () => document.querySelector("table.wikitable tbody tr td")?.textContent?.trim() ?? null,
+    );
     await page.click("table.jquery-tablesorter th:text-is('Country')");
     const e = await nextEvent(page, "click", 1);
-    return { table: tableMark, sorter, sort: e.ms, sorted: e.first !== firstBefore, transfer: await transfer(), errors };
+    return {
+      table: tableMark,
+      sorter,
+      sort: e.ms,
+      sorted: e.first !== firstBefore,
+      transfer: await transfer(),
+      errors,
+    };
   } finally {
     await close();
   }
@@ -124,7 +148,11 @@ function summarize(partners: number, pub: Publication, gadget: GadgetRun[], stat
       firstRowMs: median(gadget.map((r) => r.firstRow)),
       keystrokeMs: median(gadget.flatMap((r) => r.keys)),
       worstKeystrokeMs: median(gadget.map((r) => Math.max(...r.keys))),
-      keystrokeByPosition: [...QUERY].map((_, i) => ({ typed: QUERY.slice(0, i + 1), ms: median(gadget.map((r) => r.keys[i]!)), shown: gadget[0]!.counts[i] })),
+      keystrokeByPosition: [...QUERY].map((_, i) => ({
+        typed: QUERY.slice(0, i + 1),
+        ms: median(gadget.map((r) => r.keys[i]!)),
+        shown: gadget[0]!.counts[i],
+      })),
       sortMs: median(gadget.map((r) => r.sort)),
       sortedEveryRun: gadget.every((r) => r.sorted),
       transfer: gadget[0]!.transfer,
@@ -157,10 +185,13 @@ for (const partners of SIZES) {
     const pub = await publish(wiki, partners, HUB);
     const bot = await login(wiki.apiUrl, wiki.bot.botUsername, wiki.bot.botPassword);
     const baseline = `Status quo directory ${partners}`;
-    await bot.edit(baseline, await statusQuoText(pub), "benchmark: the same rows as one sortable wikitable", { bot: true });
+    await bot.edit(baseline, await statusQuoText(pub), "benchmark: the same rows as one sortable wikitable", {
+      bot: true,
+    });
     browser = await launchChromium();
     versions = { chromium: browser.version(), mediawiki: wiki.version };
-    const url = (title: string) => `${wiki.scriptUrl}/index.php?title=${encodeURIComponent(title.replaceAll(" ", "_"))}`;
+    const url = (title: string) =>
+      `${wiki.scriptUrl}/index.php?title=${encodeURIComponent(title.replaceAll(" ", "_"))}`;
     // Warm the wiki (parser cache, ResourceLoader) so that every measured run finds it the same.
     await gadgetRun(browser, url(HUB));
     await tableRun(browser, url(baseline));
@@ -196,8 +227,20 @@ function markdown(info: ReturnType<typeof machine>, rows: typeof results): strin
     ``,
     `## First render`,
     table(
-      ["partners", "gadget: first partner row", "wikitable: table in view", "wikitable: tablesorter ready", "gadget vs tablesorter ready"],
-      rows.map((r) => [r.partners.toLocaleString("en"), ms(r.gadget.firstRowMs), ms(r.statusQuo.tableMs), ms(r.statusQuo.tablesorterReadyMs), ratio(r.gadget.firstRowMs, r.statusQuo.tablesorterReadyMs)]),
+      [
+        "partners",
+        "gadget: first partner row",
+        "wikitable: table in view",
+        "wikitable: tablesorter ready",
+        "gadget vs tablesorter ready",
+      ],
+      rows.map((r) => [
+        r.partners.toLocaleString("en"),
+        ms(r.gadget.firstRowMs),
+        ms(r.statusQuo.tableMs),
+        ms(r.statusQuo.tablesorterReadyMs),
+        ratio(r.gadget.firstRowMs, r.statusQuo.tablesorterReadyMs),
+      ]),
     ),
     ``,
     `## Filter: one keystroke (typing "${QUERY}"), key event to the next frame`,
@@ -215,12 +258,25 @@ function markdown(info: ReturnType<typeof machine>, rows: typeof results): strin
     `## Sort by country: event to the next frame`,
     table(
       ["partners", "gadget: sort select", "wikitable: header click (first sort)", "ratio"],
-      rows.map((r) => [r.partners.toLocaleString("en"), ms(r.gadget.sortMs), ms(r.statusQuo.sortMs), ratio(r.gadget.sortMs, r.statusQuo.sortMs)]),
+      rows.map((r) => [
+        r.partners.toLocaleString("en"),
+        ms(r.gadget.sortMs),
+        ms(r.statusQuo.sortMs),
+        ratio(r.gadget.sortMs, r.statusQuo.sortMs),
+      ]),
     ),
     ``,
     `## Bytes transferred (one cold load)`,
     table(
-      ["partners", "hub page: HTML", "hub page: load.php", "hub page: api.php (the JSON)", "wikitable page: HTML", "wikitable page: load.php", "mirror pages"],
+      [
+        "partners",
+        "hub page: HTML",
+        "hub page: load.php",
+        "hub page: api.php (the JSON)",
+        "wikitable page: HTML",
+        "wikitable page: load.php",
+        "mirror pages",
+      ],
       rows.map((r) => [
         r.partners.toLocaleString("en"),
         kB(r.gadget.transfer.document),

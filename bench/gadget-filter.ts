@@ -42,7 +42,14 @@ const QUERIES: Array<[string, DirectoryQuery]> = [
   ["search 'museum art'", q({ q: "museum art" })],
   ["search one letter 'a'", q({ q: "a" })],
   ["kind=museum,library & country=DE", q({ facets: facets({ kind: ["museum", "library"], country: ["DE"] }) })],
-  ["search + 3 facets, by -updated", q({ q: "photographs", sort: "-updated", facets: facets({ offer: ["images"], status: ["open"], language: ["de", "fr"] }) })],
+  [
+    "search + 3 facets, by -updated",
+    q({
+      q: "photographs",
+      sort: "-updated",
+      facets: facets({ offer: ["images"], status: ["open"], language: ["de", "fr"] }),
+    }),
+  ],
 ];
 
 function time(fn: () => void, runs = 30): { median: number; max: number } {
@@ -62,5 +69,7 @@ const index = indexPartners(partners);
 for (const [label, query] of QUERIES) {
   let shown = 0;
   const t = time(() => (shown = filterPartners(index, query).partners.length));
-  console.log(`${label.padEnd(40)} ${String(shown).padStart(5)} shown  median ${t.median.toFixed(2)} ms  max ${t.max.toFixed(2)} ms`);
+  console.log(
+    `${label.padEnd(40)} ${String(shown).padStart(5)} shown  median ${t.median.toFixed(2)} ms  max ${t.max.toFixed(2)} ms`,
+  );
 }

@@ -10,9 +10,17 @@ const affiliates = Array.from({ length: 150 }, (_, i) => affiliate(`aff-${i}`));
 const partners = Array.from({ length: n }, (_, i) =>
   partner(i, { name: `Institution ${i} | {{x}} [[y]] ~~~~`, interested: [`aff-${i % 150}`, `aff-${(i + 1) % 150}`] }),
 );
-const claims = partners.flatMap((p, i) => [claim(2 * i + 1, p.id, `aff-${i % 150}`), claim(2 * i + 2, p.id, `aff-${(i + 1) % 150}`)]);
+const claims = partners.flatMap((p, i) => [
+  claim(2 * i + 1, p.id, `aff-${i % 150}`),
+  claim(2 * i + 2, p.id, `aff-${(i + 1) % 150}`),
+]);
 const record = { partners, affiliates, claims };
-const options = { prefix: "Content Partnerships Hub/Directory", category: "Content Partnerships Hub", gadget: { backendUrl: null, oauthClientId: null }, limit: 2 * 1024 * 1024 };
+const options = {
+  prefix: "Content Partnerships Hub/Directory",
+  category: "Content Partnerships Hub",
+  gadget: { backendUrl: null, oauthClientId: null },
+  limit: 2 * 1024 * 1024,
+};
 const stamp = { event: 123456, at: "2026-11-26T09:11:35Z" };
 
 renderDocuments(record, stamp, options); // warm-up
@@ -27,4 +35,6 @@ for (let i = 0; i < 5; i++) {
 times.sort((a, b) => a - b);
 const bytes = pages.reduce((sum, p) => sum + byteLength(p.text), 0);
 console.log(`${n} partners, ${claims.length} claims: ${pages.length} pages, ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
-console.log(`render (stamped + neutral, as one run does): median ${times[2]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms`);
+console.log(
+  `render (stamped + neutral, as one run does): median ${times[2]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms`,
+);

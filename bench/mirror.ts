@@ -30,7 +30,12 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 /** Render time as the job renders: the pages with their stamp, and again without it for the hashes. */
 async function renderMs(record: TestRecord, prefix: string): Promise<{ ms: number; pages: number; bytes: number }> {
   const data = await loadMirrorRecord(record.db);
-  const options = { prefix, category: "Content Partnerships Hub directory", gadget: { backendUrl: null, oauthClientId: null }, limit: META_PAGE_BYTES };
+  const options = {
+    prefix,
+    category: "Content Partnerships Hub directory",
+    gadget: { backendUrl: null, oauthClientId: null },
+    limit: META_PAGE_BYTES,
+  };
   const stamp = { event: 1, at: "2026-11-20T12:00:00Z" };
   const times: number[] = [];
   let pages = renderDocuments(data, stamp, options).flat(); // warm-up
@@ -45,9 +50,15 @@ async function renderMs(record: TestRecord, prefix: string): Promise<{ ms: numbe
 
 /** `count` new claims, each for a partner that takes claims and an affiliate that has none on it yet. */
 async function burst(record: TestRecord, count: number): Promise<void> {
-  const partners = await record.db.prepare("SELECT id FROM partner_view WHERE status IN ('open', 'matched') ORDER BY id").all<{ id: string }>();
+  const partners = await record.db
+    .prepare("SELECT id FROM partner_view WHERE status IN ('open', 'matched') ORDER BY id")
+    .all<{ id: string }>();
   const affiliates = await record.db.prepare("SELECT id FROM affiliate ORDER BY id").all<{ id: string }>();
-  const taken = new Set((await record.db.prepare("SELECT partner_id || '|' || affiliate_id AS k FROM claim").all<{ k: string }>()).results.map((r) => r.k));
+  const taken = new Set(
+    (
+      await record.db.prepare("SELECT partner_id || '|' || affiliate_id AS k FROM claim").all<{ k: string }>()
+    ).results.map((r) => r.k),
+  );
   let made = 0;
   for (const a of affiliates.results) {
     for (const p of partners.results) {
@@ -62,7 +73,8 @@ async function burst(record: TestRecord, count: number): Promise<void> {
 
 const wiki = await benchWiki(); // Meta's $wgMaxArticleSize (2 MiB): the mirror splits as in production
 const reader = await login(wiki.apiUrl, wiki.bot.botUsername, wiki.bot.botPassword);
-const revisionCounts = async (titles: string[]) => new Map(await Promise.all(titles.map(async (t) => [t, (await history(reader, t)).length] as const)));
+const revisionCounts = async (titles: string[]) =>
+  new Map(await Promise.all(titles.map(async (t) => [t, (await history(reader, t)).length] as const)));
 interface Burst {
   claims: number;
   ms: number;
@@ -76,7 +88,16 @@ interface Run {
   noChange: { ms: number; edits: number };
   burst: Burst | null;
 }
-const results: Array<{ partners: number; pages: number; megabytes: number; renderMs: number; first: Run["first"]; noChange: Run["noChange"]; burst: Burst | null; runs: Run[] }> = [];
+const results: Array<{
+  partners: number;
+  pages: number;
+  megabytes: number;
+  renderMs: number;
+  first: Run["first"];
+  noChange: Run["noChange"];
+  burst: Burst | null;
+  runs: Run[];
+}> = [];
 try {
   for (const partners of SIZES) {
     const runs: Run[] = [];
@@ -88,7 +109,12 @@ try {
       const [first, firstMs] = await timed(() => record.run(config));
       const [again, againMs] = await timed(() => record.run(config));
       if (!first.ok || !again.ok) throw new Error(JSON.stringify([first.errors, again.errors]));
-      const run: Run = { render, first: { ms: firstMs, edits: first.edited.length }, noChange: { ms: againMs, edits: again.edited.length }, burst: null };
+      const run: Run = {
+        render,
+        first: { ms: firstMs, edits: first.edited.length },
+        noChange: { ms: againMs, edits: again.edited.length },
+        burst: null,
+      };
       if (partners === BURST_SIZE) {
         const before = await revisionCounts(first.edited);
         await burst(record, BURST);
@@ -97,7 +123,13 @@ try {
         const revisions = await revisionCounts(first.edited);
         const perPage = first.edited.map((t) => (revisions.get(t) ?? 0) - (before.get(t) ?? 0));
         const summary = (await history(reader, after.edited[0]!))[0]?.comment ?? "";
-        run.burst = { claims: BURST, ms: burstMs, edits: after.edited.length, maxEditsPerPage: Math.max(...perPage), summary };
+        run.burst = {
+          claims: BURST,
+          ms: burstMs,
+          edits: after.edited.length,
+          maxEditsPerPage: Math.max(...perPage),
+          summary,
+        };
       }
       runs.push(run);
       console.log(`${partners} partners, run ${i + 1}: ${JSON.stringify(run)}`);
@@ -128,8 +160,26 @@ function markdown(info: ReturnType<typeof machine>): string {
     `Medians of ${RUNS} runs, each a first publication under a new page prefix on the same test wiki (pages split at 2 MiB, as on Meta-Wiki).`,
     ``,
     table(
-      ["partners", "pages", "MiB", "render (stamped + neutral)", "first publication: time", "edits", "no-change run: time", "edits"],
-      results.map((r) => [r.partners.toLocaleString("en"), r.pages, r.megabytes, ms(r.renderMs), ms(r.first.ms), r.first.edits, ms(r.noChange.ms), r.noChange.edits]),
+      [
+        "partners",
+        "pages",
+        "MiB",
+        "render (stamped + neutral)",
+        "first publication: time",
+        "edits",
+        "no-change run: time",
+        "edits",
+      ],
+      results.map((r) => [
+        r.partners.toLocaleString("en"),
+        r.pages,
+        r.megabytes,
+        ms(r.renderMs),
+        ms(r.first.ms),
+        r.first.edits,
+        ms(r.noChange.ms),
+        r.noChange.edits,
+      ]),
     ),
     ``,
     b

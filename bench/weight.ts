@@ -51,13 +51,26 @@ async function weigh(browser: Browser, url: string): Promise<PageWeight> {
     const tracker = trackTransfer(page);
     await page.goto(url, { waitUntil: "networkidle", timeout: 120_000 });
     const gadgets = await page.evaluate(() => {
-      const loader = (window as unknown as { mw: { loader: { getModuleNames(): string[]; getState(m: string): string | null } } }).mw.loader;
-      return Object.fromEntries(loader.getModuleNames().filter((m) => m.startsWith("ext.gadget.")).map((m) => [m, loader.getState(m)]));
+      const loader = (
+        window as unknown as { mw: { loader: { getModuleNames(): string[]; getState(m: string): string | null } } }
+      ).mw.loader;
+      return Object.fromEntries(
+        loader
+          .getModuleNames()
+          .filter((m) => m.startsWith("ext.gadget."))
+          .map((m) => [m, loader.getState(m)]),
+      );
     });
     const t = await tracker.done();
     await context.close();
     const startup = t.modules.find((m) => m.modules === "startup");
-    runs.push({ loadPhpBytes: t.loadPhp, loadPhpRequests: t.modules.length, apiPhpBytes: t.apiPhp, gadgets, startupBytes: startup?.bodyBytes ?? 0 });
+    runs.push({
+      loadPhpBytes: t.loadPhp,
+      loadPhpRequests: t.modules.length,
+      apiPhpBytes: t.apiPhp,
+      gadgets,
+      startupBytes: startup?.bodyBytes ?? 0,
+    });
   }
   return {
     ...runs[0]!,
@@ -69,7 +82,9 @@ async function weigh(browser: Browser, url: string): Promise<PageWeight> {
 
 /** The startup module as the wiki serves it to a browser that accepts gzip: raw and gzip bytes. */
 async function startup(scriptUrl: string): Promise<{ bytes: number; gzip: number; text: string }> {
-  const text = await (await fetch(`${scriptUrl}/load.php?lang=en&modules=startup&only=scripts&raw=1&skin=vector-2022`)).text();
+  const text = await (
+    await fetch(`${scriptUrl}/load.php?lang=en&modules=startup&only=scripts&raw=1&skin=vector-2022`)
+  ).text();
   return { bytes: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length, text };
 }
 
@@ -79,7 +94,12 @@ const wiki = await benchWiki();
 const browser = await launchChromium();
 try {
   const bot = await login(wiki.apiUrl, wiki.bot.botUsername, wiki.bot.botPassword);
-  await bot.edit(CONTENT_PAGE, "An ordinary article.\n\n== Section ==\n{| class=\"wikitable sortable\"\n! a !! b\n|-\n| 1 || 2\n|}\n\n[[Category:Museums]]", "benchmark", { bot: true });
+  await bot.edit(
+    CONTENT_PAGE,
+    'An ordinary article.\n\n== Section ==\n{| class="wikitable sortable"\n! a !! b\n|-\n| 1 || 2\n|}\n\n[[Category:Museums]]',
+    "benchmark",
+    { bot: true },
+  );
   await publish(wiki, 1000, HUB);
   const url = (title: string) => `${wiki.scriptUrl}/index.php?title=${encodeURIComponent(title.replaceAll(" ", "_"))}`;
   await weigh(browser, url(CONTENT_PAGE)); // warm the wiki's caches
@@ -118,10 +138,18 @@ function markdown(d: {
   files: ReturnType<typeof gadgetFiles>;
   filesGzipTotal: number;
   contentPage: { without: PageWeight; with: PageWeight; addedLoadPhpBytes: number };
-  startupModule: { before: { bytes: number; gzip: number }; after: { bytes: number; gzip: number }; added: { bytes: number; gzip: number }; registry: string[] };
+  startupModule: {
+    before: { bytes: number; gzip: number };
+    after: { bytes: number; gzip: number };
+    added: { bytes: number; gzip: number };
+    registry: string[];
+  };
   hubPage1000: { without: PageWeight; with: PageWeight; addedLoadPhpBytes: number };
 }): string {
-  const states = (g: Record<string, string | null>) => Object.entries(g).map(([m, s]) => `${m}: ${s}`).join(", ") || "none";
+  const states = (g: Record<string, string | null>) =>
+    Object.entries(g)
+      .map(([m, s]) => `${m}: ${s}`)
+      .join(", ") || "none";
   const kB = (n: number) => `${round(n / 1024, 1)} kB`;
   return [
     `# Weight: what the gadget costs`,
@@ -130,15 +158,36 @@ function markdown(d: {
     `Page loads: medians of ${RUNS} loads, each in a new browser context (empty HTTP cache and mw.loader store). Bytes are what the browser received (headers + bodies as sent; the PHP test server does not compress).`,
     ``,
     `## The built files`,
-    table(["file", "bytes", "gzip -9"], [...d.files.map((f) => [f.file, f.bytes, f.gzip]), ["total", d.files.reduce((n, f) => n + f.bytes, 0), d.filesGzipTotal]]),
+    table(
+      ["file", "bytes", "gzip -9"],
+      [
+        ...d.files.map((f) => [f.file, f.bytes, f.gzip]),
+        ["total", d.files.reduce((n, f) => n + f.bytes, 0), d.filesGzipTotal],
+      ],
+    ),
     ``,
     `## A page that is not the hub (${CONTENT_PAGE}: text, a sortable table, a category)`,
     table(
       ["", "load.php bytes", "load.php requests", "gadget modules (mw.loader state)"],
       [
-        ["gadget not installed", d.contentPage.without.loadPhpBytes, d.contentPage.without.loadPhpRequests, states(d.contentPage.without.gadgets)],
-        ["gadget installed", d.contentPage.with.loadPhpBytes, d.contentPage.with.loadPhpRequests, states(d.contentPage.with.gadgets)],
-        ["added by the gadget", d.contentPage.addedLoadPhpBytes, d.contentPage.with.loadPhpRequests - d.contentPage.without.loadPhpRequests, ""],
+        [
+          "gadget not installed",
+          d.contentPage.without.loadPhpBytes,
+          d.contentPage.without.loadPhpRequests,
+          states(d.contentPage.without.gadgets),
+        ],
+        [
+          "gadget installed",
+          d.contentPage.with.loadPhpBytes,
+          d.contentPage.with.loadPhpRequests,
+          states(d.contentPage.with.gadgets),
+        ],
+        [
+          "added by the gadget",
+          d.contentPage.addedLoadPhpBytes,
+          d.contentPage.with.loadPhpRequests - d.contentPage.without.loadPhpRequests,
+          "",
+        ],
       ],
     ),
     ``,
@@ -148,8 +197,20 @@ function markdown(d: {
     table(
       ["", "load.php bytes", "load.php requests", "api.php bytes (the directory JSON)", "gadget modules"],
       [
-        ["gadget not installed", kB(d.hubPage1000.without.loadPhpBytes), d.hubPage1000.without.loadPhpRequests, kB(d.hubPage1000.without.apiPhpBytes), states(d.hubPage1000.without.gadgets)],
-        ["gadget installed", kB(d.hubPage1000.with.loadPhpBytes), d.hubPage1000.with.loadPhpRequests, kB(d.hubPage1000.with.apiPhpBytes), states(d.hubPage1000.with.gadgets)],
+        [
+          "gadget not installed",
+          kB(d.hubPage1000.without.loadPhpBytes),
+          d.hubPage1000.without.loadPhpRequests,
+          kB(d.hubPage1000.without.apiPhpBytes),
+          states(d.hubPage1000.without.gadgets),
+        ],
+        [
+          "gadget installed",
+          kB(d.hubPage1000.with.loadPhpBytes),
+          d.hubPage1000.with.loadPhpRequests,
+          kB(d.hubPage1000.with.apiPhpBytes),
+          states(d.hubPage1000.with.gadgets),
+        ],
       ],
     ),
   ].join("\n");

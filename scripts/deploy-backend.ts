@@ -25,14 +25,22 @@ const { values } = parseArgs({
 const steps = deployPlan({
   env: values.env ?? null,
   wikiScriptUrl: values.wiki,
-  allowedOrigins: values.origins.split(",").map((s) => s.trim()).filter(Boolean),
-  coordinators: values.coordinators.split(",").map((s) => s.trim()).filter(Boolean),
+  allowedOrigins: values.origins
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+  coordinators: values.coordinators
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
   createDatabase: values["create-database"],
   secrets: values.secret,
 });
 
 for (const [i, step] of steps.entries()) {
-  console.log(`${i + 1}. ${step.why}\n   $ ${step.command.map((a) => (/[\s,]/.test(a) ? JSON.stringify(a) : a)).join(" ")}`);
+  console.log(
+    `${i + 1}. ${step.why}\n   $ ${step.command.map((a) => (/[\s,]/.test(a) ? JSON.stringify(a) : a)).join(" ")}`,
+  );
 }
 if (!values.yes) {
   console.log("\nNothing was run. Check the plan, then run again with --yes.");

@@ -51,7 +51,10 @@ function diff(title: string, before: string, after: string): string {
   try {
     writeFileSync(join(dir, "a"), before);
     writeFileSync(join(dir, "b"), after);
-    const r = spawnSync("diff", ["-u", "--label", `${title} (wiki)`, "--label", `${title} (this build)`, "a", "b"], { cwd: dir, encoding: "utf8" });
+    const r = spawnSync("diff", ["-u", "--label", `${title} (wiki)`, "--label", `${title} (this build)`, "a", "b"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     return r.stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -67,16 +70,26 @@ const bot = await Mwn.init({
 });
 
 async function current(title: string): Promise<{ content: string; revid: number | null }> {
-  const answer = await bot.query({ prop: "revisions", titles: title, rvprop: "ids|content", rvslots: "main", formatversion: 2 });
-  const rev = (answer.query?.pages as { revisions?: { revid: number; slots: { main: { content: string } } }[] }[] | undefined)?.[0]
-    ?.revisions?.[0];
+  const answer = await bot.query({
+    prop: "revisions",
+    titles: title,
+    rvprop: "ids|content",
+    rvslots: "main",
+    formatversion: 2,
+  });
+  const rev = (
+    answer.query?.pages as { revisions?: { revid: number; slots: { main: { content: string } } }[] }[] | undefined
+  )?.[0]?.revisions?.[0];
   return rev ? { content: rev.slots.main.content, revid: rev.revid } : { content: "", revid: null };
 }
 
 const definition = await current(DEFINITION_TITLE);
 const pages: GadgetPage[] = [
   ...builtPages(values.dist),
-  { title: DEFINITION_TITLE, content: mergeDefinition(definition.content, definitionLines(readFileSync(values.definition, "utf8"))) },
+  {
+    title: DEFINITION_TITLE,
+    content: mergeDefinition(definition.content, definitionLines(readFileSync(values.definition, "utf8"))),
+  },
 ];
 
 const summary = `partnerhub gadget ${version} (${commit})`;
@@ -91,7 +104,12 @@ for (const page of pages) {
   console.log(`${now.revid === null ? "create" : "change"}     ${page.title}`);
   process.stdout.write(diff(page.title, now.content, page.content));
   if (values.apply) {
-    const result = await bot.save(page.title, page.content, summary, now.revid ? { baserevid: now.revid } : { createonly: true });
+    const result = await bot.save(
+      page.title,
+      page.content,
+      summary,
+      now.revid ? { baserevid: now.revid } : { createonly: true },
+    );
     console.log(`  saved as revision ${result.newrevid ?? "(no change)"}`);
   }
 }

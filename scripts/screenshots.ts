@@ -17,10 +17,23 @@ import { seedDemo } from "./gadget-demo-seed.ts";
 const BACKEND = process.env.BACKEND ?? "http://127.0.0.1:8787";
 const PREVIEW = process.env.PREVIEW ?? "http://127.0.0.1:8788";
 const OUT = join(import.meta.dirname, "../test-results/screenshots");
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 async function devSession(username: string): Promise<unknown> {
-  const res = await fetch(`${BACKEND}/api/v1/session/dev`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username }) });
+  const res = await fetch(`${BACKEND}/api/v1/session/dev`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username }),
+  });
   return res.json();
 }
 
@@ -31,11 +44,14 @@ interface Shot {
   user?: string;
   width?: number;
   dark?: boolean;
-  then?: (page: Page) => Promise<void>;
+  act?: (page: Page) => Promise<void>;
 }
 
 async function open(browser: Browser, shot: Shot): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: shot.width ?? 1280, height: 900 }, colorScheme: shot.dark ? "dark" : "light" });
+  const context = await browser.newContext({
+    viewport: { width: shot.width ?? 1280, height: 900 },
+    colorScheme: shot.dark ? "dark" : "light",
+  });
   const session = shot.user ? await devSession(shot.user) : null;
   await context.addInitScript(
     ([s, backend]) => {
@@ -53,7 +69,7 @@ async function open(browser: Browser, shot: Shot): Promise<Page> {
   await page.goto(`${PREVIEW}/preview/index.html?${query}${shot.hash ?? ""}`);
   await page.waitForSelector(".partnerhub-row, .partnerhub-partner, .partnerhub-review", { timeout: 15_000 });
   await page.waitForLoadState("networkidle");
-  if (shot.then) await shot.then(page);
+  if (shot.act) await shot.act(page);
   await page.screenshot({ path: join(OUT, shot.file), fullPage: shot.width !== undefined || shot.hash !== undefined });
   if (errors.length) console.warn(`${shot.file}: console errors:`, errors);
   return page;
@@ -62,8 +78,13 @@ async function open(browser: Browser, shot: Shot): Promise<Page> {
 async function axe(page: Page): Promise<void> {
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const result = (await page.evaluate("axe.run(document.querySelector('.partnerhub'))")) as { violations: Array<{ id: string; impact: string; nodes: unknown[] }> };
-  console.log(`axe: ${result.violations.length} violations`, result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`));
+  const result = (await page.evaluate("axe.run(document.querySelector('.partnerhub'))")) as {
+    violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
+  };
+  console.log(
+    `axe: ${result.violations.length} violations`,
+    result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`),
+  );
 }
 
 const SHOTS: Shot[] = [
@@ -74,7 +95,7 @@ const SHOTS: Shot[] = [
     file: "claim-dialog.png",
     hash: "#p=national-museum-prague",
     user: "Camille",
-    then: async (page) => {
+    act: async (page) => {
       await page.getByRole("button", { name: "We can take this partner" }).click();
       await page.getByLabel("Message").fill("We can help with the photographs.");
     },

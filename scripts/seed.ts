@@ -14,6 +14,8 @@ const { values } = parseArgs({
     now: { type: "string", default: "2026-11-20T12:00:00Z" },
   },
 });
-const sql = demoSeedSql({ partners: Number(values.partners), seed: Number(values.seed), now: new Date(values.now) }).join("\n") + "\n";
+const sql =
+  demoSeedSql({ partners: Number(values.partners), seed: Number(values.seed), now: new Date(values.now) }).join("\n") +
+  "\n";
 if (values.out) writeFileSync(values.out, sql);
 else process.stdout.write(sql);

@@ -24,7 +24,15 @@ console.log("Migrating the local D1 database…");
 migrateLocal();
 if (seedLocal(Number(values.partners))) console.log(`Seeded the demo directory (${values.partners} partners).`);
 
-const backend = spawnWrangler(["dev", "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled", "--show-interactive-dev-session=false"]);
+const backend = spawnWrangler([
+  "dev",
+  "--ip",
+  "127.0.0.1",
+  "--port",
+  String(port),
+  "--test-scheduled",
+  "--show-interactive-dev-session=false",
+]);
 backend.stderr?.on("data", (d: Buffer) => process.stderr.write(d));
 const children = [backend];
 const stop = () => {

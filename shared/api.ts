@@ -74,14 +74,24 @@ export type Me = z.infer<typeof Me>;
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).max(values.length))
     .optional();
 
 const csvCodes = (pattern: RegExp, what: string) =>
   z
     .string()
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(pattern, `must be ${what}`)).max(50))
     .optional();
 
@@ -147,9 +157,7 @@ export const RepresentativeRequest = z.strictObject({ username: UserName }).meta
 export const CoordinatorRequest = z.strictObject({ username: UserName }).meta({ id: "CoordinatorRequest" });
 export const CloseRequest = z.strictObject({ reason: line(1000) }).meta({ id: "CloseRequest" });
 
-export const EventList = z
-  .strictObject({ events: z.array(Event), last: z.number().int() })
-  .meta({ id: "EventList" });
+export const EventList = z.strictObject({ events: z.array(Event), last: z.number().int() }).meta({ id: "EventList" });
 export type EventList = z.infer<typeof EventList>;
 
 export const MirrorStatus = z

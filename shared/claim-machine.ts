@@ -12,15 +12,7 @@
 import type { ClaimStatus, PartnerStatus, Stage } from "./vocabulary.ts";
 import { STAGES } from "./vocabulary.ts";
 
-export const CLAIM_ACTIONS = [
-  "withdraw",
-  "accept",
-  "decline",
-  "release",
-  "complete",
-  "progress",
-  "handover",
-] as const;
+export const CLAIM_ACTIONS = ["withdraw", "accept", "decline", "release", "complete", "progress", "handover"] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
 
 const FROM: Record<ClaimAction, ClaimStatus> = {
@@ -56,10 +48,6 @@ export function nextStatus(from: ClaimStatus, action: ClaimAction): ClaimStatus 
 /** Whether a claim still holds its place (one per partner and affiliate). */
 export function isOpenClaim(status: ClaimStatus): boolean {
   return status === "interested" || status === "lead";
-}
-
-export function isFinalStatus(status: ClaimStatus): boolean {
-  return !isOpenClaim(status);
 }
 
 /** Progress only moves forward; repeating the current stage updates its note. */

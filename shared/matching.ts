@@ -26,14 +26,18 @@ export const FIT_WEIGHTS = { country: 4, language: 2, offer: 3 } as const;
 const primary = (tag: string) => tag.toLowerCase().split("-")[0] ?? tag;
 
 /** How well `affiliate` fits `partner`; score 0 when it cannot take on anything the partner offers. */
-export function fit(partner: Pick<Partner, "country" | "languages" | "offers">, affiliate: Pick<Affiliate, "countries" | "languages" | "capabilities">): Fit {
+export function fit(
+  partner: Pick<Partner, "country" | "languages" | "offers">,
+  affiliate: Pick<Affiliate, "countries" | "languages" | "capabilities">,
+): Fit {
   const offers = partner.offers.filter((o) => affiliate.capabilities.includes(o));
   const theirs = new Set(affiliate.languages.map(primary));
   const languages = [...new Set(partner.languages.map(primary))].filter((l) => theirs.has(l));
   const country = affiliate.countries.includes(partner.country);
   const reasons = { country, languages, offers };
   if (offers.length === 0 || (!country && languages.length === 0)) return { score: 0, reasons };
-  const score = (country ? FIT_WEIGHTS.country : 0) + FIT_WEIGHTS.language * languages.length + FIT_WEIGHTS.offer * offers.length;
+  const score =
+    (country ? FIT_WEIGHTS.country : 0) + FIT_WEIGHTS.language * languages.length + FIT_WEIGHTS.offer * offers.length;
   return { score, reasons };
 }
 
@@ -50,11 +54,19 @@ function rank<T>(items: readonly T[], score: (item: T) => Fit, name: (item: T) =
 
 /** The affiliates that fit a partner, best first. */
 export function affiliatesFor(partner: Partner, affiliates: readonly Affiliate[]): Ranked<Affiliate>[] {
-  return rank(affiliates, (a) => fit(partner, a), (a) => a.name);
+  return rank(
+    affiliates,
+    (a) => fit(partner, a),
+    (a) => a.name,
+  );
 }
 
 /** The partners still looking for an affiliate (open) that fit `affiliate`, best first. */
 export function partnersFor(affiliate: Affiliate, partners: readonly Partner[]): Ranked<Partner>[] {
   const open = partners.filter((p) => p.status === "open" && !p.interested.includes(affiliate.id));
-  return rank(open, (p) => fit(p, affiliate), (p) => p.name);
+  return rank(
+    open,
+    (p) => fit(p, affiliate),
+    (p) => p.name,
+  );
 }

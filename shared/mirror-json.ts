@@ -12,8 +12,6 @@
 import { z } from "zod";
 import { Affiliate, Partner } from "./schemas.ts";
 
-export { mirrorIndexTitle, mirrorPartTitle } from "./mirror-titles.ts";
-
 export const MirrorDirectory = z
   .object({
     /** When the mirror rendered this page (ISO 8601 UTC). */

@@ -176,7 +176,9 @@ export const Partner = z
         claim: z.number().int(),
         affiliate: z.string(),
         stage: Stage.nullable(),
-        staleSince: Timestamp.nullable().meta({ description: "set while the lead has had no progress for STALE_AFTER_DAYS" }),
+        staleSince: Timestamp.nullable().meta({
+          description: "set while the lead has had no progress for STALE_AFTER_DAYS",
+        }),
       })
       .nullable(),
     interested: z.array(z.string()).meta({ description: "affiliates with an open claim, the lead included" }),

@@ -16,16 +16,7 @@ export const PARTNER_KINDS = [
 ] as const;
 
 /** What an institution offers, and what an affiliate is able to take on. */
-export const OFFERS = [
-  "images",
-  "data",
-  "text",
-  "training",
-  "course",
-  "editathon",
-  "residency",
-  "other",
-] as const;
+export const OFFERS = ["images", "data", "text", "training", "course", "editathon", "residency", "other"] as const;
 
 export const PROJECTS = [
   "wikipedia",
@@ -49,18 +40,9 @@ export const AFFILIATE_KINDS = ["chapter", "user_group", "thematic", "other"] as
 /** Derived, never stored: see `partnerStatus()`. */
 export const PARTNER_STATUSES = ["open", "matched", "done", "closed"] as const;
 
-export const CLAIM_STATUSES = [
-  "interested",
-  "lead",
-  "completed",
-  "withdrawn",
-  "declined",
-  "released",
-] as const;
+export const CLAIM_STATUSES = ["interested", "lead", "completed", "withdrawn", "declined", "released"] as const;
 
 /** Claims that still hold a place: one per (partner, affiliate). */
-export const OPEN_CLAIM_STATUSES = ["interested", "lead"] as const;
-
 export const STAGES = ["contacted", "agreement", "delivering", "done"] as const;
 
 export const EVENT_TYPES = [

@@ -104,9 +104,12 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
   }));
 
   app.route(API_BASE, api);
-  app.notFound((c) => c.json({ error: { code: "not_found" as const, message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "not_found" as const, message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } },
+      404,
+    ),
+  );
   app.onError(errorResponse);
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -49,7 +49,8 @@ const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim()
 function positiveInt(v: unknown, fallback: number, name: string): number {
   if (v === undefined || v === null || v === "") return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of days or seconds, not ${String(v)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number of days or seconds, not ${String(v)}`);
   return n;
 }
 
@@ -63,21 +64,24 @@ function publicUrl(v: unknown): string | null {
   } catch {
     throw new Error(`PUBLIC_URL must be an http(s) URL, not ${raw}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`PUBLIC_URL must be an http(s) URL, not ${raw}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new Error(`PUBLIC_URL must be an http(s) URL, not ${raw}`);
   return url.href.replace(/\/+$/, "");
 }
 
 /** An OAuth 2 client id as Extension:OAuth issues them (hex), or any plain token a stand-in uses. */
 function clientId(v: unknown): string | null {
   const raw = str(v);
-  if (raw !== null && !/^[A-Za-z0-9_-]{1,128}$/.test(raw)) throw new Error(`OAUTH_CLIENT_ID is not a client id: ${raw}`);
+  if (raw !== null && !/^[A-Za-z0-9_-]{1,128}$/.test(raw))
+    throw new Error(`OAUTH_CLIENT_ID is not a client id: ${raw}`);
   return raw;
 }
 
 /** A category name that is safe to put into `[[Category:…]]`. */
 function categoryName(v: unknown): string {
   const name = (str(v) ?? "Content Partnerships Hub directory").replace(/^Category:/i, "");
-  if (/[\u0000-\u001F#<>[\]|{}~&%]/.test(name)) throw new Error(`MIRROR_CATEGORY is not a valid category name: ${name}`);
+  if (/[\u0000-\u001F#<>[\]|{}~&%]/.test(name))
+    throw new Error(`MIRROR_CATEGORY is not a valid category name: ${name}`);
   return name;
 }
 

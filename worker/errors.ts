@@ -27,7 +27,10 @@ export const forbidden = (message: string) => new ApiError(403, "forbidden", mes
 
 /** 429 with `Retry-After` (seconds) as a header and in `details`. */
 export const rateLimited = (message: string, retryAfter: number) =>
-  new ApiError(429, "rate_limited", message, { headers: { "Retry-After": String(retryAfter) }, details: { retryAfter } });
+  new ApiError(429, "rate_limited", message, {
+    headers: { "Retry-After": String(retryAfter) },
+    details: { retryAfter },
+  });
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: "bad_request",
@@ -47,15 +50,22 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 export function errorResponse(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-    const body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+    const body = {
+      error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
+    };
     return c.json(body, err.status);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? "internal" : "bad_request");
-    const message = /malformed json/i.test(err.message) ? "The request body is not valid JSON" : err.message || "Bad request";
+    const message = /malformed json/i.test(err.message)
+      ? "The request body is not valid JSON"
+      : err.message || "Bad request";
     return c.json({ error: { code, message } }, status);
   }
   console.error("unhandled error", err);
-  return c.json({ error: { code: "internal" as const, message: "Something went wrong on our side; please try again" } }, 500);
+  return c.json(
+    { error: { code: "internal" as const, message: "Something went wrong on our side; please try again" } },
+    500,
+  );
 }

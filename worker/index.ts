@@ -33,7 +33,12 @@ function configOf(env: WorkerEnv): Config {
 const BINDING_PERIOD_SECONDS = 60;
 
 /** The rate-limit binding where one is declared, else the table-backed fallback at `perMinute`. */
-function limiterOf(binding: RateLimitBinding | undefined, db: D1Database, perMinute: number, now: () => Date): WriteLimiter {
+function limiterOf(
+  binding: RateLimitBinding | undefined,
+  db: D1Database,
+  perMinute: number,
+  now: () => Date,
+): WriteLimiter {
   if (binding) {
     return {
       async hit(key) {

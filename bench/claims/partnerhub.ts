@@ -27,8 +27,16 @@ export async function startBackend(partners: number): Promise<Backend> {
   // The per-user write limit (30 a minute by default) would measure the limiter, not the claims;
   // a high limit keeps its cost (one D1 write per request) in the figures.
   const child = spawnWrangler([
-    "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist,
-    "--var", "WRITES_PER_MINUTE:1000000", "--show-interactive-dev-session=false",
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--persist-to",
+    persist,
+    "--var",
+    "WRITES_PER_MINUTE:1000000",
+    "--show-interactive-dev-session=false",
   ]);
   const api = `http://127.0.0.1:${port}/api/v1`;
   try {
@@ -74,13 +82,23 @@ export async function claimablePartners(api: string, n: number): Promise<string[
  * `claims` claims between them on `partners` (client j's k-th claim is on partner k, so
  * the affiliates of a run all claim the same few partners at once). Setup is not timed.
  */
-export async function runPartnerhub(api: string, runId: string, clients: number, claims: number, partners: string[]): Promise<RunResult> {
+export async function runPartnerhub(
+  api: string,
+  runId: string,
+  clients: number,
+  claims: number,
+  partners: string[],
+): Promise<RunResult> {
   const coord = await session(api, COORDINATOR);
   const perClient = claims / clients;
   const cs = await Promise.all(
     Array.from({ length: clients }, async (_, j) => {
       const affiliate = `bench-${runId}-${j}`;
-      const made = await post(`${api}/affiliates`, { id: affiliate, name: `Bench ${runId} ${j}`, kind: "user_group", wikiPage: `Bench ${runId} ${j}` }, coord);
+      const made = await post(
+        `${api}/affiliates`,
+        { id: affiliate, name: `Bench ${runId} ${j}`, kind: "user_group", wikiPage: `Bench ${runId} ${j}` },
+        coord,
+      );
       if (made.status !== 201) throw new Error(`affiliate ${affiliate}: ${made.status} ${JSON.stringify(made.body)}`);
       return { affiliate, token: await session(api, `Bench ${runId} ${j}`) };
     }),
@@ -92,7 +110,11 @@ export async function runPartnerhub(api: string, runId: string, clients: number,
     cs.map(async (c) => {
       for (let k = 0; k < perClient; k++) {
         const t0 = performance.now();
-        const r = await post(`${api}/partners/${partners[k]}/claims`, { affiliate: c.affiliate, message: "We can take this partner" }, c.token);
+        const r = await post(
+          `${api}/partners/${partners[k]}/claims`,
+          { affiliate: c.affiliate, message: "We can take this partner" },
+          c.token,
+        );
         if (r.status === 201) latencies.push(performance.now() - t0);
         statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       }

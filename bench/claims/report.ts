@@ -2,7 +2,15 @@
 import type { RunSummary } from "./run.ts";
 
 interface Results {
-  machine: { date: string; nproc: number; cpu: string; memoryGiB: number | null; node: string; loadavgAtStart: (number | null)[]; loadavgAtEnd: (number | null)[] };
+  machine: {
+    date: string;
+    nproc: number;
+    cpu: string;
+    memoryGiB: number | null;
+    node: string;
+    loadavgAtStart: (number | null)[];
+    loadavgAtEnd: (number | null)[];
+  };
   config: { claims: number; reps: number; concurrency: number[] };
   medians: Record<string, Record<number, RunSummary>>;
   ratios: Record<number, { throughput: number | null; p50: number | null; p99: number | null }>;
@@ -42,7 +50,9 @@ export function renderMarkdown(r: Results): string {
     ``,
     `| clients | throughput | p50 latency | p99 latency |`,
     `|---:|---:|---:|---:|`,
-    ...r.config.concurrency.map((c) => `| ${c} | ${n(r.ratios[c]?.throughput)}× | ${n(r.ratios[c]?.p50)}× | ${n(r.ratios[c]?.p99)}× |`),
+    ...r.config.concurrency.map(
+      (c) => `| ${c} | ${n(r.ratios[c]?.throughput)}× | ${n(r.ratios[c]?.p50)}× | ${n(r.ratios[c]?.p99)}× |`,
+    ),
     ``,
   );
   return lines.join("\n");

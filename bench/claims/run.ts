@@ -59,5 +59,7 @@ export function summariseRun(r: RunResult): RunSummary {
 /** The median of every field over repeated runs. */
 export function medianOf(runs: RunSummary[]): RunSummary {
   const keys = Object.keys(runs[0]!) as (keyof RunSummary)[];
-  return Object.fromEntries(keys.map((k) => [k, round(median(runs.map((r) => r[k] ?? Number.NaN)), 2)])) as unknown as RunSummary;
+  return Object.fromEntries(
+    keys.map((k) => [k, round(median(runs.map((r) => r[k] ?? Number.NaN)), 2)]),
+  ) as unknown as RunSummary;
 }

@@ -16,7 +16,8 @@ export const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-export const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
+export const round = (x: number, digits = 1) =>
+  Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null;
 
 export function machine() {
   const nproc = Number(execFileSync("nproc", { encoding: "utf8" }).trim());

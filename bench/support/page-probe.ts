@@ -47,7 +47,11 @@ export const probe = (page: Page) => page.evaluate(() => (window as unknown as {
 
 /** Waits until the probe has recorded `n` events of `type`, and returns the last one. */
 export async function nextEvent(page: Page, type: string, n: number): Promise<ProbeState["events"][number]> {
-  await page.waitForFunction(([t, k]) => (window as unknown as { __bench: ProbeState }).__bench.events.filter((e) => e.type === t).length >= k, [type, n] as const, { timeout: 60_000 });
+  await page.waitForFunction(
+    ([t, k]) => (window as unknown as { __bench: ProbeState }).__bench.events.filter((e) => e.type === t).length >= k,
+    [type, n] as const,
+    { timeout: 60_000 },
+  );
   const events = (await probe(page)).events.filter((e) => e.type === type);
   return events[n - 1]!;
 }

@@ -49,9 +49,14 @@ export function median(values: readonly number[]): number {
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** "12.3 ms" style cells; "—" where there is nothing to measure. */
-export const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? "—" : `${round(n)} ms`);
+export const ms = (n: number | null | undefined) =>
+  n === null || n === undefined || Number.isNaN(n) ? "—" : `${round(n)} ms`;
 export const ratio = (ours: number | null, theirs: number | null) =>
-  ours === null || theirs === null || !ours || !theirs ? "—" : theirs >= ours ? `${round(theirs / ours)}× faster` : `${round(ours / theirs)}× slower`;
+  ours === null || theirs === null || !ours || !theirs
+    ? "—"
+    : theirs >= ours
+      ? `${round(theirs / ours)}× faster`
+      : `${round(ours / theirs)}× slower`;
 
 export function machineLines(m: Machine): string {
   const parts = [`${m.nproc} × ${m.cpu}`, `${m.memoryGiB} GiB`, `Node ${m.node}`];
@@ -61,7 +66,11 @@ export function machineLines(m: Machine): string {
 }
 
 export function table(head: string[], rows: Array<Array<string | number>>): string {
-  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  return [
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 }
 
 /** bench/results/NAME.json (everything, raw runs included) and NAME.md (the tables). */

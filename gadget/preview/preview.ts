@@ -9,7 +9,10 @@ const night = params.get("night") === "1";
 
 document.documentElement.lang = params.get("lang") ?? "en";
 document.documentElement.dir = rtl ? "rtl" : "ltr";
-document.documentElement.classList.replace("skin-theme-clientpref-day", night ? "skin-theme-clientpref-night" : "skin-theme-clientpref-os");
+document.documentElement.classList.replace(
+  "skin-theme-clientpref-day",
+  night ? "skin-theme-clientpref-night" : "skin-theme-clientpref-os",
+);
 
 async function start() {
   await (rtl ? import("@wikimedia/codex/dist/codex.style-rtl.css") : import("@wikimedia/codex/dist/codex.style.css"));

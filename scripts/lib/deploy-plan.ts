@@ -23,20 +23,36 @@ export function deployPlan(o: DeployOptions): Step[] {
   const envArgs = o.env ? ["--env", o.env] : [];
   const steps: Step[] = [];
   if (o.createDatabase) {
-    steps.push({ why: "create the D1 database (put the printed database_id into wrangler.toml)", command: ["wrangler", "d1", "create", "partnerhub"] });
+    steps.push({
+      why: "create the D1 database (put the printed database_id into wrangler.toml)",
+      command: ["wrangler", "d1", "create", "partnerhub"],
+    });
   }
-  steps.push({ why: "apply the migrations to the remote database", command: ["wrangler", "d1", "migrations", "apply", "DB", "--remote", ...envArgs] });
+  steps.push({
+    why: "apply the migrations to the remote database",
+    command: ["wrangler", "d1", "migrations", "apply", "DB", "--remote", ...envArgs],
+  });
   for (const name of o.secrets) {
-    steps.push({ why: `set the secret ${name}`, command: ["wrangler", "secret", "put", name, ...envArgs], interactive: true });
+    steps.push({
+      why: `set the secret ${name}`,
+      command: ["wrangler", "secret", "put", name, ...envArgs],
+      interactive: true,
+    });
   }
   steps.push({
     why: "deploy the Worker with production settings (development sign-in off)",
     command: [
-      "wrangler", "deploy", ...envArgs,
-      "--var", `WIKI_SCRIPT_URL:${o.wikiScriptUrl}`,
-      "--var", `ALLOWED_ORIGINS:${o.allowedOrigins.join(",")}`,
-      "--var", `COORDINATORS:${o.coordinators.join(",")}`,
-      "--var", "DEV_LOGIN:off",
+      "wrangler",
+      "deploy",
+      ...envArgs,
+      "--var",
+      `WIKI_SCRIPT_URL:${o.wikiScriptUrl}`,
+      "--var",
+      `ALLOWED_ORIGINS:${o.allowedOrigins.join(",")}`,
+      "--var",
+      `COORDINATORS:${o.coordinators.join(",")}`,
+      "--var",
+      "DEV_LOGIN:off",
     ],
   });
   return steps;

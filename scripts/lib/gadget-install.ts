@@ -7,11 +7,15 @@ import { quietEnv, ROOT } from "./wrangler.ts";
 /** `npm run build:gadget`: the browsing module, then the on-demand forms module. */
 export function buildGadget(): void {
   for (const args of [[], ["--mode", "forms"]]) {
-    const r = spawnSync(join(ROOT, "node_modules/.bin/vite"), ["build", "-c", "gadget/vite.config.ts", "--logLevel", "warn", ...args], {
-      cwd: ROOT,
-      env: quietEnv(),
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      join(ROOT, "node_modules/.bin/vite"),
+      ["build", "-c", "gadget/vite.config.ts", "--logLevel", "warn", ...args],
+      {
+        cwd: ROOT,
+        env: quietEnv(),
+        encoding: "utf8",
+      },
+    );
     if (r.status !== 0) throw new Error(`building the gadget failed:\n${r.stdout}\n${r.stderr}`);
   }
 }

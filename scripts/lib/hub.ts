@@ -36,10 +36,15 @@ export function hubUsers(wikiDir: string): HubUsers {
   const file = join(wikiDir, "hub-users.json");
   const saved = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Record<HubPerson, string>>) : {};
   const passwords = Object.fromEntries(
-    (Object.keys(HUB_PEOPLE) as HubPerson[]).map((k) => [k, saved[k] ?? newPassword(HUB_PEOPLE[k].name.replace(/\W/g, ""))]),
+    (Object.keys(HUB_PEOPLE) as HubPerson[]).map((k) => [
+      k,
+      saved[k] ?? newPassword(HUB_PEOPLE[k].name.replace(/\W/g, "")),
+    ]),
   ) as Record<HubPerson, string>;
   writeFileSync(file, JSON.stringify(passwords, null, 2) + "\n", { mode: 0o600 });
-  return Object.fromEntries((Object.keys(HUB_PEOPLE) as HubPerson[]).map((k) => [k, { ...HUB_PEOPLE[k], password: passwords[k] }])) as HubUsers;
+  return Object.fromEntries(
+    (Object.keys(HUB_PEOPLE) as HubPerson[]).map((k) => [k, { ...HUB_PEOPLE[k], password: passwords[k] }]),
+  ) as HubUsers;
 }
 
 /** As on Meta-Wiki: night mode for everyone; and a favicon that exists, so browsers log no 404. */
@@ -105,7 +110,15 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     extraSettings: HUB_SETTINGS,
     // Extension:OAuth cannot be installed from Debian's packages: the test-only stand-in answers
     // its three endpoints for this wiki's real users, with the hub page as the client's callback.
-    oauthStandIn: { clients: [{ id: HUB_OAUTH_CLIENT, name: "partnerhub (local hub)", redirectPaths: [`/index.php/${HUB_TITLE.replace(/ /g, "_")}`] }] },
+    oauthStandIn: {
+      clients: [
+        {
+          id: HUB_OAUTH_CLIENT,
+          name: "partnerhub (local hub)",
+          redirectPaths: [`/index.php/${HUB_TITLE.replace(/ /g, "_")}`],
+        },
+      ],
+    },
   });
   let backend: ChildProcess | null = null;
   try {
@@ -135,8 +148,16 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     };
     log("Starting the backend…");
     backend = spawnWrangler([
-      "dev", "--ip", "127.0.0.1", "--port", String(o.backendPort), "--persist-to", o.d1Dir, "--test-scheduled",
-      "--show-interactive-dev-session=false", ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(o.backendPort),
+      "--persist-to",
+      o.d1Dir,
+      "--test-scheduled",
+      "--show-interactive-dev-session=false",
+      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
     ]);
     let backendLog = "";
     backend.stdout?.on("data", (d: Buffer) => (backendLog = (backendLog + d.toString()).slice(-20_000)));
@@ -151,9 +172,13 @@ export async function startHub(o: HubOptions): Promise<Hub> {
       // The scheduled handler runs in waitUntil(): wait until the wiki has every event.
       const deadline = Date.now() + 120_000;
       for (;;) {
-        const status = (await (await fetch(`${backendUrl}/api/v1/mirror/status`)).json()) as { lag: number; errors: unknown[] };
+        const status = (await (await fetch(`${backendUrl}/api/v1/mirror/status`)).json()) as {
+          lag: number;
+          errors: unknown[];
+        };
         if (status.lag === 0) return;
-        if (Date.now() > deadline) throw new Error(`the mirror did not catch up: ${JSON.stringify(status)}\n${backendLog}`);
+        if (Date.now() > deadline)
+          throw new Error(`the mirror did not catch up: ${JSON.stringify(status)}\n${backendLog}`);
         await new Promise((r) => setTimeout(r, 200));
       }
     };

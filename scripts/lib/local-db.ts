@@ -8,7 +8,9 @@ import { ROOT, wrangler } from "./wrangler.ts";
 export function ensureDevVars(): void {
   const file = join(ROOT, ".dev.vars");
   if (existsSync(file)) return;
-  writeFileSync(file, `# Written by npm start; not committed.\nSESSION_SECRET=${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
+  writeFileSync(file, `# Written by npm start; not committed.\nSESSION_SECRET=${randomBytes(32).toString("hex")}\n`, {
+    mode: 0o600,
+  });
 }
 
 export function migrateLocal(persistTo?: string): void {
@@ -16,7 +18,16 @@ export function migrateLocal(persistTo?: string): void {
 }
 
 export function partnerCount(persistTo?: string): number {
-  const out = wrangler(["d1", "execute", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : []), "--json", "--command", "SELECT count(*) AS n FROM partner"]);
+  const out = wrangler([
+    "d1",
+    "execute",
+    "DB",
+    "--local",
+    ...(persistTo ? ["--persist-to", persistTo] : []),
+    "--json",
+    "--command",
+    "SELECT count(*) AS n FROM partner",
+  ]);
   const parsed = JSON.parse(out) as { results: { n: number }[] }[];
   return parsed[0]?.results[0]?.n ?? 0;
 }

@@ -16,19 +16,34 @@ export const quietEnv = (): NodeJS.ProcessEnv => ({
 
 /** Runs wrangler to completion; throws with its output when it fails. */
 export function wrangler(args: string[]): string {
-  const r = spawnSync(join(BIN, "wrangler"), args, { cwd: ROOT, env: quietEnv(), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(join(BIN, "wrangler"), args, {
+    cwd: ROOT,
+    env: quietEnv(),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
 
 /** Starts a long-running wrangler in its own process group, so that stopping it stops workerd too. */
 export function spawnWrangler(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(join(BIN, "wrangler"), args, { cwd: ROOT, env: { ...quietEnv(), ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  return spawn(join(BIN, "wrangler"), args, {
+    cwd: ROOT,
+    env: { ...quietEnv(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
 }
 
 /** Starts another of the project's tools (e.g. vite) the same way. */
 export function spawnTool(tool: string, args: string[]): ChildProcess {
-  return spawn(join(BIN, tool), args, { cwd: ROOT, env: quietEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  return spawn(join(BIN, tool), args, {
+    cwd: ROOT,
+    env: quietEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
 }
 
 export function stopGroup(child: ChildProcess): void {

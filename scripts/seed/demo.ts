@@ -44,12 +44,65 @@ function rng(seed: number) {
 }
 
 const DAY = 86_400_000;
-const FIRST = ["Anna", "Bongani", "Chiara", "Dawit", "Elif", "Farah", "Gustav", "Hana", "Ignacio", "Jana", "Kofi", "Lucía", "Mei", "Nadia", "Oskar", "Priya", "Rafael", "Sione", "Tamar", "Uma"];
-const LAST = ["Adeyemi", "Bauer", "Costa", "Dvořák", "Eriksson", "Fernández", "García", "Haddad", "Ivanova", "Jansen", "Kowalska", "Levi", "Mensah", "Nakamura", "Okafor", "Petrov", "Rossi", "Santos", "Tanaka", "Weber"];
-const REFERRERS = ["Hub Coordinator", "GLAM Volunteer", "Museum Friend", "Library Nerd", "Archivist on Wiki", "Curious Editor"];
+const FIRST = [
+  "Anna",
+  "Bongani",
+  "Chiara",
+  "Dawit",
+  "Elif",
+  "Farah",
+  "Gustav",
+  "Hana",
+  "Ignacio",
+  "Jana",
+  "Kofi",
+  "Lucía",
+  "Mei",
+  "Nadia",
+  "Oskar",
+  "Priya",
+  "Rafael",
+  "Sione",
+  "Tamar",
+  "Uma",
+];
+const LAST = [
+  "Adeyemi",
+  "Bauer",
+  "Costa",
+  "Dvořák",
+  "Eriksson",
+  "Fernández",
+  "García",
+  "Haddad",
+  "Ivanova",
+  "Jansen",
+  "Kowalska",
+  "Levi",
+  "Mensah",
+  "Nakamura",
+  "Okafor",
+  "Petrov",
+  "Rossi",
+  "Santos",
+  "Tanaka",
+  "Weber",
+];
+const REFERRERS = [
+  "Hub Coordinator",
+  "GLAM Volunteer",
+  "Museum Friend",
+  "Library Nerd",
+  "Archivist on Wiki",
+  "Curious Editor",
+];
 
 const ASKS: Record<Offer, string[]> = {
-  images: ["digitise {n} photographs", "release {n} scanned postcards under CC BY-SA", "upload {n} images of the collection to Commons"],
+  images: [
+    "digitise {n} photographs",
+    "release {n} scanned postcards under CC BY-SA",
+    "upload {n} images of the collection to Commons",
+  ],
   data: ["publish the catalogue ({n} records) on Wikidata", "link {n} authority records to Wikidata"],
   text: ["transcribe {n} letters on Wikisource", "release {n} out-of-copyright books for Wikisource"],
   training: ["train {n} curators to edit Wikipedia", "a workshop for {n} librarians"],
@@ -134,15 +187,36 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
   const now = (options.now ?? new Date("2026-11-20T12:00:00Z")).getTime();
   const iso = (t: number) => new Date(t).toISOString();
   const events: PendingEvent[] = [];
-  const event = (at: number, actor: string, type: string, ids: { p?: string; a?: string; c?: number }, data: object = {}) =>
-    events.push({ at: iso(at), actor, type, partner_id: ids.p ?? null, affiliate_id: ids.a ?? null, claim_id: ids.c ?? null, data: JSON.stringify(data) });
+  const event = (
+    at: number,
+    actor: string,
+    type: string,
+    ids: { p?: string; a?: string; c?: number },
+    data: object = {},
+  ) =>
+    events.push({
+      at: iso(at),
+      actor,
+      type,
+      partner_id: ids.p ?? null,
+      affiliate_id: ids.a ?? null,
+      claim_id: ids.c ?? null,
+      data: JSON.stringify(data),
+    });
 
   const founded = now - 720 * DAY;
   const affiliateRows: Row[] = SEED_AFFILIATES.map((a) => {
     event(founded, "Hub Coordinator", "affiliate.created", { a: a.id }, { name: a.name });
     return {
-      id: a.id, name: a.name, kind: a.kind, wiki_page: a.wikiPage, countries: JSON.stringify(a.countries),
-      languages: JSON.stringify(a.languages), capabilities: JSON.stringify(a.capabilities), created_at: iso(founded), updated_at: iso(founded),
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      wiki_page: a.wikiPage,
+      countries: JSON.stringify(a.countries),
+      languages: JSON.stringify(a.languages),
+      capabilities: JSON.stringify(a.capabilities),
+      created_at: iso(founded),
+      updated_at: iso(founded),
     };
   });
 
@@ -154,13 +228,25 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     repsOf.set(a.id, names);
     const since = founded + r.int(1, 30) * DAY;
     for (const user of names) {
-      repRows.push({ affiliate_id: a.id, user_name: user, status: "verified", verified_by: "Hub Coordinator", since: iso(since) });
+      repRows.push({
+        affiliate_id: a.id,
+        user_name: user,
+        status: "verified",
+        verified_by: "Hub Coordinator",
+        since: iso(since),
+      });
       event(since, "Hub Coordinator", "representative.verified", { a: a.id }, { user });
     }
     if (r.next() < 0.25) {
       const user = `${r.pick(FIRST)} ${r.pick(LAST)}`;
       if (!repRows.some((x) => x.affiliate_id === a.id && x.user_name === user)) {
-        repRows.push({ affiliate_id: a.id, user_name: user, status: "requested", verified_by: null, since: iso(now - r.int(1, 20) * DAY) });
+        repRows.push({
+          affiliate_id: a.id,
+          user_name: user,
+          status: "requested",
+          verified_by: null,
+          since: iso(now - r.int(1, 20) * DAY),
+        });
         event(now - 20 * DAY, user, "representative.requested", { a: a.id }, { user });
       }
     }
@@ -174,7 +260,9 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
 
   const fitting = (country: string, offers: Offer[]): SeedAffiliate[] => {
     const local = SEED_AFFILIATES.filter((a) => a.countries.includes(country));
-    const thematic = SEED_AFFILIATES.filter((a) => a.countries.length === 0 && a.capabilities.some((c) => offers.includes(c)));
+    const thematic = SEED_AFFILIATES.filter(
+      (a) => a.countries.length === 0 && a.capabilities.some((c) => offers.includes(c)),
+    );
     const fit = [...local, ...thematic];
     return fit.length > 0 ? fit : SEED_AFFILIATES.filter((a) => a.capabilities.some((c) => offers.includes(c)));
   };
@@ -191,45 +279,84 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     for (let n = 2; ids.has(id); n++) id = `${slug(name)}-${n}`;
     ids.add(id);
 
-    const offers = r.some<Offer>(["images", "data", "text", "training", "course", "editathon", "residency"], r.int(1, 3));
+    const offers = r.some<Offer>(
+      ["images", "data", "text", "training", "course", "editathon", "residency"],
+      r.int(1, 3),
+    );
     const projects = [...new Set(offers.map((o) => PROJECT_OF[o]))].sort();
     const languages = place.languages.slice(0, r.int(1, place.languages.length));
-    const asks = offers.slice(0, 2).map((o) => r.pick(ASKS[o]).replace("{n}", String(r.pick([10, 25, 120, 500, 2000, 15000]))));
+    const asks = offers
+      .slice(0, 2)
+      .map((o) => r.pick(ASKS[o]).replace("{n}", String(r.pick([10, 25, 120, 500, 2000, 15000]))));
     const summary = `A ${KIND_WORD[kind]} in ${town} that would like to share its work on Wikimedia projects: ${asks.join("; ")}.`;
     const created = now - r.int(5, 400) * DAY;
     const first = r.pick(FIRST);
     const last = r.pick(LAST);
     const referrer = r.pick(REFERRERS);
     const fields = {
-      name, wikidata: null, kind, country: place.country, languages, offers, projects,
-      funding: r.pick(FUNDINGS), summary, asks, links: [{ label: "Website", url: `https://example.org/${id}` }],
+      name,
+      wikidata: null,
+      kind,
+      country: place.country,
+      languages,
+      offers,
+      projects,
+      funding: r.pick(FUNDINGS),
+      summary,
+      asks,
+      links: [{ label: "Website", url: `https://example.org/${id}` }],
     };
     const roll = r.next();
     const closed = roll > 0.97;
     partnerRows.push({
-      id, name, name_key: name.toLowerCase(), wikidata: null, kind, country: place.country,
-      languages: JSON.stringify(languages), offers: JSON.stringify(offers), projects: JSON.stringify(projects),
-      funding: fields.funding, summary, asks: JSON.stringify(asks), links: JSON.stringify(fields.links),
-      referred_by: referrer, referred_for: null, contact_name: `${first} ${last}`,
-      contact_email: `${slug(first)}.${slug(last)}@example.org`, notes: r.next() < 0.5 ? "Met at the GLAM conference; prefers e-mail." : "",
-      search_text: searchText(fields), closed_at: closed ? iso(created + 30 * DAY) : null, closed_reason: closed ? "The institution withdrew" : "",
-      created_at: iso(created), updated_at: iso(created), version: 1,
+      id,
+      name,
+      name_key: name.toLowerCase(),
+      wikidata: null,
+      kind,
+      country: place.country,
+      languages: JSON.stringify(languages),
+      offers: JSON.stringify(offers),
+      projects: JSON.stringify(projects),
+      funding: fields.funding,
+      summary,
+      asks: JSON.stringify(asks),
+      links: JSON.stringify(fields.links),
+      referred_by: referrer,
+      referred_for: null,
+      contact_name: `${first} ${last}`,
+      contact_email: `${slug(first)}.${slug(last)}@example.org`,
+      notes: r.next() < 0.5 ? "Met at the GLAM conference; prefers e-mail." : "",
+      search_text: searchText(fields),
+      closed_at: closed ? iso(created + 30 * DAY) : null,
+      closed_reason: closed ? "The institution withdrew" : "",
+      created_at: iso(created),
+      updated_at: iso(created),
+      version: 1,
     });
     event(created, referrer, "partner.referred", { p: id }, { name });
-    if (closed) event(created + 30 * DAY, "Hub Coordinator", "partner.closed", { p: id }, { reason: "The institution withdrew" });
+    if (closed)
+      event(created + 30 * DAY, "Hub Coordinator", "partner.closed", { p: id }, { reason: "The institution withdrew" });
 
     // The claims' story for this partner, by a roll of the dice.
     const candidates = r.some(fitting(place.country, offers), 3);
-    const story: ClaimStatus[][] =
-      closed ? [[]]
-      : roll < 0.35 ? [[]]
-      : roll < 0.55 ? [["interested"], ["interested", "interested"]]
-      : roll < 0.72 ? [["lead"], ["lead", "interested"]]
-      : roll < 0.8 ? [["completed"]]
-      : roll < 0.85 ? [["withdrawn", "interested"]]
-      : roll < 0.89 ? [["declined", "lead"]]
-      : roll < 0.93 ? [["released", "interested"]]
-      : [["lead"]]; // a stale lead, below
+    const story: ClaimStatus[][] = closed
+      ? [[]]
+      : roll < 0.35
+        ? [[]]
+        : roll < 0.55
+          ? [["interested"], ["interested", "interested"]]
+          : roll < 0.72
+            ? [["lead"], ["lead", "interested"]]
+            : roll < 0.8
+              ? [["completed"]]
+              : roll < 0.85
+                ? [["withdrawn", "interested"]]
+                : roll < 0.89
+                  ? [["declined", "lead"]]
+                  : roll < 0.93
+                    ? [["released", "interested"]]
+                    : [["lead"]]; // a stale lead, below
     const stale = roll >= 0.93 && !closed;
     const statuses = r.pick(story).slice(0, candidates.length);
     let t = created + r.int(1, 10) * DAY;
@@ -242,10 +369,22 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
       const createdAt = Math.min(t, now - 2 * DAY);
       event(createdAt, claimant, "claim.created", { p: id, a: affiliate.id, c: id2 }, { verified });
       const row: Row = {
-        id: id2, partner_id: id, affiliate_id: affiliate.id, claimed_by: claimant,
+        id: id2,
+        partner_id: id,
+        affiliate_id: affiliate.id,
+        claimed_by: claimant,
         message: `${affiliate.name} can take this: we have done similar work with ${KIND_WORD[kind]}s.`,
-        verified: verified ? 1 : 0, status, stage: null, stage_note: "", lead_since: null, progress_at: null,
-        stale_since: null, closed_reason: "", created_at: iso(createdAt), updated_at: iso(createdAt), version: 1,
+        verified: verified ? 1 : 0,
+        status,
+        stage: null,
+        stage_note: "",
+        lead_since: null,
+        progress_at: null,
+        stale_since: null,
+        closed_reason: "",
+        created_at: iso(createdAt),
+        updated_at: iso(createdAt),
+        version: 1,
       };
       let at = createdAt;
       const step = (days: number) => (at = Math.min(at + days * DAY, now - DAY));
@@ -258,13 +397,24 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
           // No progress since long before STALE_AFTER_DAYS.
           row.lead_since = iso(now - 75 * DAY);
           row.stale_since = iso(now - 10 * DAY);
-          event(now - 10 * DAY, "partnerhub (stale leads)", "claim.stale", { p: id, a: affiliate.id, c: id2 }, { afterDays: 60 });
+          event(
+            now - 10 * DAY,
+            "partnerhub (stale leads)",
+            "claim.stale",
+            { p: id, a: affiliate.id, c: id2 },
+            { afterDays: 60 },
+          );
         } else {
           const reached = status === "completed" ? 3 : r.int(0, 3);
           for (const stage of STAGES.slice(0, reached)) {
             step(r.int(3, 20));
             row.stage = stage;
-            row.stage_note = stage === "contacted" ? "First call held" : stage === "agreement" ? "Agreement signed" : "Uploads under way";
+            row.stage_note =
+              stage === "contacted"
+                ? "First call held"
+                : stage === "agreement"
+                  ? "Agreement signed"
+                  : "Uploads under way";
             row.progress_at = iso(at);
             row.version = (row.version as number) + 1;
             event(at, rep, "claim.progressed", { p: id, a: affiliate.id, c: id2 }, { stage, note: row.stage_note });
@@ -273,15 +423,31 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
       }
       if (status === "completed" || status === "released" || status === "withdrawn" || status === "declined") {
         step(r.int(2, 30));
-        const type = { completed: "claim.completed", released: "claim.released", withdrawn: "claim.withdrawn", declined: "claim.declined" }[status];
-        const reason = status === "declined" ? "Another affiliate is closer to the partner" : status === "released" ? "No volunteer capacity this year" : "";
+        const type = {
+          completed: "claim.completed",
+          released: "claim.released",
+          withdrawn: "claim.withdrawn",
+          declined: "claim.declined",
+        }[status];
+        const reason =
+          status === "declined"
+            ? "Another affiliate is closer to the partner"
+            : status === "released"
+              ? "No volunteer capacity this year"
+              : "";
         if (status === "completed") {
           row.stage = "done";
           row.progress_at = iso(at);
         }
         row.closed_reason = reason;
         row.version = (row.version as number) + 1;
-        event(at, status === "declined" ? "Hub Coordinator" : rep, type, { p: id, a: affiliate.id, c: id2 }, reason ? { reason } : {});
+        event(
+          at,
+          status === "declined" ? "Hub Coordinator" : rep,
+          type,
+          { p: id, a: affiliate.id, c: id2 },
+          reason ? { reason } : {},
+        );
       }
       row.updated_at = iso(at);
       claimRows.push(row);

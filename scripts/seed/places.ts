@@ -22,7 +22,12 @@ const en = {
 
 export const PLACES: Place[] = [
   { country: "GB", languages: ["en"], towns: ["Ashcombe", "Bramley", "Dunmore", "Kelby", "Thornbury"], names: en },
-  { country: "US", languages: ["en"], towns: ["Cedar Falls", "Millbrook", "Port Ellis", "Riverton", "Oak Ridge"], names: en },
+  {
+    country: "US",
+    languages: ["en"],
+    towns: ["Cedar Falls", "Millbrook", "Port Ellis", "Riverton", "Oak Ridge"],
+    names: en,
+  },
   { country: "CA", languages: ["en", "fr"], towns: ["Lakeview", "Saint-Ambroise", "Northbay"], names: en },
   { country: "NG", languages: ["en", "yo"], towns: ["Ikeji", "Oroke", "Abalu"], names: en },
   { country: "KE", languages: ["en", "sw"], towns: ["Mvita", "Kariandu", "Lenana"], names: en },
@@ -82,25 +87,45 @@ export const PLACES: Place[] = [
     country: "MX",
     languages: ["es", "nah"],
     towns: ["San Isidro", "Tlaxcoapan", "Valle Hermoso"],
-    names: { museum: ["Museo Regional de {t}"], library: ["Biblioteca de {t}"], university: ["Universidad Autónoma de {t}"], archive: ["Archivo General de {t}"] },
+    names: {
+      museum: ["Museo Regional de {t}"],
+      library: ["Biblioteca de {t}"],
+      university: ["Universidad Autónoma de {t}"],
+      archive: ["Archivo General de {t}"],
+    },
   },
   {
     country: "BR",
     languages: ["pt"],
     towns: ["Campo Alegre", "Rio Claro", "Serra Verde"],
-    names: { museum: ["Museu de {t}", "Museu Histórico de {t}"], library: ["Biblioteca Municipal de {t}"], university: ["Universidade Federal de {t}"], archive: ["Arquivo Público de {t}"] },
+    names: {
+      museum: ["Museu de {t}", "Museu Histórico de {t}"],
+      library: ["Biblioteca Municipal de {t}"],
+      university: ["Universidade Federal de {t}"],
+      archive: ["Arquivo Público de {t}"],
+    },
   },
   {
     country: "PL",
     languages: ["pl"],
     towns: ["Zielonka", "Białowice", "Stare Pole"],
-    names: { museum: ["Muzeum Regionalne w {t}", "Muzeum Sztuki w {t}"], library: ["Biblioteka Publiczna w {t}"], archive: ["Archiwum Państwowe w {t}"], university: ["Uniwersytet w {t}"] },
+    names: {
+      museum: ["Muzeum Regionalne w {t}", "Muzeum Sztuki w {t}"],
+      library: ["Biblioteka Publiczna w {t}"],
+      archive: ["Archiwum Państwowe w {t}"],
+      university: ["Uniwersytet w {t}"],
+    },
   },
   {
     country: "CZ",
     languages: ["cs"],
     towns: ["Lipová", "Hradec nad Ohří", "Kamenice"],
-    names: { museum: ["Muzeum {t}", "Galerie {t}"], library: ["Městská knihovna {t}"], archive: ["Státní okresní archiv {t}"], society: ["Spolek přátel {t}"] },
+    names: {
+      museum: ["Muzeum {t}", "Galerie {t}"],
+      library: ["Městská knihovna {t}"],
+      archive: ["Státní okresní archiv {t}"],
+      society: ["Spolek přátel {t}"],
+    },
   },
   {
     country: "SE",
@@ -112,13 +137,22 @@ export const PLACES: Place[] = [
     country: "IL",
     languages: ["he", "ar"],
     towns: ["Giv'at Zayit", "Kfar Tamar", "Ein Shalva"],
-    names: { museum: ["{t} Museum of Archaeology"], library: ["{t} Municipal Library"], archive: ["{t} Photo Archive"], university: ["{t} Academic College"] },
+    names: {
+      museum: ["{t} Museum of Archaeology"],
+      library: ["{t} Municipal Library"],
+      archive: ["{t} Photo Archive"],
+      university: ["{t} Academic College"],
+    },
   },
   {
     country: "EG",
     languages: ["ar"],
     towns: ["Nakhla", "Wadi Safa", "Mit Ghamr al-Jadida"],
-    names: { museum: ["{t} Museum of Antiquities"], library: ["{t} Public Library"], archive: ["{t} Manuscript Collection"] },
+    names: {
+      museum: ["{t} Museum of Antiquities"],
+      library: ["{t} Public Library"],
+      archive: ["{t} Manuscript Collection"],
+    },
   },
   {
     country: "UA",
@@ -136,6 +170,11 @@ export const PLACES: Place[] = [
     country: "JP",
     languages: ["ja"],
     towns: ["Minamikawa", "Aoyama-cho", "Hanazono"],
-    names: { museum: ["{t} City Museum"], library: ["{t} Prefectural Library"], archive: ["{t} Historical Archives"], company: ["{t} Printing Co."] },
+    names: {
+      museum: ["{t} City Museum"],
+      library: ["{t} Prefectural Library"],
+      archive: ["{t} Historical Archives"],
+      company: ["{t} Printing Co."],
+    },
   },
 ];

@@ -5,8 +5,25 @@
 import { describe, expect, it } from "vitest";
 import { act, call, COORDINATOR, makeAffiliate, makeClaim, makePartner, partnerInput, signIn } from "./helpers.ts";
 
-type Role = "anonymous" | "blocked" | "user" | "claimant" | "representative" | "other representative" | "referrer" | "coordinator";
-const ROLES: Role[] = ["anonymous", "blocked", "user", "claimant", "representative", "other representative", "referrer", "coordinator"];
+type Role =
+  | "anonymous"
+  | "blocked"
+  | "user"
+  | "claimant"
+  | "representative"
+  | "other representative"
+  | "referrer"
+  | "coordinator";
+const ROLES: Role[] = [
+  "anonymous",
+  "blocked",
+  "user",
+  "claimant",
+  "representative",
+  "other representative",
+  "referrer",
+  "coordinator",
+];
 
 const USER: Record<Exclude<Role, "anonymous">, string> = {
   blocked: "Blocked User",
@@ -46,9 +63,11 @@ type Write = (f: Fixture, t: string | null) => Promise<Response>;
 
 const WRITES: Record<string, Write> = {
   "refer a partner": (_f, t) => call("POST", "/partners", { token: t, body: partnerInput() }),
-  "edit a partner": (f, t) => call("PATCH", `/partners/${f.partner}`, { token: t, body: { summary: "edited" }, headers: { "If-Match": '"1"' } }),
+  "edit a partner": (f, t) =>
+    call("PATCH", `/partners/${f.partner}`, { token: t, body: { summary: "edited" }, headers: { "If-Match": '"1"' } }),
   "close a partner": (f, t) => call("POST", `/partners/${f.partner}/close`, { token: t, body: { reason: "r" } }),
-  "claim a partner": async (f, t) => call("POST", `/partners/${f.partner}/claims`, { token: t, body: { affiliate: (await makeAffiliate()) } }),
+  "claim a partner": async (f, t) =>
+    call("POST", `/partners/${f.partner}/claims`, { token: t, body: { affiliate: await makeAffiliate() } }),
   withdraw: (f, t) => call("POST", `/claims/${f.interested}/withdraw`, { token: t, body: {} }),
   accept: (f, t) => call("POST", `/claims/${f.interested}/accept`, { token: t, body: {} }),
   decline: (f, t) => call("POST", `/claims/${f.interested}/decline`, { token: t, body: {} }),
@@ -61,9 +80,12 @@ const WRITES: Record<string, Write> = {
       token: t,
       body: { id: `new-${crypto.randomUUID().slice(0, 8)}`, name: "New", kind: "user_group", wikiPage: "New" },
     }),
-  "edit an affiliate": (f, t) => call("PATCH", `/affiliates/${f.a}`, { token: t, body: { name: "Renamed" }, headers: { "If-Match": '"1"' } }),
-  "verify a representative": (f, t) => call("POST", `/affiliates/${f.a}/representatives`, { token: t, body: { username: "Newcomer" } }),
-  "remove a representative": (f, t) => call("DELETE", `/affiliates/${f.a}/representatives/${encodeURIComponent(USER.representative)}`, { token: t }),
+  "edit an affiliate": (f, t) =>
+    call("PATCH", `/affiliates/${f.a}`, { token: t, body: { name: "Renamed" }, headers: { "If-Match": '"1"' } }),
+  "verify a representative": (f, t) =>
+    call("POST", `/affiliates/${f.a}/representatives`, { token: t, body: { username: "Newcomer" } }),
+  "remove a representative": (f, t) =>
+    call("DELETE", `/affiliates/${f.a}/representatives/${encodeURIComponent(USER.representative)}`, { token: t }),
   "add a coordinator": (_f, t) => call("POST", "/coordinators", { token: t, body: { username: "New Coordinator" } }),
   "run the mirror": (_f, t) => call("POST", "/mirror/run", { token: t }),
 };
@@ -71,24 +93,136 @@ const WRITES: Record<string, Write> = {
 const OK = "ok";
 /** What each role gets: "ok" (2xx), or the refusal status. Anonymous is always 401, blocked always 403. */
 const EXPECTED: Record<string, Partial<Record<Role, typeof OK | 403>>> = {
-  "refer a partner": { user: OK, claimant: OK, representative: OK, "other representative": OK, referrer: OK, coordinator: OK },
-  "edit a partner": { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: OK, coordinator: OK },
-  "close a partner": { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: 403, coordinator: OK },
-  "claim a partner": { user: OK, claimant: OK, representative: OK, "other representative": OK, referrer: OK, coordinator: OK },
-  withdraw: { user: 403, claimant: OK, representative: OK, "other representative": 403, referrer: 403, coordinator: OK },
-  accept: { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: 403, coordinator: OK },
-  decline: { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: 403, coordinator: OK },
+  "refer a partner": {
+    user: OK,
+    claimant: OK,
+    representative: OK,
+    "other representative": OK,
+    referrer: OK,
+    coordinator: OK,
+  },
+  "edit a partner": {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: OK,
+    coordinator: OK,
+  },
+  "close a partner": {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  "claim a partner": {
+    user: OK,
+    claimant: OK,
+    representative: OK,
+    "other representative": OK,
+    referrer: OK,
+    coordinator: OK,
+  },
+  withdraw: {
+    user: 403,
+    claimant: OK,
+    representative: OK,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  accept: {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  decline: {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
   release: { user: 403, claimant: OK, representative: OK, "other representative": 403, referrer: 403, coordinator: OK },
-  complete: { user: 403, claimant: OK, representative: OK, "other representative": 403, referrer: 403, coordinator: OK },
-  progress: { user: 403, claimant: OK, representative: OK, "other representative": 403, referrer: 403, coordinator: OK },
-  "hand over": { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: 403, coordinator: OK },
-  "add an affiliate": { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: 403, coordinator: OK },
-  "edit an affiliate": { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: 403, coordinator: OK },
-  "verify a representative": { user: 403, claimant: 403, representative: OK, "other representative": 403, referrer: 403, coordinator: OK },
-  "remove a representative": { user: 403, claimant: 403, representative: OK, "other representative": 403, referrer: 403, coordinator: OK },
-  "add a coordinator": { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: 403, coordinator: OK },
+  complete: {
+    user: 403,
+    claimant: OK,
+    representative: OK,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  progress: {
+    user: 403,
+    claimant: OK,
+    representative: OK,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  "hand over": {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  "add an affiliate": {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  "edit an affiliate": {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  "verify a representative": {
+    user: 403,
+    claimant: 403,
+    representative: OK,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  "remove a representative": {
+    user: 403,
+    claimant: 403,
+    representative: OK,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
+  "add a coordinator": {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
   // The test deployment has no mirror credentials: a coordinator passes authorisation and gets 503.
-  "run the mirror": { user: 403, claimant: 403, representative: 403, "other representative": 403, referrer: 403, coordinator: OK },
+  "run the mirror": {
+    user: 403,
+    claimant: 403,
+    representative: 403,
+    "other representative": 403,
+    referrer: 403,
+    coordinator: OK,
+  },
 };
 
 describe.each(Object.keys(WRITES))("%s", (write) => {
@@ -103,7 +237,9 @@ describe.each(Object.keys(WRITES))("%s", (write) => {
       else expect(res.status, await res.clone().text()).toBeLessThan(300);
     } else {
       expect(res.status, await res.clone().text()).toBe(expected);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(expected === 401 ? "unauthorized" : "forbidden");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        expected === 401 ? "unauthorized" : "forbidden",
+      );
     }
   });
 });

@@ -1,6 +1,17 @@
 /** Bad input gets a clear 4xx in the error shape and changes no row. */
 import { describe, expect, it } from "vitest";
-import { act, call, COORDINATOR, expectError, makeAffiliate, makeClaim, makePartner, partnerInput, signIn, snapshot } from "./helpers.ts";
+import {
+  act,
+  call,
+  COORDINATOR,
+  expectError,
+  makeAffiliate,
+  makeClaim,
+  makePartner,
+  partnerInput,
+  signIn,
+  snapshot,
+} from "./helpers.ts";
 
 const HOSTILE = [
   "'; DROP TABLE partner; --",
@@ -22,14 +33,18 @@ describe("bodies that are not what the API takes", () => {
   it("malformed JSON → 400 bad_request", async () => {
     const token = await signIn("Fuzzy User");
     const before = await snapshot();
-    await expectError(await call("POST", "/partners", { token, raw: "{\"name\": " }), 400, "bad_request");
+    await expectError(await call("POST", "/partners", { token, raw: '{"name": ' }), 400, "bad_request");
     expect(await snapshot()).toBe(before);
   });
 
   it("a body that is not JSON at all → 4xx, nothing created", async () => {
     const token = await signIn("Fuzzy User");
     const before = await snapshot();
-    const res = await call("POST", "/partners", { token, raw: "name=x", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await call("POST", "/partners", {
+      token,
+      raw: "name=x",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await snapshot()).toBe(before);
@@ -38,7 +53,11 @@ describe("bodies that are not what the API takes", () => {
   it("wrong types → 422 naming the field", async () => {
     const token = await signIn("Fuzzy User");
     const before = await snapshot();
-    const err = await expectError(await call("POST", "/partners", { token, body: { ...partnerInput(), languages: "de" } }), 422, "validation_failed");
+    const err = await expectError(
+      await call("POST", "/partners", { token, body: { ...partnerInput(), languages: "de" } }),
+      422,
+      "validation_failed",
+    );
     expect(err.message).toContain("languages");
     expect(err.details.issues[0].path).toBe("languages");
     expect(await snapshot()).toBe(before);
@@ -53,9 +72,21 @@ describe("bodies that are not what the API takes", () => {
 
   it("values outside the vocabularies → 422", async () => {
     const token = await signIn("Fuzzy User");
-    for (const bad of [{ kind: "castle" }, { country: "XX" }, { languages: ["not a tag"] }, { offers: [] }, { funding: "lots" }, { wikidata: "P31" }, { links: [{ label: "x", url: "javascript:alert(1)" }] }]) {
+    for (const bad of [
+      { kind: "castle" },
+      { country: "XX" },
+      { languages: ["not a tag"] },
+      { offers: [] },
+      { funding: "lots" },
+      { wikidata: "P31" },
+      { links: [{ label: "x", url: "javascript:alert(1)" }] },
+    ]) {
       const before = await snapshot();
-      await expectError(await call("POST", "/partners", { token, body: { ...partnerInput(), ...bad } }), 422, "validation_failed");
+      await expectError(
+        await call("POST", "/partners", { token, body: { ...partnerInput(), ...bad } }),
+        422,
+        "validation_failed",
+      );
       expect(await snapshot()).toBe(before);
     }
   });
@@ -63,7 +94,11 @@ describe("bodies that are not what the API takes", () => {
   it("oversized bodies → 413 payload_too_large", async () => {
     const token = await signIn("Fuzzy User");
     const before = await snapshot();
-    await expectError(await call("POST", "/partners", { token, body: { ...partnerInput(), summary: "x".repeat(70_000) } }), 413, "payload_too_large");
+    await expectError(
+      await call("POST", "/partners", { token, body: { ...partnerInput(), summary: "x".repeat(70_000) } }),
+      413,
+      "payload_too_large",
+    );
     expect(await snapshot()).toBe(before);
   });
 
@@ -104,7 +139,11 @@ describe("bodies that are not what the API takes", () => {
   });
 
   it("a malformed Authorization header or a forged token → 401", async () => {
-    await refusedWithoutChange(call("POST", "/partners", { body: partnerInput(), headers: { Authorization: "Basic abc" } }), 401, "unauthorized");
+    await refusedWithoutChange(
+      call("POST", "/partners", { body: partnerInput(), headers: { Authorization: "Basic abc" } }),
+      401,
+      "unauthorized",
+    );
     const token = await signIn("Fuzzy User");
     const [h, p] = token.split(".");
     const forged = `${h}.${p}.${"A".repeat(43)}`;

@@ -21,7 +21,10 @@ describe("we can take this partner", () => {
   it("a second affiliate sees that another is already talking to the partner", async () => {
     const { a, b, partner } = await setup();
     await makeClaim(partner, a, "Rep A");
-    const res = await call("POST", `/partners/${partner}/claims`, { token: await signIn("Rep B"), body: { affiliate: b, message: "us too" } });
+    const res = await call("POST", `/partners/${partner}/claims`, {
+      token: await signIn("Rep B"),
+      body: { affiliate: b, message: "us too" },
+    });
     expect(res.status).toBe(201);
     const body = await json(res);
     expect(body.partner.interested).toEqual([a, b]);
@@ -31,7 +34,10 @@ describe("we can take this partner", () => {
   it("refuses a second open claim of the same affiliate, with the existing claim", async () => {
     const { a, partner } = await setup();
     const first = await makeClaim(partner, a, "Rep A");
-    const res = await call("POST", `/partners/${partner}/claims`, { token: await signIn("Someone Else"), body: { affiliate: a } });
+    const res = await call("POST", `/partners/${partner}/claims`, {
+      token: await signIn("Someone Else"),
+      body: { affiliate: a },
+    });
     const err = await expectError(res, 409, "claim_conflict");
     expect(err.details.claim.id).toBe(first.id);
   });
@@ -47,7 +53,10 @@ describe("we can take this partner", () => {
     const { a, partner } = await setup();
     const token = await signIn("Rep A");
     await expectError(await call("POST", `/partners/nope-nope/claims`, { token, body: { affiliate: a } }), 404);
-    await expectError(await call("POST", `/partners/${partner}/claims`, { token, body: { affiliate: "no-such-affiliate" } }), 404);
+    await expectError(
+      await call("POST", `/partners/${partner}/claims`, { token, body: { affiliate: "no-such-affiliate" } }),
+      404,
+    );
   });
 });
 
@@ -58,7 +67,7 @@ describe("transitions", () => {
     expect((await partnerOf(partner)).status).toBe("open");
     const accepted = await json(await act("accept", claim.id, COORDINATOR));
     expect(accepted.claim).toMatchObject({ status: "lead", version: 2 });
-    expect((await partnerOf(partner))).toMatchObject({ status: "matched", lead: { claim: claim.id, affiliate: a } });
+    expect(await partnerOf(partner)).toMatchObject({ status: "matched", lead: { claim: claim.id, affiliate: a } });
     for (const stage of ["contacted", "agreement", "delivering"]) {
       const res = await act("progress", claim.id, "Rep A", { stage, note: `now ${stage}` });
       expect(res.status).toBe(200);
@@ -70,7 +79,11 @@ describe("transitions", () => {
     expect(done.claim).toMatchObject({ status: "completed", stage: "done" });
     expect((await partnerOf(partner)).status).toBe("done");
     const late = await makeAffiliate();
-    await expectError(await call("POST", `/partners/${partner}/claims`, { token: await signIn("Late"), body: { affiliate: late } }), 409, "conflict");
+    await expectError(
+      await call("POST", `/partners/${partner}/claims`, { token: await signIn("Late"), body: { affiliate: late } }),
+      409,
+      "conflict",
+    );
   });
 
   it("a done partner takes no new lead, even from a claim made before it was done", async () => {
@@ -81,16 +94,20 @@ describe("transitions", () => {
     expect((await act("complete", ca.id, "Rep A")).status).toBe(200);
     const err = await expectError(await act("accept", cb.id, COORDINATOR), 409, "conflict");
     expect(err.details.status).toBe("done");
-    expect((await partnerOf(partner))).toMatchObject({ status: "done", lead: null });
+    expect(await partnerOf(partner)).toMatchObject({ status: "done", lead: null });
   });
 
   it("decline and withdraw end an interested claim; release opens the partner again", async () => {
     const { a, b, partner } = await setup();
     const ca = await makeClaim(partner, a, "Rep A");
     const cb = await makeClaim(partner, b, "Rep B");
-    expect((await json(await act("decline", cb.id, COORDINATOR, { reason: "no capacity" }))).claim.status).toBe("declined");
+    expect((await json(await act("decline", cb.id, COORDINATOR, { reason: "no capacity" }))).claim.status).toBe(
+      "declined",
+    );
     expect((await json(await act("accept", ca.id, COORDINATOR))).claim.status).toBe("lead");
-    expect((await json(await act("release", ca.id, "Rep A", { reason: "no staff this year" }))).claim.status).toBe("released");
+    expect((await json(await act("release", ca.id, "Rep A", { reason: "no staff this year" }))).claim.status).toBe(
+      "released",
+    );
     expect((await partnerOf(partner)).status).toBe("open");
     const again = await makeClaim(partner, a, "Rep A");
     expect((await json(await act("withdraw", again.id, "Rep A"))).claim.status).toBe("withdrawn");
@@ -151,7 +168,11 @@ describe("hand over", () => {
     expect(body.lead).toMatchObject({ id: cb.id, status: "lead" });
     expect((await partnerOf(partner)).lead).toEqual({ claim: cb.id, affiliate: b, stage: null, staleSince: null });
     const events = (await json(await call("GET", `/events?partner=${partner}`))).events;
-    expect(events.at(-2)).toMatchObject({ type: "claim.handed_over", claim: ca.id, data: { to: cb.id, reason: "B works in the partner's language" } });
+    expect(events.at(-2)).toMatchObject({
+      type: "claim.handed_over",
+      claim: ca.id,
+      data: { to: cb.id, reason: "B works in the partner's language" },
+    });
     expect(events.at(-1)).toMatchObject({ type: "claim.accepted", claim: cb.id });
   });
 
@@ -175,12 +196,21 @@ describe("a closed partner", () => {
     const ca = await makeClaim(partner, a, "Rep A");
     const cb = await makeClaim(partner, b, "Rep B");
     const coord = await signIn(COORDINATOR);
-    expect((await call("POST", `/partners/${partner}/close`, { token: coord, body: { reason: "merged into another museum" } })).status).toBe(200);
+    expect(
+      (
+        await call("POST", `/partners/${partner}/close`, {
+          token: coord,
+          body: { reason: "merged into another museum" },
+        })
+      ).status,
+    ).toBe(200);
     const err = await expectError(await act("accept", ca.id, COORDINATOR), 409, "conflict");
     expect(err.details.status).toBe("closed");
     expect((await call("POST", `/partners/${partner}/reopen`, { token: coord })).status).toBe(200);
     expect((await act("accept", ca.id, COORDINATOR)).status).toBe(200);
-    expect((await call("POST", `/partners/${partner}/close`, { token: coord, body: { reason: "again" } })).status).toBe(200);
+    expect((await call("POST", `/partners/${partner}/close`, { token: coord, body: { reason: "again" } })).status).toBe(
+      200,
+    );
     await expectError(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "B is closer" }), 409, "conflict");
   });
 });

@@ -114,7 +114,10 @@ export async function makePartner(overrides: Partial<PartnerInput> = {}, by = "R
 }
 
 export async function makeClaim(partner: string, affiliate: string, by: string, message = "We can take this partner") {
-  const res = await call("POST", `/partners/${partner}/claims`, { token: await signIn(by), body: { affiliate, message } });
+  const res = await call("POST", `/partners/${partner}/claims`, {
+    token: await signIn(by),
+    body: { affiliate, message },
+  });
   expect(res.status).toBe(201);
   return (await json<{ claim: { id: number; version: number; verified: boolean } }>(res)).claim;
 }

@@ -15,7 +15,11 @@ describe("CORS", () => {
     expect(unauth.status).toBe(401);
     expect(unauth.headers.get("Access-Control-Allow-Origin")).toBe(origin);
     const pre = await call("OPTIONS", "/partners", {
-      headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" },
+      headers: {
+        Origin: origin,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type",
+      },
     });
     expect(pre.status).toBeLessThan(300);
     expect(pre.headers.get("Access-Control-Allow-Methods")).toContain("PATCH");
@@ -33,7 +37,14 @@ describe("GET /partners", () => {
     const tag = crypto.randomUUID().slice(0, 8);
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
-      ids.push(await makePartner({ name: `Paging ${tag} ${String.fromCharCode(71 - i)}`, kind: i % 2 ? "library" : "archive", country: i < 4 ? "FR" : "IT", languages: ["fr"] }));
+      ids.push(
+        await makePartner({
+          name: `Paging ${tag} ${String.fromCharCode(71 - i)}`,
+          kind: i % 2 ? "library" : "archive",
+          country: i < 4 ? "FR" : "IT",
+          languages: ["fr"],
+        }),
+      );
     }
     const all = await json(await call("GET", `/partners?q=${tag}&limit=100`));
     expect(all.total).toBe(7);
@@ -51,7 +62,9 @@ describe("GET /partners", () => {
     expect(seen).toEqual(all.partners.map((p: { id: string }) => p.id));
 
     const libraries = await json(await call("GET", `/partners?q=${tag}&kind=library&country=FR`));
-    expect(libraries.partners.every((p: { kind: string; country: string }) => p.kind === "library" && p.country === "FR")).toBe(true);
+    expect(
+      libraries.partners.every((p: { kind: string; country: string }) => p.kind === "library" && p.country === "FR"),
+    ).toBe(true);
     expect(libraries.total).toBe(2);
     const desc = await json(await call("GET", `/partners?q=${tag}&sort=-name&limit=2`));
     expect(desc.partners[0].name).toBe(names.at(-1));
@@ -86,8 +99,9 @@ describe("GET /partners", () => {
 describe("CSV export", () => {
   it("quotes cells and neutralises formulas", () => {
     expect(csvCell('say "hi", then go')).toBe('"say ""hi"", then go"');
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
-    for (const f of ["+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(csvCell(f).replace(/^"/, "").startsWith("'")).toBe(true);
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    for (const f of ["+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+      expect(csvCell(f).replace(/^"/, "").startsWith("'")).toBe(true);
     expect(csvCell(["a", "b"])).toBe("a; b");
     expect(csvDocument(["a"], [["line\nbreak"]])).toBe('a\r\n"line\nbreak"\r\n');
   });
@@ -135,15 +149,36 @@ describe("GET /openapi.json", () => {
     const doc = await json(await call("GET", "/openapi.json"));
     expect(doc.openapi).toBe("3.1.0");
     const paths = Object.keys(doc.paths);
-    for (const p of ["/health", "/session", "/session/dev", "/me", "/partners", "/partners/{id}", "/partners/{id}/claims",
-      "/claims/{id}/accept", "/claims/{id}/withdraw", "/claims/{id}/decline", "/claims/{id}/release", "/claims/{id}/complete",
-      "/claims/{id}/progress", "/claims/{id}/handover", "/affiliates", "/affiliates/{id}", "/affiliates/{id}/representatives",
-      "/events", "/export/partners.csv", "/mirror/status", "/mirror/run"]) {
+    for (const p of [
+      "/health",
+      "/session",
+      "/session/dev",
+      "/me",
+      "/partners",
+      "/partners/{id}",
+      "/partners/{id}/claims",
+      "/claims/{id}/accept",
+      "/claims/{id}/withdraw",
+      "/claims/{id}/decline",
+      "/claims/{id}/release",
+      "/claims/{id}/complete",
+      "/claims/{id}/progress",
+      "/claims/{id}/handover",
+      "/affiliates",
+      "/affiliates/{id}",
+      "/affiliates/{id}/representatives",
+      "/events",
+      "/export/partners.csv",
+      "/mirror/status",
+      "/mirror/run",
+    ]) {
       expect(paths).toContain(p);
     }
     expect(doc.components.schemas).toHaveProperty("Partner");
     expect(doc.components.schemas).toHaveProperty("Error");
-    expect(doc.paths["/partners"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/PartnerInput");
+    expect(doc.paths["/partners"].post.requestBody.content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/PartnerInput",
+    );
   });
 });
 
@@ -161,40 +196,70 @@ describe("GET /mirror/status", () => {
 describe("affiliates, representatives and coordinators", () => {
   it("a user asks to represent, a representative verifies them, and claims become verified", async () => {
     const affiliate = await makeAffiliate({ reps: ["Senior Rep"] });
-    const ask = await call("POST", `/affiliates/${affiliate}/representatives`, { token: await signIn("Newbie"), body: { username: "Newbie" } });
+    const ask = await call("POST", `/affiliates/${affiliate}/representatives`, {
+      token: await signIn("Newbie"),
+      body: { username: "Newbie" },
+    });
     expect(await json(ask)).toEqual({ user: "Newbie", status: "requested" });
     const publicView = await json(await call("GET", `/affiliates/${affiliate}`));
     expect(publicView.representatives.map((r: { user: string }) => r.user)).toEqual(["Senior Rep"]);
     const repView = await json(await call("GET", `/affiliates/${affiliate}`, { token: await signIn("Senior Rep") }));
-    expect(repView.representatives.map((r: { user: string; status: string }) => `${r.user}:${r.status}`)).toEqual(["Newbie:requested", "Senior Rep:verified"]);
-    const verify = await call("POST", `/affiliates/${affiliate}/representatives`, { token: await signIn("Senior Rep"), body: { username: "Newbie" } });
+    expect(repView.representatives.map((r: { user: string; status: string }) => `${r.user}:${r.status}`)).toEqual([
+      "Newbie:requested",
+      "Senior Rep:verified",
+    ]);
+    const verify = await call("POST", `/affiliates/${affiliate}/representatives`, {
+      token: await signIn("Senior Rep"),
+      body: { username: "Newbie" },
+    });
     expect(await json(verify)).toEqual({ user: "Newbie", status: "verified" });
     const claim = await makeClaim(await makePartner(), affiliate, "Newbie");
     expect(claim.verified).toBe(true);
     const types = (await json(await call("GET", "/events?limit=1000"))).events
       .filter((e: { affiliate: string }) => e.affiliate === affiliate)
       .map((e: { type: string }) => e.type);
-    expect(types).toEqual(["affiliate.created", "representative.verified", "representative.requested", "representative.verified", "claim.created"]);
+    expect(types).toEqual([
+      "affiliate.created",
+      "representative.verified",
+      "representative.requested",
+      "representative.verified",
+      "claim.created",
+    ]);
   });
 
   it("coordinators add coordinators; configured ones cannot be removed through the API", async () => {
     const coord = await signIn(COORDINATOR);
-    expect((await call("POST", "/coordinators", { token: coord, body: { username: "second_coordinator" } })).status).toBe(204);
+    expect(
+      (await call("POST", "/coordinators", { token: coord, body: { username: "second_coordinator" } })).status,
+    ).toBe(204);
     const me = await json(await call("GET", "/me", { token: await signIn("Second coordinator") }));
     expect(me.roles.coordinator).toBe(true);
     const list = await json(await call("GET", "/coordinators"));
     expect(list.coordinators).toContainEqual({ user: "Second coordinator", source: "added" });
     await expectError(await call("DELETE", `/coordinators/${encodeURIComponent(COORDINATOR)}`, { token: coord }), 409);
     expect((await call("DELETE", "/coordinators/Second%20coordinator", { token: coord })).status).toBe(204);
-    expect((await json(await call("GET", "/me", { token: await signIn("Second coordinator") }))).roles.coordinator).toBe(false);
+    expect(
+      (await json(await call("GET", "/me", { token: await signIn("Second coordinator") }))).roles.coordinator,
+    ).toBe(false);
   });
 
   it("edits an affiliate under If-Match", async () => {
     const affiliate = await makeAffiliate();
     const coord = await signIn(COORDINATOR);
     await expectError(await call("PATCH", `/affiliates/${affiliate}`, { token: coord, body: { name: "X" } }), 428);
-    const res = await call("PATCH", `/affiliates/${affiliate}`, { token: coord, body: { capabilities: ["course"] }, headers: { "If-Match": '"1"' } });
+    const res = await call("PATCH", `/affiliates/${affiliate}`, {
+      token: coord,
+      body: { capabilities: ["course"] },
+      headers: { "If-Match": '"1"' },
+    });
     expect(await json(res)).toMatchObject({ capabilities: ["course"], version: 2 });
-    await expectError(await call("PATCH", `/affiliates/${affiliate}`, { token: coord, body: { name: "Y" }, headers: { "If-Match": '"1"' } }), 412);
+    await expectError(
+      await call("PATCH", `/affiliates/${affiliate}`, {
+        token: coord,
+        body: { name: "Y" },
+        headers: { "If-Match": '"1"' },
+      }),
+      412,
+    );
   });
 });

@@ -1,13 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { call, COORDINATOR, expectError, json, makeAffiliate, makeClaim, makePartner, partnerInput, signIn, act } from "./helpers.ts";
+import {
+  call,
+  COORDINATOR,
+  expectError,
+  json,
+  makeAffiliate,
+  makeClaim,
+  makePartner,
+  partnerInput,
+  signIn,
+  act,
+} from "./helpers.ts";
 
 describe("POST /partners (refer a partner)", () => {
   it("creates a partner with a slug from its name, records the referrer and an event", async () => {
     const token = await signIn("Alice Referrer");
-    const res = await call("POST", "/partners", { token, body: partnerInput({ name: "Muzeum Śląskie w Katowicach", country: "PL", languages: ["pl"] }) });
+    const res = await call("POST", "/partners", {
+      token,
+      body: partnerInput({ name: "Muzeum Śląskie w Katowicach", country: "PL", languages: ["pl"] }),
+    });
     expect(res.status).toBe(201);
     const p = await json(res);
-    expect(p).toMatchObject({ id: "muzeum-slaskie-w-katowicach", status: "open", referredBy: { user: "Alice Referrer" }, version: 1, lead: null, interested: [] });
+    expect(p).toMatchObject({
+      id: "muzeum-slaskie-w-katowicach",
+      status: "open",
+      referredBy: { user: "Alice Referrer" },
+      version: 1,
+      lead: null,
+      interested: [],
+    });
     expect(p.contact).toEqual({ name: "Erika Mustermann", email: "erika@example.org", notes: "prefers mornings" });
     expect(res.headers.get("ETag")).toBe('"1"');
     const events = await json(await call("GET", `/events?partner=${p.id}`));
@@ -24,7 +45,10 @@ describe("POST /partners (refer a partner)", () => {
 
   it("refuses the same Wikidata item twice, naming the existing partner", async () => {
     const first = await makePartner({ wikidata: "Q190804" });
-    const res = await call("POST", "/partners", { token: await signIn("Bob"), body: partnerInput({ wikidata: "Q190804" }) });
+    const res = await call("POST", "/partners", {
+      token: await signIn("Bob"),
+      body: partnerInput({ wikidata: "Q190804" }),
+    });
     const err = await expectError(res, 409, "conflict");
     expect(err.details).toEqual({ partner: first });
   });
@@ -67,23 +91,46 @@ describe("PATCH /partners/{id}", () => {
   it("requires If-Match, refuses a stale version with 412, applies a current one", async () => {
     const token = await signIn("Editor Referrer");
     const id = await makePartner({}, "Editor Referrer");
-    await expectError(await call("PATCH", `/partners/${id}`, { token, body: { summary: "new" } }), 428, "precondition_required");
-    await expectError(await call("PATCH", `/partners/${id}`, { token, body: { summary: "new" }, headers: { "If-Match": '"7"' } }), 412, "version_mismatch");
-    const ok = await call("PATCH", `/partners/${id}`, { token, body: { summary: "new summary" }, headers: { "If-Match": '"1"' } });
+    await expectError(
+      await call("PATCH", `/partners/${id}`, { token, body: { summary: "new" } }),
+      428,
+      "precondition_required",
+    );
+    await expectError(
+      await call("PATCH", `/partners/${id}`, { token, body: { summary: "new" }, headers: { "If-Match": '"7"' } }),
+      412,
+      "version_mismatch",
+    );
+    const ok = await call("PATCH", `/partners/${id}`, {
+      token,
+      body: { summary: "new summary" },
+      headers: { "If-Match": '"1"' },
+    });
     expect(ok.status).toBe(200);
     expect(await json(ok)).toMatchObject({ summary: "new summary", version: 2 });
     expect(ok.headers.get("ETag")).toBe('"2"');
-    await expectError(await call("PATCH", `/partners/${id}`, { token, body: { summary: "again" }, headers: { "If-Match": '"1"' } }), 412);
+    await expectError(
+      await call("PATCH", `/partners/${id}`, { token, body: { summary: "again" }, headers: { "If-Match": '"1"' } }),
+      412,
+    );
   });
 
   it("lets only coordinators and the referrer edit", async () => {
     const id = await makePartner({}, "Owner Referrer");
     await expectError(
-      await call("PATCH", `/partners/${id}`, { token: await signIn("Stranger"), body: { summary: "x" }, headers: { "If-Match": '"1"' } }),
+      await call("PATCH", `/partners/${id}`, {
+        token: await signIn("Stranger"),
+        body: { summary: "x" },
+        headers: { "If-Match": '"1"' },
+      }),
       403,
       "forbidden",
     );
-    const res = await call("PATCH", `/partners/${id}`, { token: await signIn(COORDINATOR), body: { funding: "can_pay" }, headers: { "If-Match": '"1"' } });
+    const res = await call("PATCH", `/partners/${id}`, {
+      token: await signIn(COORDINATOR),
+      body: { funding: "can_pay" },
+      headers: { "If-Match": '"1"' },
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -93,7 +140,10 @@ describe("closing and reopening", () => {
     const affiliate = await makeAffiliate();
     const id = await makePartner();
     const coord = await signIn(COORDINATOR);
-    const closed = await call("POST", `/partners/${id}/close`, { token: coord, body: { reason: "institution merged" } });
+    const closed = await call("POST", `/partners/${id}/close`, {
+      token: coord,
+      body: { reason: "institution merged" },
+    });
     expect((await json(closed)).status).toBe("closed");
     const refused = await call("POST", `/partners/${id}/claims`, { token: await signIn("Eager"), body: { affiliate } });
     await expectError(refused, 409, "conflict");

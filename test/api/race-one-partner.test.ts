@@ -14,7 +14,9 @@ describe(`${N} concurrent accepts on one partner`, () => {
 
   beforeAll(async () => {
     coordinator = await signIn(COORDINATOR);
-    expect((await call("POST", "/partners", { token: coordinator, body: partnerInput({ id: "raced-museum" }) })).status).toBe(201);
+    expect(
+      (await call("POST", "/partners", { token: coordinator, body: partnerInput({ id: "raced-museum" }) })).status,
+    ).toBe(201);
     for (let i = 0; i < N; i++) {
       const id = `affiliate-${i}`;
       expect((await call("POST", "/affiliates", { token: coordinator, body: affiliateInput(id) })).status).toBe(201);
@@ -36,17 +38,29 @@ describe(`${N} concurrent accepts on one partner`, () => {
     const partner = await json(await call("GET", "/partners/raced-museum"));
     expect(partner).toMatchObject({ status: "matched", lead: { claim: winner.id, affiliate: winner.affiliate } });
 
-    const leads = await harness.db.prepare("SELECT count(*) AS n FROM claim WHERE partner_id = ?1 AND status = 'lead'").bind("raced-museum").first<{ n: number }>();
-    const accepted = await harness.db.prepare("SELECT count(*) AS n FROM event WHERE type = 'claim.accepted'").first<{ n: number }>();
+    const leads = await harness.db
+      .prepare("SELECT count(*) AS n FROM claim WHERE partner_id = ?1 AND status = 'lead'")
+      .bind("raced-museum")
+      .first<{ n: number }>();
+    const accepted = await harness.db
+      .prepare("SELECT count(*) AS n FROM event WHERE type = 'claim.accepted'")
+      .first<{ n: number }>();
     expect(leads?.n).toBe(1);
     expect(accepted?.n).toBe(1);
   });
 
   it(`of the same claim, ${N} times at once, succeed once`, async () => {
     await call("POST", "/partners", { token: coordinator, body: partnerInput({ id: "raced-again" }) });
-    const made = await call("POST", "/partners/raced-again/claims", { token: coordinator, body: { affiliate: "affiliate-0" } });
+    const made = await call("POST", "/partners/raced-again/claims", {
+      token: coordinator,
+      body: { affiliate: "affiliate-0" },
+    });
     const id = (await json(made)).claim.id;
-    const results = await Promise.all(Array.from({ length: N }, () => call("POST", `/claims/${id}/accept`, { token: coordinator, body: { version: 1 } })));
+    const results = await Promise.all(
+      Array.from({ length: N }, () =>
+        call("POST", `/claims/${id}/accept`, { token: coordinator, body: { version: 1 } }),
+      ),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(N - 1);
   });

@@ -21,7 +21,9 @@ describe("races", () => {
     const claimResults = await Promise.all(
       partners.flatMap((p) =>
         affiliates.flatMap((a, i) =>
-          [0, 1].map(() => call("POST", `/partners/${p}/claims`, { token: users[i]!, body: { affiliate: a } }).then((r) => r.status)),
+          [0, 1].map(() =>
+            call("POST", `/partners/${p}/claims`, { token: users[i]!, body: { affiliate: a } }).then((r) => r.status),
+          ),
         ),
       ),
     );
@@ -36,15 +38,23 @@ describe("races", () => {
 
     // The coordinator (in several tabs) accepts every claim at once, each three times.
     const acceptResults = await Promise.all(
-      claims.flatMap((c) => [0, 1, 2].map(() => call("POST", `/claims/${c.id}/accept`, { token: coord, body: {} }).then((r) => r.status))),
+      claims.flatMap((c) =>
+        [0, 1, 2].map(() => call("POST", `/claims/${c.id}/accept`, { token: coord, body: {} }).then((r) => r.status)),
+      ),
     );
     expect(acceptResults.filter((s) => s === 200)).toHaveLength(PARTNERS);
     expect(acceptResults.every((s) => s === 200 || s === 409)).toBe(true);
 
     for (const p of partners) {
-      const leads = await db.prepare(`SELECT count(*) AS n FROM claim WHERE partner_id = ?1 AND status = 'lead'`).bind(p).first<{ n: number }>();
+      const leads = await db
+        .prepare(`SELECT count(*) AS n FROM claim WHERE partner_id = ?1 AND status = 'lead'`)
+        .bind(p)
+        .first<{ n: number }>();
       expect(leads!.n).toBe(1);
-      const interested = await db.prepare(`SELECT count(*) AS n FROM claim WHERE partner_id = ?1 AND status = 'interested'`).bind(p).first<{ n: number }>();
+      const interested = await db
+        .prepare(`SELECT count(*) AS n FROM claim WHERE partner_id = ?1 AND status = 'interested'`)
+        .bind(p)
+        .first<{ n: number }>();
       expect(interested!.n).toBe(AFFILIATES - 1);
     }
     const events = await db
@@ -62,7 +72,11 @@ describe("races", () => {
     const token = await signIn("Race Referrer");
     const statuses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        call("PATCH", `/partners/${id}`, { token, body: { summary: `edit ${i}` }, headers: { "If-Match": '"1"' } }).then((r) => r.status),
+        call("PATCH", `/partners/${id}`, {
+          token,
+          body: { summary: `edit ${i}` },
+          headers: { "If-Match": '"1"' },
+        }).then((r) => r.status),
       ),
     );
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);

@@ -20,7 +20,9 @@ describe("demo seed", () => {
     for (const s of PARTNER_STATUSES) expect(statuses, s).toContain(s);
     const { results } = await db.prepare("SELECT DISTINCT status FROM claim").all<{ status: string }>();
     expect(results.map((r) => r.status).sort()).toEqual([...CLAIM_STATUSES].sort());
-    const stale = await db.prepare("SELECT count(*) AS n FROM claim WHERE stale_since IS NOT NULL AND status = 'lead'").first<{ n: number }>();
+    const stale = await db
+      .prepare("SELECT count(*) AS n FROM claim WHERE stale_since IS NOT NULL AND status = 'lead'")
+      .first<{ n: number }>();
     expect(stale!.n).toBeGreaterThan(0);
     const kinds = new Set(list.partners.map((p) => p.kind));
     expect(kinds.size).toBeGreaterThanOrEqual(7);

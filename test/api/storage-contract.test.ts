@@ -12,10 +12,16 @@ import { isGuardFailure } from "../../worker/storage/events.ts";
 const db = harness.db;
 const count = async (sql: string) => (await db.prepare(sql).first<{ n: number }>())?.n;
 const guard = (type: string) =>
-  db.prepare(`INSERT INTO event (at, actor, type, data) VALUES ('t', 'test', CASE WHEN changes() = 1 THEN ?1 END, '{}')`).bind(type);
+  db
+    .prepare(
+      `INSERT INTO event (at, actor, type, data) VALUES ('t', 'test', CASE WHEN changes() = 1 THEN ?1 END, '{}')`,
+    )
+    .bind(type);
 
 beforeAll(async () => {
-  await db.prepare("CREATE TABLE scratch (id INTEGER PRIMARY KEY, k TEXT UNIQUE, v, n INTEGER NOT NULL DEFAULT 0)").run();
+  await db
+    .prepare("CREATE TABLE scratch (id INTEGER PRIMARY KEY, k TEXT UNIQUE, v, n INTEGER NOT NULL DEFAULT 0)")
+    .run();
 });
 
 describe("statements", () => {
@@ -25,7 +31,9 @@ describe("statements", () => {
   });
 
   it("refuse a wrong number of bindings", async () => {
-    await expect(db.prepare("SELECT ?1 AS a, ?2 AS b").bind(1).first()).rejects.toThrow(/Wrong number of parameter bindings/);
+    await expect(db.prepare("SELECT ?1 AS a, ?2 AS b").bind(1).first()).rejects.toThrow(
+      /Wrong number of parameter bindings/,
+    );
     await expect(db.prepare("SELECT ?1 AS a").bind(1, 2).first()).rejects.toThrow(/Wrong number of parameter bindings/);
     await expect(db.prepare("SELECT '?1' AS a").first()).resolves.toEqual({ a: "?1" });
   });
@@ -57,10 +65,16 @@ describe("statements", () => {
   });
 
   it("fail with SQLite's constraint text, which constraintOf reads", async () => {
-    const error = await db.prepare("INSERT INTO scratch (k) VALUES ('a')").run().catch((e: unknown) => e);
+    const error = await db
+      .prepare("INSERT INTO scratch (k) VALUES ('a')")
+      .run()
+      .catch((e: unknown) => e);
     expect(String((error as Error).message)).toMatch(/UNIQUE constraint failed: scratch\.k/);
     expect(constraintOf(error)).toEqual({ kind: "unique", target: "scratch.k" });
-    const notNull = await db.prepare("INSERT INTO scratch (k, n) VALUES ('z', NULL)").run().catch((e: unknown) => e);
+    const notNull = await db
+      .prepare("INSERT INTO scratch (k, n) VALUES ('z', NULL)")
+      .run()
+      .catch((e: unknown) => e);
     expect(constraintOf(notNull)).toEqual({ kind: "not_null", target: "scratch.n" });
   });
 });
@@ -92,7 +106,11 @@ describe("batch()", () => {
   it("fails as a whole when a guarded event finds the change before it touched no row", async () => {
     const events = await count("SELECT count(*) AS n FROM event");
     const error = await db
-      .batch([db.prepare("UPDATE scratch SET n = 99 WHERE k = 'a'"), db.prepare("UPDATE scratch SET n = n WHERE k = 'none'"), guard("test.lost")])
+      .batch([
+        db.prepare("UPDATE scratch SET n = 99 WHERE k = 'a'"),
+        db.prepare("UPDATE scratch SET n = n WHERE k = 'none'"),
+        guard("test.lost"),
+      ])
       .catch((e: unknown) => e);
     expect(String((error as Error).message)).toMatch(/NOT NULL constraint failed: event\.type/);
     expect(isGuardFailure(error)).toBe(true);
@@ -101,8 +119,15 @@ describe("batch()", () => {
   });
 
   it("is mapped by commit(): stale for the guard, unique with its target", async () => {
-    expect(await commit(db, [db.prepare("UPDATE scratch SET n = 1 WHERE k = 'none'"), guard("test.x")])).toEqual({ ok: false, reason: "stale" });
-    expect(await commit(db, [db.prepare("INSERT INTO scratch (k) VALUES ('a')")])).toEqual({ ok: false, reason: "unique", target: "scratch.k" });
+    expect(await commit(db, [db.prepare("UPDATE scratch SET n = 1 WHERE k = 'none'"), guard("test.x")])).toEqual({
+      ok: false,
+      reason: "stale",
+    });
+    expect(await commit(db, [db.prepare("INSERT INTO scratch (k) VALUES ('a')")])).toEqual({
+      ok: false,
+      reason: "unique",
+      target: "scratch.k",
+    });
   });
 
   it("refuses an empty batch", async () => {
@@ -111,7 +136,7 @@ describe("batch()", () => {
 
   it("serialises concurrent batches: 100 conditional increments of one version, each seen once", async () => {
     await db.prepare("INSERT INTO scratch (k, n) VALUES ('counter', 0)").run();
-    const attempts = Array.from({ length: 100 }, (_, i) =>
+    const attempts = Array.from({ length: 100 }, (_, _i) =>
       db
         .batch([
           db.prepare("UPDATE scratch SET n = n + 1 WHERE k = 'counter'"),

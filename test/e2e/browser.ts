@@ -39,7 +39,10 @@ export interface Watched {
 }
 
 /** A fresh browser context (own cookies) whose page records every problem. */
-export async function watchedPage(browser: Browser, options: { javaScript?: boolean; width?: number } = {}): Promise<Watched> {
+export async function watchedPage(
+  browser: Browser,
+  options: { javaScript?: boolean; width?: number } = {},
+): Promise<Watched> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
@@ -78,10 +81,22 @@ export interface AxeSummary {
 export async function expectAccessible(page: Page, view: string, selector = "#partnerhub-app"): Promise<AxeSummary> {
   await page.addScriptTag({ path: AXE });
   const result = (await page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run({ include: [sel] }, { resultTypes: ["violations"] });
   }, selector)) as { violations: { id: string; impact: string | null; nodes: unknown[] }[] };
-  const summary = { view, violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) };
+  const summary = {
+    view,
+    violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+  };
   const bad = summary.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad, `axe-core on ${view}`).toEqual([]);
   return summary;

@@ -12,7 +12,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import ar from "../../gadget/src/i18n/ar.json" with { type: "json" };
 import { HUB_TITLE } from "../../scripts/lib/hub.ts";
 import { apiGet } from "../wiki/harness.ts";
-import { ARTEFACTS, expectAccessible, expectClean, launch, screenshot, watchedPage, type AxeSummary, type Watched } from "./browser.ts";
+import {
+  ARTEFACTS,
+  expectAccessible,
+  expectClean,
+  launch,
+  screenshot,
+  watchedPage,
+  type AxeSummary,
+  type Watched,
+} from "./browser.ts";
 import { logInOnWiki, signInFromHub, type Person } from "./wiki-user.ts";
 
 const hub = inject("hub");
@@ -23,7 +32,9 @@ let target: { id: string; name: string };
 beforeAll(async () => {
   browser = await launch();
   // An open partner of the demo directory, as the mirror published it.
-  const list = (await (await fetch(`${hub.backendUrl}/api/v1/partners?status=open&limit=1`)).json()) as { partners: { id: string; name: string }[] };
+  const list = (await (await fetch(`${hub.backendUrl}/api/v1/partners?status=open&limit=1`)).json()) as {
+    partners: { id: string; name: string }[];
+  };
   target = list.partners[0]!;
 });
 afterAll(async () => {
@@ -45,7 +56,11 @@ async function keep(page: Page, name: string, reopen?: (page: Page) => Promise<v
   await screenshot(page, name);
   const html = page.locator("html");
   const classes = (await html.getAttribute("class")) ?? "";
-  await page.evaluate(() => document.documentElement.classList.replace("skin-theme-clientpref-day", "skin-theme-clientpref-night") || document.documentElement.classList.add("skin-theme-clientpref-night"));
+  await page.evaluate(
+    () =>
+      document.documentElement.classList.replace("skin-theme-clientpref-day", "skin-theme-clientpref-night") ||
+      document.documentElement.classList.add("skin-theme-clientpref-night"),
+  );
   // Codex fades colours (CSS transitions): shoot once they have finished.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   await screenshot(page, `${name}-night`);
@@ -75,7 +90,11 @@ describe("we can take this partner, end to end", () => {
     axe.push(await expectAccessible(page, "directory, signed in"));
     await openPartner(page);
     axe.push(await expectAccessible(page, "partner, signed in"));
-    await keep(page, "10-alice-partner", async (p) => void (await p.getByRole("heading", { level: 2 }).first().waitFor()));
+    await keep(
+      page,
+      "10-alice-partner",
+      async (p) => void (await p.getByRole("heading", { level: 2 }).first().waitFor()),
+    );
 
     await page.getByRole("button", { name: "We can take this partner" }).click();
     const dialog = page.getByRole("dialog");
@@ -117,10 +136,16 @@ describe("we can take this partner, end to end", () => {
     await keep(page, "30-coordinator-queue");
 
     await openPartner(page);
-    const claim = page.locator(".partnerhub-claim").filter({ has: page.locator(".partnerhub-claim__head strong", { hasText: "Wikimedia Deutschland" }) });
+    const claim = page
+      .locator(".partnerhub-claim")
+      .filter({ has: page.locator(".partnerhub-claim__head strong", { hasText: "Wikimedia Deutschland" }) });
     await claim.getByRole("button", { name: "Accept as lead" }).click();
     await claim.locator(".cdx-info-chip--success").waitFor();
-    await keep(page, "31-coordinator-accepted", async (p) => void (await p.locator(".partnerhub-claim--lead").waitFor()));
+    await keep(
+      page,
+      "31-coordinator-accepted",
+      async (p) => void (await p.locator(".partnerhub-claim--lead").waitFor()),
+    );
     expectClean(coord);
   });
 
@@ -135,13 +160,22 @@ describe("we can take this partner, end to end", () => {
     expect(status.lag).toBe(0);
 
     const read = async (title: string) => {
-      const answer = await apiGet(hub.wiki.apiUrl, { action: "query", prop: "revisions", titles: title, rvprop: "content", rvslots: "main" });
-      return (answer.query as { pages: { revisions: { slots: { main: { content: string } } }[] }[] }).pages[0]!.revisions[0]!.slots.main.content;
+      const answer = await apiGet(hub.wiki.apiUrl, {
+        action: "query",
+        prop: "revisions",
+        titles: title,
+        rvprop: "content",
+        rvslots: "main",
+      });
+      return (answer.query as { pages: { revisions: { slots: { main: { content: string } } }[] }[] }).pages[0]!
+        .revisions[0]!.slots.main.content;
     };
     const directory = await read(HUB_TITLE);
     const row = directory.split("\n|-").find((r) => r.includes(`id="partner-${target.id}"`))!;
     expect(row).toContain("| Matched");
-    expect(row).toMatch(/\| \[\[:Wikimedia Deutschland\|<nowiki>Wikimedia Deutschland<\/nowiki>\]\]\n\| \[\[:Wikimedia Österreich\|<nowiki>Wikimedia Österreich<\/nowiki>\]\]/);
+    expect(row).toMatch(
+      /\| \[\[:Wikimedia Deutschland\|<nowiki>Wikimedia Deutschland<\/nowiki>\]\]\n\| \[\[:Wikimedia Österreich\|<nowiki>Wikimedia Österreich<\/nowiki>\]\]/,
+    );
     const claims = await read(`${HUB_TITLE}/Claims`);
     expect(claims).toContain("Alice");
     expect(claims).toContain("Bob");

@@ -22,9 +22,19 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const d1Dir = mkdtempSync(join(tmpdir(), "partnerhub-e2e-d1-"));
   const started = Date.now();
-  const hub = await startHub({ d1Dir, backendPort: await freePort(), partners: 60, log: (l) => console.log(`[hub] ${l}`) });
+  const hub = await startHub({
+    d1Dir,
+    backendPort: await freePort(),
+    partners: 60,
+    log: (l) => console.log(`[hub] ${l}`),
+  });
   console.log(`[hub] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${hub.hubUrl}`);
-  project.provide("hub", { wiki: wikiInfo(hub.wiki), backendUrl: hub.backendUrl, hubUrl: hub.hubUrl, users: hub.users });
+  project.provide("hub", {
+    wiki: wikiInfo(hub.wiki),
+    backendUrl: hub.backendUrl,
+    hubUrl: hub.hubUrl,
+    users: hub.users,
+  });
   return async () => {
     await hub.stop();
     rmSync(d1Dir, { recursive: true, force: true });

@@ -3,7 +3,15 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTEFACTS, expectAccessible, expectClean, launch, screenshot, watchedPage, type AxeSummary } from "./browser.ts";
+import {
+  ARTEFACTS,
+  expectAccessible,
+  expectClean,
+  launch,
+  screenshot,
+  watchedPage,
+  type AxeSummary,
+} from "./browser.ts";
 
 const hub = inject("hub");
 let browser: Browser;
@@ -32,13 +40,16 @@ describe("a reader", () => {
     await screenshot(page, "01-reader-directory");
 
     await page.getByRole("searchbox", { name: "Search partners" }).fill("library");
-    await page.waitForFunction((t) => !document.body.innerText.includes(`${t} of ${t} partners`), total);
+    await page.waitForFunction((t) => !document.body.textContent.includes(`${t} of ${t} partners`), total);
     const afterSearch = Number(countText.exec((await count.textContent()) ?? "")![1]);
     expect(afterSearch).toBeGreaterThan(0);
     expect(afterSearch).toBeLessThan(Number(total));
     expect(page.url()).toContain("q=library");
 
-    await page.getByRole("group", { name: "Kind" }).getByLabel(/Library/).check();
+    await page
+      .getByRole("group", { name: "Kind" })
+      .getByLabel(/Library/)
+      .check();
     await page.waitForFunction(() => location.hash.includes("kind=library"));
     const rows = page.locator(".partnerhub-row");
     expect(await rows.count()).toBeGreaterThan(0);
@@ -58,7 +69,9 @@ describe("a reader", () => {
     const w = await watchedPage(browser);
     await w.page.goto(`${hub.hubUrl}&uselang=ar`);
     await w.page.locator(".partnerhub-row").first().waitFor();
-    expect(await w.page.evaluate(() => getComputedStyle(document.querySelector("#partnerhub-app .partnerhub")!).direction)).toBe("rtl");
+    expect(
+      await w.page.evaluate(() => getComputedStyle(document.querySelector("#partnerhub-app .partnerhub")!).direction),
+    ).toBe("rtl");
     axe.push(await expectAccessible(w.page, "directory (ar)"));
     await screenshot(w.page, "04-reader-directory-ar");
 
@@ -87,7 +100,11 @@ describe("a reader", () => {
     const w = await watchedPage(browser);
     await w.page.goto(`${hub.wiki.scriptUrl}/index.php?title=Main_Page`);
     await w.page.waitForFunction(() => (window as unknown as { mw?: { loader?: unknown } }).mw?.loader !== undefined);
-    const state = await w.page.evaluate(() => (window as unknown as { mw: { loader: { getState(m: string): string | null } } }).mw.loader.getState("ext.gadget.partnerhub"));
+    const state = await w.page.evaluate(() =>
+      (window as unknown as { mw: { loader: { getState(m: string): string | null } } }).mw.loader.getState(
+        "ext.gadget.partnerhub",
+      ),
+    );
     expect(state).toBe("registered");
     expect(await w.page.locator("#partnerhub-app").count()).toBe(0);
     expectClean(w);

@@ -10,8 +10,15 @@ export async function logInOnWiki(page: Page, scriptUrl: string, person: Person)
   await page.goto(`${scriptUrl}/index.php?title=Special:UserLogin`);
   await page.locator("#wpName1").fill(person.name);
   await page.locator("#wpPassword1").fill(person.password);
-  await Promise.all([page.waitForURL((u) => !u.searchParams.has("title") || !u.search.includes("UserLogin")), page.locator("#wpLoginAttempt").click()]);
-  await page.waitForFunction((name) => (window as unknown as { mw?: { config: { get(k: string): unknown } } }).mw?.config.get("wgUserName") === name, person.name);
+  await Promise.all([
+    page.waitForURL((u) => !u.searchParams.has("title") || !u.search.includes("UserLogin")),
+    page.locator("#wpLoginAttempt").click(),
+  ]);
+  await page.waitForFunction(
+    (name) =>
+      (window as unknown as { mw?: { config: { get(k: string): unknown } } }).mw?.config.get("wgUserName") === name,
+    person.name,
+  );
 }
 
 /**

@@ -24,18 +24,28 @@ describe("backend client", () => {
     [503, "internal", "server"],
   ])("turns %i %s into a typed error (%s)", async (status, code, kind) => {
     const f = fakeBackend(() => apiError(status, code, "the message"));
-    const err = await backendWith(f).me().catch((e: unknown) => e);
+    const err = await backendWith(f)
+      .me()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BackendError);
     expect(err).toMatchObject({ kind, code, status, message: "the message" });
   });
 
   it("reads Retry-After from a 429", async () => {
-    const f = fakeBackend(() => json(429, { error: { code: "rate_limited", message: "slow down" } }, { "Retry-After": "17" }));
+    const f = fakeBackend(() =>
+      json(429, { error: { code: "rate_limited", message: "slow down" } }, { "Retry-After": "17" }),
+    );
     await expect(backendWith(f).me()).rejects.toMatchObject({ kind: "rate_limited", retryAfter: 17 });
   });
 
   it("reports a failed connection as a network error", async () => {
-    const backend = createBackend({ baseUrl: "http://127.0.0.1:1", getToken: () => null, fetch: async () => { throw new TypeError("Failed to fetch"); } });
+    const backend = createBackend({
+      baseUrl: "http://127.0.0.1:1",
+      getToken: () => null,
+      fetch: async () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
     await expect(backend.me()).rejects.toMatchObject({ kind: "network" });
   });
 
@@ -65,12 +75,24 @@ describe("directory source", () => {
     });
     expect((await readMirror(wiki, "Hub/Directory")).partners.map((p) => p.id)).toEqual(["one", "two"]);
     // One part per request: five 2 MiB parts in one answer would pass the API's 8 MiB result limit.
-    expect(wiki.requests.map((r) => r.titles)).toEqual(["Hub/Directory.json", "Hub/Directory.json/1", "Hub/Directory.json/2"]);
+    expect(wiki.requests.map((r) => r.titles)).toEqual([
+      "Hub/Directory.json",
+      "Hub/Directory.json/1",
+      "Hub/Directory.json/2",
+    ]);
   });
 
   it("never asks the backend when not allowed, even if the mirror is missing", async () => {
     const f = fakeBackend();
-    await expect(loadDirectory({ source: "mirror", api: fakeWiki({}), prefix: "X", backend: backendWith(f), mayUseBackend: false })).rejects.toThrow();
+    await expect(
+      loadDirectory({
+        source: "mirror",
+        api: fakeWiki({}),
+        prefix: "X",
+        backend: backendWith(f),
+        mayUseBackend: false,
+      }),
+    ).rejects.toThrow();
     expect(f.calls).toHaveLength(0);
   });
 
@@ -80,7 +102,13 @@ describe("directory source", () => {
       on("GET", /cursor=c1/, () => json(200, { partners: [p2], total: 2, nextCursor: null })),
       on("GET", "/affiliates", () => json(200, { affiliates: [a] })),
     );
-    const d = await loadDirectory({ source: "mirror", api: fakeWiki({}), prefix: "X", backend: backendWith(f), mayUseBackend: true });
+    const d = await loadDirectory({
+      source: "mirror",
+      api: fakeWiki({}),
+      prefix: "X",
+      backend: backendWith(f),
+      mayUseBackend: true,
+    });
     expect(d).toMatchObject({ source: "backend", affiliates: [a] });
     expect(d.partners.map((p) => p.id)).toEqual(["one", "two"]);
   });
@@ -88,7 +116,11 @@ describe("directory source", () => {
 
 describe("session and configuration", () => {
   it("stores the session in sessionStorage until it expires or the user signs out", async () => {
-    setSignInProvider(async () => ({ token: "t", expiresAt: "2999-01-01T00:00:00Z", user: { id: "dev:A", name: "A", blocked: false } }));
+    setSignInProvider(async () => ({
+      token: "t",
+      expiresAt: "2999-01-01T00:00:00Z",
+      user: { id: "dev:A", name: "A", blocked: false },
+    }));
     await signIn();
     expect(getSession()?.token).toBe("t");
     expect(getSession(Date.parse("3000-01-01"))).toBeNull();
@@ -101,6 +133,11 @@ describe("session and configuration", () => {
     const el = document.createElement("div");
     el.setAttribute("data-backend", "https://hub.toolforge.org/");
     const c = readConfig(el, { mirrorPrefix: "P", directorySource: "bogus" });
-    expect(c).toMatchObject({ backendUrl: "https://hub.toolforge.org", mirrorPrefix: "P", directorySource: "mirror", backendReadBeforeSignIn: false });
+    expect(c).toMatchObject({
+      backendUrl: "https://hub.toolforge.org",
+      mirrorPrefix: "P",
+      directorySource: "mirror",
+      backendReadBeforeSignIn: false,
+    });
   });
 });

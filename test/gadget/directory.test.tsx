@@ -6,14 +6,32 @@ import { affiliate, fakeBackend, fakeWiki, json, mirrorPage, on, partner, render
 const PREFIX = "Content Partnerships Hub/Directory";
 const partners = [
   partner({ id: "rijksmuseum", name: "Rijksmuseum", country: "NL", languages: ["nl", "en"], kind: "museum" }),
-  partner({ id: "bnf", name: "Bibliothèque nationale", country: "FR", languages: ["fr"], kind: "library", offers: ["data", "text"], status: "matched", lead: { claim: 1, affiliate: "wmfr", stage: null, staleSince: null }, interested: ["wmfr"] }),
-  partner({ id: "tu-delft", name: "TU Delft", country: "NL", languages: ["nl"], kind: "university", offers: ["course"] }),
+  partner({
+    id: "bnf",
+    name: "Bibliothèque nationale",
+    country: "FR",
+    languages: ["fr"],
+    kind: "library",
+    offers: ["data", "text"],
+    status: "matched",
+    lead: { claim: 1, affiliate: "wmfr", stage: null, staleSince: null },
+    interested: ["wmfr"],
+  }),
+  partner({
+    id: "tu-delft",
+    name: "TU Delft",
+    country: "NL",
+    languages: ["nl"],
+    kind: "university",
+    offers: ["course"],
+  }),
 ];
 const finished = [
   partner({ id: "done-archive", name: "Done Archive", status: "done" }),
   partner({ id: "closed-society", name: "Closed Society", status: "closed" }),
 ];
-const wiki = () => fakeWiki({ [`${PREFIX}.json`]: mirrorPage(partners, [affiliate({ id: "wmfr", name: "Wikimédia France" })]) });
+const wiki = () =>
+  fakeWiki({ [`${PREFIX}.json`]: mirrorPage(partners, [affiliate({ id: "wmfr", name: "Wikimédia France" })]) });
 
 describe("directory", () => {
   it("reads the mirror from the wiki and sends nothing to the backend before sign-in", async () => {
@@ -40,7 +58,11 @@ describe("directory", () => {
     await screen.findByText("Rijksmuseum");
     expect(screen.getByText("2 of 3 partners")).toBeTruthy();
     const kinds = screen.getByRole("group", { name: "Kind" });
-    expect(within(kinds).getByLabelText(/University/).closest(".cdx-checkbox")?.textContent).toContain("1");
+    expect(
+      within(kinds)
+        .getByLabelText(/University/)
+        .closest(".cdx-checkbox")?.textContent,
+    ).toContain("1");
     await userEvent.click(within(kinds).getByLabelText(/University/));
     expect(screen.getByText("1 of 3 partners")).toBeTruthy();
     expect(window.location.hash).toBe("#kind=university&country=NL");
@@ -49,7 +71,9 @@ describe("directory", () => {
   });
 
   it("renders only the visible rows of 5,000 partners and moves between them with the keyboard", async () => {
-    const many = Array.from({ length: 5000 }, (_, i) => partner({ id: `p-${String(i).padStart(4, "0")}`, name: `Partner ${String(i).padStart(4, "0")}` }));
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      partner({ id: `p-${String(i).padStart(4, "0")}`, name: `Partner ${String(i).padStart(4, "0")}` }),
+    );
     renderApp({ wiki: fakeWiki({ [`${PREFIX}.json`]: mirrorPage(many) }) });
     await screen.findByText("Partner 0000");
     const rows = screen.getAllByRole("listitem");
@@ -98,19 +122,47 @@ describe("directory", () => {
 });
 
 describe("catching up with the record once signed in", () => {
-  const ev = (seq: number, type: string, partnerId: string | null) => ({ seq, at: "2026-11-26T10:00:00Z", actor: "Alice", type, partner: partnerId, affiliate: null, claim: null, data: {} });
+  const ev = (seq: number, type: string, partnerId: string | null) => ({
+    seq,
+    at: "2026-11-26T10:00:00Z",
+    actor: "Alice",
+    type,
+    partner: partnerId,
+    affiliate: null,
+    claim: null,
+    data: {},
+  });
 
   it("re-reads only the partners that changed after the mirror's last event", async () => {
-    const fresh = { ...partners[0]!, status: "matched" as const, interested: ["wmfr"], lead: { claim: 9, affiliate: "wmfr", stage: null, staleSince: null } };
+    const fresh = {
+      ...partners[0]!,
+      status: "matched" as const,
+      interested: ["wmfr"],
+      lead: { claim: 9, affiliate: "wmfr", stage: null, staleSince: null },
+    };
     const backend = fakeBackend(
-      on("GET", "/me", () => json(200, { user: { id: "dev:Alice", name: "Alice", blocked: false }, roles: { coordinator: false, canWrite: true }, affiliates: [] })),
-      on("GET", "/events?after=1&limit=1000", () => json(200, { events: [ev(2, "claim.created", "rijksmuseum"), ev(3, "claim.accepted", "rijksmuseum")], last: 3 })),
+      on("GET", "/me", () =>
+        json(200, {
+          user: { id: "dev:Alice", name: "Alice", blocked: false },
+          roles: { coordinator: false, canWrite: true },
+          affiliates: [],
+        }),
+      ),
+      on("GET", "/events?after=1&limit=1000", () =>
+        json(200, { events: [ev(2, "claim.created", "rijksmuseum"), ev(3, "claim.accepted", "rijksmuseum")], last: 3 }),
+      ),
       on("GET", "/partners/rijksmuseum", () => json(200, { ...fresh, claims: [] })),
     );
     const { store } = renderApp({ wiki: wiki(), fetch: backend.fetch, session: "Alice" });
-    await screen.findByText("Led by Wikimédia France", { selector: ".partnerhub-row__interest" }).catch(() => undefined);
-    await waitFor(() => expect(store.partners.value.find((p: { id: string }) => p.id === "rijksmuseum")?.status).toBe("matched"));
-    expect(backend.calls.map((c) => `${c.method} ${c.path}`).filter((c) => c.includes("/partners"))).toEqual(["GET /partners/rijksmuseum"]);
+    await screen
+      .findByText("Led by Wikimédia France", { selector: ".partnerhub-row__interest" })
+      .catch(() => undefined);
+    await waitFor(() =>
+      expect(store.partners.value.find((p: { id: string }) => p.id === "rijksmuseum")?.status).toBe("matched"),
+    );
+    expect(backend.calls.map((c) => `${c.method} ${c.path}`).filter((c) => c.includes("/partners"))).toEqual([
+      "GET /partners/rijksmuseum",
+    ]);
     expect(store.directory.value.status === "ready" && store.directory.value.value.lastEvent).toBe(3);
   });
 

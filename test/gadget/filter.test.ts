@@ -4,9 +4,33 @@ import { emptyQuery, formatRoute, parseRoute, type DirectoryQuery } from "../../
 import { partner } from "./fixtures.tsx";
 
 const partners = [
-  partner({ id: "musee-orsay", name: "Musée d'Orsay", kind: "museum", country: "FR", languages: ["fr"], offers: ["images"], updatedAt: "2026-03-01T00:00:00Z" }),
-  partner({ id: "stabi", name: "Staatsbibliothek", kind: "library", country: "DE", languages: ["de", "en"], offers: ["data", "text"], status: "matched" }),
-  partner({ id: "tu-prague", name: "Technical University", kind: "university", country: "CZ", languages: ["cs"], offers: ["course"], summary: "Courses on open data" }),
+  partner({
+    id: "musee-orsay",
+    name: "Musée d'Orsay",
+    kind: "museum",
+    country: "FR",
+    languages: ["fr"],
+    offers: ["images"],
+    updatedAt: "2026-03-01T00:00:00Z",
+  }),
+  partner({
+    id: "stabi",
+    name: "Staatsbibliothek",
+    kind: "library",
+    country: "DE",
+    languages: ["de", "en"],
+    offers: ["data", "text"],
+    status: "matched",
+  }),
+  partner({
+    id: "tu-prague",
+    name: "Technical University",
+    kind: "university",
+    country: "CZ",
+    languages: ["cs"],
+    offers: ["course"],
+    summary: "Courses on open data",
+  }),
 ];
 const index = indexPartners(partners, (c) => ({ FR: "France", DE: "Germany", CZ: "Czechia" })[c] ?? c);
 const query = (over: Partial<DirectoryQuery> = {}): DirectoryQuery => ({ ...emptyQuery(), ...over });
@@ -35,13 +59,22 @@ describe("filterPartners", () => {
 
   it("sorts by name, country or recency", () => {
     expect(filterPartners(index, query()).partners.map((p) => p.id)).toEqual(["musee-orsay", "stabi", "tu-prague"]);
-    expect(filterPartners(index, query({ sort: "country" })).partners.map((p) => p.country)).toEqual(["CZ", "DE", "FR"]);
+    expect(filterPartners(index, query({ sort: "country" })).partners.map((p) => p.country)).toEqual([
+      "CZ",
+      "DE",
+      "FR",
+    ]);
     expect(filterPartners(index, query({ sort: "-updated" })).partners[0]?.id).toBe("musee-orsay");
   });
 
   it("filters 5,000 partners well within a frame budget", () => {
     const many = Array.from({ length: 5000 }, (_, i) =>
-      partner({ id: `p-${i}`, name: `Partner ${i}`, kind: i % 2 ? "museum" : "library", country: ["DE", "FR", "CZ", "BR"][i % 4] as string }),
+      partner({
+        id: `p-${i}`,
+        name: `Partner ${i}`,
+        kind: i % 2 ? "museum" : "library",
+        country: ["DE", "FR", "CZ", "BR"][i % 4] as string,
+      }),
     );
     const big = indexPartners(many);
     const started = performance.now();

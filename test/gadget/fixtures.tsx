@@ -67,7 +67,11 @@ export function claim(over: Partial<Claim> & { id: number; partner: string; affi
   };
 }
 
-export const detail = (p: Partner, claims: Claim[] = [], contact?: PartnerDetail["contact"]): PartnerDetail => ({ ...p, claims, ...(contact ? { contact } : {}) });
+export const detail = (p: Partner, claims: Claim[] = [], contact?: PartnerDetail["contact"]): PartnerDetail => ({
+  ...p,
+  claims,
+  ...(contact ? { contact } : {}),
+});
 
 export const me = (name: string, over: Partial<Me> = {}): Me => ({
   user: { id: `dev:${name}`, name, blocked: false },
@@ -82,14 +86,24 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 export const apiError = (status: number, code: string, message: string, details?: unknown) =>
   json(status, { error: { code, message, ...(details ? { details } : {}) } });
 
-export type Route = (req: { method: string; path: string; body: unknown; headers: Record<string, string> }) => Response | Promise<Response> | undefined;
+export type Route = (req: {
+  method: string;
+  path: string;
+  body: unknown;
+  headers: Record<string, string>;
+}) => Response | Promise<Response> | undefined;
 
 /** A fake backend: routes tried in order; records every call. */
 export function fakeBackend(...routes: Route[]) {
   const calls: Array<{ method: string; path: string; body: unknown; headers: Record<string, string> }> = [];
   const fetch = async (url: string | URL | Request, init: RequestInit = {}) => {
     const path = String(url).replace(/^https?:\/\/[^/]+\/api\/v1/, "");
-    const req = { method: init.method ?? "GET", path, body: init.body ? JSON.parse(String(init.body)) : undefined, headers: (init.headers ?? {}) as Record<string, string> };
+    const req = {
+      method: init.method ?? "GET",
+      path,
+      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      headers: (init.headers ?? {}) as Record<string, string>,
+    };
     calls.push(req);
     for (const r of routes) {
       const res = await r(req);
@@ -100,11 +114,17 @@ export function fakeBackend(...routes: Route[]) {
   return { fetch: fetch as typeof globalThis.fetch, calls };
 }
 
-export const on = (method: string, path: string | RegExp, answer: (body: unknown) => Response | undefined): Route => (req) =>
-  req.method === method && (typeof path === "string" ? req.path === path : path.test(req.path)) ? answer(req.body) : undefined;
+export const on =
+  (method: string, path: string | RegExp, answer: (body: unknown) => Response | undefined): Route =>
+  (req) =>
+    req.method === method && (typeof path === "string" ? req.path === path : path.test(req.path))
+      ? answer(req.body)
+      : undefined;
 
 /** A fake mw.Api that serves mirror pages by title. */
-export function fakeWiki(pages: Record<string, unknown>): WikiApi & { requests: Array<Record<string, string | number>> } {
+export function fakeWiki(
+  pages: Record<string, unknown>,
+): WikiApi & { requests: Array<Record<string, string | number>> } {
   const requests: Array<Record<string, string | number>> = [];
   return {
     requests,
@@ -114,7 +134,9 @@ export function fakeWiki(pages: Record<string, unknown>): WikiApi & { requests: 
       return {
         query: {
           pages: titles.map((title) =>
-            title in pages ? { title, revisions: [{ slots: { main: { content: JSON.stringify(pages[title]) } } }] } : { title, missing: true },
+            title in pages
+              ? { title, revisions: [{ slots: { main: { content: JSON.stringify(pages[title]) } } }] }
+              : { title, missing: true },
           ),
         },
       };
@@ -122,7 +144,13 @@ export function fakeWiki(pages: Record<string, unknown>): WikiApi & { requests: 
   };
 }
 
-export const mirrorPage = (partners: Partner[], affiliates: Affiliate[] = []) => ({ generated: T, lastEvent: 1, partners, affiliates, parts: [] });
+export const mirrorPage = (partners: Partner[], affiliates: Affiliate[] = []) => ({
+  generated: T,
+  lastEvent: 1,
+  partners,
+  affiliates,
+  parts: [],
+});
 
 interface AppOptions {
   config?: Partial<GadgetConfig>;
@@ -137,7 +165,14 @@ interface AppOptions {
 export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typeof render> {
   if (o.hash) window.location.hash = o.hash;
   if (o.session) {
-    window.sessionStorage.setItem("partnerhub-session", JSON.stringify({ token: "tok", expiresAt: "2999-01-01T00:00:00Z", user: { id: `dev:${o.session}`, name: o.session, blocked: false } }));
+    window.sessionStorage.setItem(
+      "partnerhub-session",
+      JSON.stringify({
+        token: "tok",
+        expiresAt: "2999-01-01T00:00:00Z",
+        user: { id: `dev:${o.session}`, name: o.session, blocked: false },
+      }),
+    );
   }
   const store = createStore({
     config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },

@@ -3,26 +3,52 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createI18n, MESSAGES, pluralForm, resolveLanguage } from "../../gadget/src/i18n/index.ts";
 import en from "../../gadget/src/i18n/en.json";
-import { CLAIM_STATUSES, EVENT_TYPES, FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES, PROJECTS, STAGES } from "../../shared/vocabulary.ts";
+import {
+  CLAIM_STATUSES,
+  EVENT_TYPES,
+  FUNDING,
+  OFFERS,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  PROJECTS,
+  STAGES,
+} from "../../shared/vocabulary.ts";
 
 const SRC = join(import.meta.dirname, "../../gadget/src");
 const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [readFileSync(join(dir, e.name), "utf8")] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : /\.tsx?$/.test(e.name)
+        ? [readFileSync(join(dir, e.name), "utf8")]
+        : [],
+  );
 const params = (s: string) => [...new Set(s.match(/\$\d/g) ?? [])].sort();
 
 describe("messages", () => {
   it("has an English message for every key the source uses literally", () => {
-    const used = new Set(sources(SRC).flatMap((s) => [...s.matchAll(/i18n\.t\(\s*"(partnerhub-[a-z0-9.-]+)"/g)].map((m) => m[1] as string)));
+    const used = new Set(
+      sources(SRC).flatMap((s) =>
+        [...s.matchAll(/i18n\.t\(\s*"(partnerhub-[a-z0-9.-]+)"/g)].map((m) => m[1] as string),
+      ),
+    );
     expect(used.size).toBeGreaterThan(50);
     for (const key of used) expect(en, key).toHaveProperty([key]);
   });
 
   it("has an English label for every vocabulary value", () => {
     const vocab: Array<[string, readonly string[]]> = [
-      ["kind", PARTNER_KINDS], ["offer", OFFERS], ["project", PROJECTS], ["funding", FUNDING],
-      ["status", PARTNER_STATUSES], ["claim-status", CLAIM_STATUSES], ["stage", STAGES], ["event", EVENT_TYPES],
+      ["kind", PARTNER_KINDS],
+      ["offer", OFFERS],
+      ["project", PROJECTS],
+      ["funding", FUNDING],
+      ["status", PARTNER_STATUSES],
+      ["claim-status", CLAIM_STATUSES],
+      ["stage", STAGES],
+      ["event", EVENT_TYPES],
     ];
-    for (const [v, values] of vocab) for (const value of values) expect(en, `${v} ${value}`).toHaveProperty([`partnerhub-${v}-${value}`]);
+    for (const [v, values] of vocab)
+      for (const value of values) expect(en, `${v} ${value}`).toHaveProperty([`partnerhub-${v}-${value}`]);
   });
 
   it("translations use only English keys, with the same parameters", () => {

@@ -13,7 +13,8 @@ const base = () => [
   on("GET", "/partners/new-museum", () => json(200, detail(referred))),
   on("GET", /^\/events/, () => json(200, { events: [], last: 0 })),
 ];
-const openForm = (f: ReturnType<typeof fakeBackend>) => renderApp({ fetch: f.fetch, session: "Ben", hash: "#view=refer", config: { directorySource: "backend" } });
+const openForm = (f: ReturnType<typeof fakeBackend>) =>
+  renderApp({ fetch: f.fetch, session: "Ben", hash: "#view=refer", config: { directorySource: "backend" } });
 
 async function fillValid() {
   await userEvent.type(await screen.findByLabelText("Name of the institution"), "New Museum");
@@ -38,17 +39,33 @@ describe("refer a partner", () => {
   });
 
   it("refers a valid partner and opens it", async () => {
-    const f = fakeBackend(on("POST", "/partners", () => json(201, detail(referred))), ...base());
+    const f = fakeBackend(
+      on("POST", "/partners", () => json(201, detail(referred))),
+      ...base(),
+    );
     const { store } = openForm(f);
     await fillValid();
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
     expect(await screen.findByRole("heading", { name: /New Museum/ })).toBeTruthy();
-    expect(f.calls.find((c) => c.method === "POST")?.body).toMatchObject({ name: "New Museum", country: "NL", languages: ["nl", "en"], offers: ["images"], wikidata: null });
+    expect(f.calls.find((c) => c.method === "POST")?.body).toMatchObject({
+      name: "New Museum",
+      country: "NL",
+      languages: ["nl", "en"],
+      offers: ["images"],
+      wikidata: null,
+    });
     expect(store.route.value).toMatchObject({ view: "partner", partner: "new-museum" });
   });
 
   it("puts the backend's 422 issues on the fields and keeps what was typed", async () => {
-    const f = fakeBackend(on("POST", "/partners", () => apiError(422, "validation_failed", "name: already referred", { issues: [{ path: "name", message: "a partner with this name exists" }] })), ...base());
+    const f = fakeBackend(
+      on("POST", "/partners", () =>
+        apiError(422, "validation_failed", "name: already referred", {
+          issues: [{ path: "name", message: "a partner with this name exists" }],
+        }),
+      ),
+      ...base(),
+    );
     openForm(f);
     await fillValid();
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
@@ -57,7 +74,12 @@ describe("refer a partner", () => {
   });
 
   it("explains a network failure without losing the form", async () => {
-    const f = fakeBackend(on("POST", "/partners", () => { throw new TypeError("Failed to fetch"); }), ...base());
+    const f = fakeBackend(
+      on("POST", "/partners", () => {
+        throw new TypeError("Failed to fetch");
+      }),
+      ...base(),
+    );
     openForm(f);
     await fillValid();
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
@@ -74,7 +96,11 @@ describe("sign-in and consent", () => {
       asked = username ?? "";
       return { token: "t", expiresAt: "2999-01-01T00:00:00Z", user: { id: "dev:Ben", name: "Ben", blocked: false } };
     });
-    renderApp({ fetch: f.fetch, wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage([]) }), config: { devLogin: true, backendUrl: "https://partnerhub.example.org" } });
+    renderApp({
+      fetch: f.fetch,
+      wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage([]) }),
+      config: { devLogin: true, backendUrl: "https://partnerhub.example.org" },
+    });
     await userEvent.click(await screen.findByRole("button", { name: "Sign in" }));
     expect(screen.getByRole("dialog").textContent).toContain("partnerhub.example.org");
     expect(f.calls).toHaveLength(0);
@@ -93,7 +119,10 @@ describe("sign-in and consent", () => {
   });
 
   it("hides sign-in where no backend is configured", async () => {
-    renderApp({ wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage([]) }), config: { backendUrl: "" } });
+    renderApp({
+      wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage([]) }),
+      config: { backendUrl: "" },
+    });
     await screen.findByText("0 of 0 partners");
     expect(screen.queryByRole("button", { name: "Sign in" })).toBeNull();
   });
@@ -109,7 +138,13 @@ describe("mounting", () => {
   it("takes the place of the mirror's table on the hub page", () => {
     document.body.innerHTML = `<div id="partnerhub-app"></div><table class="wikitable sortable partnerhub-directory"><tr><td>A</td></tr></table>`;
     const pending = () => new Promise(() => {});
-    vi.stubGlobal("mw", { config: { get: () => null }, Api: class { get = pending }, loader: { using: pending } });
+    vi.stubGlobal("mw", {
+      config: { get: () => null },
+      Api: class {
+        get = pending;
+      },
+      loader: { using: pending },
+    });
     try {
       expect(mount(document)).toBe(true);
       expect(document.querySelector<HTMLElement>("table.partnerhub-directory")!.style.display).toBe("none");

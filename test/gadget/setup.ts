@@ -15,5 +15,7 @@ afterEach(() => {
 // Component tests talk to fakes only: a request that reaches the real fetch is a bug in the test or
 // the gadget (it would leave this machine), so it fails loudly instead of going anywhere.
 globalThis.fetch = (async (input: RequestInfo | URL) => {
-  throw new Error(`unexpected network request from a component test: ${String(input instanceof Request ? input.url : input)}`);
+  throw new Error(
+    `unexpected network request from a component test: ${String(input instanceof Request ? input.url : input)}`,
+  );
 }) as typeof fetch;

@@ -19,11 +19,15 @@ describe("escapeText", () => {
   });
 
   it("cannot be closed early by a </nowiki> in the text", () => {
-    expect(escapeText("x</nowiki>[[Category:Y]]<nowiki>")).toBe("<nowiki>x&lt;/nowiki&gt;[[Category:Y]]&lt;nowiki&gt;</nowiki>");
+    expect(escapeText("x</nowiki>[[Category:Y]]<nowiki>")).toBe(
+      "<nowiki>x&lt;/nowiki&gt;[[Category:Y]]&lt;nowiki&gt;</nowiki>",
+    );
   });
 
   it("joins lines with <br /> so no user text starts a line", () => {
-    expect(escapeText("one\n* two\r\n----")).toBe("<nowiki>one</nowiki><br /><nowiki>* two</nowiki><br /><nowiki>----</nowiki>");
+    expect(escapeText("one\n* two\r\n----")).toBe(
+      "<nowiki>one</nowiki><br /><nowiki>* two</nowiki><br /><nowiki>----</nowiki>",
+    );
   });
 
   it("replaces DEL and other control characters, so no strip marker can be forged", () => {
@@ -44,7 +48,9 @@ describe("escapeText", () => {
         const out = escapeText(s);
         expect(out).toMatch(/^(?:<nowiki>[^<>]*<\/nowiki>|<br \/>)*$/);
         expect(out.replace(/&(?:amp|lt|gt|#32);/g, "")).not.toContain("&");
-        const expected = s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, "\uFFFD");
+        const expected = s
+          .replace(/\r\n?/g, "\n")
+          .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, "\uFFFD");
         expect(shown(out)).toBe(expected);
       }),
       { numRuns: 500 },
@@ -58,7 +64,19 @@ describe("wikiLink", () => {
   });
 
   it("shows unsafe targets as text", () => {
-    for (const target of ["A]]B", "x|y", "{{t}}", "a~~~~", "http://evil.example", "/sub", "../up", ":x", "a&amp;b", "a\nb", ""]) {
+    for (const target of [
+      "A]]B",
+      "x|y",
+      "{{t}}",
+      "a~~~~",
+      "http://evil.example",
+      "/sub",
+      "../up",
+      ":x",
+      "a&amp;b",
+      "a\nb",
+      "",
+    ]) {
       expect(isSafeLinkTarget(target), target).toBe(false);
       expect(wikiLink(target, "L")).not.toContain("[[");
     }

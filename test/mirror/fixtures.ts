@@ -73,11 +73,22 @@ export function smallRecord(n = 5): MirrorRecord {
   const partners = Array.from({ length: n }, (_, i) => partner(i + 1));
   const affiliates = [affiliate("cz"), affiliate("de")];
   const claims = [
-    claim(1, partners[0]!.id, "cz", { status: "lead", stage: "contacted", stageNote: "Met them", progressAt: "2026-03-05T00:00:00Z", staleSince: "2026-05-05T00:00:00Z" }),
+    claim(1, partners[0]!.id, "cz", {
+      status: "lead",
+      stage: "contacted",
+      stageNote: "Met them",
+      progressAt: "2026-03-05T00:00:00Z",
+      staleSince: "2026-05-05T00:00:00Z",
+    }),
     claim(2, partners[1]!.id, "cz"),
     claim(3, partners[1]!.id, "de"),
   ];
-  partners[0] = { ...partners[0]!, status: "matched", lead: { claim: 1, affiliate: "cz", stage: "contacted", staleSince: "2026-05-05T00:00:00Z" }, interested: ["cz"] };
+  partners[0] = {
+    ...partners[0]!,
+    status: "matched",
+    lead: { claim: 1, affiliate: "cz", stage: "contacted", staleSince: "2026-05-05T00:00:00Z" },
+    interested: ["cz"],
+  };
   partners[1] = { ...partners[1]!, interested: ["cz", "de"] };
   return { partners, affiliates, claims };
 }

@@ -7,14 +7,24 @@ import { mediaWikiJson } from "../../worker/mirror/render-json.ts";
 import { partner, smallRecord } from "./fixtures.ts";
 
 const stamp: Stamp = { event: 42, at: "2026-11-26T09:11:35Z" };
-const options = { prefix: "Hub/Directory", category: "Content Partnerships Hub", gadget: { backendUrl: null, oauthClientId: null }, limit: 2 * 1024 * 1024 };
+const options = {
+  prefix: "Hub/Directory",
+  category: "Content Partnerships Hub",
+  gadget: { backendUrl: null, oauthClientId: null },
+  limit: 2 * 1024 * 1024,
+};
 const render = (record = smallRecord(), s = stamp) => renderDocuments(record, s, options).flat();
 const page = (title: string, record = smallRecord()) => render(record).find((p) => p.title === title)!;
 
 describe("rendering the record", () => {
   it("gives the same bytes for the same record, whatever order the storage returned it in", () => {
     const record = smallRecord(30);
-    const shuffled = { ...record, partners: [...record.partners].reverse(), claims: [...record.claims].reverse(), affiliates: [...record.affiliates].reverse() };
+    const shuffled = {
+      ...record,
+      partners: [...record.partners].reverse(),
+      claims: [...record.claims].reverse(),
+      affiliates: [...record.affiliates].reverse(),
+    };
     expect(render(shuffled)).toEqual(render(record));
   });
 
@@ -35,18 +45,29 @@ describe("rendering the record", () => {
     expect(text).toContain("Last synced with the record as of 2026-11-26 09:11 UTC (event 42)");
     expect(text).toContain('<div id="partnerhub-app"></div>');
     expect(text).toContain('{| class="wikitable sortable partnerhub-directory"');
-    expect(text).toContain("! Partner !! Kind !! Country !! Offers !! Funding !! Status !! Lead affiliate !! Also interested !! Since");
+    expect(text).toContain(
+      "! Partner !! Kind !! Country !! Offers !! Funding !! Status !! Lead affiliate !! Also interested !! Since",
+    );
     expect(text.endsWith("[[Category:Content Partnerships Hub]]")).toBe(true);
     expect(text.match(/^\|-/gm)).toHaveLength(5);
     expect(text).toContain("| [[:Wikimedia cz|<nowiki>Wikimedia cz</nowiki>]]");
   });
 
   it("tells the gadget where the backend is and its OAuth client id, as escaped attributes of the mount point", () => {
-    const withGadget = { ...options, gadget: { backendUrl: "https://partnerhub.toolforge.org", oauthClientId: "0123abcd" } };
-    const text = renderDocuments(smallRecord(), stamp, withGadget).flat().find((p) => p.title === "Hub/Directory")!.text;
-    expect(text).toContain('<div id="partnerhub-app" data-backend="https://partnerhub.toolforge.org" data-oauth-client-id="0123abcd"></div>');
+    const withGadget = {
+      ...options,
+      gadget: { backendUrl: "https://partnerhub.toolforge.org", oauthClientId: "0123abcd" },
+    };
+    const text = renderDocuments(smallRecord(), stamp, withGadget)
+      .flat()
+      .find((p) => p.title === "Hub/Directory")!.text;
+    expect(text).toContain(
+      '<div id="partnerhub-app" data-backend="https://partnerhub.toolforge.org" data-oauth-client-id="0123abcd"></div>',
+    );
     const hostile = { ...options, gadget: { backendUrl: 'https://x.org/"><script>', oauthClientId: null } };
-    const escaped = renderDocuments(smallRecord(), stamp, hostile).flat().find((p) => p.title === "Hub/Directory")!.text;
+    const escaped = renderDocuments(smallRecord(), stamp, hostile)
+      .flat()
+      .find((p) => p.title === "Hub/Directory")!.text;
     expect(escaped).toContain('data-backend="https://x.org/&quot;&gt;&lt;script&gt;"');
   });
 
@@ -69,9 +90,16 @@ describe("rendering the record", () => {
   });
 
   it("never shows a private field, even one that slipped into a partner object", () => {
-    const leaky = { ...partner(1), contact_email: "secret@example.org", notes: "SECRET NOTE", contact: { name: "Ms Secret" } };
+    const leaky = {
+      ...partner(1),
+      contact_email: "secret@example.org",
+      notes: "SECRET NOTE",
+      contact: { name: "Ms Secret" },
+    };
     const record = { ...smallRecord(), partners: [leaky as never] };
-    const all = render(record).map((p) => p.text).join("\n");
+    const all = render(record)
+      .map((p) => p.text)
+      .join("\n");
     expect(all).not.toMatch(/secret/i);
   });
 

@@ -18,7 +18,9 @@ describe("edit summaries", () => {
   });
 
   it("says so when the mirror replaced a person's edit", () => {
-    expect(editSummary("+1 claim", { user: "Alice", revid: 42 })).toMatch(/^partnerhub mirror: \+1 claim; replaced an edit by Alice \(revision 42\)/);
+    expect(editSummary("+1 claim", { user: "Alice", revid: 42 })).toMatch(
+      /^partnerhub mirror: \+1 claim; replaced an edit by Alice \(revision 42\)/,
+    );
     expect(editSummary("", null)).toBe("partnerhub mirror: sync with the record");
   });
 

@@ -12,7 +12,10 @@ const databasePath = join(dir, "data", "hub.sqlite");
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ env: { ...process.env, DATABASE_PATH: databasePath, PORT: "0", HOST: "127.0.0.1" }, seed: true });
+  server = await startServer({
+    env: { ...process.env, DATABASE_PATH: databasePath, PORT: "0", HOST: "127.0.0.1" },
+    seed: true,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -79,7 +82,9 @@ describe("startServer", () => {
     await expect(fetch(`${own.url}/api/v1/health`)).rejects.toThrow();
     // The file is closed cleanly: another connection opens it and finds the migrations.
     const reopened = openSqlite(join(dir, "own.sqlite"));
-    expect(await reopened.prepare("SELECT count(*) AS n FROM d1_migrations").first()).toEqual({ n: readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).length });
+    expect(await reopened.prepare("SELECT count(*) AS n FROM d1_migrations").first()).toEqual({
+      n: readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).length,
+    });
     reopened.close();
   });
 });

@@ -43,7 +43,10 @@ describe("errors and values", () => {
 
   it("word constraint failures as D1 does, keeping node:sqlite's error as the cause", async () => {
     await db.prepare("INSERT INTO c (k) VALUES ('a')").run();
-    const error = (await db.prepare("INSERT INTO c (k) VALUES ('a')").run().catch((e: unknown) => e)) as Error;
+    const error = (await db
+      .prepare("INSERT INTO c (k) VALUES ('a')")
+      .run()
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).toBe("UNIQUE constraint failed: c.k: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)");
     expect((error.cause as { errcode: number }).errcode).toBe(2067);
     await expect(db.prepare("INSERT INTO c (p) VALUES ('none')").run()).rejects.toThrow(
@@ -53,13 +56,18 @@ describe("errors and values", () => {
   });
 
   it("leaves no transaction open after a failed batch", async () => {
-    await expect(db.batch([db.prepare("INSERT INTO p VALUES ('x')"), db.prepare("INSERT INTO p VALUES ('x')")])).rejects.toThrow();
+    await expect(
+      db.batch([db.prepare("INSERT INTO p VALUES ('x')"), db.prepare("INSERT INTO p VALUES ('x')")]),
+    ).rejects.toThrow();
     await db.batch([db.prepare("INSERT INTO p VALUES ('y')")]);
     expect((await db.prepare("SELECT id FROM p").all()).results).toEqual([{ id: "y" }]);
   });
 
   it("returns blobs as arrays of bytes and rows as plain objects, as D1 does", async () => {
-    await db.prepare("INSERT INTO c (k, b) VALUES ('blob', ?1)").bind(new Uint8Array([1, 2, 255])).run();
+    await db
+      .prepare("INSERT INTO c (k, b) VALUES ('blob', ?1)")
+      .bind(new Uint8Array([1, 2, 255]))
+      .run();
     const row = await db.prepare("SELECT b FROM c WHERE k = 'blob'").first<{ b: number[] }>();
     expect(row).toEqual({ b: [1, 2, 255] });
     expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
@@ -82,11 +90,15 @@ describe("errors and values", () => {
 describe("migrate", () => {
   it("applies the migrations once, bookkept in wrangler's d1_migrations table", async () => {
     const db = openSqlite(join(dir, "migrated.sqlite"));
-    const all = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).sort();
+    const all = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith(".sql"))
+      .sort();
     expect(all[0]).toBe("0001_record.sql");
     expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
-    const columns = await db.prepare("SELECT name FROM pragma_table_info('d1_migrations') ORDER BY cid").all<{ name: string }>();
+    const columns = await db
+      .prepare("SELECT name FROM pragma_table_info('d1_migrations') ORDER BY cid")
+      .all<{ name: string }>();
     expect(columns.results.map((c) => c.name)).toEqual(["id", "name", "applied_at"]);
     const applied = await db.prepare("SELECT id, name FROM d1_migrations").all();
     expect(applied.results).toEqual(all.map((name, i) => ({ id: i + 1, name })));

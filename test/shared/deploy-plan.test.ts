@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { deployPlan } from "../../scripts/lib/deploy-plan.ts";
 
 describe("deployPlan", () => {
-  const base = { env: null, wikiScriptUrl: "https://meta.wikimedia.org/w", allowedOrigins: ["https://meta.wikimedia.org"], coordinators: ["A B"], secrets: ["SESSION_SECRET"] };
+  const base = {
+    env: null,
+    wikiScriptUrl: "https://meta.wikimedia.org/w",
+    allowedOrigins: ["https://meta.wikimedia.org"],
+    coordinators: ["A B"],
+    secrets: ["SESSION_SECRET"],
+  };
 
   it("migrates remotely, asks for secrets interactively, and deploys with development sign-in off", () => {
     const steps = deployPlan({ ...base, createDatabase: true });

@@ -3,12 +3,51 @@ import { affiliatesFor, fit, partnersFor } from "../../shared/matching.ts";
 import type { Affiliate, Partner } from "../../shared/schemas.ts";
 
 const T = "2026-01-01T00:00:00Z";
-const aff = (id: string, countries: string[], languages: string[], capabilities: Affiliate["capabilities"]): Affiliate => ({
-  id, name: id.toUpperCase(), kind: "chapter", wikiPage: id, countries, languages, capabilities, representatives: [], createdAt: T, updatedAt: T, version: 1,
+const aff = (
+  id: string,
+  countries: string[],
+  languages: string[],
+  capabilities: Affiliate["capabilities"],
+): Affiliate => ({
+  id,
+  name: id.toUpperCase(),
+  kind: "chapter",
+  wikiPage: id,
+  countries,
+  languages,
+  capabilities,
+  representatives: [],
+  createdAt: T,
+  updatedAt: T,
+  version: 1,
 });
-const part = (id: string, country: string, languages: string[], offers: Partner["offers"], over: Partial<Partner> = {}): Partner => ({
-  id, name: id, wikidata: null, kind: "museum", country, languages, offers, projects: [], funding: "none", summary: "", asks: [], links: [],
-  referredBy: { user: "U", affiliate: null }, status: "open", lead: null, interested: [], createdAt: T, updatedAt: T, version: 1, ...over,
+const part = (
+  id: string,
+  country: string,
+  languages: string[],
+  offers: Partner["offers"],
+  over: Partial<Partner> = {},
+): Partner => ({
+  id,
+  name: id,
+  wikidata: null,
+  kind: "museum",
+  country,
+  languages,
+  offers,
+  projects: [],
+  funding: "none",
+  summary: "",
+  asks: [],
+  links: [],
+  referredBy: { user: "U", affiliate: null },
+  status: "open",
+  lead: null,
+  interested: [],
+  createdAt: T,
+  updatedAt: T,
+  version: 1,
+  ...over,
 });
 
 describe("fit", () => {
@@ -18,11 +57,17 @@ describe("fit", () => {
 
   it("needs the country or a shared language", () => {
     expect(fit(part("p", "JP", ["ja"], ["images"]), aff("a", ["DE"], ["de"], ["images"])).score).toBe(0);
-    expect(fit(part("p", "AT", ["de-AT"], ["images"]), aff("a", ["DE"], ["de"], ["images"])).reasons).toEqual({ country: false, languages: ["de"], offers: ["images"] });
+    expect(fit(part("p", "AT", ["de-AT"], ["images"]), aff("a", ["DE"], ["de"], ["images"])).reasons).toEqual({
+      country: false,
+      languages: ["de"],
+      offers: ["images"],
+    });
   });
 
   it("weighs country, languages and offers", () => {
-    expect(fit(part("p", "DE", ["de", "en"], ["images", "data"]), aff("a", ["DE"], ["de", "en"], ["images", "data"])).score).toBe(4 + 2 * 2 + 3 * 2);
+    expect(
+      fit(part("p", "DE", ["de", "en"], ["images", "data"]), aff("a", ["DE"], ["de", "en"], ["images", "data"])).score,
+    ).toBe(4 + 2 * 2 + 3 * 2);
   });
 });
 

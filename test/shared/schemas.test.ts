@@ -37,7 +37,8 @@ describe("PartnerPatch", () => {
 
 describe("identifiers", () => {
   it("accepts BCP 47 tags and refuses others", () => {
-    for (const t of ["de", "pt-BR", "zh-Hant-TW", "gsw", "sr-Latn"]) expect(LanguageTag.safeParse(t).success, t).toBe(true);
+    for (const t of ["de", "pt-BR", "zh-Hant-TW", "gsw", "sr-Latn"])
+      expect(LanguageTag.safeParse(t).success, t).toBe(true);
     for (const t of ["DE", "english", "de_DE", "x", ""]) expect(LanguageTag.safeParse(t).success, t).toBe(false);
   });
   it("normalises wiki user names as MediaWiki does", () => {

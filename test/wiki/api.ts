@@ -83,9 +83,7 @@ export function createClient(apiUrl: string): WikiClient {
     const headers: Record<string, string> = { "User-Agent": USER_AGENT };
     if (cookies.size > 0) headers.Cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     const response =
-      method === "GET"
-        ? await fetch(`${apiUrl}?${body}`, { headers })
-        : await fetch(apiUrl, { method, headers, body });
+      method === "GET" ? await fetch(`${apiUrl}?${body}`, { headers }) : await fetch(apiUrl, { method, headers, body });
     storeCookies(cookies, response.headers.getSetCookie());
     return parseAnswer(response);
   }
@@ -105,16 +103,42 @@ export function createClient(apiUrl: string): WikiClient {
       return token;
     },
     async edit(title, text, summary, extra = {}) {
-      const answer = await request("POST", { action: "edit", title, text, summary, ...extra, token: await client.token() });
+      const answer = await request("POST", {
+        action: "edit",
+        title,
+        text,
+        summary,
+        ...extra,
+        token: await client.token(),
+      });
       return answer.edit as EditResult;
     },
     async parse(wikitext, { title = "API" } = {}) {
-      const answer = await request("POST", { action: "parse", text: wikitext, title, contentmodel: "wikitext", prop: "text" });
+      const answer = await request("POST", {
+        action: "parse",
+        text: wikitext,
+        title,
+        contentmodel: "wikitext",
+        prop: "text",
+      });
       return (answer.parse as { text: string }).text;
     },
     async readPage(title) {
-      const answer = await request("GET", { action: "query", prop: "revisions", titles: title, rvprop: "ids|content", rvslots: "main" });
-      const page = (answer.query as { pages: Array<{ missing?: boolean; revisions?: Array<{ revid: number; slots: { main: { content: string } } }> }> }).pages[0];
+      const answer = await request("GET", {
+        action: "query",
+        prop: "revisions",
+        titles: title,
+        rvprop: "ids|content",
+        rvslots: "main",
+      });
+      const page = (
+        answer.query as {
+          pages: Array<{
+            missing?: boolean;
+            revisions?: Array<{ revid: number; slots: { main: { content: string } } }>;
+          }>;
+        }
+      ).pages[0];
       const revision = page?.revisions?.[0];
       return revision ? { content: revision.slots.main.content, revid: revision.revid } : null;
     },
@@ -131,7 +155,13 @@ async function parseAnswer(response: Response): Promise<ApiResponse> {
     answer = JSON.parse(text) as ApiResponse;
   } catch {
     // Under heavy concurrent writes PHP's server on SQLite sometimes answers an HTML error page.
-    throw new ApiError(`http-${response.status}`, `non-JSON answer: ${text.slice(0, 300)}`, response.status, retryAfter, text);
+    throw new ApiError(
+      `http-${response.status}`,
+      `non-JSON answer: ${text.slice(0, 300)}`,
+      response.status,
+      retryAfter,
+      text,
+    );
   }
   const errors = answer.errors as Array<{ code: string; text?: string }> | undefined;
   const error = errors?.[0] ?? (answer.error as { code: string; info?: string } | undefined);

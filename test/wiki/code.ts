@@ -73,12 +73,17 @@ async function downloadPackages(work: string): Promise<string> {
   await mkdir(join(work, "apt-cache/archives/partial"), { recursive: true });
   await writeFile(join(work, "sources.list"), SOURCES + "\n");
   const aptOptions = [
-    "-o", `Dir::Etc::SourceList=${join(work, "sources.list")}`,
-    "-o", "Dir::Etc::SourceParts=/dev/null",
-    "-o", `Dir::State::Lists=${join(work, "lists")}`,
-    "-o", `Dir::Cache=${join(work, "apt-cache")}`,
+    "-o",
+    `Dir::Etc::SourceList=${join(work, "sources.list")}`,
+    "-o",
+    "Dir::Etc::SourceParts=/dev/null",
+    "-o",
+    `Dir::State::Lists=${join(work, "lists")}`,
+    "-o",
+    `Dir::Cache=${join(work, "apt-cache")}`,
     // apt drops to the _apt user to download, which cannot write into a root-owned cache.
-    "-o", "APT::Sandbox::User=root",
+    "-o",
+    "APT::Sandbox::User=root",
   ];
   await run("apt-get", [...aptOptions, "-q", "update"], { maxBuffer: 16 << 20 });
   const { stdout } = await run("apt-cache", [...aptOptions, "policy", "mediawiki"]);

@@ -22,19 +22,32 @@ beforeAll(async () => {
   writeFileSync(join(dist, "partnerhub.js"), "// <nowiki>\nmw.log('partnerhub test build');\n// </nowiki>\n");
   writeFileSync(join(dist, "partnerhub.css"), ".partnerhub { color: inherit; }\n");
   definition = join(dir, "definition.txt");
-  writeFileSync(definition, "# comment\n* partnerhub[ResourceLoader|categories=Content Partnerships Hub|actions=view]|partnerhub.js|partnerhub.css\n");
+  writeFileSync(
+    definition,
+    "# comment\n* partnerhub[ResourceLoader|categories=Content Partnerships Hub|actions=view]|partnerhub.js|partnerhub.css\n",
+  );
   const admin = await login(wiki.apiUrl, wiki.bot.botUsername, wiki.bot.botPassword);
   await admin.edit("MediaWiki:Gadgets-definition", "== tools ==\n* other[ResourceLoader]|other.js\n", "another gadget");
 }, 120_000);
 afterAll(() => wiki?.stop());
 
 const deploy = (...args: string[]) =>
-  run(process.execPath, ["scripts/deploy-gadget.ts", "--api", wiki.apiUrl, "--dist", dist, "--definition", definition, ...args], {
-    env: { ...process.env, MW_USERNAME: wiki.bot.botUsername, MW_PASSWORD: wiki.bot.botPassword },
-  });
+  run(
+    process.execPath,
+    ["scripts/deploy-gadget.ts", "--api", wiki.apiUrl, "--dist", dist, "--definition", definition, ...args],
+    {
+      env: { ...process.env, MW_USERNAME: wiki.bot.botUsername, MW_PASSWORD: wiki.bot.botPassword },
+    },
+  );
 
 async function revisions(title: string): Promise<number> {
-  const answer = await apiGet(wiki.apiUrl, { action: "query", prop: "revisions", titles: title, rvlimit: 50, rvprop: "ids" });
+  const answer = await apiGet(wiki.apiUrl, {
+    action: "query",
+    prop: "revisions",
+    titles: title,
+    rvlimit: 50,
+    rvprop: "ids",
+  });
   const page = (answer.query as { pages: { revisions?: unknown[] }[] }).pages[0];
   return page?.revisions?.length ?? 0;
 }
@@ -55,8 +68,15 @@ describe("deploy-gadget", () => {
     const bot = await login(wiki.apiUrl, wiki.bot.botUsername, wiki.bot.botPassword);
     const def = await bot.readPage("MediaWiki:Gadgets-definition");
     expect(def?.content).toContain("* other[ResourceLoader]|other.js");
-    expect(def?.content).toContain("== partnerhub ==\n* partnerhub[ResourceLoader|categories=Content Partnerships Hub|actions=view]");
-    const answer = await apiGet(wiki.apiUrl, { action: "query", prop: "revisions", titles: "MediaWiki:Gadget-partnerhub.js", rvprop: "comment" });
+    expect(def?.content).toContain(
+      "== partnerhub ==\n* partnerhub[ResourceLoader|categories=Content Partnerships Hub|actions=view]",
+    );
+    const answer = await apiGet(wiki.apiUrl, {
+      action: "query",
+      prop: "revisions",
+      titles: "MediaWiki:Gadget-partnerhub.js",
+      rvprop: "comment",
+    });
     const comment = (answer.query as { pages: { revisions: { comment: string }[] }[] }).pages[0]!.revisions[0]!.comment;
     expect(comment).toMatch(/^partnerhub gadget \d+\.\d+\.\d+ \((?:[0-9a-f]{12}|unknown commit)/);
     const again = await deploy("--apply");
@@ -69,7 +89,9 @@ describe("mergeDefinition", () => {
   const ours = ["* partnerhub[ResourceLoader|actions=view]|partnerhub.js"];
   it("replaces our line where it stands and leaves the rest", () => {
     const current = "== a ==\n* x|x.js\n* partnerhub[old]|old.js\n* y|y.js";
-    expect(mergeDefinition(current, ours)).toBe("== a ==\n* x|x.js\n* partnerhub[ResourceLoader|actions=view]|partnerhub.js\n* y|y.js");
+    expect(mergeDefinition(current, ours)).toBe(
+      "== a ==\n* x|x.js\n* partnerhub[ResourceLoader|actions=view]|partnerhub.js\n* y|y.js",
+    );
   });
   it("adds a section when our gadget is new, and is idempotent", () => {
     const once = mergeDefinition("* x|x.js\n", ours);

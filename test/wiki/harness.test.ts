@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ApiError, apiGet, attachWiki, createClient, login, newPassword, startWiki, type WikiClient, type WikiHandle } from "./harness.ts";
+import {
+  ApiError,
+  apiGet,
+  attachWiki,
+  createClient,
+  login,
+  newPassword,
+  startWiki,
+  type WikiClient,
+  type WikiHandle,
+} from "./harness.ts";
 
 const wiki = attachWiki(inject("wiki"));
 
@@ -14,7 +24,10 @@ describe("the shared test wiki", () => {
 
   it("is MediaWiki 1.43 with Gadgets, Echo and ParserFunctions", async () => {
     const answer = await apiGet(wiki.apiUrl, { action: "query", meta: "siteinfo", siprop: "general|extensions" });
-    const query = answer.query as { general: { generator: string; server: string }; extensions: Array<{ name: string }> };
+    const query = answer.query as {
+      general: { generator: string; server: string };
+      extensions: Array<{ name: string }>;
+    };
     expect(query.general.generator).toMatch(/^MediaWiki 1\.43\./);
     expect(query.general.server).toBe(wiki.scriptUrl);
     expect(query.extensions.map((extension) => extension.name)).toEqual(
@@ -25,11 +38,20 @@ describe("the shared test wiki", () => {
   it("lets the bot log in with its BotPassword and edit as a bot", async () => {
     expect(wiki.bot.botPassword).toMatch(/^[0-9a-w]{32,}$/);
     const title = unique("Harness edit");
-    const result = await bot.edit(title, "Hello from the bot.", "harness test", { assert: "bot", bot: true, maxlag: 5 });
+    const result = await bot.edit(title, "Hello from the bot.", "harness test", {
+      assert: "bot",
+      bot: true,
+      maxlag: 5,
+    });
     expect(result.result).toBe("Success");
     expect(await bot.readPage(title)).toEqual({ content: "Hello from the bot.", revid: result.newrevid });
 
-    const contributions = await apiGet(wiki.apiUrl, { action: "query", list: "recentchanges", rctitle: title, rcprop: "user|flags" });
+    const contributions = await apiGet(wiki.apiUrl, {
+      action: "query",
+      list: "recentchanges",
+      rctitle: title,
+      rcprop: "user|flags",
+    });
     expect((contributions.query as { recentchanges: unknown[] }).recentchanges).toEqual([
       expect.objectContaining({ user: "Bot", bot: true }),
     ]);
@@ -68,7 +90,9 @@ describe("the shared test wiki", () => {
     expect(pageModules(await fetchHtml(wiki, hubPage, "edit"))).not.toContain("ext.gadget.x");
 
     // The code that load.php serves is ours, validated and not replaced by a parse error.
-    const script = await fetchText(`${wiki.scriptUrl}/load.php?modules=ext.gadget.x&only=scripts&lang=en&skin=vector-2022`);
+    const script = await fetchText(
+      `${wiki.scriptUrl}/load.php?modules=ext.gadget.x&only=scripts&lang=en&skin=vector-2022`,
+    );
     expect(script).toContain(marker);
     expect(script).not.toMatch(/Parse error/i);
   });
@@ -81,7 +105,9 @@ describe("the shared test wiki", () => {
       "gadget definition",
       { assert: "bot" },
     );
-    const script = await fetchText(`${wiki.scriptUrl}/load.php?modules=ext.gadget.es2017&only=scripts&lang=en&skin=vector-2022`);
+    const script = await fetchText(
+      `${wiki.scriptUrl}/load.php?modules=ext.gadget.es2017&only=scripts&lang=en&skin=vector-2022`,
+    );
     expect(script).toMatch(/Parse error/i);
   });
 
@@ -108,7 +134,9 @@ describe("the shared test wiki", () => {
     expect((await user.edit(title, "mine", "user edit", { assert: "user" })).result).toBe("Success");
 
     await wiki.blockUser(name, { reason: "harness test" });
-    await expect(user.edit(title, "again", "blocked edit", { assert: "user" })).rejects.toMatchObject({ code: "blocked" });
+    await expect(user.edit(title, "again", "blocked edit", { assert: "user" })).rejects.toMatchObject({
+      code: "blocked",
+    });
     const blocks = await apiGet(wiki.apiUrl, { action: "query", list: "blocks", bkusers: name });
     expect((blocks.query as { blocks: unknown[] }).blocks).toHaveLength(1);
 
@@ -135,7 +163,9 @@ describe("the shared test wiki", () => {
     await wiki.createUser(name, newPassword(), { groups: ["sysop"] });
     const users = await apiGet(wiki.apiUrl, { action: "query", list: "users", ususers: name, usprop: "groups" });
     expect((users.query as { users: Array<{ groups: string[] }> }).users[0]?.groups).toContain("sysop");
-    await expect(wiki.createUser(unique("Nobody").replace(/[^A-Za-z0-9 ]/g, ""), newPassword(), { groups: ["no-such-group"] })).rejects.toThrow(/not a valid group/);
+    await expect(
+      wiki.createUser(unique("Nobody").replace(/[^A-Za-z0-9 ]/g, ""), newPassword(), { groups: ["no-such-group"] }),
+    ).rejects.toThrow(/not a valid group/);
   });
 });
 

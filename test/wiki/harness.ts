@@ -20,4 +20,13 @@ export {
   type WikiInfo,
 } from "./instance.ts";
 export { setStandInClock, type OAuthStandInOptions, type StandInClient } from "./oauth-standin/settings.ts";
-export { ApiError, apiGet, createClient, login, type ApiParams, type ApiResponse, type EditResult, type WikiClient } from "./api.ts";
+export {
+  ApiError,
+  apiGet,
+  createClient,
+  login,
+  type ApiParams,
+  type ApiResponse,
+  type EditResult,
+  type WikiClient,
+} from "./api.ts";

@@ -118,10 +118,21 @@ export async function startWiki(options: StartOptions = {}): Promise<WikiHandle>
       await mkdir(dir, { recursive: true });
       await cp(seed, dir, { recursive: true });
     }
-    const credentials = JSON.parse(await readFile(join(dir, "credentials.json"), "utf8")) as Pick<WikiInfo, "bot" | "admin">;
+    const credentials = JSON.parse(await readFile(join(dir, "credentials.json"), "utf8")) as Pick<
+      WikiInfo,
+      "bot" | "admin"
+    >;
     const { child, port } = await serve(code.codeDir, dir, options);
     const scriptUrl = `http://127.0.0.1:${port}`;
-    const info: WikiInfo = { scriptUrl, apiUrl: `${scriptUrl}/api.php`, port, dir, codeDir: code.codeDir, pid: child.pid, ...credentials };
+    const info: WikiInfo = {
+      scriptUrl,
+      apiUrl: `${scriptUrl}/api.php`,
+      port,
+      dir,
+      codeDir: code.codeDir,
+      pid: child.pid,
+      ...credentials,
+    };
     return attachWiki(info, { child, removeDir: ownsDir });
   } catch (error) {
     if (ownsDir) await rm(dir, { recursive: true, force: true });
@@ -130,7 +141,11 @@ export async function startWiki(options: StartOptions = {}): Promise<WikiHandle>
 }
 
 /** Starts PHP's server on the instance and waits until the API answers. */
-async function serve(codeDir: string, dir: string, options: StartOptions): Promise<{ child: ChildProcess & { pid: number }; port: number }> {
+async function serve(
+  codeDir: string,
+  dir: string,
+  options: StartOptions,
+): Promise<{ child: ChildProcess & { pid: number }; port: number }> {
   // An auto-picked port can be taken between probing and binding: then try another.
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort());
@@ -207,7 +222,10 @@ async function blockUsers(
  * first localisation cache it is ~1 s that every instance saves.
  */
 async function ensureSeed(code: MediaWikiCode, cacheDir: string): Promise<string> {
-  const key = createHash("sha256").update([code.version, SKINS, EXTENSIONS, BOT_GRANTS, HARNESS_SETTINGS].join("\n")).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update([code.version, SKINS, EXTENSIONS, BOT_GRANTS, HARNESS_SETTINGS].join("\n"))
+    .digest("hex")
+    .slice(0, 16);
   const seed = join(cacheDir, "seeds", key);
   if (existsSync(join(seed, "credentials.json"))) return seed;
 
@@ -241,16 +259,51 @@ async function installInto(codeDir: string, dir: string): Promise<Pick<WikiInfo,
   delete env.MW_CONFIG_FILE; // the installer must not load some other wiki's settings
   await run(
     "php",
-    ["maintenance/run.php", "install", "--dbtype", "sqlite", "--dbpath", join(dir, "db"), "--server", PLACEHOLDER_SERVER,
-      "--scriptpath", "", "--skins", SKINS, "--extensions", EXTENSIONS, "--confpath", dir,
-      "--pass", admin.password, "Test Wiki", admin.username],
+    [
+      "maintenance/run.php",
+      "install",
+      "--dbtype",
+      "sqlite",
+      "--dbpath",
+      join(dir, "db"),
+      "--server",
+      PLACEHOLDER_SERVER,
+      "--scriptpath",
+      "",
+      "--skins",
+      SKINS,
+      "--extensions",
+      EXTENSIONS,
+      "--confpath",
+      dir,
+      "--pass",
+      admin.password,
+      "Test Wiki",
+      admin.username,
+    ],
     { cwd: codeDir, env, maxBuffer: 16 << 20 },
   );
-  await writeFile(join(dir, "LocalSettings.base.php"), relocatable(await readFile(join(dir, "LocalSettings.php"), "utf8")) + HARNESS_SETTINGS);
+  await writeFile(
+    join(dir, "LocalSettings.base.php"),
+    relocatable(await readFile(join(dir, "LocalSettings.php"), "utf8")) + HARNESS_SETTINGS,
+  );
   await rm(join(dir, "LocalSettings.php"));
   await writeLocalSettings(dir, 1, {});
-  await maintenance(codeDir, dir, "createAndPromote", ["--bot", "--sysop", "--interface-admin", bot.username, bot.password]);
-  await maintenance(codeDir, dir, "createBotPassword", ["--appid", "ci", "--grants", BOT_GRANTS, bot.username, botPassword]);
+  await maintenance(codeDir, dir, "createAndPromote", [
+    "--bot",
+    "--sysop",
+    "--interface-admin",
+    bot.username,
+    bot.password,
+  ]);
+  await maintenance(codeDir, dir, "createBotPassword", [
+    "--appid",
+    "ci",
+    "--grants",
+    BOT_GRANTS,
+    bot.username,
+    botPassword,
+  ]);
   await rm(join(dir, "LocalSettings.php"));
   return { admin, bot };
 }
@@ -273,7 +326,8 @@ async function writeLocalSettings(
 ): Promise<void> {
   const base = await readFile(join(dir, "LocalSettings.base.php"), "utf8");
   const lines = ["", "# ---- this instance ----", `$wgServer = "http://127.0.0.1:${port}";`];
-  if (options.maxArticleSizeKiB !== undefined) lines.push(`$wgMaxArticleSize = ${Math.floor(options.maxArticleSizeKiB)};`);
+  if (options.maxArticleSizeKiB !== undefined)
+    lines.push(`$wgMaxArticleSize = ${Math.floor(options.maxArticleSizeKiB)};`);
   if (options.oauthStandIn) lines.push(standInSettings(options.oauthStandIn));
   if (options.extraSettings) lines.push(options.extraSettings);
   await writeFile(join(dir, "LocalSettings.php"), base + lines.join("\n") + "\n");
@@ -339,7 +393,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

@@ -23,7 +23,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   const [started, modules] = await Promise.all([
-    startWiki({ oauthStandIn: { clients: [{ id: CLIENT_ID, name: "partnerhub (browser test)", redirectPaths: [HUB_PATH] }] } }),
+    startWiki({
+      oauthStandIn: { clients: [{ id: CLIENT_ID, name: "partnerhub (browser test)", redirectPaths: [HUB_PATH] }] },
+    }),
     buildHubPageModules(),
   ]);
   wiki = started;
@@ -50,7 +52,16 @@ beforeAll(async () => {
   );
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }, 180_000);
 
@@ -63,7 +74,12 @@ afterAll(async () => {
 /** A coordinator's backend session, through the same OAuth code outside the browser. */
 async function coordinatorToken(): Promise<string> {
   const win = fakeWindow(`${wiki.scriptUrl}${HUB_PATH}`);
-  const options = { clientId: CLIENT_ID, scriptUrl: wiki.scriptUrl, redirectUri: `${wiki.scriptUrl}${HUB_PATH}`, storage: win.storage };
+  const options = {
+    clientId: CLIENT_ID,
+    scriptUrl: wiki.scriptUrl,
+    redirectUri: `${wiki.scriptUrl}${HUB_PATH}`,
+    storage: win.storage,
+  };
   const web = await webSession(wiki.apiUrl, COORDINATOR, PASSWORD);
   const answer = await web.authorize((await authorizationUrl(options)).toString());
   const res = await fetch(`${backend.url}/api/v1/session`, {
@@ -88,7 +104,15 @@ it("signs a wiki user in from the hub page and lets them claim a partner under t
   const affiliate = await fetch(`${backend.url}/api/v1/affiliates`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${coord}` },
-    body: JSON.stringify({ id: "browser-affiliate", name: "Wikimedia Browser", kind: "chapter", wikiPage: "Wikimedia Browser", countries: ["DE"], languages: ["de"], capabilities: ["images"] }),
+    body: JSON.stringify({
+      id: "browser-affiliate",
+      name: "Wikimedia Browser",
+      kind: "chapter",
+      wikiPage: "Wikimedia Browser",
+      countries: ["DE"],
+      languages: ["de"],
+      capabilities: ["images"],
+    }),
   });
   expect(affiliate.status).toBe(201);
 
@@ -99,8 +123,15 @@ it("signs a wiki user in from the hub page and lets them claim a partner under t
   await page.goto(`${wiki.scriptUrl}/index.php?title=Special:UserLogin`);
   await page.fill("#wpName1", USER);
   await page.fill("#wpPassword1", PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.searchParams.has("title") || url.searchParams.get("title") !== "Special:UserLogin"), page.click("#wpLoginAttempt")]);
-  expect(await page.evaluate(() => (window as unknown as { mw: { config: { get(n: string): unknown } } }).mw.config.get("wgUserName"))).toBe(USER);
+  await Promise.all([
+    page.waitForURL((url) => !url.searchParams.has("title") || url.searchParams.get("title") !== "Special:UserLogin"),
+    page.click("#wpLoginAttempt"),
+  ]);
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { mw: { config: { get(n: string): unknown } } }).mw.config.get("wgUserName"),
+    ),
+  ).toBe(USER);
 
   await page.goto(`${wiki.scriptUrl}${HUB_PATH}`);
   await page.click("#partnerhub-signin");
@@ -129,11 +160,25 @@ it("signs a wiki user in from the hub page and lets them claim a partner under t
         body: JSON.stringify(body),
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
     const partner = await post("/partners", {
-      name: "Browser Museum", kind: "museum", country: "DE", languages: ["de"], offers: ["images"], projects: ["commons"],
-      funding: "none", summary: "Referred from the browser.", asks: ["digitise photographs"], links: [],
+      name: "Browser Museum",
+      kind: "museum",
+      country: "DE",
+      languages: ["de"],
+      offers: ["images"],
+      projects: ["commons"],
+      funding: "none",
+      summary: "Referred from the browser.",
+      asks: ["digitise photographs"],
+      links: [],
       contact: { name: "Erika Mustermann", email: "erika@example.org", notes: "" },
     });
-    return { partner, claim: await post(`/partners/${partner.body.id}/claims`, { affiliate: "browser-affiliate", message: "We can take this partner" }) };
+    return {
+      partner,
+      claim: await post(`/partners/${partner.body.id}/claims`, {
+        affiliate: "browser-affiliate",
+        message: "We can take this partner",
+      }),
+    };
   }, backend.url);
   expect(claim.partner.status).toBe(201);
   expect(claim.claim.status).toBe(201);

@@ -15,7 +15,13 @@ export async function webSession(apiUrl: string, username: string, password: str
   };
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const request = async (url: string, init: RequestInit = {}) =>
-    keep(await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), Cookie: cookie() } }));
+    keep(
+      await fetch(url, {
+        ...init,
+        redirect: "manual",
+        headers: { ...(init.headers as Record<string, string>), Cookie: cookie() },
+      }),
+    );
 
   const form = (fields: Record<string, string>) => ({
     method: "POST",
@@ -24,8 +30,14 @@ export async function webSession(apiUrl: string, username: string, password: str
   });
   const tokenAnswer = await (await request(`${apiUrl}?action=query&meta=tokens&type=login&format=json`)).json();
   const logintoken = (tokenAnswer as { query: { tokens: { logintoken: string } } }).query.tokens.logintoken;
-  const login = await (await request(apiUrl, form({ action: "clientlogin", username, password, logintoken, loginreturnurl: apiUrl, format: "json" }))).json();
-  if ((login as { clientlogin?: { status?: string } }).clientlogin?.status !== "PASS") throw new Error(`login failed: ${JSON.stringify(login)}`);
+  const login = await (
+    await request(
+      apiUrl,
+      form({ action: "clientlogin", username, password, logintoken, loginreturnurl: apiUrl, format: "json" }),
+    )
+  ).json();
+  if ((login as { clientlogin?: { status?: string } }).clientlogin?.status !== "PASS")
+    throw new Error(`login failed: ${JSON.stringify(login)}`);
 
   return {
     request,
@@ -52,7 +64,13 @@ export async function webSession(apiUrl: string, username: string, password: str
   };
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#039;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#039;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** sessionStorage, location and history as the gadget sees them, in memory. */
 export function fakeWindow(href: string) {
@@ -65,10 +83,13 @@ export function fakeWindow(href: string) {
       removeItem: (k: string) => void items.delete(k),
     },
     location: { href, assign: (url: string) => void assigned.push(url) },
-    history: { state: null, replaceState: (_s: unknown, _t: string, url?: string | URL | null) => void (url && (win.location.href = String(url))) },
+    history: {
+      state: null,
+      replaceState: (_s: unknown, _t: string, url?: string | URL | null) =>
+        void (url && (win.location.href = String(url))),
+    },
     items,
     assigned,
   };
   return win;
 }
-

@@ -5,7 +5,11 @@ import { startBackend, TEST_SESSION_SECRET } from "./oauth-backend.ts"; // first
 import { sign } from "hono/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOAuthSignIn } from "../../gadget/src/auth/oauth-provider.ts";
-import { authorizationUrl, exchangeAuthorizationResponse, type OAuthClientOptions } from "../../gadget/src/auth/oauth.ts";
+import {
+  authorizationUrl,
+  exchangeAuthorizationResponse,
+  type OAuthClientOptions,
+} from "../../gadget/src/auth/oauth.ts";
 import { SignInError } from "../../gadget/src/auth/sign-in-error.ts";
 import { issueSession, SESSION_AUDIENCE, SESSION_ISSUER } from "../../worker/auth/session.ts";
 import type { RunningServer } from "../../worker/node/server.ts";
@@ -22,9 +26,15 @@ let wiki: WikiHandle;
 let backend: RunningServer;
 
 beforeAll(async () => {
-  wiki = await startWiki({ oauthStandIn: { clients: [{ id: CLIENT_ID, name: "partnerhub (test)", redirectPaths: [HUB_PATH] }], tokenTtl: TOKEN_TTL } });
+  wiki = await startWiki({
+    oauthStandIn: {
+      clients: [{ id: CLIENT_ID, name: "partnerhub (test)", redirectPaths: [HUB_PATH] }],
+      tokenTtl: TOKEN_TTL,
+    },
+  });
   backend = await startBackend(wiki.scriptUrl, [COORDINATOR]);
-  for (const name of [COORDINATOR, "Alice Rep", "Bob Plain", "Carol Blocked", "Dave Tokens"]) await wiki.createUser(name, PASSWORD);
+  for (const name of [COORDINATOR, "Alice Rep", "Bob Plain", "Carol Blocked", "Dave Tokens"])
+    await wiki.createUser(name, PASSWORD);
 });
 
 afterAll(async () => {
@@ -56,7 +66,10 @@ async function accessToken(user: string): Promise<string> {
 const api = (method: string, path: string, token?: string, body?: unknown) =>
   fetch(`${backend.url}/api/v1${path}`, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 const session = async (accessToken: string) => api("POST", "/session", undefined, { accessToken });
@@ -71,13 +84,24 @@ const tokenRequest = (fields: Record<string, string>) =>
   fetch(`${wiki.scriptUrl}/rest.php/oauth2/access_token`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", client_id: CLIENT_ID, redirect_uri: hubUrl(), ...fields }).toString(),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      client_id: CLIENT_ID,
+      redirect_uri: hubUrl(),
+      ...fields,
+    }).toString(),
   });
 
 describe("signing in from the hub page", () => {
   it("sends the user to the wiki, then trades the answer for a backend session under their wiki name", async () => {
     const win = fakeWindow(hubUrl());
-    const signIn = createOAuthSignIn({ ...clientOptions(win), backendUrl: backend.url, hasConsented: () => true, location: win.location, history: win.history });
+    const signIn = createOAuthSignIn({
+      ...clientOptions(win),
+      backendUrl: backend.url,
+      hasConsented: () => true,
+      location: win.location,
+      history: win.history,
+    });
     void signIn(); // navigates away: never resolves
     await expect.poll(() => win.assigned.length).toBe(1);
     const web = await webSession(wiki.apiUrl, "Alice Rep", PASSWORD);
@@ -87,7 +111,9 @@ describe("signing in from the hub page", () => {
     const s = await signIn();
     expect(win.location.href).toBe(hubUrl()); // the code left the address before it was used
     expect(s.user.name).toBe("Alice Rep");
-    const users = await (await fetch(`${wiki.apiUrl}?action=query&list=users&ususers=Alice%20Rep&format=json&formatversion=2`)).json();
+    const users = await (
+      await fetch(`${wiki.apiUrl}?action=query&list=users&ususers=Alice%20Rep&format=json&formatversion=2`)
+    ).json();
     expect(s.user.id).toBe(String((users as { query: { users: Array<{ userid: number }> } }).query.users[0]!.userid));
     const me = await (await api("GET", "/me", s.token)).json();
     expect(me).toMatchObject({ user: { name: "Alice Rep" }, roles: { canWrite: true } });
@@ -115,7 +141,9 @@ describe("signing in from the hub page", () => {
     const url = await authorizationUrl(clientOptions(win));
     const answer = await (await webSession(wiki.apiUrl, "Bob Plain", PASSWORD)).authorize(url.toString(), "cancel");
     expect(answer.searchParams.get("error")).toBe("access_denied");
-    await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({ code: "oauth_denied" });
+    await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({
+      code: "oauth_denied",
+    });
   });
 });
 
@@ -152,8 +180,13 @@ describe("what the wiki refuses", () => {
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: "invalid_grant" });
 
-    win.items.set("partnerhub-oauth-pending", JSON.stringify({ ...JSON.parse(win.items.get("partnerhub-oauth-pending")!), verifier: "y".repeat(43) }));
-    await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({ code: "oauth_exchange_failed" });
+    win.items.set(
+      "partnerhub-oauth-pending",
+      JSON.stringify({ ...JSON.parse(win.items.get("partnerhub-oauth-pending")!), verifier: "y".repeat(43) }),
+    );
+    await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({
+      code: "oauth_exchange_failed",
+    });
 
     const right = await tokenRequest({ code, code_verifier: pending.verifier });
     expect(right.status).toBe(200);
@@ -167,19 +200,26 @@ describe("what the wiki refuses", () => {
 
     const again = await tokenRequest({ code: answer.searchParams.get("code")!, code_verifier: pending.verifier });
     expect(again.status).toBe(400);
-    expect(await again.json()).toMatchObject({ error: "invalid_grant", error_description: "Authorization code has been revoked" });
+    expect(await again.json()).toMatchObject({
+      error: "invalid_grant",
+      error_description: "Authorization code has been revoked",
+    });
     const refused = await session(token);
     expect(refused.status).toBe(401);
     expect(await errorCode(refused)).toBe("unauthorized");
     // The gadget itself never tries a code twice: the pending sign-in is gone.
-    await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({ code: "oauth_invalid_response" });
+    await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({
+      code: "oauth_invalid_response",
+    });
   });
 
   it("refuses an expired code and an expired access token", async () => {
     try {
       const { win, answer } = await approvedAnswer("Dave Tokens");
       await setStandInClock(wiki.dir, 61);
-      await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({ code: "oauth_exchange_failed" });
+      await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({
+        code: "oauth_exchange_failed",
+      });
       await setStandInClock(wiki.dir, 0);
 
       const token = await accessToken("Dave Tokens");
@@ -195,8 +235,15 @@ describe("what the wiki refuses", () => {
 
   it("refuses a blocked user, as the wiki reports now, and accepts them once unblocked", async () => {
     const token = await accessToken("Carol Blocked");
-    const profile = () => fetch(`${wiki.scriptUrl}/rest.php/oauth2/resource/profile`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json());
-    expect(await profile()).toMatchObject({ username: "Carol Blocked", blocked: false, groups: expect.arrayContaining(["user"]) });
+    const profile = () =>
+      fetch(`${wiki.scriptUrl}/rest.php/oauth2/resource/profile`, {
+        headers: { Authorization: `Bearer ${token}` },
+      }).then((r) => r.json());
+    expect(await profile()).toMatchObject({
+      username: "Carol Blocked",
+      blocked: false,
+      groups: expect.arrayContaining(["user"]),
+    });
     await wiki.blockUser("Carol Blocked", { reason: "oauth test" });
     try {
       expect(await profile()).toMatchObject({ blocked: true });
@@ -220,12 +267,16 @@ describe("the gadget's check of the wiki's answer", () => {
     expect(error).toMatchObject({ code: "oauth_invalid_response" });
     expect(win.items.has("partnerhub-oauth-pending")).toBe(false);
     // The genuine answer can no longer be used from this tab either.
-    await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({ code: "oauth_invalid_response" });
+    await expect(exchangeAuthorizationResponse(clientOptions(win), answer)).rejects.toMatchObject({
+      code: "oauth_invalid_response",
+    });
   });
 
   it("refuses an answer when no sign-in was started in this tab", async () => {
     const { answer } = await approvedAnswer("Bob Plain");
-    await expect(exchangeAuthorizationResponse(clientOptions(fakeWindow(hubUrl())), answer)).rejects.toMatchObject({ code: "oauth_invalid_response" });
+    await expect(exchangeAuthorizationResponse(clientOptions(fakeWindow(hubUrl())), answer)).rejects.toMatchObject({
+      code: "oauth_invalid_response",
+    });
   });
 });
 
@@ -234,10 +285,44 @@ describe("backend sessions", () => {
     const now = new Date();
     const real = await signedIn("Bob Plain");
     const forged = await issueSession(randomBytes(32).toString("hex"), real.user as never, "oauth", 600, now);
-    const expired = await issueSession(TEST_SESSION_SECRET, { ...real.user, blocked: false }, "oauth", 60, new Date(now.getTime() - 3_600_000));
+    const expired = await issueSession(
+      TEST_SESSION_SECRET,
+      { ...real.user, blocked: false },
+      "oauth",
+      60,
+      new Date(now.getTime() - 3_600_000),
+    );
     const iat = Math.floor(now.getTime() / 1000);
-    const otherAudience = await sign({ sub: real.user.id, name: real.user.name, blk: false, src: "oauth", aud: "another-app", iss: SESSION_ISSUER, iat, exp: iat + 600, jti: "x" }, TEST_SESSION_SECRET, "HS256");
-    const otherIssuer = await sign({ sub: real.user.id, name: real.user.name, blk: false, src: "oauth", aud: SESSION_AUDIENCE, iss: "someone", iat, exp: iat + 600, jti: "y" }, TEST_SESSION_SECRET, "HS256");
+    const otherAudience = await sign(
+      {
+        sub: real.user.id,
+        name: real.user.name,
+        blk: false,
+        src: "oauth",
+        aud: "another-app",
+        iss: SESSION_ISSUER,
+        iat,
+        exp: iat + 600,
+        jti: "x",
+      },
+      TEST_SESSION_SECRET,
+      "HS256",
+    );
+    const otherIssuer = await sign(
+      {
+        sub: real.user.id,
+        name: real.user.name,
+        blk: false,
+        src: "oauth",
+        aud: SESSION_AUDIENCE,
+        iss: "someone",
+        iat,
+        exp: iat + 600,
+        jti: "y",
+      },
+      TEST_SESSION_SECRET,
+      "HS256",
+    );
     const wikiToken = await accessToken("Bob Plain");
     for (const token of [forged.token, expired.token, otherAudience, otherIssuer, wikiToken]) {
       const res = await api("GET", "/me", token);
@@ -255,8 +340,17 @@ describe("roles", () => {
     const coord = await signedIn(COORDINATOR);
     const alice = await signedIn("Alice Rep");
     const bob = await signedIn("Bob Plain");
-    const affiliate = (id: string) => ({ id, name: `Wikimedia ${id}`, kind: "chapter", wikiPage: `Wikimedia ${id}`, countries: ["DE"], languages: ["de"], capabilities: ["images"] });
-    for (const id of ["oauth-ours", "oauth-theirs"]) expect((await api("POST", "/affiliates", coord.token, affiliate(id))).status).toBe(201);
+    const affiliate = (id: string) => ({
+      id,
+      name: `Wikimedia ${id}`,
+      kind: "chapter",
+      wikiPage: `Wikimedia ${id}`,
+      countries: ["DE"],
+      languages: ["de"],
+      capabilities: ["images"],
+    });
+    for (const id of ["oauth-ours", "oauth-theirs"])
+      expect((await api("POST", "/affiliates", coord.token, affiliate(id))).status).toBe(201);
 
     const ask = await api("POST", "/affiliates/oauth-ours/representatives", alice.token, { username: "Alice Rep" });
     expect(await ask.json()).toMatchObject({ status: "requested" });
@@ -264,14 +358,25 @@ describe("roles", () => {
     expect(await verify.json()).toMatchObject({ status: "verified" });
 
     const partner = await api("POST", "/partners", bob.token, {
-      name: "Museum of Sign-in", kind: "museum", country: "DE", languages: ["de"], offers: ["images"], projects: ["commons"],
-      funding: "none", summary: "A test museum.", asks: ["digitise photographs"], links: [],
+      name: "Museum of Sign-in",
+      kind: "museum",
+      country: "DE",
+      languages: ["de"],
+      offers: ["images"],
+      projects: ["commons"],
+      funding: "none",
+      summary: "A test museum.",
+      asks: ["digitise photographs"],
+      links: [],
       contact: { name: "Erika Mustermann", email: "erika@example.org", notes: "" },
     });
     expect(partner.status).toBe(201);
     const partnerId = ((await partner.json()) as { id: string }).id;
     const claim = async (token: string, affiliateId: string) => {
-      const res = await api("POST", `/partners/${partnerId}/claims`, token, { affiliate: affiliateId, message: "We can" });
+      const res = await api("POST", `/partners/${partnerId}/claims`, token, {
+        affiliate: affiliateId,
+        message: "We can",
+      });
       expect(res.status).toBe(201);
       return ((await res.json()) as { claim: { id: number; verified: boolean; claimedBy?: string } }).claim;
     };

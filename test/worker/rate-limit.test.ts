@@ -15,11 +15,15 @@ describe("write limits", () => {
       },
     });
     const post = async (user: string) =>
-      app.request("http://127.0.0.1/api/v1/partners", {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${await signIn(user)}` },
-        body: JSON.stringify(partnerInput()),
-      }, env);
+      app.request(
+        "http://127.0.0.1/api/v1/partners",
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Authorization: `Bearer ${await signIn(user)}` },
+          body: JSON.stringify(partnerInput()),
+        },
+        env,
+      );
     for (let i = 0; i < 3; i++) expect((await post("Busy Bee")).status).toBe(201);
     const before = await snapshot();
     const limited = await post("Busy Bee");

@@ -8,15 +8,26 @@ import { expectError } from "../api/helpers.ts";
 
 describe("POST /session limits", () => {
   const profileFetch = async () =>
-    new Response(JSON.stringify({ sub: 7, username: "Sign In Person", blocked: false }), { headers: { "Content-Type": "application/json" } });
+    new Response(JSON.stringify({ sub: 7, username: "Sign In Person", blocked: false }), {
+      headers: { "Content-Type": "application/json" },
+    });
   const appWith = (change: (d: Deps) => Partial<Deps>, bindings: Record<string, unknown> = {}) =>
-    createApp({ getDeps: (e) => { const d = workerDeps({ ...(e as WorkerEnv), ...bindings }); return { ...d, fetch: profileFetch, ...change(d) }; } });
+    createApp({
+      getDeps: (e) => {
+        const d = workerDeps({ ...(e as WorkerEnv), ...bindings });
+        return { ...d, fetch: profileFetch, ...change(d) };
+      },
+    });
   const post = (app: ReturnType<typeof createApp>, ip: string) =>
-    app.request("http://127.0.0.1/api/v1/session", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
-      body: JSON.stringify({ accessToken: "wiki-access-token" }),
-    }, env);
+    app.request(
+      "http://127.0.0.1/api/v1/session",
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+        body: JSON.stringify({ accessToken: "wiki-access-token" }),
+      },
+      env,
+    );
 
   it("answers 429 with Retry-After past the per-address limit, and counts addresses separately", async () => {
     const now = new Date("2026-11-26T10:00:20Z");

@@ -8,7 +8,8 @@ import { workerDeps, type WorkerEnv } from "../../worker/index.ts";
 import { call, expectError, json } from "../api/helpers.ts";
 
 /** A key nobody configured: tokens signed with it must be refused. */
-const randomHex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
+const randomHex = (bytes: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 const SECRET = (env as unknown as { SESSION_SECRET: string }).SESSION_SECRET;
 
@@ -23,27 +24,42 @@ describe("POST /session/dev", () => {
     const session = await json(res);
     expect(session.user).toEqual({ id: "dev:Dev user", name: "Dev user", blocked: false });
     const me = await json(await call("GET", "/me", { token: session.token }));
-    expect(me).toMatchObject({ user: { name: "Dev user" }, roles: { coordinator: false, canWrite: true }, affiliates: [] });
+    expect(me).toMatchObject({
+      user: { name: "Dev user" },
+      roles: { coordinator: false, canWrite: true },
+      affiliates: [],
+    });
   });
 
   it("is refused when the deployment does not enable it", async () => {
     const app = appWith((d) => ({ ...d, config: { ...d.config, devLogin: false } }));
-    const res = await app.request("http://127.0.0.1/api/v1/session/dev", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ username: "x" }),
-    }, env);
+    const res = await app.request(
+      "http://127.0.0.1/api/v1/session/dev",
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ username: "x" }),
+      },
+      env,
+    );
     await expectError(res, 404, "not_found");
   });
 
   it("is refused from anywhere but loopback", async () => {
-    await expectError(await call("POST", "/session/dev", { body: { username: "x" }, base: "https://partnerhub.example.org/api/v1" }), 403, "forbidden");
+    await expectError(
+      await call("POST", "/session/dev", { body: { username: "x" }, base: "https://partnerhub.example.org/api/v1" }),
+      403,
+      "forbidden",
+    );
     await expectError(
       await call("POST", "/session/dev", { body: { username: "x" }, headers: { "CF-Connecting-IP": "203.0.113.7" } }),
       403,
       "forbidden",
     );
-    const ok = await call("POST", "/session/dev", { body: { username: "x" }, headers: { "CF-Connecting-IP": "127.0.0.1" } });
+    const ok = await call("POST", "/session/dev", {
+      body: { username: "x" },
+      headers: { "CF-Connecting-IP": "127.0.0.1" },
+    });
     expect(ok.status).toBe(200);
   });
 });
@@ -51,7 +67,13 @@ describe("POST /session/dev", () => {
 describe("session tokens", () => {
   const now = new Date();
   it("refuses an expired session", async () => {
-    const { token } = await issueSession(SECRET, { id: "1", name: "Old", blocked: false }, "oauth", 60, new Date(now.getTime() - 3_600_000));
+    const { token } = await issueSession(
+      SECRET,
+      { id: "1", name: "Old", blocked: false },
+      "oauth",
+      60,
+      new Date(now.getTime() - 3_600_000),
+    );
     await expectError(await call("GET", "/me", { token }), 401, "unauthorized");
   });
 
@@ -63,7 +85,10 @@ describe("session tokens", () => {
   it("refuses a token of another audience or issuer", async () => {
     const iat = Math.floor(now.getTime() / 1000);
     const base = { sub: "1", name: "Other", blk: false, src: "oauth", iat, exp: iat + 600, jti: "j" };
-    for (const claims of [{ ...base, aud: "another-app", iss: SESSION_ISSUER }, { ...base, aud: SESSION_AUDIENCE, iss: "someone-else" }]) {
+    for (const claims of [
+      { ...base, aud: "another-app", iss: SESSION_ISSUER },
+      { ...base, aud: SESSION_AUDIENCE, iss: "someone-else" },
+    ]) {
       const token = await sign(claims, SECRET, "HS256");
       await expectError(await call("GET", "/me", { token }), 401);
     }
@@ -89,19 +114,27 @@ describe("POST /session (Wikimedia OAuth 2)", () => {
         const url = String(input instanceof Request ? input.url : input);
         expect(url).toBe(`${d.config.wikiScriptUrl}/rest.php/oauth2/resource/profile`);
         expect(new Headers(init?.headers).get("Authorization")).toBe("Bearer wiki-access-token");
-        expect(new Headers(init?.headers).get("User-Agent")).toMatch(/^partnerhub\/\S+ \(https:\/\/meta\.wikimedia\.org\//);
+        expect(new Headers(init?.headers).get("User-Agent")).toMatch(
+          /^partnerhub\/\S+ \(https:\/\/meta\.wikimedia\.org\//,
+        );
         return new Response(JSON.stringify(profile), { status, headers: { "Content-Type": "application/json" } });
       },
     }));
   const post = (app: ReturnType<typeof appWith>) =>
-    app.request("http://127.0.0.1/api/v1/session", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ accessToken: "wiki-access-token" }),
-    }, env);
+    app.request(
+      "http://127.0.0.1/api/v1/session",
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ accessToken: "wiki-access-token" }),
+      },
+      env,
+    );
 
   it("trades a valid access token for a session under the wiki's user name and id", async () => {
-    const res = await post(profileApp({ sub: 4242, username: "Wiki_person", blocked: false, groups: ["user"], editcount: 12 }));
+    const res = await post(
+      profileApp({ sub: 4242, username: "Wiki_person", blocked: false, groups: ["user"], editcount: 12 }),
+    );
     expect(res.status).toBe(200);
     const s = await json(res);
     expect(s.user).toEqual({ id: "4242", name: "Wiki person", blocked: false });
@@ -112,7 +145,11 @@ describe("POST /session (Wikimedia OAuth 2)", () => {
   });
 
   it("refuses hidden users: hiding is a block with hideuser, which the profile reports as blocked", async () => {
-    await expectError(await post(profileApp({ sub: 2, username: "Hidden", blocked: true, groups: ["user"] })), 403, "forbidden");
+    await expectError(
+      await post(profileApp({ sub: 2, username: "Hidden", blocked: true, groups: ["user"] })),
+      403,
+      "forbidden",
+    );
   });
 
   it("refuses a token the wiki does not accept", async () => {

@@ -27,12 +27,19 @@ describe("stale leads", () => {
     const marked = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY));
     expect(marked.marked).toContain(claim);
     const shown = await json(await call("GET", `/partners/${partner}`));
-    expect(shown.lead).toMatchObject({ claim, staleSince: new Date(t0 + (config.staleAfterDays + 1) * DAY).toISOString() });
+    expect(shown.lead).toMatchObject({
+      claim,
+      staleSince: new Date(t0 + (config.staleAfterDays + 1) * DAY).toISOString(),
+    });
     const again = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 2) * DAY));
     expect(again.marked).not.toContain(claim);
     expect(again.released).not.toContain(claim);
 
-    const released = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY));
+    const released = await runStaleLeads(
+      db,
+      config,
+      new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY),
+    );
     expect(released.released).toContain(claim);
     const p = await json(await call("GET", `/partners/${partner}`));
     expect(p.status).toBe("open");
@@ -48,13 +55,21 @@ describe("stale leads", () => {
     expect((await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY))).marked).toContain(claim);
     const res = await act("progress", claim, "Slow Rep", { stage: "contacted", note: "called them" });
     expect((await json(res)).claim.staleSince).toBeNull();
-    const later = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY));
+    const later = await runStaleLeads(
+      db,
+      config,
+      new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY),
+    );
     expect(later.released).not.toContain(claim);
   });
 
   it("runs from the Cron Trigger", async () => {
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: "*/10 * * * *", scheduledTime: Date.now() }), env as never, ctx);
+    await worker.scheduled(
+      createScheduledController({ cron: "*/10 * * * *", scheduledTime: Date.now() }),
+      env as never,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     const status = await json(await call("GET", "/health"));
     expect(status.status).toBe("ok");

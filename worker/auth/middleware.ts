@@ -17,7 +17,10 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     const { db, config } = c.get("deps");
     const session = await readSession(config.sessionSecret, m[1]);
     if (!session) throw unauthorized("The session is invalid or has expired; sign in again");
-    const [revoked, caller] = await Promise.all([isSessionRevoked(db, session.jti), loadCaller(db, config, session.user)]);
+    const [revoked, caller] = await Promise.all([
+      isSessionRevoked(db, session.jti),
+      loadCaller(db, config, session.user),
+    ]);
     if (revoked) throw unauthorized("This session was signed out; sign in again");
     c.set("session", session);
     c.set("caller", caller);

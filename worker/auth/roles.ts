@@ -10,7 +10,10 @@ export async function isCoordinator(db: SqlDatabase, config: Config, name: strin
 }
 
 export async function loadCaller(db: SqlDatabase, config: Config, user: SessionUser): Promise<Caller> {
-  const [coordinator, reps] = await Promise.all([isCoordinator(db, config, user.name), affiliatesOfUser(db, user.name)]);
+  const [coordinator, reps] = await Promise.all([
+    isCoordinator(db, config, user.name),
+    affiliatesOfUser(db, user.name),
+  ]);
   return {
     user,
     coordinator,

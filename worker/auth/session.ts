@@ -57,8 +57,17 @@ export interface Session {
 /** Verifies signature, algorithm, audience, issuer and expiry; null if any fails. */
 export async function readSession(secret: string, token: string): Promise<Session | null> {
   try {
-    const p = (await verify(token, secret, { alg: "HS256", aud: SESSION_AUDIENCE, iss: SESSION_ISSUER })) as Partial<SessionClaims>;
-    if (typeof p.sub !== "string" || typeof p.name !== "string" || typeof p.exp !== "number" || typeof p.jti !== "string") {
+    const p = (await verify(token, secret, {
+      alg: "HS256",
+      aud: SESSION_AUDIENCE,
+      iss: SESSION_ISSUER,
+    })) as Partial<SessionClaims>;
+    if (
+      typeof p.sub !== "string" ||
+      typeof p.name !== "string" ||
+      typeof p.exp !== "number" ||
+      typeof p.jti !== "string"
+    ) {
       return null;
     }
     if (p.src !== "oauth" && p.src !== "dev") return null;

@@ -23,9 +23,23 @@ export async function runStaleLeads(db: SqlDatabase, config: Config, now: Date):
   const releaseCutoff = new Date(now.getTime() - config.staleGraceDays * DAY_MS).toISOString();
   const run: StaleRun = { marked: [], released: [] };
 
-  const step = async (leads: ClaimRow[], type: "claim.released" | "claim.stale", into: number[], change: (lead: ClaimRow, event: NewEvent) => SqlStatement[], data: (lead: ClaimRow) => Record<string, unknown>) => {
+  const step = async (
+    leads: ClaimRow[],
+    type: "claim.released" | "claim.stale",
+    into: number[],
+    change: (lead: ClaimRow, event: NewEvent) => SqlStatement[],
+    data: (lead: ClaimRow) => Record<string, unknown>,
+  ) => {
     for (const lead of leads) {
-      const event: NewEvent = { at, actor: STALE_ACTOR, type, partner: lead.partner_id, affiliate: lead.affiliate_id, claim: lead.id, data: data(lead) };
+      const event: NewEvent = {
+        at,
+        actor: STALE_ACTOR,
+        type,
+        partner: lead.partner_id,
+        affiliate: lead.affiliate_id,
+        claim: lead.id,
+        data: data(lead),
+      };
       // A lead that made progress (or was released) meanwhile fails its guard and is skipped.
       if ((await commit(db, change(lead, event))).ok) into.push(lead.id);
     }

@@ -73,7 +73,12 @@ export function createMediaWikiClient(options: MediaWikiClientOptions): MediaWik
 
   /** One HTTP exchange; any failure becomes a MediaWikiError. */
   async function send(method: "GET" | "POST", params: ApiParams, assert: boolean): Promise<ApiAnswer> {
-    const body = new URLSearchParams({ format: "json", formatversion: "2", errorformat: "plaintext", maxlag: String(o.maxlag) });
+    const body = new URLSearchParams({
+      format: "json",
+      formatversion: "2",
+      errorformat: "plaintext",
+      maxlag: String(o.maxlag),
+    });
     if (assert) body.set("assert", o.assert);
     for (const [key, value] of Object.entries(params)) {
       // MediaWiki reads a present boolean parameter as true, whatever its value.
@@ -87,7 +92,8 @@ export function createMediaWikiClient(options: MediaWikiClientOptions): MediaWik
     let response: Response;
     try {
       const init = { method, headers, signal: AbortSignal.timeout(o.timeoutMs) };
-      response = method === "GET" ? await o.fetch(`${o.apiUrl}?${body}`, init) : await o.fetch(o.apiUrl, { ...init, body });
+      response =
+        method === "GET" ? await o.fetch(`${o.apiUrl}?${body}`, init) : await o.fetch(o.apiUrl, { ...init, body });
     } catch (error) {
       throw new MediaWikiError("network", error instanceof Error ? error.message : String(error), { cause: error });
     }
@@ -121,10 +127,15 @@ export function createMediaWikiClient(options: MediaWikiClientOptions): MediaWik
     csrf = null;
     const tokens = await retrying(() => send("GET", { action: "query", meta: "tokens", type: "login" }, false));
     const lgtoken = (tokens.query as { tokens: { logintoken: string } }).tokens.logintoken;
-    const answer = await retrying(() => send("POST", { action: "login", lgname: botUsername, lgpassword: botPassword, lgtoken }, false));
+    const answer = await retrying(() =>
+      send("POST", { action: "login", lgname: botUsername, lgpassword: botPassword, lgtoken }, false),
+    );
     const result = answer.login as { result: string; reason?: string; lgusername?: string };
     if (result.result !== "Success") {
-      throw new MediaWikiError("login-failed", `login as ${botUsername}: ${result.result} ${result.reason ?? ""}`.trim());
+      throw new MediaWikiError(
+        "login-failed",
+        `login as ${botUsername}: ${result.result} ${result.reason ?? ""}`.trim(),
+      );
     }
     loggedIn = true;
   }
@@ -188,11 +199,16 @@ async function readAnswer(response: Response): Promise<ApiAnswer> {
   } catch {
     // PHP's fatal error page, a proxy's HTML: retryable, as a server error.
     const code = response.status >= 500 ? `http-${response.status}` : "nonjson";
-    throw new MediaWikiError(code, `not a JSON answer (HTTP ${response.status}): ${text.slice(0, 200)}`, { status: response.status, retryAfter });
+    throw new MediaWikiError(code, `not a JSON answer (HTTP ${response.status}): ${text.slice(0, 200)}`, {
+      status: response.status,
+      retryAfter,
+    });
   }
   const errors = answer.errors as Array<{ code: string; text?: string; info?: string }> | undefined;
   const error = errors?.[0] ?? (answer.error as { code: string; text?: string; info?: string } | undefined);
-  if (error && typeof error.code === "string") throw new MediaWikiError(error.code, error.text ?? error.info ?? "", { status: response.status, retryAfter });
-  if (response.status >= 500) throw new MediaWikiError(`http-${response.status}`, "server error", { status: response.status, retryAfter });
+  if (error && typeof error.code === "string")
+    throw new MediaWikiError(error.code, error.text ?? error.info ?? "", { status: response.status, retryAfter });
+  if (response.status >= 500)
+    throw new MediaWikiError(`http-${response.status}`, "server error", { status: response.status, retryAfter });
   return answer;
 }

@@ -9,7 +9,11 @@ export class MediaWikiError extends Error {
   /** Seconds from a Retry-After header, when the wiki sent one. */
   readonly retryAfter: number | null;
 
-  constructor(code: string, info: string, options: { status?: number; retryAfter?: number | null; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    info: string,
+    options: { status?: number; retryAfter?: number | null; cause?: unknown } = {},
+  ) {
     super(`${code}: ${info}`, { cause: options.cause });
     this.name = "MediaWikiError";
     this.code = code;
@@ -20,7 +24,14 @@ export class MediaWikiError extends Error {
 }
 
 /** Answers worth repeating after a pause: the wiki is busy, lagged, read-only or briefly broken. */
-const TRANSIENT = new Set(["maxlag", "ratelimited", "readonly", "nonjson", "network", "internal_api_error_DBQueryError"]);
+const TRANSIENT = new Set([
+  "maxlag",
+  "ratelimited",
+  "readonly",
+  "nonjson",
+  "network",
+  "internal_api_error_DBQueryError",
+]);
 
 export function isTransient(error: MediaWikiError): boolean {
   return TRANSIENT.has(error.code) || error.status >= 500 || error.code.startsWith("http-5");
@@ -30,6 +41,3 @@ export function isTransient(error: MediaWikiError): boolean {
 export function isSessionLoss(error: MediaWikiError): boolean {
   return error.code === "assertuserfailed" || error.code === "assertbotfailed" || error.code === "notloggedin";
 }
-
-export const isMediaWikiError = (error: unknown, code?: string): error is MediaWikiError =>
-  error instanceof MediaWikiError && (code === undefined || error.code === code);

@@ -13,18 +13,27 @@ export interface Revision {
 export async function maxArticleBytes(client: MediaWikiClient): Promise<number> {
   const answer = await client.get({ action: "query", meta: "siteinfo", siprop: "general" });
   const size = (answer.query as { general: { maxarticlesize?: number } }).general.maxarticlesize;
-  if (typeof size !== "number" || size <= 0) throw new MediaWikiError("no-maxarticlesize", "siteinfo has no maxarticlesize");
+  if (typeof size !== "number" || size <= 0)
+    throw new MediaWikiError("no-maxarticlesize", "siteinfo has no maxarticlesize");
   return size;
 }
 
 const TITLES_PER_QUERY = 50;
 
 /** The latest revision of each title, null for a missing page; keyed by the titles as given. */
-export async function latestRevisions(client: MediaWikiClient, titles: string[]): Promise<Map<string, Revision | null>> {
+export async function latestRevisions(
+  client: MediaWikiClient,
+  titles: string[],
+): Promise<Map<string, Revision | null>> {
   const result = new Map<string, Revision | null>();
   for (let i = 0; i < titles.length; i += TITLES_PER_QUERY) {
     const batch = titles.slice(i, i + TITLES_PER_QUERY);
-    const answer = await client.get({ action: "query", prop: "revisions", rvprop: "ids|user|timestamp", titles: batch.join("|") });
+    const answer = await client.get({
+      action: "query",
+      prop: "revisions",
+      rvprop: "ids|user|timestamp",
+      titles: batch.join("|"),
+    });
     const query = answer.query as QueryPages;
     // The wiki answers with normalised titles (underscores, first letter): map them back.
     const asked = new Map(batch.map((t) => [t, t]));
@@ -32,7 +41,10 @@ export async function latestRevisions(client: MediaWikiClient, titles: string[])
     for (const page of query.pages) {
       const title = asked.get(page.title) ?? page.title;
       const rev = page.revisions?.[0];
-      result.set(title, page.missing || !rev ? null : { revid: rev.revid, user: rev.user ?? "", timestamp: rev.timestamp });
+      result.set(
+        title,
+        page.missing || !rev ? null : { revid: rev.revid, user: rev.user ?? "", timestamp: rev.timestamp },
+      );
     }
   }
   return result;
@@ -40,7 +52,11 @@ export async function latestRevisions(client: MediaWikiClient, titles: string[])
 
 interface QueryPages {
   normalized?: Array<{ from: string; to: string }>;
-  pages: Array<{ title: string; missing?: boolean; revisions?: Array<{ revid: number; user?: string; timestamp: string }> }>;
+  pages: Array<{
+    title: string;
+    missing?: boolean;
+    revisions?: Array<{ revid: number; user?: string; timestamp: string }>;
+  }>;
 }
 
 export interface EditRequest {
@@ -89,10 +105,15 @@ export async function editPage(client: MediaWikiClient, edit: EditRequest): Prom
     },
     { token: "csrf" },
   );
-  const result = answer.edit as { result: string; newrevid?: number; oldrevid?: number; nochange?: boolean; pageid?: number } | undefined;
-  if (!result || result.result !== "Success") {
+  const result = answer.edit as
+    | { result: string; newrevid?: number; oldrevid?: number; nochange?: boolean; pageid?: number }
+    | undefined;
+  if (result?.result !== "Success") {
     // Captchas, spam filters and abuse filters answer a "Failure" result rather than an error.
-    throw new MediaWikiError("edit-failure", `edit of ${edit.title} not saved: ${JSON.stringify(answer).slice(0, 300)}`);
+    throw new MediaWikiError(
+      "edit-failure",
+      `edit of ${edit.title} not saved: ${JSON.stringify(answer).slice(0, 300)}`,
+    );
   }
   if (result.nochange) return { revid: edit.baserevid ?? 0, nochange: true, parent: null };
   return { revid: result.newrevid ?? 0, nochange: false, parent: result.oldrevid ?? null };

@@ -39,12 +39,7 @@ function nowikiLine(line: string): string {
  * @example escapeText("a | b}}") === "<nowiki>a | b}}</nowiki>"
  */
 export function escapeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(CONTROL, "\uFFFD")
-    .split("\n")
-    .map(nowikiLine)
-    .join("<br />");
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "\uFFFD").split("\n").map(nowikiLine).join("<br />");
 }
 
 /**

@@ -5,7 +5,12 @@
  * again and summarises every event since the last complete sync.
  */
 import type { Config } from "../config.ts";
-import { createMediaWikiClient, type MediaWikiClient, type MediaWikiClientOptions, type MediaWikiCredentials } from "../mediawiki/client.ts";
+import {
+  createMediaWikiClient,
+  type MediaWikiClient,
+  type MediaWikiClientOptions,
+  type MediaWikiCredentials,
+} from "../mediawiki/client.ts";
 import { isSessionLoss, isTransient, MediaWikiError } from "../mediawiki/errors.ts";
 import { editPage, latestRevisions, maxArticleBytes, revisionById, type Revision } from "../mediawiki/pages.ts";
 import type { MirrorRunner } from "../routes/mirror.ts";
@@ -13,7 +18,14 @@ import { listAffiliates } from "../storage/affiliates.ts";
 import { allClaims, toClaim } from "../storage/claims.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import { latestEventSeq, listEvents } from "../storage/events.ts";
-import { finishMirrorRun, mirrorBookkeeping, saveMirrorPage, savePageBytesLimit, type MirrorBookkeeping, type MirrorRunError } from "../storage/mirror.ts";
+import {
+  finishMirrorRun,
+  mirrorBookkeeping,
+  saveMirrorPage,
+  savePageBytesLimit,
+  type MirrorBookkeeping,
+  type MirrorRunError,
+} from "../storage/mirror.ts";
 import { allPartners, toPartner } from "../storage/partners.ts";
 import { userAgent } from "../user-agent.ts";
 import { renderDocuments } from "./documents.ts";
@@ -93,7 +105,11 @@ function runError(at: string, error: unknown, title?: string): MirrorRunError {
 
 /** Errors that say the wiki or the session is unusable right now: the rest of the run would fail alike. */
 const stopsRun = (error: unknown) =>
-  !(error instanceof MediaWikiError) || isTransient(error) || isSessionLoss(error) || error.code === "login-failed" || error.code === "badtoken";
+  !(error instanceof MediaWikiError) ||
+  isTransient(error) ||
+  isSessionLoss(error) ||
+  error.code === "login-failed" ||
+  error.code === "badtoken";
 
 interface PageSync {
   client: MediaWikiClient;
@@ -118,7 +134,11 @@ function mergedEdit(hash: string | null | undefined): ReplacedEdit | null {
  * Returns whether it made a new revision, whether that replaced a person's edit, and whether
  * MediaWiki merged a person's edit into it (which the next run replaces: one edit per page per run).
  */
-async function syncPage(s: PageSync, page: MirrorPage, hash: string): Promise<{ edited: boolean; overwrote: boolean; merged: boolean }> {
+async function syncPage(
+  s: PageSync,
+  page: MirrorPage,
+  hash: string,
+): Promise<{ edited: boolean; overwrote: boolean; merged: boolean }> {
   const stored = s.book.pages.get(page.title);
   let wiki = s.current.get(page.title) ?? null;
   const ours = wiki !== null && stored?.revid === wiki.revid;
@@ -136,12 +156,13 @@ async function syncPage(s: PageSync, page: MirrorPage, hash: string): Promise<{ 
       contentModel: page.model,
       baserevid: wiki?.revid ?? null,
     });
-  let result;
+  let result: Awaited<ReturnType<typeof edit>>;
   try {
     result = await edit();
   } catch (error) {
     // Someone saved, created or deleted the page since we looked: look again and replace it, once.
-    if (!(error instanceof MediaWikiError) || !["editconflict", "articleexists", "missingtitle"].includes(error.code)) throw error;
+    if (!(error instanceof MediaWikiError) || !["editconflict", "articleexists", "missingtitle"].includes(error.code))
+      throw error;
     wiki = (await latestRevisions(s.client, [page.title])).get(page.title) ?? null;
     replaced = replacedBy(wiki) ?? replaced;
     result = await edit();
@@ -152,11 +173,23 @@ async function syncPage(s: PageSync, page: MirrorPage, hash: string): Promise<{ 
     // mark makes the next run replace the merge and name the person.
     const between = await revisionById(s.client, result.parent);
     const person = between && between.user !== s.bot ? { user: between.user, revid: between.revid } : null;
-    await saveMirrorPage(s.db, { title: page.title, revid: result.revid, contentHash: mergeMark(person), syncedAt: s.at, overwroteHumanEdit: false });
+    await saveMirrorPage(s.db, {
+      title: page.title,
+      revid: result.revid,
+      contentHash: mergeMark(person),
+      syncedAt: s.at,
+      overwroteHumanEdit: false,
+    });
     return { edited: true, overwrote: replaced !== null, merged: true };
   }
   const overwrote = replaced !== null && !result.nochange;
-  await saveMirrorPage(s.db, { title: page.title, revid: result.revid || (wiki?.revid ?? 0), contentHash: hash, syncedAt: s.at, overwroteHumanEdit: overwrote });
+  await saveMirrorPage(s.db, {
+    title: page.title,
+    revid: result.revid || (wiki?.revid ?? 0),
+    contentHash: hash,
+    syncedAt: s.at,
+    overwroteHumanEdit: overwrote,
+  });
   return { edited: !result.nochange, overwrote, merged: false };
 }
 
@@ -172,7 +205,11 @@ export async function runMirrorJob(deps: MirrorJobDeps, options: MirrorJobOption
     result.lastEvent = book.lastEvent;
     // The target first, then the record: the record is at least as new as the target.
     target = await latestEventSeq(db);
-    const [record, stamp, changes] = await Promise.all([loadMirrorRecord(db), stampOf(db, target), changesSince(db, book.lastEvent, target)]);
+    const [record, stamp, changes] = await Promise.all([
+      loadMirrorRecord(db),
+      stampOf(db, target),
+      changesSince(db, book.lastEvent, target),
+    ]);
     const client =
       options.client ??
       createMediaWikiClient({
@@ -184,12 +221,21 @@ export async function runMirrorJob(deps: MirrorJobDeps, options: MirrorJobOption
     const bot = await client.userName();
     const siteLimit = config.mirror.maxPageBytes ?? (await maxArticleBytes(client));
     const limit = Math.min(siteLimit, book.pageBytesLimit ?? Infinity);
-    const render = { prefix: config.mirror.pagePrefix, category: config.mirror.category, gadget: config.mirror.gadget, limit };
+    const render = {
+      prefix: config.mirror.pagePrefix,
+      category: config.mirror.category,
+      gadget: config.mirror.gadget,
+      limit,
+    };
     const documents = renderDocuments(record, stamp, render);
     // Hashes of the pages without their stamp: a newer event that leaves a page as it was is no reason to edit it.
     const hashes = new Map<string, string>();
-    for (const page of renderDocuments(record, NEUTRAL_STAMP, render).flat()) hashes.set(page.title, await sha256(page.text));
-    const current = await latestRevisions(client, documents.flat().map((p) => p.title));
+    for (const page of renderDocuments(record, NEUTRAL_STAMP, render).flat())
+      hashes.set(page.title, await sha256(page.text));
+    const current = await latestRevisions(
+      client,
+      documents.flat().map((p) => p.title),
+    );
     const sync: PageSync = { client, db, bot, at, changes, book, current };
 
     for (const pages of documents) {
@@ -200,7 +246,16 @@ export async function runMirrorJob(deps: MirrorJobDeps, options: MirrorJobOption
           if (outcome.overwrote) result.overwrote.push(page.title);
           if (outcome.merged) {
             // Not yet what the record says: keep last_event where it is, so the next run repeats the summary.
-            result.errors.push(runError(at, new MirrorError("edit_merged", "a person's edit was merged into the mirror's; the next run replaces it"), page.title));
+            result.errors.push(
+              runError(
+                at,
+                new MirrorError(
+                  "edit_merged",
+                  "a person's edit was merged into the mirror's; the next run replaces it",
+                ),
+                page.title,
+              ),
+            );
           }
         } catch (error) {
           result.errors.push(runError(at, error, page.title));

@@ -74,7 +74,8 @@ export function layoutTable(doc: TableDocument, ctx: PageContext): MirrorPage[] 
   const single = [notice(ctx), doc.top, body, doc.bottom].filter(Boolean).join("\n");
   const neutral = { ...ctx, stamp: NEUTRAL_STAMP };
   const singleNeutral = [notice(neutral), doc.top, body, doc.bottom].filter(Boolean).join("\n");
-  if (byteLength(singleNeutral) <= ctx.limit - SIZE_MARGIN) return [{ title: doc.title, model: "wikitext", text: single }];
+  if (byteLength(singleNeutral) <= ctx.limit - SIZE_MARGIN)
+    return [{ title: doc.title, model: "wikitext", text: single }];
 
   const overhead = byteLength(notice(neutral, { n: 999, of: 999, index: doc.title })) + byteLength(doc.tableHead) + 8;
   const chunks = chunkBySize(doc.rows, (r) => byteLength(r.text), ctx.limit - SIZE_MARGIN - overhead);
@@ -91,7 +92,13 @@ export function layoutTable(doc: TableDocument, ctx: PageContext): MirrorPage[] 
   const index: MirrorPage = {
     title: doc.title,
     model: "wikitext",
-    text: [notice(ctx), doc.top, `This table is too large for one page; it is split into ${chunks.length} parts:`, ...list, doc.bottom]
+    text: [
+      notice(ctx),
+      doc.top,
+      `This table is too large for one page; it is split into ${chunks.length} parts:`,
+      ...list,
+      doc.bottom,
+    ]
       .filter(Boolean)
       .join("\n"),
   };

@@ -20,4 +20,7 @@ export function byKey<T>(key: (item: T) => string, id: (item: T) => string | num
 }
 
 /** Partners in the order every page lists them: by name, then id. */
-export const partnerOrder = byKey<Partner>((p) => p.name, (p) => p.id);
+export const partnerOrder = byKey<Partner>(
+  (p) => p.name,
+  (p) => p.id,
+);

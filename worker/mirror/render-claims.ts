@@ -30,18 +30,33 @@ function claimRow(c: Claim, partners: ReadonlyMap<string, Partner>, affiliates: 
     day(c.progressAt),
     day(c.createdAt),
   ];
-  const attributes = [Number.isInteger(c.id) ? `id="claim-${c.id}"` : "", isStale(c) ? STALE_STYLE : ""].filter(Boolean).join(" ");
-  return { label: partner?.name ?? c.partner, text: [`|-${attributes ? " " + attributes : ""}`, ...cells.map((x) => `| ${x}`)].join("\n") };
+  const attributes = [Number.isInteger(c.id) ? `id="claim-${c.id}"` : "", isStale(c) ? STALE_STYLE : ""]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    label: partner?.name ?? c.partner,
+    text: [`|-${attributes ? " " + attributes : ""}`, ...cells.map((x) => `| ${x}`)].join("\n"),
+  };
 }
 
 /** The claims page (or its index and parts), in partner order, then claim order. */
 export function renderClaims(record: MirrorRecord, options: { title: string }, ctx: PageContext): MirrorPage[] {
   const partners = new Map(record.partners.map((p) => [p.id, p]));
   const affiliates = new Map(record.affiliates.map((a) => [a.id, a]));
-  const order = byKey<Claim>((c) => partners.get(c.partner)?.name ?? c.partner, (c) => `${c.partner}\u0000${String(c.id).padStart(12, "0")}`);
+  const order = byKey<Claim>(
+    (c) => partners.get(c.partner)?.name ?? c.partner,
+    (c) => `${c.partner}\u0000${String(c.id).padStart(12, "0")}`,
+  );
   const rows = [...record.claims].sort(order).map((c) => claimRow(c, partners, affiliates));
   return layoutTable(
-    { title: options.title, top: "", bottom: "", tableHead: HEAD, rows, empty: "No affiliate has claimed a partner yet." },
+    {
+      title: options.title,
+      top: "",
+      bottom: "",
+      tableHead: HEAD,
+      rows,
+      empty: "No affiliate has claimed a partner yet.",
+    },
     ctx,
   );
 }

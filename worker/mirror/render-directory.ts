@@ -12,7 +12,9 @@ export interface GadgetSettings {
 }
 
 const attribute = (name: string, value: string | null) =>
-  value === null ? "" : ` ${name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`;
+  value === null
+    ? ""
+    : ` ${name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`;
 
 /** Where the gadget mounts: readers with JavaScript get the app in place of the table. */
 export function mountPoint(gadget: GadgetSettings): string {
@@ -31,7 +33,10 @@ export function affiliateLink(id: string, affiliates: ReadonlyMap<string, Affili
 }
 
 function partnerCell(p: Partner): string {
-  const wikidata = p.wikidata && /^Q[1-9]\d{0,11}$/.test(p.wikidata) ? ` ([https://www.wikidata.org/wiki/${p.wikidata} ${p.wikidata}])` : "";
+  const wikidata =
+    p.wikidata && /^Q[1-9]\d{0,11}$/.test(p.wikidata)
+      ? ` ([https://www.wikidata.org/wiki/${p.wikidata} ${p.wikidata}])`
+      : "";
   return escapeText(p.name) + wikidata;
 }
 

@@ -3,7 +3,7 @@
  * JSON content model stores it (tab-indented, `<`, `>` and `&` as \u escapes), so the size the
  * mirror measures is the size the wiki counts, and an unchanged directory is a `nochange` edit.
  */
-import { MirrorDirectory } from "../../shared/mirror-json.ts";
+import type { MirrorDirectory } from "../../shared/mirror-json.ts";
 import { Affiliate, Partner, Representative } from "../../shared/schemas.ts";
 import { type MirrorPage, type PageContext, NEUTRAL_STAMP } from "./layout.ts";
 import { partnerOrder, byKey, type MirrorRecord } from "./record.ts";
@@ -33,16 +33,30 @@ const REPRESENTATIVE_KEYS = Object.keys(Representative.shape);
 /** The public directory: partners and affiliates in a fixed order, affiliates with verified representatives only. */
 export function publicDirectory(record: MirrorRecord): Pick<MirrorDirectory, "partners" | "affiliates"> {
   const partners = [...record.partners].sort(partnerOrder).map((p) => pick(PARTNER_KEYS, p));
-  const affiliates = [...record.affiliates].sort(byKey((a) => a.id, (a) => a.id)).map((a) =>
-    pick(AFFILIATE_KEYS, {
-      ...a,
-      representatives: a.representatives.filter((r) => r.status === "verified").map((r) => pick(REPRESENTATIVE_KEYS, r)),
-    }),
-  );
+  const affiliates = [...record.affiliates]
+    .sort(
+      byKey(
+        (a) => a.id,
+        (a) => a.id,
+      ),
+    )
+    .map((a) =>
+      pick(AFFILIATE_KEYS, {
+        ...a,
+        representatives: a.representatives
+          .filter((r) => r.status === "verified")
+          .map((r) => pick(REPRESENTATIVE_KEYS, r)),
+      }),
+    );
   return { partners, affiliates };
 }
 
-function documentText(ctx: PageContext, partners: MirrorDirectory["partners"], affiliates: MirrorDirectory["affiliates"], parts: string[]): string {
+function documentText(
+  ctx: PageContext,
+  partners: MirrorDirectory["partners"],
+  affiliates: MirrorDirectory["affiliates"],
+  parts: string[],
+): string {
   const doc: MirrorDirectory = { generated: ctx.stamp.at, lastEvent: ctx.stamp.event, partners, affiliates, parts };
   return mediaWikiJson(doc);
 }

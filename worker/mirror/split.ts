@@ -30,7 +30,11 @@ export function chunkBySize<T>(items: readonly T[], size: (item: T) => number, b
   let used = 0;
   for (const item of items) {
     const bytes = size(item);
-    if (bytes > budget) throw new MirrorError("item_too_large", `one entry needs ${bytes} bytes, more than the ${budget} a page may hold`);
+    if (bytes > budget)
+      throw new MirrorError(
+        "item_too_large",
+        `one entry needs ${bytes} bytes, more than the ${budget} a page may hold`,
+      );
     const extra = current.length === 0 ? bytes : bytes + separator;
     if (used + extra > budget) {
       chunks.push(current);
@@ -54,5 +58,6 @@ export const SIZE_MARGIN = 512;
 /** Fails loudly when a rendered page would not fit: a bug, not something to send to the wiki. */
 export function assertFits(title: string, text: string, limit: number): void {
   const bytes = byteLength(text);
-  if (bytes > limit) throw new MirrorError("page_too_large", `${title} renders to ${bytes} bytes, over the wiki's limit of ${limit}`);
+  if (bytes > limit)
+    throw new MirrorError("page_too_large", `${title} renders to ${bytes} bytes, over the wiki's limit of ${limit}`);
 }

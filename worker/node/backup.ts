@@ -18,7 +18,8 @@ export async function backupDatabase(source: string, dest: string): Promise<numb
     const copy = new DatabaseSync(dest, { readOnly: true });
     const check = copy.prepare("PRAGMA integrity_check").get() as { integrity_check: string };
     copy.close();
-    if (check.integrity_check !== "ok") throw new Error(`backup ${dest} failed integrity_check: ${check.integrity_check}`);
+    if (check.integrity_check !== "ok")
+      throw new Error(`backup ${dest} failed integrity_check: ${check.integrity_check}`);
     return pages;
   } finally {
     db.close();

@@ -47,7 +47,11 @@ const DEFAULT_DATABASE_PATH = "./data/partnerhub.sqlite";
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Opens and migrates the database, starts the timer and the HTTP server. */
-export async function startServer({ env = process.env, runMirror = null, seed = false }: StartOptions = {}): Promise<RunningServer> {
+export async function startServer({
+  env = process.env,
+  runMirror = null,
+  seed = false,
+}: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig(env);
   const path = env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
   if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -72,7 +76,8 @@ export async function startServer({ env = process.env, runMirror = null, seed = 
   let closing: Promise<void> | null = null;
   return {
     url,
-    connections: () => new Promise<number>((ok, fail) => server.getConnections((error, n) => (error ? fail(error) : ok(n)))),
+    connections: () =>
+      new Promise<number>((ok, fail) => server.getConnections((error, n) => (error ? fail(error) : ok(n)))),
     close: () =>
       (closing ??= (async () => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

@@ -72,7 +72,9 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
     prepare: (sql) => new NodeStatement(adapter, sql, [], (values) => execute(sql, values)),
     async batch<T>(statements: SqlStatement[]) {
       if (statements.length === 0) throw new Error("No SQL statements detected.");
-      return sqliteErrors(() => transaction(() => statements.map((s) => statementOf(s, adapter).execute() as SqlResult<T>)));
+      return sqliteErrors(() =>
+        transaction(() => statements.map((s) => statementOf(s, adapter).execute() as SqlResult<T>)),
+      );
     },
     exec: (sql) => sqliteErrors(() => db.exec(sql)),
     transaction: (fn) => sqliteErrors(() => transaction(fn)),
@@ -125,7 +127,8 @@ class NodeStatement implements SqlStatement {
 }
 
 function statementOf(s: SqlStatement, owner: SqlDatabase): NodeStatement {
-  if (!(s instanceof NodeStatement) || s.owner !== owner) throw new TypeError("batch() takes statements prepared by the same database");
+  if (!(s instanceof NodeStatement) || s.owner !== owner)
+    throw new TypeError("batch() takes statements prepared by the same database");
   return s;
 }
 

@@ -36,7 +36,13 @@ export async function createAffiliate(
   const { id, ...fields } = input;
   const result = await commit(
     db,
-    insertAffiliate(db, id, fields, at, { at, actor: caller.user.name, type: "affiliate.created", affiliate: id, data: { name: input.name } }),
+    insertAffiliate(db, id, fields, at, {
+      at,
+      actor: caller.user.name,
+      type: "affiliate.created",
+      affiliate: id,
+      data: { name: input.name },
+    }),
   );
   if (!result.ok) throw new ApiError(409, "conflict", `An affiliate with the id ${id} already exists`);
   return (await getAffiliate(db, id)) as Affiliate;
@@ -53,9 +59,14 @@ export async function editAffiliate(
   const current = await getAffiliate(db, id);
   if (!current) throw notFound(`Affiliate ${id}`);
   if (current.version !== ifMatch) {
-    throw new ApiError(412, "version_mismatch", `The affiliate is at version ${current.version}; reload and edit again`, {
-      details: { version: current.version },
-    });
+    throw new ApiError(
+      412,
+      "version_mismatch",
+      `The affiliate is at version ${current.version}; reload and edit again`,
+      {
+        details: { version: current.version },
+      },
+    );
   }
   const { name, kind, wikiPage, countries, languages, capabilities } = { ...current, ...patch };
   const result = await commit(
@@ -92,7 +103,11 @@ export async function addRepresentative(
     if (existing?.status === "verified") return { status: "verified" };
     const result = await commit(
       db,
-      verifyRepresentative(db, affiliateId, username, caller.user.name, at, { ...base, type: "representative.verified", data: { user: username } }),
+      verifyRepresentative(db, affiliateId, username, caller.user.name, at, {
+        ...base,
+        type: "representative.verified",
+        data: { user: username },
+      }),
     );
     if (!result.ok) throw new ApiError(409, "conflict", `${username} changed meanwhile; try again`);
     return { status: "verified" };
@@ -103,7 +118,11 @@ export async function addRepresentative(
   if (existing) return { status: existing.status };
   const result = await commit(
     db,
-    requestRepresentation(db, affiliateId, username, at, { ...base, type: "representative.requested", data: { user: username } }),
+    requestRepresentation(db, affiliateId, username, at, {
+      ...base,
+      type: "representative.requested",
+      data: { user: username },
+    }),
   );
   if (!result.ok) throw new ApiError(409, "conflict", "Your request changed meanwhile; try again");
   return { status: "requested" };
@@ -133,22 +152,48 @@ export async function deleteRepresentative(
   if (!result.ok) throw notFound(`${username} as a representative of ${affiliateId}`);
 }
 
-export async function addCoordinatorRole(db: SqlDatabase, config: Config, caller: Caller, username: string, at: string): Promise<void> {
+export async function addCoordinatorRole(
+  db: SqlDatabase,
+  config: Config,
+  caller: Caller,
+  username: string,
+  at: string,
+): Promise<void> {
   if (config.coordinators.includes(username) || (await isStoredCoordinator(db, username))) return;
   const result = await commit(
     db,
-    addCoordinator(db, username, caller.user.name, at, { at, actor: caller.user.name, type: "coordinator.added", data: { user: username } }),
+    addCoordinator(db, username, caller.user.name, at, {
+      at,
+      actor: caller.user.name,
+      type: "coordinator.added",
+      data: { user: username },
+    }),
   );
   if (!result.ok) throw new ApiError(409, "conflict", `${username} changed meanwhile; try again`);
 }
 
-export async function removeCoordinatorRole(db: SqlDatabase, config: Config, caller: Caller, username: string, at: string): Promise<void> {
+export async function removeCoordinatorRole(
+  db: SqlDatabase,
+  config: Config,
+  caller: Caller,
+  username: string,
+  at: string,
+): Promise<void> {
   if (config.coordinators.includes(username)) {
-    throw new ApiError(409, "conflict", `${username} is a coordinator by the deployment's configuration (COORDINATORS)`);
+    throw new ApiError(
+      409,
+      "conflict",
+      `${username} is a coordinator by the deployment's configuration (COORDINATORS)`,
+    );
   }
   const result = await commit(
     db,
-    removeCoordinator(db, username, { at, actor: caller.user.name, type: "coordinator.removed", data: { user: username } }),
+    removeCoordinator(db, username, {
+      at,
+      actor: caller.user.name,
+      type: "coordinator.removed",
+      data: { user: username },
+    }),
   );
   if (!result.ok) throw notFound(`Coordinator ${username}`);
 }

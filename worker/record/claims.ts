@@ -40,7 +40,14 @@ export async function makeClaim(
     insertClaim(
       db,
       { partner: partnerId, affiliate: affiliateId, user: caller.user.name, message, verified, at },
-      { at, actor: caller.user.name, type: "claim.created", partner: partnerId, affiliate: affiliateId, data: { verified } },
+      {
+        at,
+        actor: caller.user.name,
+        type: "claim.created",
+        partner: partnerId,
+        affiliate: affiliateId,
+        data: { verified },
+      },
     ),
   );
   if (result.ok) {
@@ -50,7 +57,10 @@ export async function makeClaim(
   }
   if (result.reason === "unique") {
     const existing = await openClaimOf(db, partnerId, affiliateId);
-    throw conflict(`${affiliate.name} already has an open claim on this partner`, existing ? toClaim(existing) : undefined);
+    throw conflict(
+      `${affiliate.name} already has an open claim on this partner`,
+      existing ? toClaim(existing) : undefined,
+    );
   }
   const now = await getPartnerRow(db, partnerId);
   throw new ApiError(409, "conflict", `This partner is ${now?.status ?? "gone"} and takes no new claims`, {
@@ -221,4 +231,3 @@ export async function handover(
   const [released, newLead] = await Promise.all([getClaimRow(db, id), getClaimRow(db, opts.to)]);
   return { released: toClaim(released as ClaimRow), lead: toClaim(newLead as ClaimRow) };
 }
-

@@ -61,11 +61,18 @@ async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: s
   if (!qid) return;
   const existing = await partnerIdByWikidata(db, qid);
   if (existing && existing !== except) {
-    throw new ApiError(409, "conflict", `${qid} is already in the directory as ${existing}`, { details: { partner: existing } });
+    throw new ApiError(409, "conflict", `${qid} is already in the directory as ${existing}`, {
+      details: { partner: existing },
+    });
   }
 }
 
-export async function referPartner(db: SqlDatabase, caller: Caller, input: ParsedInput, at: string): Promise<PartnerDetail> {
+export async function referPartner(
+  db: SqlDatabase,
+  caller: Caller,
+  input: ParsedInput,
+  at: string,
+): Promise<PartnerDetail> {
   if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound(`Affiliate ${input.affiliate}`);
   await duplicateWikidata(db, input.wikidata);
   const id = input.id ?? (await freeId(db, partnerSlug(input.name)));
@@ -75,7 +82,14 @@ export async function referPartner(db: SqlDatabase, caller: Caller, input: Parse
     insertPartner(
       db,
       { ...fieldsOf(input), id, referredBy: caller.user.name, referredFor: input.affiliate, contact, at },
-      { at, actor: caller.user.name, type: "partner.referred", partner: id, affiliate: input.affiliate, data: { name: input.name } },
+      {
+        at,
+        actor: caller.user.name,
+        type: "partner.referred",
+        partner: id,
+        affiliate: input.affiliate,
+        data: { name: input.name },
+      },
     ),
   );
   if (!result.ok && result.reason === "unique") {
@@ -108,7 +122,7 @@ export function versionFromIfMatch(header: string | undefined): number {
     throw new ApiError(428, "precondition_required", "Send If-Match with the version you edited (the ETag of GET)");
   }
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!m) throw new ApiError(400, "bad_request", "If-Match must be the partner's ETag, e.g. \"3\"");
+  if (!m) throw new ApiError(400, "bad_request", 'If-Match must be the partner\'s ETag, e.g. "3"');
   return Number(m[1]);
 }
 

@@ -22,7 +22,9 @@ const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" },
 const RepParam = IdParam.extend({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
 const UserParam = z.object({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
 const RoleResult = z.object({ user: z.string(), status: z.enum(["requested", "verified"]) });
-const Coordinators = z.object({ coordinators: z.array(z.object({ user: z.string(), source: z.enum(["config", "added"]) })) });
+const Coordinators = z.object({
+  coordinators: z.array(z.object({ user: z.string(), source: z.enum(["config", "added"]) })),
+});
 
 const routes = {
   list: createRoute({
@@ -117,7 +119,14 @@ export const affiliates = router()
     const caller = requireCoordinator(c);
     const { db, now } = c.get("deps");
     const version = versionFromIfMatch(c.req.header("If-Match"));
-    const a = await editAffiliate(db, caller, c.req.valid("param").id, version, c.req.valid("json"), now().toISOString());
+    const a = await editAffiliate(
+      db,
+      caller,
+      c.req.valid("param").id,
+      version,
+      c.req.valid("json"),
+      now().toISOString(),
+    );
     c.header("ETag", `"${a.version}"`);
     return c.json(a, 200);
   })

@@ -1,12 +1,22 @@
 /** /claims/{id}/…: the transitions of a claim. 409 with the current claim when one no longer applies. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { ClaimResponse, HandoverRequest, HandoverResponse, ProgressRequest, TransitionRequest } from "../../shared/api.ts";
+import {
+  ClaimResponse,
+  HandoverRequest,
+  HandoverResponse,
+  ProgressRequest,
+  TransitionRequest,
+} from "../../shared/api.ts";
 import { requireWriter } from "../auth/middleware.ts";
 import { handover, progress, transition, type SimpleAction } from "../record/claims.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const IdParam = z.object({
-  id: z.coerce.number().int().min(1).openapi({ param: { name: "id", in: "path" }, example: 42 }),
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: "id", in: "path" }, example: 42 }),
 });
 
 const SUMMARIES: Record<SimpleAction, string> = {
@@ -42,7 +52,10 @@ const handoverRoute = createRoute({
   summary: "Hand a partner over from this lead to another interested claim, with a reason (coordinator)",
   security: bearer,
   request: { params: IdParam, ...jsonBody(HandoverRequest) },
-  responses: { 200: json(HandoverResponse, "the released claim and the new lead"), ...pick(401, 403, 404, 409, 422, 429) },
+  responses: {
+    200: json(HandoverResponse, "the released claim and the new lead"),
+    ...pick(401, 403, 404, 409, 422, 429),
+  },
 });
 
 const ACTIONS: SimpleAction[] = ["withdraw", "accept", "decline", "release", "complete"];

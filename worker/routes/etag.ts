@@ -13,7 +13,7 @@ export async function jsonWithEtag(c: Context, body: unknown): Promise<Response>
   c.header("ETag", etag);
   c.header("Cache-Control", "no-cache");
   const inm = c.req.header("If-None-Match");
-  if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+  if (inm?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
     return c.body(null, 304);
   }
   c.header("Content-Type", "application/json; charset=UTF-8");

@@ -10,7 +10,10 @@ const EventQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   partner: Slug.optional(),
-  order: z.enum(["asc", "desc"]).default("asc").meta({ description: "desc: the newest first (with `after`, still only events after it)" }),
+  order: z
+    .enum(["asc", "desc"])
+    .default("asc")
+    .meta({ description: "desc: the newest first (with `after`, still only events after it)" }),
 });
 
 const events = createRoute({

@@ -4,7 +4,25 @@ import { csvDocument } from "../export/csv.ts";
 import { allPartners, toContact, toPartner } from "../storage/partners.ts";
 import { router } from "./openapi.ts";
 
-const PUBLIC = ["id", "name", "wikidata", "kind", "country", "languages", "offers", "projects", "funding", "status", "lead", "interested", "summary", "asks", "referred_by", "created", "updated"];
+const PUBLIC = [
+  "id",
+  "name",
+  "wikidata",
+  "kind",
+  "country",
+  "languages",
+  "offers",
+  "projects",
+  "funding",
+  "status",
+  "lead",
+  "interested",
+  "summary",
+  "asks",
+  "referred_by",
+  "created",
+  "updated",
+];
 const PRIVATE = ["contact_name", "contact_email", "notes"];
 
 const exportRoute = createRoute({
@@ -19,8 +37,23 @@ export const exportRoutes = router().openapi(exportRoute, async (c) => {
   const rows = (await allPartners(c.get("deps").db)).map((row) => {
     const p = toPartner(row);
     const cells: unknown[] = [
-      p.id, p.name, p.wikidata, p.kind, p.country, p.languages, p.offers, p.projects, p.funding, p.status,
-      p.lead?.affiliate ?? "", p.interested, p.summary, p.asks, p.referredBy.user, p.createdAt, p.updatedAt,
+      p.id,
+      p.name,
+      p.wikidata,
+      p.kind,
+      p.country,
+      p.languages,
+      p.offers,
+      p.projects,
+      p.funding,
+      p.status,
+      p.lead?.affiliate ?? "",
+      p.interested,
+      p.summary,
+      p.asks,
+      p.referredBy.user,
+      p.createdAt,
+      p.updatedAt,
     ];
     if (withPrivate) {
       const contact = toContact(row);

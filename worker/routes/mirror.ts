@@ -23,7 +23,11 @@ const run = createRoute({
   path: "/mirror/run",
   summary: "Run the mirror now (coordinator)",
   security: bearer,
-  responses: { 200: json(MirrorStatus, "status after the run"), ...pick(401, 403), 503: json(MirrorStatus, "not configured") },
+  responses: {
+    200: json(MirrorStatus, "status after the run"),
+    ...pick(401, 403),
+    503: json(MirrorStatus, "not configured"),
+  },
 });
 
 /** The mirror job is plugged in by the entry point, so this module stays free of wiki I/O. */
@@ -39,7 +43,11 @@ export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
       requireCoordinator(c);
       const deps = c.get("deps");
       if (!runMirror || !mirrorConfigured(deps.config)) {
-        throw new ApiError(503, "mirror_unavailable", "The mirror has no wiki credentials (MIRROR_BOT_USERNAME/PASSWORD or MIRROR_OAUTH_TOKEN)");
+        throw new ApiError(
+          503,
+          "mirror_unavailable",
+          "The mirror has no wiki credentials (MIRROR_BOT_USERNAME/PASSWORD or MIRROR_OAUTH_TOKEN)",
+        );
       }
       await runMirror(deps);
       return c.json(await mirrorStatus(deps.db, true), 200);

@@ -1,6 +1,13 @@
 /** /partners: the directory, one partner, referral, edits, closing, and "we can take this partner". */
 import { createRoute, z } from "@hono/zod-openapi";
-import { API_BASE, ClaimRequest, ClaimResponse, CloseRequest, PartnerList, PartnerListQuery } from "../../shared/api.ts";
+import {
+  API_BASE,
+  ClaimRequest,
+  ClaimResponse,
+  CloseRequest,
+  PartnerList,
+  PartnerListQuery,
+} from "../../shared/api.ts";
 import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/schemas.ts";
 import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
 import { ApiError } from "../errors.ts";
@@ -16,7 +23,8 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
     const [key, id, country] = JSON.parse(atob(raw.replace(/-/g, "+").replace(/_/g, "/"))) as unknown[];
-    if (typeof key === "string" && typeof id === "string") return { key, id, country: typeof country === "string" ? country : "" };
+    if (typeof key === "string" && typeof id === "string")
+      return { key, id, country: typeof country === "string" ? country : "" };
   } catch {
     // fall through
   }
@@ -25,7 +33,10 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 
 function encodeCursor(c: Cursor | null): string | null {
   if (!c) return null;
-  return btoa(JSON.stringify([c.key, c.id, c.country ?? ""])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(JSON.stringify([c.key, c.id, c.country ?? ""]))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 const list = createRoute({
@@ -59,7 +70,10 @@ const edit = createRoute({
   summary: "Edit a partner (coordinator or referrer); If-Match required",
   security: bearer,
   request: { params: IdParam, headers: z.object({ "if-match": z.string().optional() }), ...jsonBody(PartnerPatch) },
-  responses: { 200: json(PartnerDetail, "the edited partner"), ...pick(400, 401, 403, 404, 409, 412, 413, 422, 428, 429) },
+  responses: {
+    200: json(PartnerDetail, "the edited partner"),
+    ...pick(400, 401, 403, 404, 409, 412, 413, 422, 428, 429),
+  },
 });
 
 const close = createRoute({
@@ -86,7 +100,10 @@ const claim = createRoute({
   summary: "We can take this partner",
   security: bearer,
   request: { params: IdParam, ...jsonBody(ClaimRequest) },
-  responses: { 201: json(ClaimResponse, "the new claim, with the partner as it is now"), ...pick(401, 403, 404, 409, 413, 422, 429) },
+  responses: {
+    201: json(ClaimResponse, "the new claim, with the partner as it is now"),
+    ...pick(401, 403, 404, 409, 413, 422, 429),
+  },
 });
 
 const at = (c: { get: (k: "deps") => { now: () => Date } }) => c.get("deps").now().toISOString();
@@ -112,13 +129,27 @@ export const partners = router()
   .openapi(edit, async (c) => {
     const caller = requireWriter(c);
     const version = versionFromIfMatch(c.req.header("If-Match"));
-    const detail = await editPartner(c.get("deps").db, caller, c.req.valid("param").id, version, c.req.valid("json"), at(c));
+    const detail = await editPartner(
+      c.get("deps").db,
+      caller,
+      c.req.valid("param").id,
+      version,
+      c.req.valid("json"),
+      at(c),
+    );
     c.header("ETag", `"${detail.version}"`);
     return c.json(detail, 200);
   })
   .openapi(close, async (c) => {
     const caller = requireCoordinator(c);
-    const detail = await closePartner(c.get("deps").db, caller, c.req.valid("param").id, true, c.req.valid("json").reason, at(c));
+    const detail = await closePartner(
+      c.get("deps").db,
+      caller,
+      c.req.valid("param").id,
+      true,
+      c.req.valid("json").reason,
+      at(c),
+    );
     return c.json(detail, 200);
   })
   .openapi(reopen, async (c) => {

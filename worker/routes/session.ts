@@ -55,9 +55,16 @@ export const session = router()
     const { config } = deps;
     // Each attempt costs the wiki a request: limit them per client address before asking it.
     const verdict = await deps.sessionLimiter.hit(`session:${deps.clientAddress(c.req.raw) ?? "unknown"}`);
-    if (!verdict.ok) throw rateLimited(`Too many sign-in attempts; try again in ${verdict.retryAfter} s`, verdict.retryAfter);
-    const profile = await fetchWikiProfile(deps.fetch, config.wikiScriptUrl, c.req.valid("json").accessToken, config.version);
-    if (profile.blocked) throw forbidden("Your wiki account is blocked; blocked users may read but not sign in to write");
+    if (!verdict.ok)
+      throw rateLimited(`Too many sign-in attempts; try again in ${verdict.retryAfter} s`, verdict.retryAfter);
+    const profile = await fetchWikiProfile(
+      deps.fetch,
+      config.wikiScriptUrl,
+      c.req.valid("json").accessToken,
+      config.version,
+    );
+    if (profile.blocked)
+      throw forbidden("Your wiki account is blocked; blocked users may read but not sign in to write");
     const user = { id: profile.sub, name: normaliseUserName(profile.username), blocked: false };
     const issued = await issueSession(config.sessionSecret, user, "oauth", config.sessionTtlSeconds, deps.now());
     return c.json({ ...issued, user }, 200);
@@ -76,6 +83,12 @@ export const session = router()
     if (!fromLoopback(deps, c.req.raw)) throw forbidden("Development sign-in is accepted only from loopback");
     const body = c.req.valid("json");
     const user = { id: `dev:${body.username}`, name: body.username, blocked: body.blocked };
-    const issued = await issueSession(deps.config.sessionSecret, user, "dev", deps.config.sessionTtlSeconds, deps.now());
+    const issued = await issueSession(
+      deps.config.sessionSecret,
+      user,
+      "dev",
+      deps.config.sessionTtlSeconds,
+      deps.now(),
+    );
     return c.json({ ...issued, user }, 200);
   });

@@ -78,14 +78,29 @@ export interface AffiliateFields {
   capabilities: string[];
 }
 
-export function insertAffiliate(db: SqlDatabase, id: string, f: AffiliateFields, at: string, event: NewEvent): SqlStatement[] {
+export function insertAffiliate(
+  db: SqlDatabase,
+  id: string,
+  f: AffiliateFields,
+  at: string,
+  event: NewEvent,
+): SqlStatement[] {
   return [
     db
       .prepare(
         `INSERT INTO affiliate (id, name, kind, wiki_page, countries, languages, capabilities, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)`,
       )
-      .bind(id, f.name, f.kind, f.wikiPage, JSON.stringify(f.countries), JSON.stringify(f.languages), JSON.stringify(f.capabilities), at),
+      .bind(
+        id,
+        f.name,
+        f.kind,
+        f.wikiPage,
+        JSON.stringify(f.countries),
+        JSON.stringify(f.languages),
+        JSON.stringify(f.capabilities),
+        at,
+      ),
     guardedEvent(db, event),
   ];
 }
@@ -105,7 +120,17 @@ export function updateAffiliate(
            updated_at = ?9, version = version + 1
          WHERE id = ?1 AND version = ?2`,
       )
-      .bind(id, version, f.name, f.kind, f.wikiPage, JSON.stringify(f.countries), JSON.stringify(f.languages), JSON.stringify(f.capabilities), at),
+      .bind(
+        id,
+        version,
+        f.name,
+        f.kind,
+        f.wikiPage,
+        JSON.stringify(f.countries),
+        JSON.stringify(f.languages),
+        JSON.stringify(f.capabilities),
+        at,
+      ),
     guardedEvent(db, event),
   ];
 }
@@ -128,7 +153,13 @@ export async function isVerifiedRepresentative(db: SqlDatabase, affiliate: strin
 }
 
 /** A user asks to represent an affiliate (no-op if they already did). */
-export function requestRepresentation(db: SqlDatabase, affiliate: string, user: string, at: string, event: NewEvent): SqlStatement[] {
+export function requestRepresentation(
+  db: SqlDatabase,
+  affiliate: string,
+  user: string,
+  at: string,
+  event: NewEvent,
+): SqlStatement[] {
   return [
     db
       .prepare(
@@ -161,7 +192,12 @@ export function verifyRepresentative(
   ];
 }
 
-export function removeRepresentative(db: SqlDatabase, affiliate: string, user: string, event: NewEvent): SqlStatement[] {
+export function removeRepresentative(
+  db: SqlDatabase,
+  affiliate: string,
+  user: string,
+  event: NewEvent,
+): SqlStatement[] {
   return [
     db.prepare(`DELETE FROM representative WHERE affiliate_id = ?1 AND user_name = ?2`).bind(affiliate, user),
     guardedEvent(db, event),
@@ -173,14 +209,18 @@ export async function isStoredCoordinator(db: SqlDatabase, user: string): Promis
 }
 
 export async function listStoredCoordinators(db: SqlDatabase): Promise<string[]> {
-  const { results } = await db.prepare(`SELECT user_name FROM coordinator ORDER BY user_name`).all<{ user_name: string }>();
+  const { results } = await db
+    .prepare(`SELECT user_name FROM coordinator ORDER BY user_name`)
+    .all<{ user_name: string }>();
   return results.map((r) => r.user_name);
 }
 
 export function addCoordinator(db: SqlDatabase, user: string, by: string, at: string, event: NewEvent): SqlStatement[] {
   return [
     db
-      .prepare(`INSERT INTO coordinator (user_name, added_by, since) VALUES (?1, ?2, ?3) ON CONFLICT (user_name) DO NOTHING`)
+      .prepare(
+        `INSERT INTO coordinator (user_name, added_by, since) VALUES (?1, ?2, ?3) ON CONFLICT (user_name) DO NOTHING`,
+      )
       .bind(user, by, at),
     guardedEvent(db, event),
   ];

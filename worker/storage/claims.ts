@@ -47,7 +47,10 @@ export async function getClaimRow(db: SqlDatabase, id: number): Promise<ClaimRow
 }
 
 export async function claimsOfPartner(db: SqlDatabase, partnerId: string): Promise<ClaimRow[]> {
-  const { results } = await db.prepare(`SELECT * FROM claim WHERE partner_id = ?1 ORDER BY id`).bind(partnerId).all<ClaimRow>();
+  const { results } = await db
+    .prepare(`SELECT * FROM claim WHERE partner_id = ?1 ORDER BY id`)
+    .bind(partnerId)
+    .all<ClaimRow>();
   return results;
 }
 

@@ -22,8 +22,11 @@ export interface SqlDatabase {
 }
 
 /** Which constraint a failed statement broke, from the SQLite error text. */
-export function constraintOf(error: unknown): { kind: "unique" | "not_null" | "check" | "foreign_key"; target: string } | null {
-  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+export function constraintOf(
+  error: unknown,
+): { kind: "unique" | "not_null" | "check" | "foreign_key"; target: string } | null {
+  const text =
+    error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
   const m = /(UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?::\s*([\w.]+(?:,\s*[\w.]+)*))?/.exec(text);
   if (!m) return null;
   const kind = ({ UNIQUE: "unique", "NOT NULL": "not_null", CHECK: "check", "FOREIGN KEY": "foreign_key" } as const)[

@@ -31,26 +31,23 @@ export function guardedEvent(db: SqlDatabase, e: NewEvent): SqlStatement {
     .bind(...eventValues(e));
 }
 
-/** An INSERT of `event` with no condition (for changes already checked in the same batch). */
-export function plainEvent(db: SqlDatabase, e: NewEvent): SqlStatement {
-  const claimSql = e.claim === "last" ? "last_insert_rowid()" : "?7";
-  return db
-    .prepare(
-      `INSERT INTO event (at, actor, type, partner_id, affiliate_id, claim_id, data)
-       VALUES (?1, ?2, ?3, ?4, ?5, ${claimSql}, ?6)`,
-    )
-    .bind(...eventValues(e));
-}
-
 function eventValues(e: NewEvent): unknown[] {
-  const values: unknown[] = [e.at, e.actor, e.type, e.partner ?? null, e.affiliate ?? null, JSON.stringify(e.data ?? {})];
+  const values: unknown[] = [
+    e.at,
+    e.actor,
+    e.type,
+    e.partner ?? null,
+    e.affiliate ?? null,
+    JSON.stringify(e.data ?? {}),
+  ];
   if (e.claim !== "last") values.push(e.claim ?? null);
   return values;
 }
 
 /** Whether a batch failed because a guarded event found its change missing. */
 export function isGuardFailure(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  const text =
+    error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
   return /NOT NULL constraint failed: event\.type/.test(text);
 }
 
@@ -80,7 +77,13 @@ function toEvent(row: EventRow): Event {
 }
 
 /** Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history). */
-export async function listEvents(db: SqlDatabase, after: number, limit: number, partner?: string, newest = false): Promise<Event[]> {
+export async function listEvents(
+  db: SqlDatabase,
+  after: number,
+  limit: number,
+  partner?: string,
+  newest = false,
+): Promise<Event[]> {
   const { results } = await db
     .prepare(
       `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2) ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,

@@ -61,8 +61,12 @@ export interface MirrorBookkeeping {
 
 export async function mirrorBookkeeping(db: SqlDatabase): Promise<MirrorBookkeeping> {
   const [state, pages] = await Promise.all([
-    db.prepare(`SELECT last_event, page_bytes_limit FROM mirror_state WHERE id = 1`).first<{ last_event: number; page_bytes_limit: number | null }>(),
-    db.prepare(`SELECT title, revid, content_hash FROM mirror_page`).all<Pick<PageRow, "title" | "revid" | "content_hash">>(),
+    db
+      .prepare(`SELECT last_event, page_bytes_limit FROM mirror_state WHERE id = 1`)
+      .first<{ last_event: number; page_bytes_limit: number | null }>(),
+    db
+      .prepare(`SELECT title, revid, content_hash FROM mirror_page`)
+      .all<Pick<PageRow, "title" | "revid" | "content_hash">>(),
   ]);
   return {
     lastEvent: state?.last_event ?? 0,
@@ -93,7 +97,10 @@ export async function savePageBytesLimit(db: SqlDatabase, limit: number): Promis
  * Ends a run: `lastEvent` is set only when every page reached the wiki (null otherwise, so the
  * next run starts from the same event); new errors join the newest MIRROR_ERRORS_KEPT.
  */
-export async function finishMirrorRun(db: SqlDatabase, run: { at: string; lastEvent: number | null; errors: MirrorRunError[] }): Promise<void> {
+export async function finishMirrorRun(
+  db: SqlDatabase,
+  run: { at: string; lastEvent: number | null; errors: MirrorRunError[] },
+): Promise<void> {
   const row = await db.prepare(`SELECT errors FROM mirror_state WHERE id = 1`).first<{ errors: string }>();
   const errors = [...parseJson<MirrorRunError[]>(row?.errors, []), ...run.errors].slice(-MIRROR_ERRORS_KEPT);
   await db

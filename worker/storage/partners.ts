@@ -53,7 +53,12 @@ export function toPartner(row: PartnerRow): Partner {
     status: row.status as Partner["status"],
     lead:
       row.lead_claim !== null && row.lead_affiliate !== null
-        ? { claim: row.lead_claim, affiliate: row.lead_affiliate, stage: row.lead_stage as Stage | null, staleSince: row.lead_stale_since }
+        ? {
+            claim: row.lead_claim,
+            affiliate: row.lead_affiliate,
+            stage: row.lead_stage as Stage | null,
+            staleSince: row.lead_stale_since,
+          }
         : null,
     interested: parseJson(row.interested, []),
     createdAt: row.created_at,
@@ -109,8 +114,22 @@ export interface NewPartner extends PartnerFields {
 
 /** The stored columns of the editable fields and the contact, in one fixed order. */
 const FIELD_COLUMNS = [
-  "name", "name_key", "wikidata", "kind", "country", "languages", "offers", "projects", "funding",
-  "summary", "asks", "links", "contact_name", "contact_email", "notes", "search_text",
+  "name",
+  "name_key",
+  "wikidata",
+  "kind",
+  "country",
+  "languages",
+  "offers",
+  "projects",
+  "funding",
+  "summary",
+  "asks",
+  "links",
+  "contact_name",
+  "contact_email",
+  "notes",
+  "search_text",
 ] as const;
 
 function fieldValues(f: PartnerFields & { contact: PartnerContact }): unknown[] {
@@ -161,7 +180,9 @@ export function updatePartner(
 ): SqlStatement[] {
   return [
     db
-      .prepare(`UPDATE partner SET ${FIELD_SETS}, updated_at = ?19, version = version + 1 WHERE id = ?17 AND version = ?18`)
+      .prepare(
+        `UPDATE partner SET ${FIELD_SETS}, updated_at = ?19, version = version + 1 WHERE id = ?17 AND version = ?18`,
+      )
       .bind(...fieldValues(f), id, version, at),
     guardedEvent(db, event),
   ];
@@ -194,7 +215,11 @@ const SORTS: Record<PartnerListQuery["sort"], { order: string; after: string; ke
   "-updated": { order: "updated_at DESC, id DESC", after: "(updated_at, id) < (?10, ?11)", key: (r) => r.updated_at },
   created: { order: "created_at ASC, id ASC", after: "(created_at, id) > (?10, ?11)", key: (r) => r.created_at },
   "-created": { order: "created_at DESC, id DESC", after: "(created_at, id) < (?10, ?11)", key: (r) => r.created_at },
-  country: { order: "country ASC, name_key ASC, id ASC", after: "(country, name_key, id) > (?12, ?10, ?11)", key: (r) => r.name.toLowerCase() },
+  country: {
+    order: "country ASC, name_key ASC, id ASC",
+    after: "(country, name_key, id) > (?12, ?10, ?11)",
+    key: (r) => r.name.toLowerCase(),
+  },
 };
 
 // Each filter is `?N IS NULL OR …` over a JSON array, so the SQL is the same text for every query.
@@ -221,7 +246,12 @@ export async function listPartners(
 ): Promise<{ rows: PartnerRow[]; total: number; next: Cursor | null }> {
   const sort = SORTS[q.sort];
   const list = (v: string[] | undefined) => (v && v.length > 0 ? JSON.stringify(v) : null);
-  const needle = q.q?.trim() ? `%${q.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const needle = q.q?.trim()
+    ? `%${q.q
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    : null;
   const params = [
     needle,
     q.q?.trim() ?? null,

@@ -2,10 +2,17 @@
 import type { SqlDatabase } from "./db.ts";
 
 /** Revokes the session `jti` until `expiresAt` (unix seconds) and forgets revocations that have run out. */
-export async function revokeSession(db: SqlDatabase, jti: string, expiresAt: number, nowSeconds: number): Promise<void> {
+export async function revokeSession(
+  db: SqlDatabase,
+  jti: string,
+  expiresAt: number,
+  nowSeconds: number,
+): Promise<void> {
   await db.batch([
     db.prepare(`DELETE FROM revoked_session WHERE expires_at < ?1`).bind(nowSeconds),
-    db.prepare(`INSERT INTO revoked_session (jti, expires_at) VALUES (?1, ?2) ON CONFLICT (jti) DO NOTHING`).bind(jti, expiresAt),
+    db
+      .prepare(`INSERT INTO revoked_session (jti, expires_at) VALUES (?1, ?2) ON CONFLICT (jti) DO NOTHING`)
+      .bind(jti, expiresAt),
   ]);
 }
 

@@ -24,7 +24,12 @@ export interface BackendOptions {
 
 export type SimpleAction = Exclude<ClaimAction, "progress" | "handover">;
 
-export function createBackend({ baseUrl, getToken, fetch: doFetch = (...a) => fetch(...a), userAgent = "partnerhub-gadget" }: BackendOptions) {
+export function createBackend({
+  baseUrl,
+  getToken,
+  fetch: doFetch = (...a) => fetch(...a),
+  userAgent = "partnerhub-gadget",
+}: BackendOptions) {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent };
     const token = getToken();
@@ -32,7 +37,11 @@ export function createBackend({ baseUrl, getToken, fetch: doFetch = (...a) => fe
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
     try {
-      res = await doFetch(`${baseUrl}${API_BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await doFetch(`${baseUrl}${API_BASE}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch (e) {
       throw networkError(e);
     }
@@ -52,10 +61,12 @@ export function createBackend({ baseUrl, getToken, fetch: doFetch = (...a) => fe
     eventsAfter: (after: number, limit = 1000) => call<EventList>("GET", `/events?after=${after}&limit=${limit}`),
     affiliates: () => call<{ affiliates: Affiliate[] }>("GET", "/affiliates"),
     refer: (input: PartnerInput) => call<PartnerDetail>("POST", "/partners", input),
-    claim: (partner: string, body: ClaimRequest) => call<ClaimResponse>("POST", `/partners/${enc(partner)}/claims`, body),
+    claim: (partner: string, body: ClaimRequest) =>
+      call<ClaimResponse>("POST", `/partners/${enc(partner)}/claims`, body),
     transition: (claim: number, action: SimpleAction, body: TransitionRequest) =>
       call<{ claim: Claim }>("POST", `/claims/${claim}/${action}`, body),
-    progress: (claim: number, body: ProgressRequest) => call<{ claim: Claim }>("POST", `/claims/${claim}/progress`, body),
+    progress: (claim: number, body: ProgressRequest) =>
+      call<{ claim: Claim }>("POST", `/claims/${claim}/progress`, body),
     handover: (claim: number, body: HandoverRequest) =>
       call<{ released: Claim; lead: Claim }>("POST", `/claims/${claim}/handover`, body),
     verifyRepresentative: (affiliate: string, username: string) =>

@@ -24,7 +24,9 @@ export interface WikiApi {
 }
 
 interface RevisionsAnswer {
-  query?: { pages?: Array<{ title: string; missing?: boolean; revisions?: Array<{ slots?: { main?: { content?: string } } }> }> };
+  query?: {
+    pages?: Array<{ title: string; missing?: boolean; revisions?: Array<{ slots?: { main?: { content?: string } } }> }>;
+  };
 }
 
 export class MirrorMissingError extends Error {}
@@ -53,7 +55,8 @@ async function readJsonPages(api: WikiApi, titles: string[]): Promise<Map<string
 }
 
 function checkShape(d: MirrorDirectory, title: string): MirrorDirectory {
-  if (!d || !Array.isArray(d.partners) || !Array.isArray(d.parts)) throw new MirrorMissingError(`${title}: not a directory`);
+  if (!d || !Array.isArray(d.partners) || !Array.isArray(d.parts))
+    throw new MirrorMissingError(`${title}: not a directory`);
   return d;
 }
 
@@ -68,7 +71,13 @@ export async function readMirror(api: WikiApi, prefix: string): Promise<Director
     const parts = await Promise.all(index.parts.map((t) => readJsonPages(api, [t])));
     partners = index.parts.flatMap((t, i) => checkShape(parts[i]!.get(t) as MirrorDirectory, t).partners);
   }
-  return { partners, affiliates: index.affiliates ?? [], source: "mirror", generated: index.generated, lastEvent: index.lastEvent };
+  return {
+    partners,
+    affiliates: index.affiliates ?? [],
+    source: "mirror",
+    generated: index.generated,
+    lastEvent: index.lastEvent,
+  };
 }
 
 /** Page through `GET /partners` (500 at a time) and read the affiliates. */
@@ -107,7 +116,10 @@ export async function loadDirectory(o: SourceOptions): Promise<Directory> {
 }
 
 /** What changed after `after`: the partners to re-read, whether affiliates changed, the last event seen. */
-export async function changesSince(backend: Backend, after: number): Promise<{ partners: Set<string>; affiliates: boolean; last: number }> {
+export async function changesSince(
+  backend: Backend,
+  after: number,
+): Promise<{ partners: Set<string>; affiliates: boolean; last: number }> {
   const partners = new Set<string>();
   let affiliates = false;
   let last = after;

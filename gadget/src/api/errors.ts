@@ -1,7 +1,16 @@
 /** Backend failures as one typed error, so views branch on `kind`, not on text. */
 import type { ErrorCode } from "../../../shared/api.ts";
 
-export type ErrorKind = "conflict" | "forbidden" | "unauthorized" | "rate_limited" | "validation" | "not_found" | "network" | "server" | "other";
+export type ErrorKind =
+  | "conflict"
+  | "forbidden"
+  | "unauthorized"
+  | "rate_limited"
+  | "validation"
+  | "not_found"
+  | "network"
+  | "server"
+  | "other";
 
 export interface FieldIssue {
   path: string;
@@ -16,7 +25,14 @@ export class BackendError extends Error {
   /** Seconds to wait, from a 429's Retry-After. */
   readonly retryAfter: number | null;
 
-  constructor(kind: ErrorKind, status: number, code: BackendError["code"], message: string, details?: unknown, retryAfter: number | null = null) {
+  constructor(
+    kind: ErrorKind,
+    status: number,
+    code: BackendError["code"],
+    message: string,
+    details?: unknown,
+    retryAfter: number | null = null,
+  ) {
     super(message);
     this.name = "BackendError";
     this.kind = kind;

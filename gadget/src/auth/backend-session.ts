@@ -4,7 +4,11 @@ import type { SessionResponse } from "../../../shared/api.ts";
 import { SignInError } from "./sign-in-error.ts";
 
 /** `POST /session {accessToken}`: the only time the wiki's access token leaves the browser, and it is not kept. */
-export async function createSession(backendUrl: string, accessToken: string, doFetch: typeof fetch = fetch): Promise<SessionResponse> {
+export async function createSession(
+  backendUrl: string,
+  accessToken: string,
+  doFetch: typeof fetch = fetch,
+): Promise<SessionResponse> {
   const res = await request(doFetch, `${backendUrl}${API_BASE}/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -16,8 +20,12 @@ export async function createSession(backendUrl: string, accessToken: string, doF
 
 /** `DELETE /session`: the backend refuses the token from now on. A session that is already invalid counts as signed out. */
 export async function deleteSession(backendUrl: string, token: string, doFetch: typeof fetch = fetch): Promise<void> {
-  const res = await request(doFetch, `${backendUrl}${API_BASE}/session`, { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok && res.status !== 401) throw new SignInError("backend_refused", await messageOf(res), { status: res.status });
+  const res = await request(doFetch, `${backendUrl}${API_BASE}/session`, {
+    method: "DELETE",
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!res.ok && res.status !== 401)
+    throw new SignInError("backend_refused", await messageOf(res), { status: res.status });
 }
 
 async function request(doFetch: typeof fetch, url: string, init: RequestInit): Promise<Response> {

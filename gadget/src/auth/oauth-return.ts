@@ -18,7 +18,10 @@ export function withoutAuthorizationResponse(url: URL): URL {
 }
 
 /** Where the wiki is and where it sends users back, from the page's `mw.config` and address. */
-export function wikiEndpoints(page: { server: string; scriptPath: string; articleUrl: string; href: string }): { scriptUrl: string; redirectUri: string } {
+export function wikiEndpoints(page: { server: string; scriptPath: string; articleUrl: string; href: string }): {
+  scriptUrl: string;
+  redirectUri: string;
+} {
   // wgServer is protocol-relative on Wikimedia wikis ("//meta.wikimedia.org").
   const origin = new URL(page.server, page.href).origin;
   return { scriptUrl: `${origin}${page.scriptPath}`, redirectUri: new URL(page.articleUrl, origin).toString() };

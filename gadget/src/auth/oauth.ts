@@ -30,12 +30,20 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 function server(o: OAuthClientOptions): oauth.AuthorizationServer {
   const rest = `${o.scriptUrl.replace(/\/+$/, "")}/rest.php/oauth2`;
-  return { issuer: new URL(o.scriptUrl).origin, authorization_endpoint: `${rest}/authorize`, token_endpoint: `${rest}/access_token` };
+  return {
+    issuer: new URL(o.scriptUrl).origin,
+    authorization_endpoint: `${rest}/authorize`,
+    token_endpoint: `${rest}/access_token`,
+  };
 }
 
 /** Starts a sign-in: stores a fresh verifier and state, and returns the wiki's authorization URL to open. */
 export async function authorizationUrl(o: OAuthClientOptions): Promise<URL> {
-  const pending: Pending = { verifier: oauth.generateRandomCodeVerifier(), state: oauth.generateRandomState(), redirectUri: o.redirectUri };
+  const pending: Pending = {
+    verifier: oauth.generateRandomCodeVerifier(),
+    state: oauth.generateRandomState(),
+    redirectUri: o.redirectUri,
+  };
   const url = new URL(server(o).authorization_endpoint!);
   url.searchParams.set("client_id", o.clientId);
   url.searchParams.set("response_type", "code");
@@ -53,7 +61,9 @@ function takePending(o: OAuthClientOptions): Pending | null {
   o.storage.removeItem(PENDING_KEY);
   try {
     const p = raw ? (JSON.parse(raw) as Partial<Pending>) : null;
-    return p && typeof p.verifier === "string" && typeof p.state === "string" && typeof p.redirectUri === "string" ? (p as Pending) : null;
+    return p && typeof p.verifier === "string" && typeof p.state === "string" && typeof p.redirectUri === "string"
+      ? (p as Pending)
+      : null;
   } catch {
     return null;
   }
@@ -75,7 +85,9 @@ export async function exchangeAuthorizationResponse(o: OAuthClientOptions, curre
     if (cause instanceof oauth.AuthorizationResponseError && cause.error === "access_denied") {
       throw new SignInError("oauth_denied", "Sign-in was cancelled on the wiki", { cause });
     }
-    throw new SignInError("oauth_invalid_response", "The wiki's answer does not belong to this sign-in; start again", { cause });
+    throw new SignInError("oauth_invalid_response", "The wiki's answer does not belong to this sign-in; start again", {
+      cause,
+    });
   }
   const options = {
     ...(o.fetch ? { [oauth.customFetch]: o.fetch } : {}),
@@ -83,11 +95,21 @@ export async function exchangeAuthorizationResponse(o: OAuthClientOptions, curre
     ...(LOOPBACK.has(new URL(as.token_endpoint!).hostname) ? { [oauth.allowInsecureRequests]: true } : {}),
   };
   try {
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, pending.redirectUri, pending.verifier, options);
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      params,
+      pending.redirectUri,
+      pending.verifier,
+      options,
+    );
     const result = await oauth.processAuthorizationCodeResponse(as, client, response);
     return result.access_token;
   } catch (cause) {
     const detail = cause instanceof oauth.ResponseBodyError ? `: ${cause.error}` : "";
-    throw new SignInError("oauth_exchange_failed", `The wiki did not accept the sign-in${detail}; start again`, { cause });
+    throw new SignInError("oauth_exchange_failed", `The wiki did not accept the sign-in${detail}; start again`, {
+      cause,
+    });
   }
 }

@@ -14,14 +14,18 @@ export function useFitReasons() {
       r.country ? i18n.t("partnerhub-fit-country", countryName(country)) : "",
       r.languages.length ? i18n.t("partnerhub-fit-languages", i18n.list(r.languages.map(labels.language))) : "",
       r.offers.length ? i18n.t("partnerhub-fit-offers", labels.list("offer", r.offers)) : "",
-    ].filter(Boolean).join(" · ");
+    ]
+      .filter(Boolean)
+      .join(" · ");
 }
 
 export function AffiliateMatches({ partner }: { partner: Partner }) {
   const store = useStore();
   const { i18n } = store;
   const reasons = useFitReasons();
-  const ranked = affiliatesFor(partner, store.affiliates.value).filter((r) => !partner.interested.includes(r.item.id)).slice(0, SHOWN);
+  const ranked = affiliatesFor(partner, store.affiliates.value)
+    .filter((r) => !partner.interested.includes(r.item.id))
+    .slice(0, SHOWN);
   return (
     <section class="partnerhub-section">
       <h3>{i18n.t("partnerhub-fit-heading")}</h3>

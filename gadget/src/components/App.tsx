@@ -32,7 +32,10 @@ export function App({ store }: { store: Store }) {
 }
 
 function tabsFor(store: Store): Array<[View, MessageKey]> {
-  const tabs: Array<[View, MessageKey]> = [["directory", "partnerhub-tab-directory"], ["refer", "partnerhub-tab-refer"]];
+  const tabs: Array<[View, MessageKey]> = [
+    ["directory", "partnerhub-tab-directory"],
+    ["refer", "partnerhub-tab-refer"],
+  ];
   if (store.me.value?.affiliates.some((a) => a.status === "verified")) tabs.push(["mine", "partnerhub-tab-mine"]);
   if (store.me.value?.roles.coordinator) tabs.push(["review", "partnerhub-tab-review"]);
   return tabs;

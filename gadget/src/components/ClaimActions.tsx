@@ -18,7 +18,17 @@ import { useLabels } from "./Labels.tsx";
 const SIMPLE: SimpleAction[] = ["accept", "decline", "withdraw", "release", "complete"];
 const DESTRUCTIVE = new Set<SimpleAction>(["decline", "withdraw", "release"]);
 
-export function ClaimActions({ claim, interested, hasLead = false, onChanged }: { claim: Claim; interested: Claim[]; hasLead?: boolean; onChanged: () => void }) {
+export function ClaimActions({
+  claim,
+  interested,
+  hasLead = false,
+  onChanged,
+}: {
+  claim: Claim;
+  interested: Claim[];
+  hasLead?: boolean;
+  onChanged: () => void;
+}) {
   const store = useStore();
   const { i18n, backend } = store;
   const labels = useLabels();
@@ -29,7 +39,8 @@ export function ClaimActions({ claim, interested, hasLead = false, onChanged }: 
   const [stage, setStage] = useState<Stage>(stages[0] ?? "contacted");
   const [note, setNote] = useState("");
   const [target, setTarget] = useState<number | null>(interested[0]?.id ?? null);
-  const allowed = (a: SimpleAction | "progress" | "handover") => mayAct(actor, a) && nextStatus(claim.status, a) !== null;
+  const allowed = (a: SimpleAction | "progress" | "handover") =>
+    mayAct(actor, a) && nextStatus(claim.status, a) !== null;
   // With a lead in place, another claim cannot be accepted: a coordinator hands over instead.
   const simple = SIMPLE.filter((a) => allowed(a) && !(a === "accept" && hasLead));
   const canHandover = allowed("handover") && interested.length > 0;
@@ -49,41 +60,94 @@ export function ClaimActions({ claim, interested, hasLead = false, onChanged }: 
   return (
     <div class="partnerhub-actions" aria-busy={action.busy}>
       <div class="cdx-text-input partnerhub-actions__reason">
-        <input id={`${id}-reason`} class="cdx-text-input__input" value={reason} placeholder={i18n.t("partnerhub-action-reason")} aria-label={i18n.t("partnerhub-action-reason")} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id={`${id}-reason`}
+          class="cdx-text-input__input"
+          value={reason}
+          placeholder={i18n.t("partnerhub-action-reason")}
+          aria-label={i18n.t("partnerhub-action-reason")}
+          onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       <div class="partnerhub-actions__buttons">
         {simple.map((a) => (
-          <button key={a} type="button" disabled={action.busy} class={`cdx-button ${DESTRUCTIVE.has(a) ? "cdx-button--action-destructive" : "cdx-button--action-progressive"}`} onClick={() => go(() => backend.transition(claim.id, a, { version: claim.version, reason }))}>
+          <button
+            key={a}
+            type="button"
+            disabled={action.busy}
+            class={`cdx-button ${DESTRUCTIVE.has(a) ? "cdx-button--action-destructive" : "cdx-button--action-progressive"}`}
+            onClick={() => go(() => backend.transition(claim.id, a, { version: claim.version, reason }))}
+          >
             {i18n.t(`partnerhub-action-${a}`)}
           </button>
         ))}
       </div>
       {allowed("progress") && (
         <div class="partnerhub-actions__row">
-          <select class="cdx-select" aria-label={i18n.t("partnerhub-action-stage")} value={stage} onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}>
-            {stages.map((s) => <option key={s} value={s}>{labels.label("stage", s)}</option>)}
+          <select
+            class="cdx-select"
+            aria-label={i18n.t("partnerhub-action-stage")}
+            value={stage}
+            onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}
+          >
+            {stages.map((s) => (
+              <option key={s} value={s}>
+                {labels.label("stage", s)}
+              </option>
+            ))}
           </select>
           <div class="cdx-text-input">
-            <input class="cdx-text-input__input" value={note} aria-label={i18n.t("partnerhub-action-note")} placeholder={i18n.t("partnerhub-action-note")} onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              class="cdx-text-input__input"
+              value={note}
+              aria-label={i18n.t("partnerhub-action-note")}
+              placeholder={i18n.t("partnerhub-action-note")}
+              onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+            />
           </div>
-          <button type="button" class="cdx-button" disabled={action.busy} onClick={() => go(() => backend.progress(claim.id, { version: claim.version, stage, note }))}>
+          <button
+            type="button"
+            class="cdx-button"
+            disabled={action.busy}
+            onClick={() => go(() => backend.progress(claim.id, { version: claim.version, stage, note }))}
+          >
             {i18n.t("partnerhub-action-progress")}
           </button>
         </div>
       )}
       {canHandover && (
         <div class="partnerhub-actions__row">
-          <select class="cdx-select" aria-label={i18n.t("partnerhub-action-handover-to")} value={String(target)} onChange={(e) => setTarget(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {interested.map((c) => <option key={c.id} value={String(c.id)}>{store.affiliateName(c.affiliate)}</option>)}
+          <select
+            class="cdx-select"
+            aria-label={i18n.t("partnerhub-action-handover-to")}
+            value={String(target)}
+            onChange={(e) => setTarget(Number((e.currentTarget as HTMLSelectElement).value))}
+          >
+            {interested.map((c) => (
+              <option key={c.id} value={String(c.id)}>
+                {store.affiliateName(c.affiliate)}
+              </option>
+            ))}
           </select>
-          <button type="button" class="cdx-button" disabled={action.busy || !reason.trim() || target === null} onClick={() => go(() => backend.handover(claim.id, { version: claim.version, to: target as number, reason }))}>
+          <button
+            type="button"
+            class="cdx-button"
+            disabled={action.busy || !reason.trim() || target === null}
+            onClick={() =>
+              go(() => backend.handover(claim.id, { version: claim.version, to: target as number, reason }))
+            }
+          >
             {i18n.t("partnerhub-action-handover")}
           </button>
         </div>
       )}
       {action.error !== null && <ErrorMessage error={action.error} />}
       {conflict && (
-        <button type="button" class="cdx-button cdx-button--weight-quiet" onClick={() => (action.clearError(), onChanged())}>
+        <button
+          type="button"
+          class="cdx-button cdx-button--weight-quiet"
+          onClick={() => (action.clearError(), onChanged())}
+        >
           {i18n.t("partnerhub-reload")}
         </button>
       )}

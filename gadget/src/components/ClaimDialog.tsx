@@ -42,19 +42,39 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
 
   const footer = (
     <>
-      <button type="button" onClick={() => submit()} class="cdx-button cdx-button--action-progressive cdx-button--weight-primary" disabled={action.busy || !affiliate}>
+      <button
+        type="button"
+        onClick={() => submit()}
+        class="cdx-button cdx-button--action-progressive cdx-button--weight-primary"
+        disabled={action.busy || !affiliate}
+      >
         {i18n.t("partnerhub-claim-submit")}
       </button>
-      <button type="button" class="cdx-button" onClick={onClose}>{i18n.t("partnerhub-cancel")}</button>
+      <button type="button" class="cdx-button" onClick={onClose}>
+        {i18n.t("partnerhub-cancel")}
+      </button>
     </>
   );
   return (
     <Dialog title={i18n.t("partnerhub-claim-title", partner.name)} onClose={onClose} footer={footer}>
       <form id="partnerhub-claim-form" onSubmit={submit}>
         {lead && <Message type="warning">{i18n.t("partnerhub-claim-warning-lead", lead)}</Message>}
-        {!lead && others.length > 0 && <Message type="warning">{i18n.t("partnerhub-claim-warning-interested", i18n.list(others), others.length)}</Message>}
-        <Field id="partnerhub-claim-affiliate" label={i18n.t("partnerhub-claim-affiliate")} help={affiliate && !verified ? i18n.t("partnerhub-claim-unverified-help") : undefined}>
-          <select id="partnerhub-claim-affiliate" class="cdx-select" value={affiliate} onChange={(e) => setAffiliate((e.currentTarget as HTMLSelectElement).value)}>
+        {!lead && others.length > 0 && (
+          <Message type="warning">
+            {i18n.t("partnerhub-claim-warning-interested", i18n.list(others), others.length)}
+          </Message>
+        )}
+        <Field
+          id="partnerhub-claim-affiliate"
+          label={i18n.t("partnerhub-claim-affiliate")}
+          help={affiliate && !verified ? i18n.t("partnerhub-claim-unverified-help") : undefined}
+        >
+          <select
+            id="partnerhub-claim-affiliate"
+            class="cdx-select"
+            value={affiliate}
+            onChange={(e) => setAffiliate((e.currentTarget as HTMLSelectElement).value)}
+          >
             {choices.map(({ affiliate: a, status }) => (
               <option key={a.id} value={a.id}>
                 {status === "verified" ? i18n.t("partnerhub-claim-affiliate-verified", a.name) : a.name}
@@ -62,9 +82,20 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
             ))}
           </select>
         </Field>
-        <Field id="partnerhub-claim-message" label={i18n.t("partnerhub-claim-message")} help={i18n.t("partnerhub-claim-message-help")}>
+        <Field
+          id="partnerhub-claim-message"
+          label={i18n.t("partnerhub-claim-message")}
+          help={i18n.t("partnerhub-claim-message-help")}
+        >
           <div class="cdx-text-area">
-            <textarea id="partnerhub-claim-message" class="cdx-text-area__textarea" rows={4} maxLength={2000} value={message} onInput={(e) => setMessage((e.currentTarget as HTMLTextAreaElement).value)} />
+            <textarea
+              id="partnerhub-claim-message"
+              class="cdx-text-area__textarea"
+              rows={4}
+              maxLength={2000}
+              value={message}
+              onInput={(e) => setMessage((e.currentTarget as HTMLTextAreaElement).value)}
+            />
           </div>
         </Field>
         {action.error !== null && <ErrorMessage error={action.error} />}

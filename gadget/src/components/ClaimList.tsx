@@ -5,7 +5,15 @@ import { useStore } from "../state/context.ts";
 import { ClaimActions } from "./ClaimActions.tsx";
 import { useLabels } from "./Labels.tsx";
 
-export function ClaimList({ partner, onChanged, filter = isOpenClaim }: { partner: PartnerDetail; onChanged: () => void; filter?: (s: Claim["status"]) => boolean }) {
+export function ClaimList({
+  partner,
+  onChanged,
+  filter = isOpenClaim,
+}: {
+  partner: PartnerDetail;
+  onChanged: () => void;
+  filter?: (s: Claim["status"]) => boolean;
+}) {
   const store = useStore();
   const { i18n } = store;
   const labels = useLabels();
@@ -34,9 +42,16 @@ export function ClaimList({ partner, onChanged, filter = isOpenClaim }: { partne
           </div>
           {c.message && <p class="partnerhub-pre">{c.message}</p>}
           {c.status === "interested" && others(c).length > 0 && (
-            <p class="partnerhub-muted">{i18n.t("partnerhub-claim-others", i18n.list(others(c).map((o) => store.affiliateName(o.affiliate))))}</p>
+            <p class="partnerhub-muted">
+              {i18n.t("partnerhub-claim-others", i18n.list(others(c).map((o) => store.affiliateName(o.affiliate))))}
+            </p>
           )}
-          <ClaimActions claim={c} interested={others(c).filter((o) => o.status === "interested")} hasLead={claims.some((o) => o.status === "lead")} onChanged={onChanged} />
+          <ClaimActions
+            claim={c}
+            interested={others(c).filter((o) => o.status === "interested")}
+            hasLead={claims.some((o) => o.status === "lead")}
+            onChanged={onChanged}
+          />
         </li>
       ))}
     </ul>

@@ -19,10 +19,17 @@ export function ConsentDialog({ busy, error, onCancel, onContinue }: ConsentProp
   const host = hostOf(config.backendUrl);
   const footer = (
     <>
-      <button type="button" class="cdx-button cdx-button--action-progressive cdx-button--weight-primary" disabled={busy || (config.devLogin && !username.trim())} onClick={() => onContinue(config.devLogin ? username.trim() : undefined)}>
+      <button
+        type="button"
+        class="cdx-button cdx-button--action-progressive cdx-button--weight-primary"
+        disabled={busy || (config.devLogin && !username.trim())}
+        onClick={() => onContinue(config.devLogin ? username.trim() : undefined)}
+      >
         {i18n.t("partnerhub-consent-continue")}
       </button>
-      <button type="button" class="cdx-button" onClick={onCancel}>{i18n.t("partnerhub-cancel")}</button>
+      <button type="button" class="cdx-button" onClick={onCancel}>
+        {i18n.t("partnerhub-cancel")}
+      </button>
     </>
   );
   return (
@@ -34,7 +41,13 @@ export function ConsentDialog({ busy, error, onCancel, onContinue }: ConsentProp
           <Message type="warning">{i18n.t("partnerhub-devlogin-notice")}</Message>
           <Field id="partnerhub-dev-username" label={i18n.t("partnerhub-devlogin-username")}>
             <div class="cdx-text-input">
-              <input id="partnerhub-dev-username" class="cdx-text-input__input" value={username} autoComplete="username" onInput={(e) => setUsername((e.currentTarget as HTMLInputElement).value)} />
+              <input
+                id="partnerhub-dev-username"
+                class="cdx-text-input__input"
+                value={username}
+                autoComplete="username"
+                onInput={(e) => setUsername((e.currentTarget as HTMLInputElement).value)}
+              />
             </div>
           </Field>
         </>

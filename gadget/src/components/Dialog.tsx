@@ -10,14 +10,17 @@ interface DialogProps {
   footer: ComponentChildren;
 }
 
-const FOCUSABLE = "button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled])";
+const FOCUSABLE =
+  "button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled])";
 
 export function Dialog({ title, onClose, children, footer }: DialogProps) {
   const { i18n } = useStore();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>(`.cdx-dialog__body ${FOCUSABLE.split(",").join(", .cdx-dialog__body ")}`);
+    const first = ref.current?.querySelector<HTMLElement>(
+      `.cdx-dialog__body ${FOCUSABLE.split(",").join(", .cdx-dialog__body ")}`,
+    );
     (first ?? ref.current)?.focus();
     return () => opener?.focus?.();
   }, []);
@@ -42,13 +45,29 @@ export function Dialog({ title, onClose, children, footer }: DialogProps) {
 
   return (
     <div class="cdx-dialog-backdrop partnerhub-backdrop" onKeyDown={onKeyDown}>
-      <div class="cdx-dialog partnerhub-dialog" role="dialog" aria-modal="true" aria-labelledby="partnerhub-dialog-title" tabIndex={-1} ref={ref}>
+      <div
+        class="cdx-dialog partnerhub-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="partnerhub-dialog-title"
+        tabIndex={-1}
+        ref={ref}
+      >
         <header class="cdx-dialog__header cdx-dialog__header--default">
           <div class="cdx-dialog__header__title-group">
-            <h2 id="partnerhub-dialog-title" class="cdx-dialog__header__title">{title}</h2>
+            <h2 id="partnerhub-dialog-title" class="cdx-dialog__header__title">
+              {title}
+            </h2>
           </div>
-          <button type="button" class="cdx-button cdx-button--weight-quiet cdx-button--icon-only cdx-dialog__header__close-button" aria-label={i18n.t("partnerhub-close")} onClick={onClose}>
-            <span class="partnerhub-icon-close" aria-hidden="true">×</span>
+          <button
+            type="button"
+            class="cdx-button cdx-button--weight-quiet cdx-button--icon-only cdx-dialog__header__close-button"
+            aria-label={i18n.t("partnerhub-close")}
+            onClick={onClose}
+          >
+            <span class="partnerhub-icon-close" aria-hidden="true">
+              ×
+            </span>
           </button>
         </header>
         <div class="cdx-dialog__body">{children}</div>

@@ -19,7 +19,9 @@ const KEYS: Record<BackendError["kind"], MessageKey> = {
 export function ErrorMessage({ error }: { error: unknown }) {
   const { i18n } = useStore();
   if (!(error instanceof BackendError)) {
-    return <Message type="error">{i18n.t("partnerhub-error-other", String((error as Error)?.message ?? error))}</Message>;
+    return (
+      <Message type="error">{i18n.t("partnerhub-error-other", String((error as Error)?.message ?? error))}</Message>
+    );
   }
   const text =
     error.kind === "rate_limited"

@@ -14,7 +14,12 @@ export function EventHistory({ partner, version }: { partner: string; version: n
   const date = new Intl.DateTimeFormat(i18n.lang, { dateStyle: "medium" });
   const describe = (e: Event) =>
     e.affiliate
-      ? i18n.t("partnerhub-event-line-affiliate", labels.label("event", e.type), e.actor, store.affiliateName(e.affiliate))
+      ? i18n.t(
+          "partnerhub-event-line-affiliate",
+          labels.label("event", e.type),
+          e.actor,
+          store.affiliateName(e.affiliate),
+        )
       : i18n.t("partnerhub-event-line", labels.label("event", e.type), e.actor);
 
   return (

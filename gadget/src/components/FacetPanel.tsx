@@ -17,7 +17,11 @@ export function FacetPanel() {
   const anySelected = active > 0;
 
   const name = (facet: Facet, value: string) =>
-    facet === "country" ? labels.country(value) : facet === "language" ? labels.language(value) : labels.label(facet, value);
+    facet === "country"
+      ? labels.country(value)
+      : facet === "language"
+        ? labels.language(value)
+        : labels.label(facet, value);
 
   function toggle(facet: Facet, value: string, on: boolean) {
     const values = selected[facet].filter((v) => v !== value);
@@ -31,7 +35,11 @@ export function FacetPanel() {
         {anySelected && <span class="partnerhub-facet__count"> · {i18n.t("partnerhub-facets-active", active)}</span>}
       </summary>
       {anySelected && (
-        <button type="button" class="cdx-button cdx-button--weight-quiet cdx-button--action-progressive" onClick={() => store.setQuery({ facets: emptyFacets() })}>
+        <button
+          type="button"
+          class="cdx-button cdx-button--weight-quiet cdx-button--action-progressive"
+          onClick={() => store.setQuery({ facets: emptyFacets() })}
+        >
           {i18n.t("partnerhub-facets-clear")}
         </button>
       )}
@@ -52,7 +60,8 @@ export function FacetPanel() {
                 onChange={(on) => toggle(facet, value, on)}
                 label={
                   <>
-                    {name(facet, value)} <span class="partnerhub-facet__count">{i18n.number(counts.get(value) ?? 0)}</span>
+                    {name(facet, value)}{" "}
+                    <span class="partnerhub-facet__count">{i18n.number(counts.get(value) ?? 0)}</span>
                   </>
                 }
               />

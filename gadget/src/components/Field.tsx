@@ -34,11 +34,27 @@ export function Field({ id, label, help, error, optional, children }: FieldProps
 }
 
 /** A Codex checkbox with its label. */
-export function Checkbox({ id, label, checked, onChange }: { id: string; label: ComponentChildren; checked: boolean; onChange: (checked: boolean) => void }) {
+export function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: ComponentChildren;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <div class="cdx-checkbox">
       <div class="cdx-checkbox__wrapper">
-        <input id={id} class="cdx-checkbox__input" type="checkbox" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          id={id}
+          class="cdx-checkbox__input"
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+        />
         <span class="cdx-checkbox__icon" />
         <div class="cdx-checkbox__label cdx-label">
           <label for={id} class="cdx-label__label">

@@ -8,7 +8,12 @@ export type Vocabulary = "kind" | "offer" | "funding" | "status" | "project" | "
 /** The message key of a vocabulary value, e.g. `partnerhub-kind-museum`. */
 export const labelKey = (vocabulary: Vocabulary, value: string) => `partnerhub-${vocabulary}-${value}` as MessageKey;
 
-const STATUS_CHIP: Record<PartnerStatus, string> = { open: "progressive", matched: "success", done: "subtle", closed: "subtle" };
+const STATUS_CHIP: Record<PartnerStatus, string> = {
+  open: "progressive",
+  matched: "success",
+  done: "subtle",
+  closed: "subtle",
+};
 
 export function StatusChip({ status }: { status: PartnerStatus }) {
   const { i18n } = useStore();
@@ -23,7 +28,8 @@ export function useLabels() {
   const { i18n, countryName } = useStore();
   return {
     label: (vocabulary: Vocabulary, value: string) => i18n.t(labelKey(vocabulary, value)),
-    list: (vocabulary: Vocabulary, values: readonly string[]) => i18n.list(values.map((v) => i18n.t(labelKey(vocabulary, v)))),
+    list: (vocabulary: Vocabulary, values: readonly string[]) =>
+      i18n.list(values.map((v) => i18n.t(labelKey(vocabulary, v)))),
     country: countryName,
     language: (tag: string) => languageName(i18n.lang, tag),
   };

@@ -3,7 +3,15 @@ import type { ComponentChildren } from "preact";
 
 export type MessageType = "notice" | "warning" | "error" | "success";
 
-export function Message({ type = "notice", inline = false, children }: { type?: MessageType; inline?: boolean; children: ComponentChildren }) {
+export function Message({
+  type = "notice",
+  inline = false,
+  children,
+}: {
+  type?: MessageType;
+  inline?: boolean;
+  children: ComponentChildren;
+}) {
   const cls = `cdx-message cdx-message--${inline ? "inline" : "block"} cdx-message--${type}`;
   const role = type === "error" || type === "warning" ? "alert" : "status";
   return (

@@ -10,7 +10,10 @@ export function MyMatches() {
   const store = useStore();
   const { i18n, me } = store;
   const reasons = useFitReasons();
-  const mine = (me.value?.affiliates ?? []).filter((a) => a.status === "verified").map((a) => store.affiliateById.value.get(a.affiliate)).filter((a) => a !== undefined);
+  const mine = (me.value?.affiliates ?? [])
+    .filter((a) => a.status === "verified")
+    .map((a) => store.affiliateById.value.get(a.affiliate))
+    .filter((a) => a !== undefined);
   if (mine.length === 0) return <Message>{i18n.t("partnerhub-mine-none")}</Message>;
   return (
     <div class="partnerhub-mine">
@@ -18,11 +21,18 @@ export function MyMatches() {
         const ranked = partnersFor(affiliate, store.partners.value);
         return (
           <section class="partnerhub-section" key={affiliate.id}>
-            <h2 class="partnerhub-section__title">{i18n.t("partnerhub-mine-heading", affiliate.name, ranked.length)}</h2>
+            <h2 class="partnerhub-section__title">
+              {i18n.t("partnerhub-mine-heading", affiliate.name, ranked.length)}
+            </h2>
             <ol class="partnerhub-fits">
               {ranked.slice(0, SHOWN).map((r) => (
                 <li key={r.item.id}>
-                  <a href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: r.item.id }))}>{r.item.name}</a>{" "}
+                  <a
+                    href="#"
+                    onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: r.item.id }))}
+                  >
+                    {r.item.name}
+                  </a>{" "}
                   <span class="partnerhub-muted">{reasons(r.reasons, r.item.country)}</span>
                 </li>
               ))}

@@ -40,18 +40,26 @@ export function PartnerFacts({ partner }: { partner: Partner }) {
       {partner.asks.length > 0 && (
         <section class="partnerhub-section">
           <h3>{i18n.t("partnerhub-asks-heading")}</h3>
-          <ul>{partner.asks.map((a) => <li key={a}>{a}</li>)}</ul>
+          <ul>
+            {partner.asks.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
         </section>
       )}
       {partner.links.length > 0 && (
         <section class="partnerhub-section">
           <h3>{i18n.t("partnerhub-links-heading")}</h3>
           <ul>
-            {partner.links.filter((l) => /^https?:\/\//i.test(l.url)).map((l) => (
-              <li key={l.url}>
-                <a href={l.url} rel="noopener noreferrer" class="external">{l.label}</a>
-              </li>
-            ))}
+            {partner.links
+              .filter((l) => /^https?:\/\//i.test(l.url))
+              .map((l) => (
+                <li key={l.url}>
+                  <a href={l.url} rel="noopener noreferrer" class="external">
+                    {l.label}
+                  </a>
+                </li>
+              ))}
           </ul>
         </section>
       )}

@@ -68,7 +68,11 @@ export function PartnerList({ partners }: { partners: Partner[] }) {
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
       onKeyDown={onKeyDown}
     >
-      <ul class="partnerhub-list__inner" style={{ height: `${partners.length * ROW_HEIGHT}px` }} aria-label={i18n.t("partnerhub-list-label")}>
+      <ul
+        class="partnerhub-list__inner"
+        style={{ height: `${partners.length * ROW_HEIGHT}px` }}
+        aria-label={i18n.t("partnerhub-list-label")}
+      >
         {rows}
       </ul>
     </div>

@@ -21,7 +21,13 @@ export function PartnerRow({ partner, index, count, top }: RowProps) {
   const href = formatRoute({ ...route.value, view: "partner", partner: partner.id });
   const lead = partner.lead ? store.affiliateName(partner.lead.affiliate) : null;
   return (
-    <li class="partnerhub-row" data-index={index} aria-setsize={count} aria-posinset={index + 1} style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }}>
+    <li
+      class="partnerhub-row"
+      data-index={index}
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }}
+    >
       <a
         class="partnerhub-row__link"
         href={href}
@@ -35,7 +41,8 @@ export function PartnerRow({ partner, index, count, top }: RowProps) {
           <StatusChip status={partner.status} />
         </span>
         <span class="partnerhub-row__meta">
-          {labels.label("kind", partner.kind)} · {labels.country(partner.country)} · {labels.list("offer", partner.offers)}
+          {labels.label("kind", partner.kind)} · {labels.country(partner.country)} ·{" "}
+          {labels.list("offer", partner.offers)}
         </span>
         <span class="partnerhub-row__interest">
           {partner.status === "done"

@@ -18,11 +18,11 @@ export function PartnerView({ id }: { id: string }) {
   const { i18n, backend, me, session } = store;
   const [claiming, setClaiming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = store.mayUseBackend.value && backend
-    ? () => backend.partner(id).then((d) => (store.updatePartner(d), d))
-    : null;
+  const load =
+    store.mayUseBackend.value && backend ? () => backend.partner(id).then((d) => (store.updatePartner(d), d)) : null;
   const [detail, reload] = useAsync<PartnerDetail>(load, [id, session.value?.token]);
-  const partner: Partner | undefined = detail.status === "ready" ? detail.value : store.partners.value.find((p) => p.id === id);
+  const partner: Partner | undefined =
+    detail.status === "ready" ? detail.value : store.partners.value.find((p) => p.id === id);
 
   const back = (
     <a class="partnerhub-back" href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "directory" }))}>
@@ -30,8 +30,18 @@ export function PartnerView({ id }: { id: string }) {
     </a>
   );
   if (!partner) {
-    if (detail.status === "loading" || store.directory.value.status === "loading") return <Message>{i18n.t("partnerhub-loading")}</Message>;
-    return <div>{back}{detail.status === "error" ? <ErrorMessage error={detail.error} /> : <Message type="warning">{i18n.t("partnerhub-partner-missing", id)}</Message>}</div>;
+    if (detail.status === "loading" || store.directory.value.status === "loading")
+      return <Message>{i18n.t("partnerhub-loading")}</Message>;
+    return (
+      <div>
+        {back}
+        {detail.status === "error" ? (
+          <ErrorMessage error={detail.error} />
+        ) : (
+          <Message type="warning">{i18n.t("partnerhub-partner-missing", id)}</Message>
+        )}
+      </div>
+    );
   }
   const full = detail.status === "ready" ? detail.value : null;
   const canClaim = acceptsClaims(partner.status) && (me.value?.roles.canWrite ?? false);
@@ -45,7 +55,11 @@ export function PartnerView({ id }: { id: string }) {
         <h3>{i18n.t("partnerhub-interest-heading")}</h3>
         {full ? <ClaimList partner={full} onChanged={reload} /> : <InterestSummary partner={partner} />}
         {canClaim && (
-          <button type="button" class="cdx-button cdx-button--action-progressive cdx-button--weight-primary" onClick={() => setClaiming(true)}>
+          <button
+            type="button"
+            class="cdx-button cdx-button--action-progressive cdx-button--weight-primary"
+            onClick={() => setClaiming(true)}
+          >
             {i18n.t("partnerhub-claim-button")}
           </button>
         )}
@@ -54,7 +68,10 @@ export function PartnerView({ id }: { id: string }) {
       {full?.contact && (full.contact.name || full.contact.email || full.contact.notes) && (
         <section class="partnerhub-section partnerhub-contact">
           <h3>{i18n.t("partnerhub-contact-heading")}</h3>
-          <p>{full.contact.name} {full.contact.email && <a href={`mailto:${full.contact.email}`}>{full.contact.email}</a>}</p>
+          <p>
+            {full.contact.name}{" "}
+            {full.contact.email && <a href={`mailto:${full.contact.email}`}>{full.contact.email}</a>}
+          </p>
           {full.contact.notes && <p class="partnerhub-pre">{full.contact.notes}</p>}
         </section>
       )}

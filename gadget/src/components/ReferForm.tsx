@@ -38,7 +38,10 @@ export function ReferForm() {
   useEffect(() => {
     if (refused > 0) summary.current?.focus();
   }, [refused]);
-  const set = <K extends keyof ReferralDraft>(k: K) => (v: ReferralDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const set =
+    <K extends keyof ReferralDraft>(k: K) =>
+    (v: ReferralDraft[K]) =>
+      setDraft((d) => ({ ...d, [k]: v }));
   const toggle = (k: "offers" | "projects", v: string, on: boolean) =>
     setDraft((d) => ({ ...d, [k]: on ? [...d[k], v] : d[k].filter((x) => x !== v) }));
   const input = (k: "name" | "wikidata" | "country" | "languages" | "contactName" | "contactEmail") => ({
@@ -49,7 +52,11 @@ export function ReferForm() {
   });
 
   if (!session.value) {
-    return <Message>{i18n.t("partnerhub-refer-sign-in")} <SignInButton /></Message>;
+    return (
+      <Message>
+        {i18n.t("partnerhub-refer-sign-in")} <SignInButton />
+      </Message>
+    );
   }
 
   async function submit(e: Event) {
@@ -82,7 +89,13 @@ export function ReferForm() {
 
   const text = (k: "summary" | "asks" | "contactNotes", rows: number) => (
     <div class="cdx-text-area">
-      <textarea id={`partnerhub-refer-${k}`} class="cdx-text-area__textarea" rows={rows} value={draft[k]} onInput={(e) => set(k)((e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea
+        id={`partnerhub-refer-${k}`}
+        class="cdx-text-area__textarea"
+        rows={rows}
+        value={draft[k]}
+        onInput={(e) => set(k)((e.currentTarget as HTMLTextAreaElement).value)}
+      />
     </div>
   );
   const optional = i18n.t("partnerhub-optional");
@@ -97,49 +110,141 @@ export function ReferForm() {
         </div>
       )}
       <Field id="partnerhub-refer-name" label={i18n.t("partnerhub-refer-name")} error={issues.name}>
-        <div class="cdx-text-input"><input {...input("name")} /></div>
+        <div class="cdx-text-input">
+          <input {...input("name")} />
+        </div>
       </Field>
-      <Field id="partnerhub-refer-wikidata" label={i18n.t("partnerhub-wikidata")} optional={optional} help={i18n.t("partnerhub-refer-wikidata-help")} error={issues.wikidata}>
-        <div class="cdx-text-input"><input {...input("wikidata")} /></div>
+      <Field
+        id="partnerhub-refer-wikidata"
+        label={i18n.t("partnerhub-wikidata")}
+        optional={optional}
+        help={i18n.t("partnerhub-refer-wikidata-help")}
+        error={issues.wikidata}
+      >
+        <div class="cdx-text-input">
+          <input {...input("wikidata")} />
+        </div>
       </Field>
       <Field id="partnerhub-refer-kind" label={i18n.t("partnerhub-facet-kind")} error={issues.kind}>
-        <select id="partnerhub-refer-kind" class="cdx-select" value={draft.kind} onChange={(e) => set("kind")((e.currentTarget as HTMLSelectElement).value)}>
-          {PARTNER_KINDS.map((k) => <option key={k} value={k}>{labels.label("kind", k)}</option>)}
+        <select
+          id="partnerhub-refer-kind"
+          class="cdx-select"
+          value={draft.kind}
+          onChange={(e) => set("kind")((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {PARTNER_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {labels.label("kind", k)}
+            </option>
+          ))}
         </select>
       </Field>
-      <Field id="partnerhub-refer-country" label={i18n.t("partnerhub-facet-country")} help={i18n.t("partnerhub-refer-country-help")} error={issues.country}>
-        <div class="cdx-text-input"><input {...input("country")} maxLength={2} /></div>
+      <Field
+        id="partnerhub-refer-country"
+        label={i18n.t("partnerhub-facet-country")}
+        help={i18n.t("partnerhub-refer-country-help")}
+        error={issues.country}
+      >
+        <div class="cdx-text-input">
+          <input {...input("country")} maxLength={2} />
+        </div>
       </Field>
-      <Field id="partnerhub-refer-languages" label={i18n.t("partnerhub-facet-language")} help={i18n.t("partnerhub-refer-languages-help")} error={issues.languages}>
-        <div class="cdx-text-input"><input {...input("languages")} /></div>
+      <Field
+        id="partnerhub-refer-languages"
+        label={i18n.t("partnerhub-facet-language")}
+        help={i18n.t("partnerhub-refer-languages-help")}
+        error={issues.languages}
+      >
+        <div class="cdx-text-input">
+          <input {...input("languages")} />
+        </div>
       </Field>
       <fieldset class="partnerhub-field">
         <legend>{i18n.t("partnerhub-facet-offer")}</legend>
-        {OFFERS.map((o) => <Checkbox key={o} id={`partnerhub-refer-offer-${o}`} label={labels.label("offer", o)} checked={draft.offers.includes(o)} onChange={(on) => toggle("offers", o, on)} />)}
-        {issues.offers && <Message type="error" inline>{issues.offers}</Message>}
+        {OFFERS.map((o) => (
+          <Checkbox
+            key={o}
+            id={`partnerhub-refer-offer-${o}`}
+            label={labels.label("offer", o)}
+            checked={draft.offers.includes(o)}
+            onChange={(on) => toggle("offers", o, on)}
+          />
+        ))}
+        {issues.offers && (
+          <Message type="error" inline>
+            {issues.offers}
+          </Message>
+        )}
       </fieldset>
       <fieldset class="partnerhub-field">
         <legend>{i18n.t("partnerhub-projects")}</legend>
-        {PROJECTS.map((p) => <Checkbox key={p} id={`partnerhub-refer-project-${p}`} label={labels.label("project", p)} checked={draft.projects.includes(p)} onChange={(on) => toggle("projects", p, on)} />)}
+        {PROJECTS.map((p) => (
+          <Checkbox
+            key={p}
+            id={`partnerhub-refer-project-${p}`}
+            label={labels.label("project", p)}
+            checked={draft.projects.includes(p)}
+            onChange={(on) => toggle("projects", p, on)}
+          />
+        ))}
       </fieldset>
       <Field id="partnerhub-refer-funding" label={i18n.t("partnerhub-facet-funding")} error={issues.funding}>
-        <select id="partnerhub-refer-funding" class="cdx-select" value={draft.funding} onChange={(e) => set("funding")((e.currentTarget as HTMLSelectElement).value)}>
-          {FUNDING.map((f) => <option key={f} value={f}>{labels.label("funding", f)}</option>)}
+        <select
+          id="partnerhub-refer-funding"
+          class="cdx-select"
+          value={draft.funding}
+          onChange={(e) => set("funding")((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {FUNDING.map((f) => (
+            <option key={f} value={f}>
+              {labels.label("funding", f)}
+            </option>
+          ))}
         </select>
       </Field>
-      <Field id="partnerhub-refer-summary" label={i18n.t("partnerhub-refer-summary")} optional={optional} error={issues.summary}>{text("summary", 4)}</Field>
-      <Field id="partnerhub-refer-asks" label={i18n.t("partnerhub-asks-heading")} optional={optional} help={i18n.t("partnerhub-refer-asks-help")} error={issues.asks}>{text("asks", 3)}</Field>
+      <Field
+        id="partnerhub-refer-summary"
+        label={i18n.t("partnerhub-refer-summary")}
+        optional={optional}
+        error={issues.summary}
+      >
+        {text("summary", 4)}
+      </Field>
+      <Field
+        id="partnerhub-refer-asks"
+        label={i18n.t("partnerhub-asks-heading")}
+        optional={optional}
+        help={i18n.t("partnerhub-refer-asks-help")}
+        error={issues.asks}
+      >
+        {text("asks", 3)}
+      </Field>
       <h3>{i18n.t("partnerhub-contact-heading")}</h3>
       <p class="partnerhub-muted">{i18n.t("partnerhub-refer-contact-help")}</p>
-      <Field id="partnerhub-refer-contactName" label={i18n.t("partnerhub-refer-contact-name")} optional={optional} error={issues.contact}>
-        <div class="cdx-text-input"><input {...input("contactName")} /></div>
+      <Field
+        id="partnerhub-refer-contactName"
+        label={i18n.t("partnerhub-refer-contact-name")}
+        optional={optional}
+        error={issues.contact}
+      >
+        <div class="cdx-text-input">
+          <input {...input("contactName")} />
+        </div>
       </Field>
       <Field id="partnerhub-refer-contactEmail" label={i18n.t("partnerhub-refer-contact-email")} optional={optional}>
-        <div class="cdx-text-input"><input {...input("contactEmail")} type="email" /></div>
+        <div class="cdx-text-input">
+          <input {...input("contactEmail")} type="email" />
+        </div>
       </Field>
-      <Field id="partnerhub-refer-contactNotes" label={i18n.t("partnerhub-refer-contact-notes")} optional={optional}>{text("contactNotes", 3)}</Field>
+      <Field id="partnerhub-refer-contactNotes" label={i18n.t("partnerhub-refer-contact-notes")} optional={optional}>
+        {text("contactNotes", 3)}
+      </Field>
       {action.error !== null && <ErrorMessage error={action.error} />}
-      <button type="submit" class="cdx-button cdx-button--action-progressive cdx-button--weight-primary" disabled={action.busy}>
+      <button
+        type="submit"
+        class="cdx-button cdx-button--action-progressive cdx-button--weight-primary"
+        disabled={action.busy}
+      >
         {i18n.t("partnerhub-refer-submit")}
       </button>
     </form>

@@ -14,7 +14,9 @@ import { RepresentativeQueue } from "./RepresentativeQueue.tsx";
 const SHOWN = 25;
 /** Partners with an interested claim besides the lead. */
 export const awaitingDecision = (partners: readonly Partner[]) =>
-  partners.filter((p) => (p.status === "open" || p.status === "matched") && p.interested.some((a) => a !== p.lead?.affiliate));
+  partners.filter(
+    (p) => (p.status === "open" || p.status === "matched") && p.interested.some((a) => a !== p.lead?.affiliate),
+  );
 
 /** Partners whose lead the backend has marked stale (no progress for STALE_AFTER_DAYS). */
 export const staleLeads = (partners: readonly Partner[]) => partners.filter((p) => p.lead?.staleSince);
@@ -22,28 +24,52 @@ export const staleLeads = (partners: readonly Partner[]) => partners.filter((p) 
 export function ReviewQueue() {
   const store = useStore();
   const { i18n, me } = store;
-  if (!me.value?.roles.coordinator) return <Message type="warning">{i18n.t("partnerhub-review-coordinators-only")}</Message>;
+  if (!me.value?.roles.coordinator)
+    return <Message type="warning">{i18n.t("partnerhub-review-coordinators-only")}</Message>;
   const waiting = awaitingDecision(store.partners.value);
   const stale = staleLeads(store.partners.value);
   return (
     <div class="partnerhub-review">
-      <QueueSection title={i18n.t("partnerhub-review-waiting", waiting.length)} partners={waiting} empty={i18n.t("partnerhub-review-waiting-none")} />
-      <QueueSection title={i18n.t("partnerhub-review-stale", stale.length)} partners={stale} empty={i18n.t("partnerhub-review-stale-none")} leadsOnly />
+      <QueueSection
+        title={i18n.t("partnerhub-review-waiting", waiting.length)}
+        partners={waiting}
+        empty={i18n.t("partnerhub-review-waiting-none")}
+      />
+      <QueueSection
+        title={i18n.t("partnerhub-review-stale", stale.length)}
+        partners={stale}
+        empty={i18n.t("partnerhub-review-stale-none")}
+        leadsOnly
+      />
       <RepresentativeQueue />
     </div>
   );
 }
 
-function QueueSection({ title, partners, empty, leadsOnly = false }: { title: string; partners: Partner[]; empty: string; leadsOnly?: boolean }) {
+function QueueSection({
+  title,
+  partners,
+  empty,
+  leadsOnly = false,
+}: {
+  title: string;
+  partners: Partner[];
+  empty: string;
+  leadsOnly?: boolean;
+}) {
   const { i18n } = useStore();
   return (
     <section class="partnerhub-section">
       <h2 class="partnerhub-section__title">{title}</h2>
       {partners.length === 0 && <p class="partnerhub-muted">{empty}</p>}
       <ul class="partnerhub-queue">
-        {partners.slice(0, SHOWN).map((p) => <QueueItem key={p.id} partner={p} leadsOnly={leadsOnly} />)}
+        {partners.slice(0, SHOWN).map((p) => (
+          <QueueItem key={p.id} partner={p} leadsOnly={leadsOnly} />
+        ))}
       </ul>
-      {partners.length > SHOWN && <p class="partnerhub-muted">{i18n.t("partnerhub-review-more", partners.length - SHOWN)}</p>}
+      {partners.length > SHOWN && (
+        <p class="partnerhub-muted">{i18n.t("partnerhub-review-more", partners.length - SHOWN)}</p>
+      )}
     </section>
   );
 }
@@ -51,17 +77,26 @@ function QueueSection({ title, partners, empty, leadsOnly = false }: { title: st
 function QueueItem({ partner, leadsOnly }: { partner: Partner; leadsOnly: boolean }) {
   const store = useStore();
   const backend = store.backend;
-  const [detail, reload] = useAsync(backend ? () => backend.partner(partner.id).then((d) => (store.updatePartner(d), d)) : null, [partner.id]);
+  const [detail, reload] = useAsync(
+    backend ? () => backend.partner(partner.id).then((d) => (store.updatePartner(d), d)) : null,
+    [partner.id],
+  );
   return (
     <li class="cdx-card partnerhub-queue__item">
       <span class="cdx-card__text">
         <span class="cdx-card__text__title">
-          <a href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: partner.id }))}>{partner.name}</a>
+          <a href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: partner.id }))}>
+            {partner.name}
+          </a>
         </span>
         <span class="partnerhub-queue__claims">
           {detail.status === "error" && <ErrorMessage error={detail.error} />}
           {detail.status === "ready" && (
-            <ClaimList partner={detail.value} onChanged={reload} filter={leadsOnly ? (s) => s === "lead" : (s) => s === "interested" || s === "lead"} />
+            <ClaimList
+              partner={detail.value}
+              onChanged={reload}
+              filter={leadsOnly ? (s) => s === "lead" : (s) => s === "interested" || s === "lead"}
+            />
           )}
         </span>
       </span>

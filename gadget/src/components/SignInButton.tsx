@@ -35,11 +35,18 @@ export function SignInButton({ label }: { label?: string }) {
   const needsDialog = config.devLogin || !hasConsented(config.backendUrl);
   return (
     <>
-      <button type="button" class="cdx-button cdx-button--action-progressive" disabled={action.busy} onClick={() => (needsDialog ? setOpen(true) : proceed())}>
+      <button
+        type="button"
+        class="cdx-button cdx-button--action-progressive"
+        disabled={action.busy}
+        onClick={() => (needsDialog ? setOpen(true) : proceed())}
+      >
         {label ?? i18n.t("partnerhub-signin")}
       </button>
       {!open && action.error !== null && <ErrorMessage error={action.error} />}
-      {open && <ConsentDialog busy={action.busy} error={action.error} onCancel={() => setOpen(false)} onContinue={proceed} />}
+      {open && (
+        <ConsentDialog busy={action.busy} error={action.error} onCancel={() => setOpen(false)} onContinue={proceed} />
+      )}
     </>
   );
 }

@@ -23,13 +23,22 @@ export interface FilterResult {
   total: number;
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** Build the search index; `countryName` adds localised country names to the searchable text. */
-export function indexPartners(partners: readonly Partner[], countryName: (code: string) => string = (c) => c): IndexedPartner[] {
+export function indexPartners(
+  partners: readonly Partner[],
+  countryName: (code: string) => string = (c) => c,
+): IndexedPartner[] {
   return partners.map((p) => ({
     partner: p,
-    text: fold([p.name, p.summary, p.country, countryName(p.country), p.languages.join(" "), p.asks.join(" ")].join("\n")),
+    text: fold(
+      [p.name, p.summary, p.country, countryName(p.country), p.languages.join(" "), p.asks.join(" ")].join("\n"),
+    ),
     values: {
       kind: [p.kind],
       country: [p.country],

@@ -21,8 +21,14 @@ export interface Route {
   query: DirectoryQuery;
 }
 
-export const emptyFacets = (): Record<Facet, string[]> =>
-  ({ kind: [], country: [], language: [], offer: [], funding: [], status: [] });
+export const emptyFacets = (): Record<Facet, string[]> => ({
+  kind: [],
+  country: [],
+  language: [],
+  offer: [],
+  funding: [],
+  status: [],
+});
 
 export const emptyQuery = (): DirectoryQuery => ({ q: "", facets: emptyFacets(), sort: "name" });
 

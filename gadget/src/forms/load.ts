@@ -10,7 +10,10 @@ export interface FormsModule {
 
 type WithForms = { partnerhubForms?: FormsModule };
 
-export async function loadForms(moduleName: string, using: (name: string) => PromiseLike<unknown>): Promise<FormsModule> {
+export async function loadForms(
+  moduleName: string,
+  using: (name: string) => PromiseLike<unknown>,
+): Promise<FormsModule> {
   const w = window as unknown as WithForms;
   if (!w.partnerhubForms) await using(moduleName);
   if (!w.partnerhubForms) throw new Error(`${moduleName} did not register`);

@@ -31,7 +31,11 @@ export const emptyReferral = (): ReferralDraft => ({
   contactNotes: "",
 });
 
-const list = (s: string, sep: RegExp) => s.split(sep).map((v) => v.trim()).filter(Boolean);
+const list = (s: string, sep: RegExp) =>
+  s
+    .split(sep)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** The `POST /partners` body; validation is the schema's job, not this function's. */
 export function referralPayload(d: ReferralDraft): Record<string, unknown> {

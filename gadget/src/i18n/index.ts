@@ -36,13 +36,21 @@ export function pluralForm(lang: string, n: number, forms: string[]): string {
   if (explicit) return explicit.slice(String(n).length + 1);
   const plain = forms.filter((f) => !/^\d+=/.test(f));
   const rules = new Intl.PluralRules(lang);
-  const categories = rules.resolvedOptions().pluralCategories.slice().sort((a, b) => PLURAL_ORDER.indexOf(a) - PLURAL_ORDER.indexOf(b));
+  const categories = rules
+    .resolvedOptions()
+    .pluralCategories.slice()
+    .sort((a, b) => PLURAL_ORDER.indexOf(a) - PLURAL_ORDER.indexOf(b));
   const index = categories.indexOf(rules.select(n));
   return plain[Math.min(index, plain.length - 1)] ?? "";
 }
 
 /** Fill `$1`… and resolve `{{PLURAL:$n|…}}` in a message text. */
-export function formatMessage(lang: string, text: string, params: Array<string | number>, number: (n: number) => string): string {
+export function formatMessage(
+  lang: string,
+  text: string,
+  params: Array<string | number>,
+  number: (n: number) => string,
+): string {
   const withPlural = text.replace(/\{\{PLURAL:\$(\d+)\|([^}]*)\}\}/g, (_, i: string, forms: string) => {
     const value = Number(params[Number(i) - 1]);
     return pluralForm(lang, value, forms.split("|"));

@@ -7,7 +7,8 @@ export function actorFor(me: Me | null, claim: Pick<Claim, "affiliate" | "claime
   return {
     canWrite: me?.roles.canWrite ?? false,
     isCoordinator: me?.roles.coordinator ?? false,
-    representsAffiliate: me?.affiliates.some((a) => a.affiliate === claim.affiliate && a.status === "verified") ?? false,
+    representsAffiliate:
+      me?.affiliates.some((a) => a.affiliate === claim.affiliate && a.status === "verified") ?? false,
     isClaimant: me !== null && me.user.name === claim.claimedBy,
   };
 }

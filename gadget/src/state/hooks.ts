@@ -1,7 +1,11 @@
 /** Small hooks for talking to the backend from views: loading data, running an action. */
 import { useCallback, useEffect, useState } from "preact/hooks";
 
-export type AsyncState<T> = { status: "loading" } | { status: "ready"; value: T } | { status: "error"; error: unknown } | { status: "off" };
+export type AsyncState<T> =
+  | { status: "loading" }
+  | { status: "ready"; value: T }
+  | { status: "error"; error: unknown }
+  | { status: "off" };
 
 /** Load `fn()` whenever `deps` change; `fn` null means "not allowed to load" (state `off`). */
 export function useAsync<T>(fn: (() => Promise<T>) | null, deps: unknown[]): [AsyncState<T>, () => void] {
@@ -29,7 +33,7 @@ export function useAsync<T>(fn: (() => Promise<T>) | null, deps: unknown[]): [As
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
     try {

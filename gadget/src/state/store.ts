@@ -41,10 +41,16 @@ export function createStore(host: Host) {
   const me = signal<Me | null>(null);
 
   const backend: Backend | null = config.backendUrl
-    ? createBackend({ baseUrl: config.backendUrl, getToken: () => session.value?.token ?? null, fetch: host.fetch, userAgent: host.userAgent })
+    ? createBackend({
+        baseUrl: config.backendUrl,
+        getToken: () => session.value?.token ?? null,
+        fetch: host.fetch,
+        userAgent: host.userAgent,
+      })
     : null;
 
-  const regionNames = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([i18n.lang], { type: "region" }) : null;
+  const regionNames =
+    typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([i18n.lang], { type: "region" }) : null;
   const countryName = (code: string) => regionNames?.of(code) ?? code;
   const partners = computed(() => (directory.value.status === "ready" ? directory.value.value.partners : []));
   const affiliates = computed(() => (directory.value.status === "ready" ? directory.value.value.affiliates : []));
@@ -94,7 +100,10 @@ export function createStore(host: Host) {
       const now = directory.value;
       if (now.status !== "ready") return;
       const affiliatesNow = changes.affiliates ? (await backend.affiliates()).affiliates : now.value.affiliates;
-      directory.value = { status: "ready", value: { ...now.value, affiliates: affiliatesNow, lastEvent: changes.last } };
+      directory.value = {
+        status: "ready",
+        value: { ...now.value, affiliates: affiliatesNow, lastEvent: changes.last },
+      };
     } catch {
       // The mirror's copy stays; views that need fresh data read the backend themselves.
     }
@@ -172,7 +181,11 @@ export function createStore(host: Host) {
       const order = { verified: 0, requested: 1 } as const;
       return affiliates.value
         .map((affiliate) => ({ affiliate, status: mine.get(affiliate.id) ?? null }))
-        .sort((a, b) => (a.status ? order[a.status] : 2) - (b.status ? order[b.status] : 2) || a.affiliate.name.localeCompare(b.affiliate.name));
+        .sort(
+          (a, b) =>
+            (a.status ? order[a.status] : 2) - (b.status ? order[b.status] : 2) ||
+            a.affiliate.name.localeCompare(b.affiliate.name),
+        );
     },
   };
 }

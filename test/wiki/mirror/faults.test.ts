@@ -87,7 +87,9 @@ describe("the mirror after a fault", () => {
     const sleeps: number[] = [];
     await wiki.setLag(12);
     try {
-      const failed = await record.run(config, { clientOptions: { sleep: async (ms) => void sleeps.push(ms), maxRetries: 3 } });
+      const failed = await record.run(config, {
+        clientOptions: { sleep: async (ms) => void sleeps.push(ms), maxRetries: 3 },
+      });
       expect(failed.errors.map((e) => e.code)).toEqual(["maxlag"]);
       expect(sleeps).toHaveLength(3);
       // MediaWiki 1.43 answers maxlag with Retry-After: 5 whatever the lag; the client waits at least that.
@@ -191,7 +193,9 @@ describe("the mirror after a fault", () => {
 });
 
 async function csrfOf(cookie: string): Promise<string> {
-  const answer = (await (await fetch(`${wiki.apiUrl}?action=query&meta=tokens&format=json&formatversion=2`, { headers: { Cookie: cookie } })).json()) as {
+  const answer = (await (
+    await fetch(`${wiki.apiUrl}?action=query&meta=tokens&format=json&formatversion=2`, { headers: { Cookie: cookie } })
+  ).json()) as {
     query: { tokens: { csrftoken: string } };
   };
   return answer.query.tokens.csrftoken;

@@ -12,7 +12,11 @@ const wiki = attachWiki(inject("wiki"));
 const AFFILIATES = 12;
 
 /** What a reader should see in a cell for what the user typed (control characters shown as U+FFFD). */
-const shown = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, "\uFFFD").trim();
+const shown = (s: string) =>
+  s
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, "\uFFFD")
+    .trim();
 
 /** Title as MediaWiki normalises it: spaces for underscores, one space, first letter upper-case. */
 const normalTitle = (t: string) => {
@@ -34,7 +38,11 @@ interface Parsed {
 }
 
 async function parsePage(client: WikiClient, page: string): Promise<Parsed> {
-  const answer = await client.get({ action: "parse", page, prop: "text|categories|links|templates|externallinks|images|sections|langlinks|iwlinks|properties" });
+  const answer = await client.get({
+    action: "parse",
+    page,
+    prop: "text|categories|links|templates|externallinks|images|sections|langlinks|iwlinks|properties",
+  });
   return answer.parse as Parsed;
 }
 
@@ -75,7 +83,8 @@ describe("hostile strings through the real parser", () => {
       pages.push(page);
       await record.affiliate(`aff-${a}`, h[(a * 31) % h.length]!, page);
     }
-    for (const [i, name] of h.entries()) await record.partner(`h-${i}`, name, { wikidata: i % 50 === 0 ? `Q${i + 1}` : null, summary: name });
+    for (const [i, name] of h.entries())
+      await record.partner(`h-${i}`, name, { wikidata: i % 50 === 0 ? `Q${i + 1}` : null, summary: name });
     for (const [i] of h.entries()) {
       const claim = await record.claim(`h-${i}`, `aff-${i % AFFILIATES}`, h[(i + 7) % h.length]!);
       if (i % 5 === 0) {
@@ -84,7 +93,9 @@ describe("hostile strings through the real parser", () => {
       }
     }
     allowedLinks = new Set(
-      [config.mirror.pagePrefix, `${config.mirror.pagePrefix}.json`, ...pages.filter(isSafeLinkTarget)].map(normalTitle),
+      [config.mirror.pagePrefix, `${config.mirror.pagePrefix}.json`, ...pages.filter(isSafeLinkTarget)].map(
+        normalTitle,
+      ),
     );
     const run = await record.run(config);
     expect(run.errors).toEqual([]);
@@ -98,7 +109,10 @@ describe("hostile strings through the real parser", () => {
     const si = await apiGet(wiki.apiUrl, { action: "query", meta: "siteinfo" });
     const limit = (si.query as { general: { maxarticlesize: number } }).general.maxarticlesize;
     const pages = await expectedPages(record.db, config, limit);
-    const contents = await wikiContents(reader, pages.map((p) => p.title));
+    const contents = await wikiContents(
+      reader,
+      pages.map((p) => p.title),
+    );
     for (const page of pages) expect(contents[page.title], page.title).toBe(page.text);
   });
 
@@ -106,7 +120,9 @@ describe("hostile strings through the real parser", () => {
     it(`adds no category, template, link, file, section or magic word to the ${which} page`, async () => {
       const title = which === "directory" ? config.mirror.pagePrefix : `${config.mirror.pagePrefix}/Claims`;
       const parsed = await parsePage(reader, title);
-      expect(parsed.categories.map((c) => c.category)).toEqual(which === "directory" ? ["Content_Partnerships_Hub_directory"] : []);
+      expect(parsed.categories.map((c) => c.category)).toEqual(
+        which === "directory" ? ["Content_Partnerships_Hub_directory"] : [],
+      );
       expect(parsed.templates).toEqual([]);
       expect(parsed.images).toEqual([]);
       expect(parsed.sections).toEqual([]);
@@ -141,7 +157,9 @@ describe("hostile strings through the real parser", () => {
     const mirrored = await loadMirrorRecord(record.db);
     expect(rows).toHaveLength(mirrored.claims.length);
     // One claim per partner: the claims come in the partners' order.
-    const claims = [...mirrored.partners].sort(partnerOrder).map((p) => mirrored.claims.find((c) => c.partner === p.id)!);
+    const claims = [...mirrored.partners]
+      .sort(partnerOrder)
+      .map((p) => mirrored.claims.find((c) => c.partner === p.id)!);
     for (const [i, cells] of rows.entries()) {
       const claim = claims[i]!;
       expect(cells.length).toBe(9);

@@ -37,7 +37,9 @@ describe("the mirror against a real MediaWiki", () => {
       }
     }
     for (const [id, partner] of leads) await record.accept(id, partner);
-    const before = Object.fromEntries(await Promise.all(first.edited.map(async (t) => [t, (await history(reader, t)).length] as const)));
+    const before = Object.fromEntries(
+      await Promise.all(first.edited.map(async (t) => [t, (await history(reader, t)).length] as const)),
+    );
 
     const run = await record.run(config);
     const ms = Date.now() - started;
@@ -51,11 +53,16 @@ describe("the mirror against a real MediaWiki", () => {
       expect(revisions[0]!.user).toBe("Bot");
       expect(revisions[0]!.comment).toBe(`partnerhub mirror: +1000 claims, ${leads.length} partners matched`);
     }
-    const contents = await wikiContents(reader, pages.map((p) => p.title));
+    const contents = await wikiContents(
+      reader,
+      pages.map((p) => p.title),
+    );
     for (const page of pages) expect(contents[page.title], page.title).toBe(page.text);
     // The gadget's view: the JSON page is exactly the public record.
     const json = MirrorDirectory.parse(JSON.parse(contents[`${config.mirror.pagePrefix}.json`]!));
-    expect({ partners: json.partners, affiliates: json.affiliates }).toEqual(publicDirectory(await loadMirrorRecord(record.db)));
+    expect({ partners: json.partners, affiliates: json.affiliates }).toEqual(
+      publicDirectory(await loadMirrorRecord(record.db)),
+    );
     expect(JSON.stringify(json)).not.toMatch(/private/i);
     console.log(`burst: 1,000 claims written and mirrored in ${ms} ms`);
   });
@@ -76,7 +83,9 @@ describe("the mirror against a real MediaWiki", () => {
 
     const status = await mirrorStatus(record.db, true);
     expect(status).toMatchObject({ lag: 0, errors: [] });
-    expect(status.pages.map((p) => p.title).sort()).toEqual([config.mirror.pagePrefix, `${config.mirror.pagePrefix}.json`, `${config.mirror.pagePrefix}/Claims`].sort());
+    expect(status.pages.map((p) => p.title).sort()).toEqual(
+      [config.mirror.pagePrefix, `${config.mirror.pagePrefix}.json`, `${config.mirror.pagePrefix}/Claims`].sort(),
+    );
     expect(status.pages.every((p) => p.revid !== null && !p.overwroteHumanEdit)).toBe(true);
   });
 

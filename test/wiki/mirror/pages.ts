@@ -12,13 +12,28 @@ export async function expectedPages(db: SqlDatabase, config: Config, limit: numb
   const target = await latestEventSeq(db);
   const [event] = await listEvents(db, target - 1, 1);
   const record = await loadMirrorRecord(db);
-  return renderDocuments(record, { event: target, at: event!.at }, { prefix: config.mirror.pagePrefix, category: config.mirror.category, gadget: config.mirror.gadget, limit }).flat();
+  return renderDocuments(
+    record,
+    { event: target, at: event!.at },
+    { prefix: config.mirror.pagePrefix, category: config.mirror.category, gadget: config.mirror.gadget, limit },
+  ).flat();
 }
 
 /** Every revision of `title` (newest first): who, which id, and the summary. */
-export async function history(client: WikiClient, title: string): Promise<Array<{ revid: number; user: string; comment: string }>> {
-  const answer = await client.get({ action: "query", prop: "revisions", titles: title, rvprop: "ids|user|comment", rvlimit: 500 });
-  const page = (answer.query as { pages: Array<{ revisions?: Array<{ revid: number; user: string; comment: string }> }> }).pages[0];
+export async function history(
+  client: WikiClient,
+  title: string,
+): Promise<Array<{ revid: number; user: string; comment: string }>> {
+  const answer = await client.get({
+    action: "query",
+    prop: "revisions",
+    titles: title,
+    rvprop: "ids|user|comment",
+    rvlimit: 500,
+  });
+  const page = (
+    answer.query as { pages: Array<{ revisions?: Array<{ revid: number; user: string; comment: string }> }> }
+  ).pages[0];
   return page?.revisions ?? [];
 }
 
@@ -38,7 +53,10 @@ export async function expectConverged(
   limit: number,
 ): Promise<void> {
   const pages = await expectedPages(db, config, limit);
-  const contents = await wikiContents(client, pages.map((p) => p.title));
+  const contents = await wikiContents(
+    client,
+    pages.map((p) => p.title),
+  );
   // A page the latest events left as it was keeps the stamp of the event that last changed it.
   for (const page of pages) expect(withoutStamp(contents[page.title] ?? ""), page.title).toBe(withoutStamp(page.text));
   const state = await db.prepare(`SELECT last_event FROM mirror_state WHERE id = 1`).first<{ last_event: number }>();

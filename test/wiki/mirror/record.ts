@@ -40,12 +40,21 @@ export class TestRecord {
   async affiliate(id: string, name = `Wikimedia ${id}`, wikiPage = `Wikimedia ${id}`): Promise<void> {
     const at = this.tick();
     const fields = { name, kind: "chapter", wikiPage, countries: ["CZ"], languages: ["cs"], capabilities: ["images"] };
-    await this.must(insertAffiliate(this.db, id, fields, at, { at, actor: "Coord One", type: "affiliate.created", affiliate: id }));
+    await this.must(
+      insertAffiliate(this.db, id, fields, at, { at, actor: "Coord One", type: "affiliate.created", affiliate: id }),
+    );
   }
 
   async representative(affiliate: string, user: string): Promise<void> {
     const at = this.tick();
-    await this.must(verifyRepresentative(this.db, affiliate, user, "Coord One", at, { at, actor: "Coord One", type: "representative.verified", affiliate }));
+    await this.must(
+      verifyRepresentative(this.db, affiliate, user, "Coord One", at, {
+        at,
+        actor: "Coord One",
+        type: "representative.verified",
+        affiliate,
+      }),
+    );
   }
 
   async partner(id: string, name: string, over: { wikidata?: string | null; summary?: string } = {}): Promise<void> {
@@ -85,12 +94,22 @@ export class TestRecord {
 
   async accept(claim: number, partner: string): Promise<void> {
     const at = this.tick();
-    await this.must(acceptClaim(this.db, claim, 1, at, { at, actor: "Coord One", type: "claim.accepted", partner, claim }));
+    await this.must(
+      acceptClaim(this.db, claim, 1, at, { at, actor: "Coord One", type: "claim.accepted", partner, claim }),
+    );
   }
 
   async progress(claim: number, partner: string, note: string): Promise<void> {
     const at = this.tick();
-    await this.must(progressClaim(this.db, claim, 2, "contacted", note, at, { at, actor: "Rep One", type: "claim.progressed", partner, claim }));
+    await this.must(
+      progressClaim(this.db, claim, 2, "contacted", note, at, {
+        at,
+        actor: "Rep One",
+        type: "claim.progressed",
+        partner,
+        claim,
+      }),
+    );
   }
 
   /** Runs the mirror at a fixed clock; retries do not really wait. */
@@ -104,7 +123,11 @@ export class TestRecord {
 }
 
 /** The backend's configuration for a mirror that writes under `prefix` on the test wiki. */
-export function mirrorConfig(wiki: Pick<WikiInfo, "scriptUrl" | "bot">, prefix: string, extra: Record<string, string> = {}): Config {
+export function mirrorConfig(
+  wiki: Pick<WikiInfo, "scriptUrl" | "bot">,
+  prefix: string,
+  extra: Record<string, string> = {},
+): Config {
   return readConfig({
     SESSION_SECRET: randomBytes(32).toString("hex"),
     WIKI_SCRIPT_URL: wiki.scriptUrl,
@@ -116,4 +139,5 @@ export function mirrorConfig(wiki: Pick<WikiInfo, "scriptUrl" | "bot">, prefix: 
 }
 
 /** A page prefix no other test (or earlier run on a persistent wiki) has used. */
-export const uniquePrefix = (name: string) => `Hub test ${name} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/Directory`;
+export const uniquePrefix = (name: string) =>
+  `Hub test ${name} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/Directory`;

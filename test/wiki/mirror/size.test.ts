@@ -22,7 +22,9 @@ async function bigRecord(partners: number): Promise<TestRecord> {
   const record = await TestRecord.open();
   await record.affiliate("cz");
   for (let i = 0; i < partners; i++) {
-    await record.partner(`p-${i}`, `Partner ${String(i).padStart(3, "0")} — Muzeum hlavního města`, { summary: "Sbírka fotografií. ".repeat(20) });
+    await record.partner(`p-${i}`, `Partner ${String(i).padStart(3, "0")} — Muzeum hlavního města`, {
+      summary: "Sbírka fotografií. ".repeat(20),
+    });
     if (i % 3 === 0) await record.claim(`p-${i}`, "cz");
   }
   return record;
@@ -36,12 +38,17 @@ describe("pages over $wgMaxArticleSize (16 KiB on this wiki)", () => {
     expect(run.errors).toEqual([]);
     const pages = await expectedPages(record.db, config, LIMIT);
     const prefix = config.mirror.pagePrefix;
-    expect(pages.map((p) => p.title)).toEqual(expect.arrayContaining([`${prefix}/1`, `${prefix}/2`, `${prefix}.json/1`, `${prefix}.json/2`]));
+    expect(pages.map((p) => p.title)).toEqual(
+      expect.arrayContaining([`${prefix}/1`, `${prefix}/2`, `${prefix}.json/1`, `${prefix}.json/2`]),
+    );
     for (const page of pages) expect(byteLength(page.text), page.title).toBeLessThanOrEqual(LIMIT);
     await expectConverged(expect, record.db, config, reader, LIMIT);
 
     // What the gadget does: read the index, then its parts, and concatenate.
-    const contents = await wikiContents(reader, pages.map((p) => p.title));
+    const contents = await wikiContents(
+      reader,
+      pages.map((p) => p.title),
+    );
     // Plain JSON.parse: the schema's parse would trim texts, as the gadget may.
     const read = (title: string) => JSON.parse(contents[title]!) as MirrorDirectory;
     const index = read(`${prefix}.json`);

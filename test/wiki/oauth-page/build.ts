@@ -20,12 +20,15 @@ async function bundle(entry: string, name: string): Promise<string> {
   });
   const chunks = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
   const chunk = chunks.flatMap((o) => o.output).find((c) => c.type === "chunk");
-  if (!chunk || chunk.type !== "chunk") throw new Error(`no output for ${entry}`);
+  if (chunk?.type !== "chunk") throw new Error(`no output for ${entry}`);
   parse(chunk.code, { ecmaVersion: 2016, sourceType: "script" });
   return `// <nowiki>\n${chunk.code.trim()}\n// </nowiki>\n`;
 }
 
 /** `page`: the browsing module; `signIn`: the on-demand module with oauth4webapi. */
 export async function buildHubPageModules(): Promise<{ page: string; signIn: string }> {
-  return { page: await bundle("page.ts", "partnerhubOAuthPage"), signIn: await bundle("sign-in-module.ts", "partnerhubOAuthModule") };
+  return {
+    page: await bundle("page.ts", "partnerhubOAuthPage"),
+    signIn: await bundle("sign-in-module.ts", "partnerhubOAuthModule"),
+  };
 }

@@ -18,7 +18,7 @@ if (mount) {
   const backendUrl = mount.getAttribute("data-backend") ?? "";
   const clientId = mount.getAttribute("data-oauth-client-id") ?? "";
   const show = (html: string) => (mount.innerHTML = html);
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
   const signIn = () =>
     mw.loader.using("ext.gadget.partnerhub-oauth").then(() => {
@@ -44,7 +44,9 @@ if (mount) {
     const raw = sessionStorage.getItem(SESSION_KEY);
     if (raw) {
       const session = JSON.parse(raw) as { token: string; user: { name: string } };
-      show(`<p id="partnerhub-user">Signed in as ${escape(session.user.name)}</p><button id="partnerhub-signout">Sign out</button>`);
+      show(
+        `<p id="partnerhub-user">Signed in as ${escapeHtml(session.user.name)}</p><button id="partnerhub-signout">Sign out</button>`,
+      );
       document.getElementById("partnerhub-signout")!.onclick = () => {
         deleteSession(backendUrl, session.token).then(() => {
           sessionStorage.removeItem(SESSION_KEY);
@@ -56,7 +58,7 @@ if (mount) {
     show(`<button id="partnerhub-signin">Sign in</button>`);
     document.getElementById("partnerhub-signin")!.onclick = () => {
       show(
-        `<p id="partnerhub-consent">Signing in connects this page to the hub's service at ${escape(new URL(backendUrl).host)}, ` +
+        `<p id="partnerhub-consent">Signing in connects this page to the hub's service at ${escapeHtml(new URL(backendUrl).host)}, ` +
           `which is not run by this wiki. It stores your wiki user name with what you do in the hub; no password and no Wikimedia token.</p>` +
           `<button id="partnerhub-consent-continue">Continue</button>`,
       );
@@ -74,7 +76,8 @@ if (mount) {
         sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
         render();
       },
-      (error: { code?: string; message?: string }) => show(`<p id="partnerhub-error">${escape(`${error.code ?? "error"}: ${error.message ?? ""}`)}</p>`),
+      (error: { code?: string; message?: string }) =>
+        show(`<p id="partnerhub-error">${escapeHtml(`${error.code ?? "error"}: ${error.message ?? ""}`)}</p>`),
     );
   } else {
     render();

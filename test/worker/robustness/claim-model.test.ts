@@ -30,7 +30,10 @@ interface ActOp {
   stage: Stage;
   to: number;
 }
-type Op = { kind: "claim"; user: number; partner: number; affiliate: number } | ActOp | { kind: "close" | "reopen"; user: number; partner: number };
+type Op =
+  | { kind: "claim"; user: number; partner: number; affiliate: number }
+  | ActOp
+  | { kind: "close" | "reopen"; user: number; partner: number };
 
 const users: ModelUser[] = [
   { name: COORDINATOR, coordinator: true, blocked: false, represents: [] },
@@ -52,14 +55,31 @@ const user = fc.oneof(
 // A claim is a reference into the run's claims (mod their count); -1 is a claim that does not exist.
 const ref = fc.oneof({ weight: 12, arbitrary: fc.nat({ max: 50 }) }, { weight: 1, arbitrary: fc.constant(-1) });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("claim" as const), user, partner: fc.nat({ max: PARTNERS_PER_RUN - 1 }), affiliate: fc.nat({ max: AFFILIATES.length - 1 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("claim" as const),
+      user,
+      partner: fc.nat({ max: PARTNERS_PER_RUN - 1 }),
+      affiliate: fc.nat({ max: AFFILIATES.length - 1 }),
+    }),
+  },
   {
     weight: 8,
     arbitrary: fc.record({
       kind: fc.constant("act" as const),
       user,
       // Accepts and hand-overs are where races and invariants bite: more of them.
-      action: fc.constantFrom<ClaimAction>(...CLAIM_ACTIONS, "accept", "accept", "accept", "handover", "handover", "progress", "complete"),
+      action: fc.constantFrom<ClaimAction>(
+        ...CLAIM_ACTIONS,
+        "accept",
+        "accept",
+        "accept",
+        "handover",
+        "handover",
+        "progress",
+        "complete",
+      ),
       ref,
       // Mostly a claim in the state the action needs, so that runs go deep; otherwise any claim.
       fit: fc.boolean(),
@@ -68,7 +88,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       to: ref,
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom("close" as const, "reopen" as const), user, partner: fc.nat({ max: PARTNERS_PER_RUN - 1 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom("close" as const, "reopen" as const),
+      user,
+      partner: fc.nat({ max: PARTNERS_PER_RUN - 1 }),
+    }),
+  },
 );
 
 const tokens: string[] = [];
@@ -83,7 +110,12 @@ beforeAll(async () => {
 });
 
 /** Runs one operation: the model's prediction, the API's answer, and the request for the record. */
-async function step(model: Model, partners: string[], runClaims: number[], o: Op): Promise<{ predicted: Prediction; res: Response }> {
+async function step(
+  model: Model,
+  partners: string[],
+  runClaims: number[],
+  o: Op,
+): Promise<{ predicted: Prediction; res: Response }> {
   const u = users[o.user]!;
   const token = tokens[o.user]!;
   if (o.kind === "claim") {
@@ -121,7 +153,14 @@ async function stepAct(model: Model, runClaims: number[], o: ActOp): Promise<{ p
 }
 
 /** Checks one step's answer, events and the invariants; returns the last event's seq. */
-async function checkStep(model: Model, predicted: Prediction, res: Response, before: number, runClaims: number[], o: Op): Promise<number> {
+async function checkStep(
+  _model: Model,
+  predicted: Prediction,
+  res: Response,
+  before: number,
+  runClaims: number[],
+  o: Op,
+): Promise<number> {
   const body = await json(res);
   const context = { op: o, answer: body };
   expect(res.status, JSON.stringify(context)).toBe(predicted.status);
@@ -134,8 +173,15 @@ async function checkStep(model: Model, predicted: Prediction, res: Response, bef
   }
   predicted.apply?.(newId);
   const events = await eventsAfter(before);
-  const expected = predicted.events.map((e, i) => ({ seq: before + i + 1, type: e.type, claim_id: e.claim ?? (e.type.startsWith("claim.") ? newId : null) }));
-  expect(events.map(({ seq, type, claim_id }) => ({ seq, type, claim_id })), JSON.stringify(context)).toEqual(expected);
+  const expected = predicted.events.map((e, i) => ({
+    seq: before + i + 1,
+    type: e.type,
+    claim_id: e.claim ?? (e.type.startsWith("claim.") ? newId : null),
+  }));
+  expect(
+    events.map(({ seq, type, claim_id }) => ({ seq, type, claim_id })),
+    JSON.stringify(context),
+  ).toEqual(expected);
   expect(await violations(), JSON.stringify(context)).toEqual({});
   return before + events.length;
 }
@@ -144,7 +190,9 @@ async function checkStep(model: Model, predicted: Prediction, res: Response, bef
 async function checkClaims(model: Model, runClaims: number[]) {
   if (runClaims.length === 0) return;
   const { results } = await db
-    .prepare(`SELECT id, partner_id AS partner, affiliate_id AS affiliate, claimed_by AS claimedBy, status, stage, version FROM claim WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id`)
+    .prepare(
+      `SELECT id, partner_id AS partner, affiliate_id AS affiliate, claimed_by AS claimedBy, status, stage, version FROM claim WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id`,
+    )
     .bind(JSON.stringify(runClaims))
     .all();
   expect(results).toEqual(runClaims.map((id) => model.claims.get(id)));
@@ -167,12 +215,16 @@ describe("claim state machine against the database", () => {
           seq = await checkStep(model, predicted, res, seq, runClaims, o);
         }
         await checkClaims(model, runClaims);
-        for (const p of partners) expect((await json(await call("GET", `/partners/${p}`))).status).toBe(model.partnerStatus(p));
+        for (const p of partners)
+          expect((await json(await call("GET", `/partners/${p}`))).status).toBe(model.partnerStatus(p));
       }),
       { seed: SEED, numRuns: NUM_RUNS },
     );
     // A generator that drifted into only refusals would pass vacuously.
     const reached = ["claim 201", "close 200", "reopen 200", ...CLAIM_ACTIONS.map((a) => `${a} 200`)];
-    expect(reached.filter((k) => !seen[k]), JSON.stringify(seen)).toEqual([]);
+    expect(
+      reached.filter((k) => !seen[k]),
+      JSON.stringify(seen),
+    ).toEqual([]);
   }, 120_000);
 });

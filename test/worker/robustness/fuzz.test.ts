@@ -9,7 +9,17 @@ import { exports } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "../../../shared/api.ts";
-import { BASE, COORDINATOR, json, makeAffiliate, makeClaim, makePartner, partnerInput, signIn, snapshot } from "../../api/helpers.ts";
+import {
+  BASE,
+  COORDINATOR,
+  json,
+  makeAffiliate,
+  makeClaim,
+  makePartner,
+  partnerInput,
+  signIn,
+  snapshot,
+} from "../../api/helpers.ts";
 import { bodyText, contentType, headerValue, mutate, pathSegment, queryString } from "./hostile.ts";
 
 const SEED = 7_000_007;
@@ -37,7 +47,9 @@ beforeAll(async () => {
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
-      query: ((op.parameters ?? []) as { in: string; name: string }[]).filter((p) => p.in === "query").map((p) => p.name),
+      query: ((op.parameters ?? []) as { in: string; name: string }[])
+        .filter((p) => p.in === "query")
+        .map((p) => p.name),
       hasBody: op.requestBody !== undefined,
     })),
   );
@@ -45,7 +57,12 @@ beforeAll(async () => {
   fixture.partner = await makePartner({}, "Fuzz Referrer");
   fixture.claim = (await makeClaim(fixture.partner, fixture.affiliate, "Fuzz Rep")).id;
   fixture.otherClaim = (await makeClaim(fixture.partner, await makeAffiliate(), "Fuzz Plain")).id;
-  for (const [name, blocked] of [[COORDINATOR, false], ["Fuzz Rep", false], ["Fuzz Plain", false], ["Fuzz Blocked", true]] as const) {
+  for (const [name, blocked] of [
+    [COORDINATOR, false],
+    ["Fuzz Rep", false],
+    ["Fuzz Plain", false],
+    ["Fuzz Blocked", true],
+  ] as const) {
     fixture.tokens.push(await signIn(name, { blocked }));
   }
 });
@@ -60,9 +77,19 @@ function validBody(route: Route): Record<string, unknown> {
   if (p.endsWith("/progress")) return { stage: "contacted", note: "fuzz" };
   if (p.endsWith("/handover")) return { to: fixture.otherClaim, reason: "fuzz" };
   if (p.startsWith("/claims/")) return { reason: "fuzz" };
-  if (p === "/affiliates") return { id: "fuzz-new", name: "Fuzz", kind: "chapter", wikiPage: "Fuzz", countries: ["DE"], languages: ["de"], capabilities: ["images"] };
+  if (p === "/affiliates")
+    return {
+      id: "fuzz-new",
+      name: "Fuzz",
+      kind: "chapter",
+      wikiPage: "Fuzz",
+      countries: ["DE"],
+      languages: ["de"],
+      capabilities: ["images"],
+    };
   if (p === "/affiliates/{id}") return { name: "Fuzzed" };
-  if (p.endsWith("/representatives") || p === "/coordinators" || p === "/session/dev") return { username: "Fuzz Someone" };
+  if (p.endsWith("/representatives") || p === "/coordinators" || p === "/session/dev")
+    return { username: "Fuzz Someone" };
   if (p === "/session") return { accessToken: "fuzz-token" };
   return {};
 }
@@ -70,7 +97,13 @@ function validBody(route: Route): Record<string, unknown> {
 /** A value for a path parameter: mostly one that exists, so handlers run past their 404. */
 function paramValue(route: Route, name: string): fc.Arbitrary<string> {
   const known =
-    name === "username" ? "Fuzz%20Rep" : route.path.startsWith("/claims/") ? String(fixture.claim) : route.path.startsWith("/affiliates/") ? fixture.affiliate : fixture.partner;
+    name === "username"
+      ? "Fuzz%20Rep"
+      : route.path.startsWith("/claims/")
+        ? String(fixture.claim)
+        : route.path.startsWith("/affiliates/")
+          ? fixture.affiliate
+          : fixture.partner;
   return fc.oneof({ weight: 2, arbitrary: fc.constant(known) }, { weight: 3, arbitrary: pathSegment });
 }
 
@@ -113,7 +146,8 @@ const request: fc.Arbitrary<FuzzRequest> = fc
     return { route, url: `${BASE}${path}${query === null ? "" : `?${query}`}`, headers, body };
   });
 
-const describeRequest = (r: FuzzRequest) => JSON.stringify({ method: r.route.method, url: r.url, headers: r.headers, body: r.body?.slice(0, 500) });
+const describeRequest = (r: FuzzRequest) =>
+  JSON.stringify({ method: r.route.method, url: r.url, headers: r.headers, body: r.body?.slice(0, 500) });
 
 describe("fuzz of every endpoint", () => {
   it("reads every route from the OpenAPI document", () => {
@@ -125,14 +159,19 @@ describe("fuzz of every endpoint", () => {
     const statuses: Record<number, number> = {};
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
-        const res = await exports.default.fetch(new Request(r.url, { method: r.route.method, headers: r.headers, body: r.body }));
+        const res = await exports.default.fetch(
+          new Request(r.url, { method: r.route.method, headers: r.headers, body: r.body }),
+        );
         const text = await res.text();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         const key = `${r.route.method} ${r.route.path}`;
-        if (res.status >= 500) expect(UPSTREAM[key], `${res.status} for ${describeRequest(r)}: ${text}`).toBe(res.status);
+        if (res.status >= 500)
+          expect(UPSTREAM[key], `${res.status} for ${describeRequest(r)}: ${text}`).toBe(res.status);
         const after = await snapshot();
         if (res.status >= 400) {
-          expect(ApiError.safeParse(JSON.parse(text)).success, `${res.status} ${text} for ${describeRequest(r)}`).toBe(true);
+          expect(ApiError.safeParse(JSON.parse(text)).success, `${res.status} ${text} for ${describeRequest(r)}`).toBe(
+            true,
+          );
           expect(after === before, `a ${res.status} changed the record: ${describeRequest(r)}`).toBe(true);
         }
         before = after;
@@ -148,11 +187,17 @@ describe("fuzz of every endpoint", () => {
 
   it("a malformed access token is the client's error (422), not the wiki's (502)", async () => {
     // The token goes into an Authorization header to the wiki: only RFC 6750 token characters may.
-    const malformed = fc.string({ unit: "binary", minLength: 1, maxLength: 30 }).filter((t) => !/^[A-Za-z0-9\-._~+/]+=*$/.test(t));
+    const malformed = fc
+      .string({ unit: "binary", minLength: 1, maxLength: 30 })
+      .filter((t) => !/^[A-Za-z0-9\-._~+/]+=*$/.test(t));
     await fc.assert(
       fc.asyncProperty(malformed, async (accessToken) => {
         const res = await exports.default.fetch(
-          new Request(`${BASE}/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accessToken }) }),
+          new Request(`${BASE}/session`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ accessToken }),
+          }),
         );
         expect(res.status, JSON.stringify(accessToken)).toBe(422);
       }),

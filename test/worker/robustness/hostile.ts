@@ -9,10 +9,35 @@ import fc from "fast-check";
 export const anyString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("", " ", "\u0000", "\u202e", "\ud800", "\udfff", "💥".repeat(10), "<script>", "' OR 1=1 --", "{{x}}", "|}", "a".repeat(3000)),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "\u202e",
+    "\ud800",
+    "\udfff",
+    "💥".repeat(10),
+    "<script>",
+    "' OR 1=1 --",
+    "{{x}}",
+    "|}",
+    "a".repeat(3000),
+  ),
 );
 
-const extremeNumber = fc.constantFrom(0, -0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 1e-320, 2 ** 31, -(2 ** 63));
+const extremeNumber = fc.constantFrom(
+  0,
+  -0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  1e-320,
+  2 ** 31,
+  -(2 ** 63),
+);
 
 const pollution = fc.constantFrom<unknown>(
   JSON.parse('{"__proto__": {"polluted": true}}'),
@@ -45,11 +70,13 @@ export function mutate(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
     fc.constant(valid),
     fc.tuple(key, hostileValue).map(([k, v]) => ({ ...valid, [k]: v })),
     key.map((k) => Object.fromEntries(Object.entries(valid).filter(([x]) => x !== k))),
-    fc.tuple(fc.constantFrom("__proto__", "constructor", "prototype", "extra", "id", "version"), hostileValue).map(([k, v]) => {
-      const copy: Record<string, unknown> = { ...valid };
-      Object.defineProperty(copy, k, { value: v, enumerable: true, configurable: true, writable: true });
-      return copy;
-    }),
+    fc
+      .tuple(fc.constantFrom("__proto__", "constructor", "prototype", "extra", "id", "version"), hostileValue)
+      .map(([k, v]) => {
+        const copy: Record<string, unknown> = { ...valid };
+        Object.defineProperty(copy, k, { value: v, enumerable: true, configurable: true, writable: true });
+        return copy;
+      }),
     hostileValue,
   );
 }
@@ -58,8 +85,31 @@ export function mutate(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
 export function bodyText(value: fc.Arbitrary<unknown>): fc.Arbitrary<string | undefined> {
   return fc.oneof(
     { weight: 6, arbitrary: value.map((v) => JSON.stringify(v) ?? "null") },
-    { weight: 1, arbitrary: fc.tuple(value, fc.nat()).map(([v, n]) => { const t = JSON.stringify(v) ?? "{}"; return t.slice(0, n % Math.max(t.length, 1)); }) },
-    { weight: 1, arbitrary: fc.constantFrom(undefined, "", "{", "}", "[1,]", "{'a': 1}", "NaN", "nul", "\ufeff{}", '{"a":1}{"b":2}', '{"a":"\\ud800"}', "1e999", '"' + "x".repeat(70 * 1024) + '"') },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(value, fc.nat()).map(([v, n]) => {
+        const t = JSON.stringify(v) ?? "{}";
+        return t.slice(0, n % Math.max(t.length, 1));
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        undefined,
+        "",
+        "{",
+        "}",
+        "[1,]",
+        "{'a': 1}",
+        "NaN",
+        "nul",
+        "\ufeff{}",
+        '{"a":1}{"b":2}',
+        '{"a":"\\ud800"}',
+        "1e999",
+        '"' + "x".repeat(70 * 1024) + '"',
+      ),
+    },
     { weight: 1, arbitrary: fc.integer({ min: 1000, max: 30000 }).map((n) => "[".repeat(n) + "]".repeat(n)) },
     { weight: 1, arbitrary: anyString },
   );
@@ -83,7 +133,17 @@ export const contentType = fc.constantFrom(
 /** Header values a browser would send (printable ASCII; workerd warns on others) that a server might not expect. */
 export const headerValue = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
-  fc.constantFrom('"1"', 'W/"1"', '"99999999999999999999999"', "*", '"-1"', "Bearer", "Bearer ", "Bearer a.b.c", "Basic Zm9vOmJhcg=="),
+  fc.constantFrom(
+    '"1"',
+    'W/"1"',
+    '"99999999999999999999999"',
+    "*",
+    '"-1"',
+    "Bearer",
+    "Bearer ",
+    "Bearer a.b.c",
+    "Basic Zm9vOmJhcg==",
+  ),
 );
 
 /** Percent-encodes every byte of the UTF-8 form (lone surrogates become U+FFFD first). */
@@ -94,15 +154,45 @@ export function encodeAll(s: string): string {
 /** A path segment: encoded random text, or raw escapes that are not valid UTF-8 or not escapes at all. */
 export const pathSegment = fc.oneof(
   anyString.filter((s) => s.length > 0).map(encodeAll),
-  fc.constantFrom("%ff", "%c0%af", "%", "%zz", "%00", "..", "%2e%2e", "%2f", "__proto__", "constructor", "9".repeat(400), "-1", "0", "1e309", "0x10", "NaN", " ", "a".repeat(200)),
+  fc.constantFrom(
+    "%ff",
+    "%c0%af",
+    "%",
+    "%zz",
+    "%00",
+    "..",
+    "%2e%2e",
+    "%2f",
+    "__proto__",
+    "constructor",
+    "9".repeat(400),
+    "-1",
+    "0",
+    "1e309",
+    "0x10",
+    "NaN",
+    " ",
+    "a".repeat(200),
+  ),
 );
 
 /** A query string: known and unknown keys with hostile values, or raw broken encodings. */
 export function queryString(known: string[]): fc.Arbitrary<string> {
   const key = fc.oneof(fc.constantFrom(...known, "__proto__", "constructor", "x[]", "limit[0]"), anyString);
-  const pair = fc.tuple(key, fc.oneof(anyString, fc.constantFrom("1e309", "-1", "0", "99999999999999999999", "", "true", "null"))).map(([k, v]) => `${encodeAll(k)}=${encodeAll(v)}`);
+  const pair = fc
+    .tuple(key, fc.oneof(anyString, fc.constantFrom("1e309", "-1", "0", "99999999999999999999", "", "true", "null")))
+    .map(([k, v]) => `${encodeAll(k)}=${encodeAll(v)}`);
   return fc.oneof(
     fc.array(pair, { maxLength: 4 }).map((pairs) => pairs.join("&")),
-    fc.constantFrom("q=%ff", "q=%", "limit=%zz", "after=1e999", "cursor=%00", "a&&&=&=", "q=a&q=b&q=c", "status=open,,,closed"),
+    fc.constantFrom(
+      "q=%ff",
+      "q=%",
+      "limit=%zz",
+      "after=1e999",
+      "cursor=%00",
+      "a&&&=&=",
+      "q=a&q=b&q=c",
+      "status=open,,,closed",
+    ),
   );
 }

@@ -8,7 +8,12 @@ import type { ClaimStatus } from "../../../shared/vocabulary.ts";
 import { db } from "../../api/helpers.ts";
 
 async function rows<T>(sql: string, ...binds: unknown[]): Promise<T[]> {
-  return (await db.prepare(sql).bind(...binds).all<T>()).results;
+  return (
+    await db
+      .prepare(sql)
+      .bind(...binds)
+      .all<T>()
+  ).results;
 }
 
 const CHECKS = {

@@ -31,7 +31,11 @@ function expectedEvents(results: Sent[]): string[] {
   });
 }
 
-const shuffle = <T>(xs: T[]): T[] => xs.map((x, i) => [((i * 7919) % 104729) ^ 0x5bd1, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+const shuffle = <T>(xs: T[]): T[] =>
+  xs
+    .map((x, i) => [((i * 7919) % 104729) ^ 0x5bd1, x] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, x]) => x);
 
 describe("load: concurrent conflicting claims, accepts and hand-overs", () => {
   it("one lead per partner, no claim lost, the event log complete and ordered", async () => {
@@ -49,13 +53,24 @@ describe("load: concurrent conflicting claims, accepts and hand-overs", () => {
       return sent;
     };
     const claimsOf = async (status: string) =>
-      (await db.prepare(`SELECT id, partner_id, affiliate_id FROM claim WHERE status = ?1 AND partner_id IN (SELECT value FROM json_each(?2)) ORDER BY id`)
-        .bind(status, JSON.stringify(partners))
-        .all<{ id: number; partner_id: string; affiliate_id: string }>()).results;
+      (
+        await db
+          .prepare(
+            `SELECT id, partner_id, affiliate_id FROM claim WHERE status = ?1 AND partner_id IN (SELECT value FROM json_each(?2)) ORDER BY id`,
+          )
+          .bind(status, JSON.stringify(partners))
+          .all<{ id: number; partner_id: string; affiliate_id: string }>()
+      ).results;
 
     // Wave 1: every affiliate claims every partner, twice at once.
     const wave1 = await Promise.all(
-      shuffle(partners.flatMap((p) => affiliates.flatMap((a, i) => [0, 1].map(() => () => send("claim", `/partners/${p}/claims`, reps[i]!, { affiliate: a }))))).map((f) => f()),
+      shuffle(
+        partners.flatMap((p) =>
+          affiliates.flatMap((a, i) =>
+            [0, 1].map(() => () => send("claim", `/partners/${p}/claims`, reps[i]!, { affiliate: a })),
+          ),
+        ),
+      ).map((f) => f()),
     );
     expect(wave1.filter((r) => r.status === 201)).toHaveLength(PARTNERS * AFFILIATES);
     expect(wave1.every((r) => r.status === 201 || r.status === 409)).toBe(true);
@@ -66,7 +81,12 @@ describe("load: concurrent conflicting claims, accepts and hand-overs", () => {
     const wave2 = await Promise.all(
       shuffle([
         ...interested.flatMap((c) => [0, 1].map(() => () => send("accept", `/claims/${c.id}/accept`, coord, {}, c.id))),
-        ...interested.filter((c) => half.has(c.affiliate_id)).map((c) => () => send("withdraw", `/claims/${c.id}/withdraw`, reps[affiliates.indexOf(c.affiliate_id)]!, {}, c.id)),
+        ...interested
+          .filter((c) => half.has(c.affiliate_id))
+          .map(
+            (c) => () =>
+              send("withdraw", `/claims/${c.id}/withdraw`, reps[affiliates.indexOf(c.affiliate_id)]!, {}, c.id),
+          ),
       ]).map((f) => f()),
     );
     expect(wave2.every((r) => r.status === 200 || r.status === 409)).toBe(true);
@@ -79,37 +99,67 @@ describe("load: concurrent conflicting claims, accepts and hand-overs", () => {
     const wave3 = await Promise.all(
       shuffle([
         ...leads.flatMap((l) =>
-          targets.filter((t) => t.partner_id === l.partner_id).map((t) => () => send("handover", `/claims/${l.id}/handover`, coord, { to: t.id, reason: "load" }, l.id)),
+          targets
+            .filter((t) => t.partner_id === l.partner_id)
+            .map((t) => () => send("handover", `/claims/${l.id}/handover`, coord, { to: t.id, reason: "load" }, l.id)),
         ),
         // Half of the targets withdraw: on a partner whose lead does not complete, some hand-over must win.
-        ...targets.filter((_, i) => i % 2 === 1).map((t) => () => send("withdraw", `/claims/${t.id}/withdraw`, reps[affiliates.indexOf(t.affiliate_id)]!, {}, t.id)),
+        ...targets
+          .filter((_, i) => i % 2 === 1)
+          .map(
+            (t) => () =>
+              send("withdraw", `/claims/${t.id}/withdraw`, reps[affiliates.indexOf(t.affiliate_id)]!, {}, t.id),
+          ),
         ...targets.map((t) => () => send("accept", `/claims/${t.id}/accept`, coord, {}, t.id)),
-        ...leads.filter((_, i) => i % 2 === 0).map((l) => () => send("complete", `/claims/${l.id}/complete`, reps[affiliates.indexOf(l.affiliate_id)]!, {}, l.id)),
+        ...leads
+          .filter((_, i) => i % 2 === 0)
+          .map(
+            (l) => () =>
+              send("complete", `/claims/${l.id}/complete`, reps[affiliates.indexOf(l.affiliate_id)]!, {}, l.id),
+          ),
       ]).map((f) => f()),
     );
-    expect(wave3.every((r) => r.status === 200 || r.status === 409), JSON.stringify(wave3.filter((r) => r.status >= 400 && r.status !== 409))).toBe(true);
+    expect(
+      wave3.every((r) => r.status === 200 || r.status === 409),
+      JSON.stringify(wave3.filter((r) => r.status >= 400 && r.status !== 409)),
+    ).toBe(true);
     expect(all.length).toBeGreaterThan(400);
     // Each lead had one fate at most: handed over once, or completed, never both.
     for (const l of leads) {
-      const won = wave3.filter((r) => r.claim === l.id && r.status === 200 && (r.action === "handover" || r.action === "complete"));
+      const won = wave3.filter(
+        (r) => r.claim === l.id && r.status === 200 && (r.action === "handover" || r.action === "complete"),
+      );
       expect(won.length, `lead ${l.id}`).toBeLessThanOrEqual(1);
     }
     for (const l of leads.filter((_, i) => i % 2 === 1)) {
-      expect(wave3.some((r) => r.claim === l.id && r.action === "handover" && r.status === 200), `lead ${l.id} handed over`).toBe(true);
+      expect(
+        wave3.some((r) => r.claim === l.id && r.action === "handover" && r.status === 200),
+        `lead ${l.id} handed over`,
+      ).toBe(true);
     }
 
     // One lead per partner, or the one completed claim that ended it.
     for (const p of partners) {
-      const row = await db.prepare(`SELECT sum(status = 'lead') AS leads, sum(status = 'completed') AS done FROM claim WHERE partner_id = ?1`).bind(p).first<{ leads: number; done: number }>();
+      const row = await db
+        .prepare(
+          `SELECT sum(status = 'lead') AS leads, sum(status = 'completed') AS done FROM claim WHERE partner_id = ?1`,
+        )
+        .bind(p)
+        .first<{ leads: number; done: number }>();
       expect(row!.leads + row!.done, p).toBe(1);
     }
     // No claim lost: every 201 has its row, as answered.
     for (const r of all.filter((x) => x.status === 201)) {
-      const row = await db.prepare(`SELECT partner_id AS partner, affiliate_id AS affiliate FROM claim WHERE id = ?1`).bind(r.body.claim.id).first();
+      const row = await db
+        .prepare(`SELECT partner_id AS partner, affiliate_id AS affiliate FROM claim WHERE id = ?1`)
+        .bind(r.body.claim.id)
+        .first();
       expect(row).toEqual({ partner: r.body.claim.partner, affiliate: r.body.claim.affiliate });
     }
     // The log: exactly the events of the successes, none of the refusals, and it replays to the stored state.
-    const logged = (await eventsAfter(startSeq)).filter((e) => e.type.startsWith("claim.")).map((e) => `${e.type} ${e.claim_id}`);
+    const logged = (await eventsAfter(startSeq))
+      .filter((e) => e.type.startsWith("claim."))
+      .map((e) => `${e.type} ${e.claim_id}`);
     expect(logged.sort()).toEqual(expectedEvents(all).sort());
     expect(await violations()).toEqual({});
   }, 60_000);

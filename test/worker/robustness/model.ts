@@ -4,7 +4,14 @@
  * same claim machine (shared/claim-machine.ts) the backend uses, and nothing
  * from the backend. Where the two disagree, one of them is wrong.
  */
-import { canProgress, isOpenClaim, mayAct, nextStatus, partnerStatus, type ClaimAction } from "../../../shared/claim-machine.ts";
+import {
+  canProgress,
+  isOpenClaim,
+  mayAct,
+  nextStatus,
+  partnerStatus,
+  type ClaimAction,
+} from "../../../shared/claim-machine.ts";
 import type { ClaimStatus, PartnerStatus, Stage } from "../../../shared/vocabulary.ts";
 
 export interface ModelUser {
@@ -50,7 +57,10 @@ export class Model {
   }
 
   partnerStatus(id: string): PartnerStatus {
-    return partnerStatus(this.partners.get(id)!.closed, this.claimsOf(id).map((c) => c.status));
+    return partnerStatus(
+      this.partners.get(id)!.closed,
+      this.claimsOf(id).map((c) => c.status),
+    );
   }
 
   claim(user: ModelUser, partner: string, affiliate: string, affiliateExists: boolean): Prediction {
@@ -63,7 +73,15 @@ export class Model {
       status: 201,
       events: [{ type: "claim.created", claim: null }],
       apply: (id) => {
-        this.claims.set(id!, { id: id!, partner, affiliate, claimedBy: user.name, status: "interested", stage: null, version: 1 });
+        this.claims.set(id!, {
+          id: id!,
+          partner,
+          affiliate,
+          claimedBy: user.name,
+          status: "interested",
+          stage: null,
+          version: 1,
+        });
       },
     };
   }
@@ -84,7 +102,12 @@ export class Model {
   }
 
   /** `version`: what the client sends (undefined: none). `to`: the hand-over target's id. */
-  act(user: ModelUser, action: ClaimAction, id: number, opts: { version?: number; stage?: Stage; to?: number } = {}): Prediction {
+  act(
+    user: ModelUser,
+    action: ClaimAction,
+    id: number,
+    opts: { version?: number; stage?: Stage; to?: number } = {},
+  ): Prediction {
     if (user.blocked) return refused(403);
     const c = this.claims.get(id);
     if (!c) return refused(404);
