@@ -1,11 +1,13 @@
 /**
  * The gadget's build and local preview.
  * - `vite build -c gadget/vite.config.ts`: the browsing gadget → dist/gadget/partnerhub.js + partnerhub.css
+ *   and one module per language other than English → dist/gadget/partnerhub-i18n-<lang>.js
  * - `… --mode forms`: the on-demand module (form validation, sign-in) → dist/gadget/partnerhub-forms.js
  * - `vite -c gadget/vite.config.ts`: the local preview page (gadget/preview/) on 127.0.0.1:8788
  * Output is one IIFE per module at ES2016 (what MediaWiki 1.43 validates), wrapped in <nowiki>.
  */
 import preact from "@preact/preset-vite";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
@@ -28,11 +30,40 @@ const nowiki = (): Plugin => ({
   },
 });
 
+/**
+ * Each translation in i18n/ (not English, which the bundle carries, nor qqq, the documentation)
+ * becomes a hidden gadget module that registers its messages: ResourceLoader caches and versions
+ * it like the gadget itself, and the browsing bundle stays free of every other language.
+ */
+const languageModules = (): Plugin => ({
+  name: "partnerhub-language-modules",
+  apply: "build",
+  generateBundle() {
+    const dir = resolve(here, "../i18n");
+    for (const file of readdirSync(dir).filter((f) => /^[a-z][a-z0-9-]*\.json$/.test(f))) {
+      const lang = file.slice(0, -".json".length);
+      if (lang === "en" || lang === "qqq") continue;
+      const { "@metadata": _, ...messages } = JSON.parse(readFileSync(resolve(dir, file), "utf8"));
+      // U+2028/2029 are line ends before ES2019: escape them so that ES2016 parsers accept the string.
+      const json = JSON.stringify(messages).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+      this.emitFile({
+        type: "asset",
+        fileName: `partnerhub-i18n-${lang}.js`,
+        source: `// <nowiki>\nmw.messages.set(${json});\n// </nowiki>\n`,
+      });
+    }
+  },
+});
+
 export default defineConfig(({ command, mode }) => {
   const which = mode === "forms" ? ENTRIES.forms : ENTRIES.main;
   return {
     root: here,
-    plugins: [preact({ prefreshEnabled: command === "serve", devToolsEnabled: false }), nowiki()],
+    plugins: [
+      preact({ prefreshEnabled: command === "serve", devToolsEnabled: false }),
+      nowiki(),
+      ...(mode === "forms" ? [] : [languageModules()]),
+    ],
     server: { host: "127.0.0.1", port: 8788, strictPort: true, open: false },
     preview: { host: "127.0.0.1", port: 8788, strictPort: true },
     build: {

@@ -8,7 +8,7 @@ import { setSignInProvider } from "./auth/session.ts";
 import { SignInError } from "./auth/sign-in-error.ts";
 import { App } from "./components/App.tsx";
 import { readConfig } from "./config.ts";
-import { createI18n } from "./i18n/index.ts";
+import { createI18n, loadLanguage } from "./i18n/index.ts";
 import { createStore } from "./state/store.ts";
 import "./styles/gadget.css";
 
@@ -16,10 +16,17 @@ export const MOUNT_ID = "partnerhub-app";
 /** The mirror's wikitable on the same page: the directory for readers without JavaScript. */
 const MIRROR_TABLE = "table.partnerhub-directory";
 const USER_AGENT = "partnerhub-gadget/0.1 (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub)";
+/** How long the first render waits for the user's language before it starts in the fallback. */
+const LANGUAGE_WAIT_MS = 3000;
 
-export function mount(doc: Document = document): boolean {
+export function mount(doc: Document = document): Promise<boolean> {
   const el = doc.getElementById(MOUNT_ID);
-  if (!el || typeof mw === "undefined") return false;
+  if (!el || typeof mw === "undefined") return Promise.resolve(false);
+  // The mirror's table stays readable meanwhile; the app renders once, in the user's language.
+  return loadLanguage(LANGUAGE_WAIT_MS).then(() => start(doc, el));
+}
+
+function start(doc: Document, el: HTMLElement): boolean {
   const config = readConfig(el, mw.config.get("wgPartnerhub"));
   const store = createStore({
     config,
@@ -46,4 +53,4 @@ export function mount(doc: Document = document): boolean {
   return true;
 }
 
-mount();
+void mount();

@@ -2,6 +2,7 @@ import { screen, waitFor } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { setSignInProvider } from "../../gadget/src/auth/session.ts";
+import { installMessages } from "../../gadget/preview/mw-messages.ts";
 import { mount } from "../../gadget/src/main.tsx";
 import { apiError, detail, fakeBackend, fakeWiki, json, me, mirrorPage, on, partner, renderApp } from "./fixtures.tsx";
 
@@ -129,24 +130,26 @@ describe("sign-in and consent", () => {
 });
 
 describe("mounting", () => {
-  it("does nothing where the page has no mount point", () => {
+  it("does nothing where the page has no mount point", async () => {
     document.body.innerHTML = "<div id='content'>A page</div>";
-    expect(mount(document)).toBe(false);
+    expect(await mount(document)).toBe(false);
     expect(document.body.innerHTML).toBe("<div id='content'>A page</div>".replace(/'/g, '"'));
   });
 
-  it("takes the place of the mirror's table on the hub page", () => {
+  it("takes the place of the mirror's table on the hub page", async () => {
     document.body.innerHTML = `<div id="partnerhub-app"></div><table class="wikitable sortable partnerhub-directory"><tr><td>A</td></tr></table>`;
     const pending = () => new Promise(() => {});
-    vi.stubGlobal("mw", {
+    const stub = {
       config: { get: () => null },
       Api: class {
         get = pending;
       },
       loader: { using: pending },
-    });
+    };
+    installMessages(stub, "en");
+    vi.stubGlobal("mw", stub);
     try {
-      expect(mount(document)).toBe(true);
+      expect(await mount(document)).toBe(true);
       expect(document.querySelector<HTMLElement>("table.partnerhub-directory")!.style.display).toBe("none");
     } finally {
       vi.unstubAllGlobals();

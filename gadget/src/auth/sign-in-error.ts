@@ -11,6 +11,15 @@ export type SignInErrorCode =
   /** The backend refused the sign-in (e.g. a blocked account: `status` 403), or was unreachable (`status` 0). */
   | "backend_refused";
 
+/** Every code, for the message catalogue's check (`partnerhub-signin-error-<code>`). */
+export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
+  "oauth_denied",
+  "oauth_invalid_response",
+  "oauth_exchange_failed",
+  "consent_required",
+  "backend_refused",
+];
+
 export class SignInError extends Error {
   readonly code: SignInErrorCode;
   /** HTTP status of the refusing answer, 0 for none. */

@@ -6,7 +6,7 @@ export type Facet = (typeof FACETS)[number];
 
 export type View = "directory" | "partner" | "refer" | "review" | "mine";
 const VIEWS: readonly View[] = ["directory", "partner", "refer", "review", "mine"];
-const SORTS: readonly PartnerSort[] = ["name", "-updated", "-created", "country"];
+export const SORTS: readonly PartnerSort[] = ["name", "-updated", "-created", "country"];
 
 export interface DirectoryQuery {
   q: string;
