@@ -55,6 +55,17 @@ const languageModules = (): Plugin => ({
   },
 });
 
+/** The English the browsing bundle carries: the catalogue without the mirror's wiki-page words. */
+const englishForTheGadget = (): Plugin => ({
+  name: "partnerhub-english",
+  enforce: "pre",
+  load(id) {
+    if (id !== resolve(here, "../i18n/en.json")) return null;
+    const all = JSON.parse(readFileSync(id, "utf8")) as Record<string, unknown>;
+    return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith("partnerhub-mirror-"))));
+  },
+});
+
 export default defineConfig(({ command, mode }) => {
   const which = mode === "forms" ? ENTRIES.forms : ENTRIES.main;
   return {
@@ -62,6 +73,7 @@ export default defineConfig(({ command, mode }) => {
     plugins: [
       preact({ prefreshEnabled: command === "serve", devToolsEnabled: false }),
       nowiki(),
+      englishForTheGadget(),
       ...(mode === "forms" ? [] : [languageModules()]),
     ],
     server: { host: "127.0.0.1", port: 8788, strictPort: true, open: false },

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ERROR_CODES } from "../../shared/api.ts";
 import { CLAIM_ACTIONS } from "../../shared/claim-machine.ts";
 import {
   CLAIM_STATUSES,
@@ -65,12 +66,15 @@ const DYNAMIC: Record<string, string[]> = {
   "partnerhub-facet-*": FACETS.map((f) => `partnerhub-facet-${f}`),
   "partnerhub-sort-*": SORTS.map((s) => `partnerhub-sort-${s.replace("-", "")}`),
   "partnerhub-signin-error-*": SIGN_IN_ERROR_CODES.map((c) => `partnerhub-signin-error-${c}`),
+  // Every code the API can answer has a message, whether the gadget words it generically or not.
+  "partnerhub-error-*": ERROR_CODES.map((c) => `partnerhub-error-${c}`),
 };
 /** Built names that are element ids, not message keys. */
 const NOT_MESSAGES = new Set([
   "partnerhub-claim-*",
   "partnerhub-facet-*-*",
   "partnerhub-refer-*",
+  "partnerhub-refer-*-error",
   "partnerhub-refer-offer-*",
   "partnerhub-refer-project-*",
 ]);

@@ -165,13 +165,17 @@ describe('"We can take this partner"', () => {
   it.each([
     [
       "409 conflict",
-      () => apiError(409, "claim_conflict", "wmde already has an open claim"),
-      /changed while you were looking: wmde already has an open claim/,
+      // Worded from the code and its parameters, names looked up and isolated: never the server's English.
+      () =>
+        apiError(409, "claim_conflict", "wmde already has an open claim", {
+          claim: { affiliate: "wmde", status: "interested" },
+        }),
+      /^The claim of Wikimedia Deutschland on this partner is now “Interested”\. Nothing was overwritten/,
     ],
     [
       "403",
       () => apiError(403, "forbidden", "blocked users may not write"),
-      /not allowed to do this: blocked users may not write/,
+      /^You are not allowed to do this with your account\.$/,
     ],
     [
       "429",

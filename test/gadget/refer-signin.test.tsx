@@ -19,20 +19,26 @@ const openForm = (f: ReturnType<typeof fakeBackend>) =>
 
 async function fillValid() {
   await userEvent.type(await screen.findByLabelText("Name of the institution"), "New Museum");
-  await userEvent.type(screen.getByLabelText("Country"), "nl");
-  await userEvent.type(screen.getByLabelText("Languages"), "nl, en");
+  // Pickers: a country typed by its name counts as chosen; languages are searched and picked with Enter.
+  await userEvent.type(screen.getByLabelText("Country"), "Netherlands");
+  await userEvent.type(screen.getByLabelText("Languages"), "Dutch{Enter}");
+  await userEvent.type(screen.getByLabelText("Languages"), "engl{Enter}");
   await userEvent.click(screen.getByLabelText("Images"));
 }
 
 describe("refer a partner", () => {
-  it("shows the backend schema's messages on the fields and sends nothing", async () => {
+  it("words the backend schema's issues on the fields and in the summary, and sends nothing", async () => {
     const f = fakeBackend(...base());
     openForm(f);
     await userEvent.type(await screen.findByLabelText("Country"), "XX");
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
     expect(await screen.findByText("Please correct 4 fields marked below.")).toBeTruthy();
-    expect(screen.getByText("must be an ISO 3166-1 alpha-2 code such as DE")).toBeTruthy();
-    expect(screen.getByText("name at least one offer")).toBeTruthy();
+    expect(screen.getByText("Choose a country from the list.")).toBeTruthy();
+    expect(screen.getByText("Country: Choose a country from the list.")).toBeTruthy();
+    expect(screen.getByText("Name of the institution: Please fill this in.")).toBeTruthy();
+    expect(screen.getByText("Languages: Choose at least one.")).toBeTruthy();
+    expect(screen.getByText("Offers: Choose at least one.")).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/ISO 3166|must be|Too big|expected/);
     expect(f.calls.some((c) => c.method === "POST")).toBe(false);
     expect((screen.getByLabelText("Country") as HTMLInputElement).value).toBe("XX");
     // The summary at the top takes the focus, so that keyboard and screen-reader users land on it.
@@ -62,7 +68,7 @@ describe("refer a partner", () => {
     const f = fakeBackend(
       on("POST", "/partners", () =>
         apiError(422, "validation_failed", "name: already referred", {
-          issues: [{ path: "name", message: "a partner with this name exists" }],
+          issues: [{ path: "name", code: "too_big", origin: "string", maximum: 200, message: "must be at most 200" }],
         }),
       ),
       ...base(),
@@ -70,7 +76,7 @@ describe("refer a partner", () => {
     openForm(f);
     await fillValid();
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
-    expect(await screen.findByText("a partner with this name exists")).toBeTruthy();
+    expect(await screen.findByText("At most 200 characters.")).toBeTruthy();
     expect((screen.getByLabelText("Name of the institution") as HTMLInputElement).value).toBe("New Museum");
   });
 
@@ -85,7 +91,8 @@ describe("refer a partner", () => {
     await fillValid();
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
     expect((await screen.findByRole("alert")).textContent).toContain("cannot be reached");
-    expect((screen.getByLabelText("Languages") as HTMLInputElement).value).toBe("nl, en");
+    expect(screen.getByText("Dutch")).toBeTruthy();
+    expect(screen.getByText("English")).toBeTruthy();
   });
 });
 

@@ -89,13 +89,19 @@ describe("claim actions", () => {
   it("shows a 409 as a conflict, keeps the reason, and offers the current state", async () => {
     const f = backend(
       coordinator,
-      on("POST", "/claims/10/accept", () => apiError(409, "claim_conflict", "the claim is withdrawn now")),
+      on("POST", "/claims/10/accept", () =>
+        apiError(409, "claim_conflict", "the claim is withdrawn now", {
+          claim: { affiliate: "wmat", status: "withdrawn" },
+        }),
+      ),
     );
     app(f, "Coord", "#p=waiting");
     const item = (await screen.findByText("Wikimedia Österreich", { selector: "strong" })).closest("li") as HTMLElement;
     await userEvent.type(within(item).getByLabelText("Reason (for the record)"), "best fit");
     await userEvent.click(within(item).getByRole("button", { name: "Accept as lead" }));
-    expect((await within(item).findByRole("alert")).textContent).toContain("the claim is withdrawn now");
+    const alert = (await within(item).findByRole("alert")).textContent;
+    expect(alert).toContain("The claim of Wikimedia Österreich on this partner is now “Withdrawn”.");
+    expect(alert).not.toContain("the claim is withdrawn now");
     expect((within(item).getByLabelText("Reason (for the record)") as HTMLInputElement).value).toBe("best fit");
     expect(within(item).getByRole("button", { name: "Show the current state" })).toBeTruthy();
   });

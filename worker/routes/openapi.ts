@@ -2,13 +2,14 @@
 import { OpenAPIHono, type Hook } from "@hono/zod-openapi";
 import type { z } from "zod";
 import { ApiError as ApiErrorSchema } from "../../shared/api.ts";
+import { describeIssue } from "../../shared/validation.ts";
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 
-/** Every validation failure becomes one 422 with the issues as details. */
+/** Every validation failure becomes one 422 with the issues (code, path, limits, rule) as details. */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code }));
+    const issues = result.error.issues.map(describeIssue);
     const first = issues[0];
     const message = first ? `${first.path || "request"}: ${first.message}` : "The request is not valid";
     throw new ApiError(422, "validation_failed", message, { details: { target: result.target, issues } });

@@ -1,5 +1,6 @@
 /** Backend failures as one typed error, so views branch on `kind`, not on text. */
 import type { ErrorCode } from "../../../shared/api.ts";
+import type { ValidationIssue } from "../../../shared/validation.ts";
 
 export type ErrorKind =
   | "conflict"
@@ -12,16 +13,13 @@ export type ErrorKind =
   | "server"
   | "other";
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
 export class BackendError extends Error {
   readonly kind: ErrorKind;
   readonly status: number;
   readonly code: ErrorCode | "network" | "unknown";
   readonly details: unknown;
+  /** The API's `params`: what the message about this error needs (names, statuses, limits). */
+  readonly params: Record<string, unknown>;
   /** Seconds to wait, from a 429's Retry-After. */
   readonly retryAfter: number | null;
 
@@ -32,6 +30,7 @@ export class BackendError extends Error {
     message: string,
     details?: unknown,
     retryAfter: number | null = null,
+    params?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "BackendError";
@@ -40,12 +39,15 @@ export class BackendError extends Error {
     this.code = code;
     this.details = details;
     this.retryAfter = retryAfter;
+    // Servers from before `params` put the same facts in `details`.
+    const fallback = details && typeof details === "object" ? (details as Record<string, unknown>) : {};
+    this.params = params ?? fallback;
   }
 
   /** Field issues of a 422 (`details.issues`), as the backend's validation hook sends them. */
-  get issues(): FieldIssue[] {
+  get issues(): ValidationIssue[] {
     const issues = (this.details as { issues?: unknown } | undefined)?.issues;
-    return Array.isArray(issues) ? (issues as FieldIssue[]) : [];
+    return Array.isArray(issues) ? (issues as ValidationIssue[]) : [];
   }
 }
 
@@ -59,9 +61,11 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   429: "rate_limited",
 };
 
-/** Turn a non-2xx response into a BackendError, reading the API's `{error: {code, message, details}}`. */
+/** Turn a non-2xx response into a BackendError, reading the API's `{error: {code, message, params, details}}`. */
 export async function errorFromResponse(res: Response): Promise<BackendError> {
-  let body: { error?: { code?: ErrorCode; message?: string; details?: unknown } } = {};
+  let body: {
+    error?: { code?: ErrorCode; message?: string; details?: unknown; params?: Record<string, unknown> };
+  } = {};
   try {
     body = (await res.json()) as typeof body;
   } catch {
@@ -76,6 +80,7 @@ export async function errorFromResponse(res: Response): Promise<BackendError> {
     body.error?.message ?? res.statusText,
     body.error?.details,
     Number.isFinite(retry) && retry > 0 ? retry : null,
+    body.error?.params,
   );
 }
 

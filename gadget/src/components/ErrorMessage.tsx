@@ -1,31 +1,28 @@
 /** A backend failure as a clear, translated message: what happened and what to do. */
 import { BackendError } from "../api/errors.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import { errorText } from "../i18n/errors.ts";
 import { useStore } from "../state/context.ts";
+import { useLabels } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
 
-const KEYS: Record<BackendError["kind"], MessageKey> = {
-  conflict: "partnerhub-error-conflict",
-  forbidden: "partnerhub-error-forbidden",
-  unauthorized: "partnerhub-error-unauthorized",
-  rate_limited: "partnerhub-error-rate-limited",
-  validation: "partnerhub-error-validation",
-  not_found: "partnerhub-error-not-found",
-  network: "partnerhub-error-network",
-  server: "partnerhub-error-server",
-  other: "partnerhub-error-other",
-};
-
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { i18n } = useStore();
-  if (!(error instanceof BackendError)) {
-    return (
-      <Message type="error">{i18n.t("partnerhub-error-other", String((error as Error)?.message ?? error))}</Message>
-    );
-  }
-  const text =
-    error.kind === "rate_limited"
-      ? i18n.t("partnerhub-error-rate-limited", error.retryAfter ?? 60)
-      : i18n.t(KEYS[error.kind], error.message);
+  const store = useStore();
+  const labels = useLabels();
+  // Anything else failed on the page itself (a module that did not load, a bug): no server words to go by.
+  const facts =
+    error instanceof BackendError
+      ? {
+          code: error.code,
+          status: error.status,
+          params: error.params,
+          issues: error.issues,
+          retryAfter: error.retryAfter,
+        }
+      : { code: "gadget" as const, status: 0, params: {}, issues: [], retryAfter: null };
+  const text = errorText(store.i18n, facts, {
+    affiliate: (id) => store.affiliateName(id),
+    claimStatus: (s) => labels.label("claim-status", s),
+    partnerStatus: (s) => labels.label("status", s),
+  });
   return <Message type="error">{text}</Message>;
 }

@@ -4,24 +4,27 @@
  * on the same fields. Nothing typed is lost on an error.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import { COUNTRY_CODES } from "../../../shared/countries.ts";
+import { LANGUAGE_TAGS } from "../../../shared/languages.ts";
+import type { ValidationIssue } from "../../../shared/validation.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabulary.ts";
-import { BackendError, type FieldIssue } from "../api/errors.ts";
+import { BackendError } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
+import { fieldOf, issueLine, issueText } from "../i18n/errors.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Checkbox, Field } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
+import { CountryPicker, LanguagePicker } from "./Picker.tsx";
 import { SignInButton } from "./SignInButton.tsx";
 
-const byField = (issues: FieldIssue[]) => {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const field = i.path.split(".")[0] || "form";
-    out[field] ??= i.message;
-  }
+/** The first issue of each field (`contact.email`, `languages`…), as the schema or the backend found it. */
+const byField = (issues: ValidationIssue[]) => {
+  const out: Record<string, ValidationIssue> = {};
+  for (const i of issues) out[fieldOf(i.path) || "form"] ??= i;
   return out;
 };
 
@@ -30,7 +33,8 @@ export function ReferForm() {
   const { i18n, backend, session } = store;
   const labels = useLabels();
   const [draft, setDraft] = useState<ReferralDraft>(emptyReferral);
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [found, setIssues] = useState<Record<string, ValidationIssue>>({});
+  const issues = Object.fromEntries(Object.entries(found).map(([f, i]) => [f, issueText(i18n, i)]));
   const action = useAction();
   // After a refused submit, move focus (and the view) to the summary of what to correct, at the top.
   const summary = useRef<HTMLDivElement>(null);
@@ -44,7 +48,7 @@ export function ReferForm() {
       setDraft((d) => ({ ...d, [k]: v }));
   const toggle = (k: "offers" | "projects", v: string, on: boolean) =>
     setDraft((d) => ({ ...d, [k]: on ? [...d[k], v] : d[k].filter((x) => x !== v) }));
-  const input = (k: "name" | "wikidata" | "country" | "languages" | "contactName" | "contactEmail") => ({
+  const input = (k: "name" | "wikidata" | "contactName" | "contactEmail") => ({
     id: `partnerhub-refer-${k}`,
     class: "cdx-text-input__input",
     value: draft[k],
@@ -99,6 +103,12 @@ export function ReferForm() {
     </div>
   );
   const optional = i18n.t("partnerhub-optional");
+  // A picker's input is the field's control: the field's error describes it.
+  const picker = (k: "country" | "languages") => ({
+    id: `partnerhub-refer-${k}`,
+    invalid: Boolean(issues[k]),
+    describedBy: issues[k] ? `partnerhub-refer-${k}-error` : undefined,
+  });
 
   return (
     <form class="partnerhub-refer" onSubmit={submit} noValidate aria-labelledby="partnerhub-refer-title">
@@ -106,7 +116,14 @@ export function ReferForm() {
       <p>{i18n.t("partnerhub-refer-intro")}</p>
       {Object.keys(issues).length > 0 && (
         <div ref={summary} tabIndex={-1} class="partnerhub-refer__summary">
-          <Message type="error">{i18n.t("partnerhub-refer-fix", Object.keys(issues).length)}</Message>
+          <Message type="error">
+            {i18n.t("partnerhub-refer-fix", Object.keys(issues).length)}
+            <ul>
+              {Object.entries(found).map(([field, issue]) => (
+                <li key={field}>{issueLine(i18n, issue)}</li>
+              ))}
+            </ul>
+          </Message>
         </div>
       )}
       <Field id="partnerhub-refer-name" label={i18n.t("partnerhub-refer-name")} error={issues.name}>
@@ -145,9 +162,7 @@ export function ReferForm() {
         help={i18n.t("partnerhub-refer-country-help")}
         error={issues.country}
       >
-        <div class="cdx-text-input">
-          <input {...input("country")} maxLength={2} />
-        </div>
+        <CountryPicker {...picker("country")} codes={COUNTRY_CODES} value={draft.country} onChange={set("country")} />
       </Field>
       <Field
         id="partnerhub-refer-languages"
@@ -155,9 +170,12 @@ export function ReferForm() {
         help={i18n.t("partnerhub-refer-languages-help")}
         error={issues.languages}
       >
-        <div class="cdx-text-input">
-          <input {...input("languages")} />
-        </div>
+        <LanguagePicker
+          {...picker("languages")}
+          tags={LANGUAGE_TAGS}
+          values={draft.languages}
+          onChange={set("languages")}
+        />
       </Field>
       <fieldset class="partnerhub-field">
         <legend>{i18n.t("partnerhub-facet-offer")}</legend>
@@ -225,18 +243,28 @@ export function ReferForm() {
         id="partnerhub-refer-contactName"
         label={i18n.t("partnerhub-refer-contact-name")}
         optional={optional}
-        error={issues.contact}
+        error={issues["contact.name"]}
       >
         <div class="cdx-text-input">
           <input {...input("contactName")} />
         </div>
       </Field>
-      <Field id="partnerhub-refer-contactEmail" label={i18n.t("partnerhub-refer-contact-email")} optional={optional}>
+      <Field
+        id="partnerhub-refer-contactEmail"
+        label={i18n.t("partnerhub-refer-contact-email")}
+        optional={optional}
+        error={issues["contact.email"]}
+      >
         <div class="cdx-text-input">
           <input {...input("contactEmail")} type="email" />
         </div>
       </Field>
-      <Field id="partnerhub-refer-contactNotes" label={i18n.t("partnerhub-refer-contact-notes")} optional={optional}>
+      <Field
+        id="partnerhub-refer-contactNotes"
+        label={i18n.t("partnerhub-refer-contact-notes")}
+        optional={optional}
+        error={issues["contact.notes"]}
+      >
         {text("contactNotes", 3)}
       </Field>
       {action.error !== null && <ErrorMessage error={action.error} />}
