@@ -121,6 +121,7 @@ export const PartnerList = z
 export type PartnerList = z.infer<typeof PartnerList>;
 
 export const AffiliateList = z.strictObject({ affiliates: z.array(Affiliate) }).meta({ id: "AffiliateList" });
+export type AffiliateList = z.infer<typeof AffiliateList>;
 
 export const ClaimRequest = z
   .strictObject({ affiliate: Slug, message: text(2000).default("") })
@@ -151,9 +152,17 @@ export const ClaimResponse = z
   .strictObject({ claim: Claim, partner: PartnerDetail.optional() })
   .meta({ id: "ClaimResponse" });
 export type ClaimResponse = z.infer<typeof ClaimResponse>;
-export const HandoverResponse = z.strictObject({ released: Claim, lead: Claim }).meta({ id: "HandoverResponse" });
+export const HandoverResponse = z
+  .strictObject({ released: Claim, lead: Claim, partner: PartnerDetail.optional() })
+  .meta({ id: "HandoverResponse" });
+export type HandoverResponse = z.infer<typeof HandoverResponse>;
 
 export const RepresentativeRequest = z.strictObject({ username: UserName }).meta({ id: "RepresentativeRequest" });
+/** A user's standing with an affiliate after `POST /affiliates/{id}/representatives`. */
+export const RoleResult = z
+  .strictObject({ user: z.string(), status: z.enum(["requested", "verified"]) })
+  .meta({ id: "RoleResult" });
+export type RoleResult = z.infer<typeof RoleResult>;
 export const CoordinatorRequest = z.strictObject({ username: UserName }).meta({ id: "CoordinatorRequest" });
 export const CloseRequest = z.strictObject({ reason: line(1000) }).meta({ id: "CloseRequest" });
 

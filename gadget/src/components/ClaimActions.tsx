@@ -1,7 +1,8 @@
 /**
  * What the user may do with a claim, from the shared claim machine: withdraw,
- * accept, decline, release, complete, record progress, hand over. A 409 says
- * the claim moved on meanwhile; the view then reloads the current state.
+ * accept, decline, release, complete, record progress, hand over, each through
+ * a store action. A 409 says the claim moved on meanwhile; the view then
+ * re-reads the current state.
  */
 import { useState } from "preact/hooks";
 import { canProgress, mayAct, nextStatus } from "../../../shared/claim-machine.ts";
@@ -9,6 +10,8 @@ import type { Claim } from "../../../shared/schemas.ts";
 import { STAGES, type Stage } from "../../../shared/vocabulary.ts";
 import type { SimpleAction } from "../api/backend.ts";
 import { BackendError } from "../api/errors.ts";
+import { actOnClaim, handOver, recordProgress } from "../state/actions/claims.ts";
+import { partnerKey, partnerLoader } from "../state/actions/partners.ts";
 import { actorFor } from "../state/actor.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
@@ -22,12 +25,10 @@ export function ClaimActions({
   claim,
   interested,
   hasLead = false,
-  onChanged,
 }: {
   claim: Claim;
   interested: Claim[];
   hasLead?: boolean;
-  onChanged: () => void;
 }) {
   const store = useStore();
   const { i18n, backend } = store;
@@ -51,9 +52,9 @@ export function ClaimActions({
     if (done !== undefined) {
       setReason("");
       setNote("");
-      onChanged();
     }
   };
+  const showCurrent = () => void store.read(partnerKey(claim.partner), partnerLoader(store, claim.partner));
   const id = `partnerhub-claim-${claim.id}`;
   const conflict = action.error instanceof BackendError && action.error.kind === "conflict";
 
@@ -76,7 +77,7 @@ export function ClaimActions({
             type="button"
             disabled={action.busy}
             class={`cdx-button ${DESTRUCTIVE.has(a) ? "cdx-button--action-destructive" : "cdx-button--action-progressive"}`}
-            onClick={() => go(() => backend.transition(claim.id, a, { version: claim.version, reason }))}
+            onClick={() => go(() => actOnClaim(store, claim, a, { version: claim.version, reason }))}
           >
             {i18n.t(`partnerhub-action-${a}`)}
           </button>
@@ -109,7 +110,7 @@ export function ClaimActions({
             type="button"
             class="cdx-button"
             disabled={action.busy}
-            onClick={() => go(() => backend.progress(claim.id, { version: claim.version, stage, note }))}
+            onClick={() => go(() => recordProgress(store, claim, { version: claim.version, stage, note }))}
           >
             {i18n.t("partnerhub-action-progress")}
           </button>
@@ -133,9 +134,7 @@ export function ClaimActions({
             type="button"
             class="cdx-button"
             disabled={action.busy || !reason.trim() || target === null}
-            onClick={() =>
-              go(() => backend.handover(claim.id, { version: claim.version, to: target as number, reason }))
-            }
+            onClick={() => go(() => handOver(store, claim, { version: claim.version, to: target as number, reason }))}
           >
             {i18n.t("partnerhub-action-handover")}
           </button>
@@ -146,7 +145,7 @@ export function ClaimActions({
         <button
           type="button"
           class="cdx-button cdx-button--weight-quiet"
-          onClick={() => (action.clearError(), onChanged())}
+          onClick={() => (action.clearError(), showCurrent())}
         >
           {i18n.t("partnerhub-reload")}
         </button>

@@ -6,6 +6,7 @@
 import { useState } from "preact/hooks";
 import { isOpenClaim } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail } from "../../../shared/schemas.ts";
+import { claimPartner } from "../state/actions/claims.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
 import { Dialog } from "./Dialog.tsx";
@@ -16,12 +17,12 @@ import { Message } from "./Message.tsx";
 interface ClaimDialogProps {
   partner: PartnerDetail;
   onClose: () => void;
-  onDone: (affiliate: string) => void;
+  onDone: () => void;
 }
 
 export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
   const store = useStore();
-  const { i18n, backend } = store;
+  const { i18n } = store;
   const taken = new Set(partner.claims.filter((c) => isOpenClaim(c.status)).map((c) => c.affiliate));
   const choices = store.affiliatesForUser().filter((c) => !taken.has(c.affiliate.id));
   const [affiliate, setAffiliate] = useState(choices[0]?.affiliate.id ?? "");
@@ -33,11 +34,9 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
 
   async function submit(e?: Event) {
     e?.preventDefault();
-    if (!backend || !affiliate) return;
-    const result = await action.run(() => backend.claim(partner.id, { affiliate, message }));
-    if (!result) return;
-    if (result.partner) store.updatePartner(result.partner);
-    onDone(affiliate);
+    if (!affiliate) return;
+    const done = await action.run(() => claimPartner(store, partner.id, { affiliate, message }));
+    if (done) onDone();
   }
 
   const footer = (

@@ -7,11 +7,9 @@ import { useLabels } from "./Labels.tsx";
 
 export function ClaimList({
   partner,
-  onChanged,
   filter = isOpenClaim,
 }: {
   partner: PartnerDetail;
-  onChanged: () => void;
   filter?: (s: Claim["status"]) => boolean;
 }) {
   const store = useStore();
@@ -50,7 +48,6 @@ export function ClaimList({
             claim={c}
             interested={others(c).filter((o) => o.status === "interested")}
             hasLead={claims.some((o) => o.status === "lead")}
-            onChanged={onChanged}
           />
         </li>
       ))}

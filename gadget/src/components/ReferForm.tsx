@@ -8,6 +8,7 @@ import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabu
 import { BackendError, type FieldIssue } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
+import { referPartner } from "../state/actions/partners.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
@@ -27,7 +28,7 @@ const byField = (issues: FieldIssue[]) => {
 
 export function ReferForm() {
   const store = useStore();
-  const { i18n, backend, session } = store;
+  const { i18n, session } = store;
   const labels = useLabels();
   const [draft, setDraft] = useState<ReferralDraft>(emptyReferral);
   const [issues, setIssues] = useState<Record<string, string>>({});
@@ -61,7 +62,6 @@ export function ReferForm() {
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (!backend) return;
     const done = await action.run(async () => {
       const forms = await loadForms(store.config.formsModule, store.host.using);
       const check = forms.validateReferral(referralPayload(draft));
@@ -72,7 +72,7 @@ export function ReferForm() {
       }
       setIssues({});
       try {
-        return await backend.refer(check.value);
+        return await referPartner(store, check.value);
       } catch (err) {
         if (err instanceof BackendError && err.kind === "validation") {
           setIssues(byField(err.issues));
@@ -82,7 +82,6 @@ export function ReferForm() {
       }
     });
     if (done) {
-      store.updatePartner(done);
       store.navigate({ view: "partner", partner: done.id });
     }
   }

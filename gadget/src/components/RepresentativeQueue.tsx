@@ -1,19 +1,18 @@
 /** Representatives who asked to represent an affiliate and wait for a coordinator to verify them. */
+import { AFFILIATES_KEY, affiliatesLoader, verifyRepresentative } from "../state/actions/affiliates.ts";
+import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
-import { useAction, useAsync } from "../state/hooks.ts";
+import { useAction, useResource } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
 export function RepresentativeQueue() {
   const store = useStore();
-  const { i18n, backend } = store;
-  const [affiliates, reload] = useAsync(backend ? () => backend.affiliates() : null, []);
+  const { i18n } = store;
+  const affiliates = useResource(AFFILIATES_KEY, affiliatesLoader);
   const action = useAction();
-  const waiting =
-    affiliates.status === "ready"
-      ? affiliates.value.affiliates.flatMap((a) =>
-          a.representatives.filter((r) => r.status === "requested").map((r) => ({ affiliate: a, user: r.user })),
-        )
-      : [];
+  const waiting = (loaded(affiliates)?.affiliates ?? []).flatMap((a) =>
+    a.representatives.filter((r) => r.status === "requested").map((r) => ({ affiliate: a, user: r.user })),
+  );
   return (
     <section class="partnerhub-section">
       <h2 class="partnerhub-section__title">{i18n.t("partnerhub-review-representatives", waiting.length)}</h2>
@@ -29,9 +28,7 @@ export function RepresentativeQueue() {
               type="button"
               class="cdx-button cdx-button--action-progressive"
               disabled={action.busy}
-              onClick={async () =>
-                (await action.run(() => backend!.verifyRepresentative(affiliate.id, user))) !== undefined && reload()
-              }
+              onClick={() => action.run(() => verifyRepresentative(store, affiliate.id, user))}
             >
               {i18n.t("partnerhub-review-verify")}
             </button>

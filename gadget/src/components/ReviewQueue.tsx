@@ -4,8 +4,10 @@
  * shown, so the queue stays cheap however large the directory is.
  */
 import type { Partner } from "../../../shared/schemas.ts";
+import { partnerKey, partnerLoader } from "../state/actions/partners.ts";
+import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
-import { useAsync } from "../state/hooks.ts";
+import { useResource } from "../state/hooks.ts";
 import { ClaimList } from "./ClaimList.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Message } from "./Message.tsx";
@@ -76,11 +78,8 @@ function QueueSection({
 
 function QueueItem({ partner, leadsOnly }: { partner: Partner; leadsOnly: boolean }) {
   const store = useStore();
-  const backend = store.backend;
-  const [detail, reload] = useAsync(
-    backend ? () => backend.partner(partner.id).then((d) => (store.updatePartner(d), d)) : null,
-    [partner.id],
-  );
+  const detail = useResource(partnerKey(partner.id), partnerLoader(store, partner.id), [partner.id]);
+  const full = loaded(detail);
   return (
     <li class="cdx-card partnerhub-queue__item">
       <span class="cdx-card__text">
@@ -91,10 +90,9 @@ function QueueItem({ partner, leadsOnly }: { partner: Partner; leadsOnly: boolea
         </span>
         <span class="partnerhub-queue__claims">
           {detail.status === "error" && <ErrorMessage error={detail.error} />}
-          {detail.status === "ready" && (
+          {full && (
             <ClaimList
-              partner={detail.value}
-              onChanged={reload}
+              partner={full}
               filter={leadsOnly ? (s) => s === "lead" : (s) => s === "interested" || s === "lead"}
             />
           )}
