@@ -1,6 +1,7 @@
 /** Requests and responses of the v1 API (`/api/v1`), beyond the record's own shapes. */
 import { z } from "zod";
 import { Affiliate, Claim, Event, line, Partner, PartnerDetail, Slug, Stage, text, UserName } from "./schemas.ts";
+import { LIMITS } from "./limits.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
 export { API_BASE } from "./api-base.ts";
@@ -124,18 +125,22 @@ export const AffiliateList = z.strictObject({ affiliates: z.array(Affiliate) }).
 export type AffiliateList = z.infer<typeof AffiliateList>;
 
 export const ClaimRequest = z
-  .strictObject({ affiliate: Slug, message: text(2000).default("") })
+  .strictObject({ affiliate: Slug, message: text(LIMITS.claimMessage).default("") })
   .meta({ id: "ClaimRequest" });
 export type ClaimRequest = z.input<typeof ClaimRequest>;
 
 /** Body of withdraw / accept / decline / release / complete. `version` guards against acting on a stale view. */
 export const TransitionRequest = z
-  .strictObject({ version: z.number().int().min(1).optional(), reason: text(1000).default("") })
+  .strictObject({ version: z.number().int().min(1).optional(), reason: text(LIMITS.reason).default("") })
   .meta({ id: "TransitionRequest" });
 export type TransitionRequest = z.input<typeof TransitionRequest>;
 
 export const ProgressRequest = z
-  .strictObject({ version: z.number().int().min(1).optional(), stage: Stage, note: text(2000).default("") })
+  .strictObject({
+    version: z.number().int().min(1).optional(),
+    stage: Stage,
+    note: text(LIMITS.progressNote).default(""),
+  })
   .meta({ id: "ProgressRequest" });
 export type ProgressRequest = z.input<typeof ProgressRequest>;
 
@@ -143,7 +148,7 @@ export const HandoverRequest = z
   .strictObject({
     version: z.number().int().min(1).optional(),
     to: z.number().int().min(1).meta({ description: "the claim that becomes lead" }),
-    reason: text(1000).pipe(z.string().min(1, "say why the partner is handed over")),
+    reason: text(LIMITS.reason).pipe(z.string().min(1, "say why the partner is handed over")),
   })
   .meta({ id: "HandoverRequest" });
 export type HandoverRequest = z.input<typeof HandoverRequest>;

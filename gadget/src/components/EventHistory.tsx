@@ -34,10 +34,34 @@ export function EventHistory({ partner }: { partner: string }) {
           {list.map((e) => (
             <li key={e.seq}>
               <time dateTime={e.at}>{date.format(new Date(e.at))}</time> {describe(e)}
+              <EventDetail event={e} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** What an event records beyond its type: the reason, the progress note, to whom it was handed over. */
+function EventDetail({ event }: { event: Event }) {
+  const store = useStore();
+  const { i18n } = store;
+  const data = event.data as { reason?: unknown; note?: unknown; toAffiliate?: unknown };
+  const parts: Array<[string, string]> = [];
+  if (typeof data.toAffiliate === "string")
+    parts.push([i18n.t("partnerhub-event-to"), store.affiliateName(data.toAffiliate)]);
+  if (typeof data.reason === "string" && data.reason) parts.push([i18n.t("partnerhub-claim-reason"), data.reason]);
+  if (typeof data.note === "string" && data.note) parts.push([i18n.t("partnerhub-claim-note"), data.note]);
+  if (parts.length === 0) return null;
+  return (
+    <span class="partnerhub-history__detail">
+      {parts.map(([label, value]) => (
+        <span key={label}>
+          {" · "}
+          {label} <bdi class="partnerhub-pre">{value}</bdi>
+        </span>
+      ))}
+    </span>
   );
 }

@@ -8,7 +8,7 @@ import { useStore } from "../state/context.ts";
 import { useResource } from "../state/hooks.ts";
 import { AffiliateMatches } from "./AffiliateMatches.tsx";
 import { ClaimDialog } from "./ClaimDialog.tsx";
-import { ClaimList } from "./ClaimList.tsx";
+import { ClaimList, PastClaims } from "./ClaimList.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { EventHistory } from "./EventHistory.tsx";
 import { Message } from "./Message.tsx";
@@ -80,6 +80,7 @@ export function PartnerView({ id }: { id: string }) {
           {full.contact.notes && <p class="partnerhub-pre">{full.contact.notes}</p>}
         </section>
       )}
+      {full && <PastClaims partner={full} />}
       <AffiliateMatches partner={partner} />
       <EventHistory partner={partner.id} />
       {claiming && full && (
