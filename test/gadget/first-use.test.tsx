@@ -164,3 +164,70 @@ describe("the directory by keyboard", () => {
     expect(document.activeElement?.textContent).toContain("Partner 00");
   });
 });
+
+describe("facets", () => {
+  it("reach every value, not only the twelve most frequent", async () => {
+    const countries = ["DE", "FR", "NL", "BE", "AT", "CH", "IT", "PT", "SE", "NO", "DK", "FI", "UA", "ES", "PL", "IN"];
+    const many = countries.map((c, i) =>
+      partner({
+        id: `p-${c.toLowerCase()}`,
+        name: `Partner ${c}`,
+        country: c,
+        updatedAt: `2026-01-${10 + i}T00:00:00Z`,
+      }),
+    );
+    renderApp({ wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage(many) }) });
+    const group = await screen.findByRole("group", { name: "Country" });
+    expect(within(group).queryByLabelText(/Ukraine/)).toBeNull();
+    await userEvent.click(within(group).getByRole("button", { name: "Show all 16" }));
+    await userEvent.click(within(group).getByLabelText(/Ukraine/));
+    expect(screen.getByText("1 of 16 partners")).toBeTruthy();
+    expect(window.location.hash).toBe("#country=UA");
+  });
+});
+
+describe("the review queue", () => {
+  const waiting = Array.from({ length: 41 }, (_, i) =>
+    partner({
+      id: `w${i}`,
+      name: `Waiting ${String(40 - i).padStart(2, "0")}`,
+      interested: ["wmde"],
+      updatedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+    }),
+  );
+  const coordinator = me("Coord", { roles: { coordinator: true, canWrite: true } });
+  const queue = () =>
+    fakeBackend(
+      on("GET", "/me", () => json(200, coordinator)),
+      on("GET", /^\/partners\?/, () => json(200, { partners: waiting, total: 41, nextCursor: null })),
+      on("GET", "/affiliates", () => json(200, { affiliates: [wmde] })),
+      on("GET", /^\/partners\/w\d+$/, () => undefined),
+      on("GET", /^\/events/, () => json(200, { events: [], last: 0 })),
+    );
+  const names = () =>
+    screen
+      .getAllByRole("link")
+      .map((a) => a.textContent ?? "")
+      .filter((t) => t.startsWith("Waiting"));
+
+  it("shows the longest waiting first and pages through all of it", async () => {
+    renderApp({ fetch: queue().fetch, session: "Coord", hash: "#view=review", config: { directorySource: "backend" } });
+    expect(await screen.findByRole("heading", { name: "Interest awaiting a decision (41)" })).toBeTruthy();
+    expect(names()).toHaveLength(25);
+    expect(names()[0]).toBe("Waiting 40");
+    expect(screen.getByText("Page 1 of 2")).toBeTruthy();
+    await userEvent.click(screen.getAllByRole("button", { name: "Next" })[0]!);
+    expect(names()).toHaveLength(16);
+    expect(names().at(-1)).toBe("Waiting 00");
+  });
+
+  it("lets a coordinator filter it", async () => {
+    renderApp({ fetch: queue().fetch, session: "Coord", hash: "#view=review", config: { directorySource: "backend" } });
+    await screen.findByRole("heading", { name: "Interest awaiting a decision (41)" });
+    await userEvent.selectOptions(screen.getByLabelText("Show"), "stale");
+    expect(screen.queryByRole("heading", { name: "Interest awaiting a decision (41)" })).toBeNull();
+    expect(screen.getByRole("heading", { name: "Stale leads (0)" })).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText("Show"), "representatives");
+    expect(screen.getByRole("heading", { name: "Representatives to verify (0)" })).toBeTruthy();
+  });
+});
