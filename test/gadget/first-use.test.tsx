@@ -231,3 +231,70 @@ describe("the review queue", () => {
     expect(screen.getByRole("heading", { name: "Representatives to verify (0)" })).toBeTruthy();
   });
 });
+
+describe("names, not ids", () => {
+  it("names the partner a duplicate Wikidata item belongs to, with a link to it", async () => {
+    const f = fakeBackend(
+      on("GET", "/me", () => json(200, me("Ben"))),
+      on("GET", /^\/partners\?/, () => json(200, { partners: [museum], total: 1, nextCursor: null })),
+      on("GET", "/affiliates", () => json(200, { affiliates: [wmde] })),
+      on("POST", "/partners", () =>
+        json(409, {
+          error: {
+            code: "conflict",
+            message: "Q1 is already in the directory as museum",
+            details: { partner: "museum" },
+          },
+        }),
+      ),
+    );
+    renderApp({ fetch: f.fetch, session: "Ben", hash: "#view=refer", config: { directorySource: "backend" } });
+    await userEvent.type(await screen.findByLabelText("Name of the institution"), "Folkwang");
+    await userEvent.type(screen.getByLabelText("Country"), "DE");
+    await userEvent.type(screen.getByLabelText("Languages"), "de");
+    await userEvent.click(screen.getByLabelText("Images"));
+    await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
+    const alert = await screen.findByText(/already in the directory/);
+    expect(alert.textContent).toBe("This institution is already in the directory: Museum Folkwang.");
+    await userEvent.click(within(alert).getByRole("link", { name: "Museum Folkwang" }));
+    expect(window.location.hash).toBe("#p=museum");
+  });
+
+  it("names the affiliate that won a race by its name", async () => {
+    const f = backend(
+      me("Coord", { roles: { coordinator: true, canWrite: true } }),
+      [wmdeClaim],
+      on("POST", "/claims/5/accept", () =>
+        json(409, {
+          error: {
+            code: "claim_conflict",
+            message: "art-feminism already leads",
+            params: { affiliate: "art-feminism" },
+          },
+        }),
+      ),
+    );
+    open(f);
+    await userEvent.click(await screen.findByRole("button", { name: "Accept as lead" }));
+    const alert = await screen.findByText(/already leads this partner/);
+    expect(alert.textContent).toMatch(/^Art\+Feminism already leads this partner\./);
+    expect(alert.textContent).not.toContain("art-feminism");
+  });
+});
+
+describe("mixed-direction text", () => {
+  it("isolates names and keeps summaries in their own direction in Arabic", async () => {
+    const german = partner({ id: "staedel", name: "Städel Museum (Frankfurt)", summary: "Art museum in Frankfurt." });
+    renderApp({
+      lang: "ar",
+      hash: "#p=staedel",
+      wiki: fakeWiki({ "Content Partnerships Hub/Directory.json": mirrorPage([german]) }),
+    });
+    const heading = await screen.findByRole("heading", { level: 2 });
+    expect(heading.querySelector("bdi")?.textContent).toBe("Städel Museum (Frankfurt)");
+    expect(screen.getByText("Art museum in Frankfurt.").getAttribute("dir")).toBe("auto");
+    await userEvent.click(screen.getByText(/الدليل/, { selector: "a" }));
+    const row = await screen.findByText("Städel Museum (Frankfurt)");
+    expect(row.tagName).toBe("BDI");
+  });
+});
