@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import ar from "../../i18n/ar.json" with { type: "json" };
 import { HUB_TITLE } from "../../scripts/lib/hub.ts";
-import { apiGet } from "../wiki/harness.ts";
+import { apiGet } from "../../tools/wiki/harness.ts";
 import {
   ARTEFACTS,
   expectAccessible,

@@ -66,6 +66,10 @@ const DYNAMIC: Record<string, string[]> = {
   "partnerhub-facet-*": FACETS.map((f) => `partnerhub-facet-${f}`),
   "partnerhub-sort-*": SORTS.map((s) => `partnerhub-sort-${s.replace("-", "")}`),
   "partnerhub-signin-error-*": SIGN_IN_ERROR_CODES.map((c) => `partnerhub-signin-error-${c}`),
+  "partnerhub-done-*": ["withdraw", "accept", "decline", "release", "complete"].map((a) => `partnerhub-done-${a}`),
+  "partnerhub-review-filter-*": ["all", "waiting", "stale", "representatives"].map(
+    (f) => `partnerhub-review-filter-${f}`,
+  ),
   // Every code the API can answer has a message, whether the gadget words it generically or not.
   "partnerhub-error-*": ERROR_CODES.map((c) => `partnerhub-error-${c}`),
 };

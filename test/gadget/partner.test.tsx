@@ -149,7 +149,7 @@ describe('"We can take this partner"', () => {
       "Another affiliate is already talking to this partner: Wikimedia Österreich",
     );
     const select = within(dialog).getByLabelText("On behalf of") as HTMLSelectElement;
-    expect(select.options[0]?.textContent).toBe("Wikimedia Deutschland (you represent it)");
+    expect(select.selectedOptions[0]?.textContent).toBe("Wikimedia Deutschland (you represent it)");
     expect([...select.options].map((o) => o.value)).not.toContain("wmat");
     await userEvent.type(within(dialog).getByLabelText("Message"), "We can photograph the collection");
     await userEvent.click(within(dialog).getByRole("button", { name: "Send" }));

@@ -1,28 +1,74 @@
-/** A backend failure as a clear, translated message: what happened and what to do. */
+/**
+ * A failure as a clear, translated message worded from the API's `code` and `params` (never
+ * the server's English): what happened and what to do. Partners and affiliates the error
+ * names are shown by name, isolated for bidi, a partner with a link to it.
+ */
+import { type ComponentChild, isValidElement } from "preact";
 import { BackendError } from "../api/errors.ts";
 import { errorText } from "../i18n/errors.ts";
+import type { I18n } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
+import type { Store } from "../state/store.ts";
 import { useLabels } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
+
+const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+
+/** What the error says: `params`, over `details` where an older backend put the same facts. */
+function paramsOf(error: BackendError): Record<string, unknown> {
+  const details = error.details && typeof error.details === "object" ? (error.details as Record<string, unknown>) : {};
+  return { ...details, ...error.params };
+}
+
+/**
+ * A failure in the browser. Sign-in errors are recognised by name and code, not `instanceof`:
+ * they come from the on-demand module, whose classes are copies of this bundle's.
+ */
+function local(i18n: I18n, error: unknown): string {
+  const e = (error ?? {}) as { name?: unknown; code?: unknown };
+  const key = `partnerhub-signin-error-${String(e.code)}`;
+  if (e.name === "SignInError" && i18n.has(key)) return i18n.t(key);
+  return i18n.t("partnerhub-error-gadget");
+}
 
 export function ErrorMessage({ error }: { error: unknown }) {
   const store = useStore();
   const labels = useLabels();
-  // Anything else failed on the page itself (a module that did not load, a bug): no server words to go by.
-  const facts =
-    error instanceof BackendError
-      ? {
-          code: error.code,
-          status: error.status,
-          params: error.params,
-          issues: error.issues,
-          retryAfter: error.retryAfter,
-        }
-      : { code: "gadget" as const, status: 0, params: {}, issues: [], retryAfter: null };
-  const text = errorText(store.i18n, facts, {
-    affiliate: (id) => store.affiliateName(id),
-    claimStatus: (s) => labels.label("claim-status", s),
-    partnerStatus: (s) => labels.label("status", s),
-  });
+  const { i18n } = store;
+  if (!(error instanceof BackendError)) return <Message type="error">{local(i18n, error)}</Message>;
+  const params = paramsOf(error);
+  const partnerId = str(params.partner);
+  const affiliate = str(params.affiliate) ?? str(params.lead);
+  let text: ComponentChild[];
+  if (partnerId && error.code === "conflict") {
+    const name = str(params.partnerName) ?? store.partners.value.find((p) => p.id === partnerId)?.name ?? partnerId;
+    text = i18n
+      .bdi("partnerhub-error-duplicate", name)
+      .map((part) => (isValidElement(part) ? link(store, partnerId, part) : part));
+  } else if (affiliate && !params.claim && error.kind === "conflict") {
+    text = i18n.bdi("partnerhub-error-lead-taken", store.affiliateName(affiliate));
+  } else {
+    text = errorText(
+      i18n,
+      { code: error.code, status: error.status, params, issues: error.issues, retryAfter: error.retryAfter },
+      {
+        affiliate: (id) => store.affiliateName(id),
+        claimStatus: (s) => labels.label("claim-status", s),
+        partnerStatus: (s) => labels.label("status", s),
+      },
+    );
+  }
   return <Message type="error">{text}</Message>;
+}
+
+function link(store: Pick<Store, "navigate">, id: string, name: ComponentChild) {
+  return (
+    <a
+      key="partner"
+      href={`#p=${encodeURIComponent(id)}`}
+      onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: id }))}
+    >
+      {name}
+    </a>
+  );
 }

@@ -12,7 +12,9 @@ import { BackendError } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
 import { fieldOf, issueLine, issueText } from "../i18n/errors.ts";
+import { referPartner } from "../state/actions/partners.ts";
 import { useStore } from "../state/context.ts";
+import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
 import { useAction } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Checkbox, Field } from "./Field.tsx";
@@ -28,12 +30,23 @@ const byField = (issues: ValidationIssue[]) => {
   return out;
 };
 
+/** The form's draft survives tab switches and reloads (state/drafts.ts) until sent or discarded. */
+const DRAFT = "refer";
+
 export function ReferForm() {
   const store = useStore();
-  const { i18n, backend, session } = store;
+  const { i18n, session } = store;
   const labels = useLabels();
-  const [draft, setDraft] = useState<ReferralDraft>(emptyReferral);
+  const [draft, setDraft] = useState<ReferralDraft>(() => {
+    const kept = readDraft(DRAFT, emptyReferral());
+    // A draft kept before the language picker holds its languages as typed text.
+    return Array.isArray(kept.languages) ? kept : { ...kept, languages: [] };
+  });
+  useEffect(() => saveDraft(DRAFT, draft), [draft]);
+  const typed = JSON.stringify(draft) !== JSON.stringify(emptyReferral());
   const [found, setIssues] = useState<Record<string, ValidationIssue>>({});
+  // The pickers keep what is typed in them; a discarded draft starts them afresh.
+  const [fresh, setFresh] = useState(0);
   const issues = Object.fromEntries(Object.entries(found).map(([f, i]) => [f, issueText(i18n, i)]));
   const action = useAction();
   // After a refused submit, move focus (and the view) to the summary of what to correct, at the top.
@@ -65,7 +78,6 @@ export function ReferForm() {
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (!backend) return;
     const done = await action.run(async () => {
       const forms = await loadForms(store.config.formsModule, store.host.using);
       const check = forms.validateReferral(referralPayload(draft));
@@ -76,7 +88,7 @@ export function ReferForm() {
       }
       setIssues({});
       try {
-        return await backend.refer(check.value);
+        return await referPartner(store, check.value);
       } catch (err) {
         if (err instanceof BackendError && err.kind === "validation") {
           setIssues(byField(err.issues));
@@ -86,7 +98,7 @@ export function ReferForm() {
       }
     });
     if (done) {
-      store.updatePartner(done);
+      discardDraft(DRAFT);
       store.navigate({ view: "partner", partner: done.id });
     }
   }
@@ -105,6 +117,7 @@ export function ReferForm() {
   const optional = i18n.t("partnerhub-optional");
   // A picker's input is the field's control: the field's error describes it.
   const picker = (k: "country" | "languages") => ({
+    key: `${k}-${fresh}`,
     id: `partnerhub-refer-${k}`,
     invalid: Boolean(issues[k]),
     describedBy: issues[k] ? `partnerhub-refer-${k}-error` : undefined,
@@ -275,6 +288,20 @@ export function ReferForm() {
       >
         {i18n.t("partnerhub-refer-submit")}
       </button>
+      {typed && (
+        <button
+          type="button"
+          class="cdx-button cdx-button--weight-quiet cdx-button--action-destructive"
+          onClick={() => {
+            discardDraft(DRAFT);
+            setDraft(emptyReferral());
+            setIssues({});
+            setFresh((n) => n + 1);
+          }}
+        >
+          {i18n.t("partnerhub-draft-discard")}
+        </button>
+      )}
     </form>
   );
 }

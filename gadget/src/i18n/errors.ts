@@ -101,7 +101,7 @@ export function issueLine(i18n: I18n, issue: ValidationIssue): string {
 /** What the gadget knows of a failed request: the API's code, its parameters, the HTTP status. */
 export interface ErrorFacts {
   /** `gadget` for a failure on the page itself (no answer of the backend to go by). */
-  code: ErrorCode | "network" | "unknown" | "gadget";
+  code: ErrorCode | "network" | "unknown" | "gadget" | (string & {});
   status: number;
   /** The API's `params`, or for older servers its `details`. */
   params: Record<string, unknown>;
@@ -114,6 +114,9 @@ export interface ErrorNames {
   claimStatus: (status: string) => string;
   partnerStatus: (status: string) => string;
 }
+
+const byStatus = (i18n: I18n, status: number) =>
+  status >= 500 ? i18n.t("partnerhub-error-internal") : i18n.t("partnerhub-error-unknown", status);
 
 const str = (v: unknown) => (typeof v === "string" ? v : null);
 
@@ -145,8 +148,11 @@ export function errorText(i18n: I18n, e: ErrorFacts, names: ErrorNames): Compone
     case "gadget":
       return [i18n.t("partnerhub-error-gadget")];
     case "unknown":
-      return [e.status >= 500 ? i18n.t("partnerhub-error-internal") : i18n.t("partnerhub-error-unknown", e.status)];
-    default:
-      return [i18n.t(`partnerhub-error-${e.code}`)];
+      return [byStatus(i18n, e.status)];
+    default: {
+      // A code this gadget does not know yet (a newer server): worded by its status.
+      const key = `partnerhub-error-${e.code}`;
+      return [i18n.has(key) ? i18n.t(key) : byStatus(i18n, e.status)];
+    }
   }
 }

@@ -50,6 +50,8 @@ export interface I18n {
   t: (key: MessageKey, ...params: Param[]) => string;
   /** A message for display, each text parameter isolated in `<bdi>` so that a name in another script reads right. */
   bdi: (key: MessageKey, ...params: Param[]) => ComponentChild[];
+  /** Whether `key` is a message (for keys built from data, such as an error code). */
+  has: (key: string) => key is MessageKey;
   number: (n: number) => string;
   /** A list in the language's own way: "A, B and C", "A، B و C". */
   list: (items: readonly string[]) => string;
@@ -67,6 +69,7 @@ export function createI18n(lang: string): I18n {
     number,
     list: (items) => mw.language.listToText([...items]),
     t: (key, ...params) => text(key, params),
+    has: (key): key is MessageKey => mw.messages.exists(key),
     bdi: (key, ...params) => {
       // Text parameters go in as markers and come back out as <bdi> elements: no HTML is parsed.
       const marked = params.map((p, i) => (typeof p === "number" ? p : `\uE000${i}\uE001`));
