@@ -7,7 +7,7 @@ import { screen, waitFor, within } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { Claim, Event } from "../../shared/schemas.ts";
-import { affiliate, claim, detail, fakeBackend, json, me, on, partner, renderApp } from "./fixtures.tsx";
+import { affiliate, claim, detail, fakeBackend, json, me, on, partner, renderApp, sentence } from "./fixtures.tsx";
 
 const wmde = affiliate({ id: "wmde", name: "Wikimedia Deutschland" });
 const wmat = affiliate({ id: "wmat", name: "Wikimedia Österreich" });
@@ -90,7 +90,7 @@ describe("the partner after a write", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Send" }));
     expect(await screen.findByText("Done: Wikimedia Deutschland is now interested in this partner.")).toBeTruthy();
     const history = screen.getByRole("heading", { name: "History" }).closest("section") as HTMLElement;
-    expect(await within(history).findByText(/Interest shown by Ben/)).toBeTruthy();
+    expect(await within(history).findByText(sentence(/Interest shown by Ben/))).toBeTruthy();
 
     const mine = (await screen.findByText("Wikimedia Deutschland", { selector: "strong" })).closest(
       "li",
@@ -99,7 +99,7 @@ describe("the partner after a write", () => {
     await userEvent.click(within(mine).getByRole("button", { name: "Withdraw" }));
     expect(await screen.findByText("Done: Wikimedia Deutschland withdrew its interest.")).toBeTruthy();
     expect(screen.queryByText("Done: Wikimedia Deutschland is now interested in this partner.")).toBeNull();
-    expect(await within(history).findByText(/Interest withdrawn by Ben/)).toBeTruthy();
+    expect(await within(history).findByText(sentence(/Interest withdrawn by Ben/))).toBeTruthy();
     expect(within(history).getByText("no photographer free")).toBeTruthy();
     expect(partnerReads(f)).toBe(1);
   });
@@ -120,7 +120,7 @@ describe("the partner after a write", () => {
     const item = within(earlier)
       .getByText("Wikimedia Deutschland", { selector: "strong" })
       .closest("li") as HTMLElement;
-    expect(await within(item).findByText("Handed over to Wikimedia Österreich")).toBeTruthy();
+    expect(await within(item).findByText(sentence("Handed over to Wikimedia Österreich"))).toBeTruthy();
     expect(within(item).getByText("no progress for a year")).toBeTruthy();
     expect(partnerReads(f)).toBe(1);
   });

@@ -194,3 +194,15 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
   });
   return { store, ...render(<App store={store} />) };
 }
+
+/**
+ * Finds the element whose whole text is `expected` across its children: messages isolate names
+ * in `<bdi>`, so a sentence is several text nodes.
+ */
+export const sentence =
+  (expected: string | RegExp) =>
+  (_: string, el: Element | null): boolean => {
+    const matches = (e: Element) =>
+      typeof expected === "string" ? e.textContent === expected : expected.test(e.textContent ?? "");
+    return el !== null && matches(el) && ![...el.children].some(matches);
+  };

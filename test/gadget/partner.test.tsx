@@ -14,6 +14,7 @@ import {
   on,
   partner,
   renderApp,
+  sentence,
 } from "./fixtures.tsx";
 
 const wmde = affiliate({
@@ -95,7 +96,7 @@ describe("partner view", () => {
     expect(screen.queryByRole("link", { name: "Bad" })).toBeNull();
     expect(await screen.findByText("Wikimedia Österreich")).toBeTruthy();
     expect(screen.getByText("We have photographers")).toBeTruthy();
-    expect(await screen.findByText(/Interest shown by Anna/)).toBeTruthy();
+    expect(await screen.findByText(sentence(/Interest shown by Anna/))).toBeTruthy();
     const fits = screen.getByRole("heading", { name: "Affiliates that fit" }).parentElement as HTMLElement;
     expect(within(fits).getByText("Wikimedia Deutschland")).toBeTruthy();
     expect(within(fits).queryByText("Wikimédia France")).toBeNull();

@@ -4,7 +4,19 @@ import { describe, expect, it, vi } from "vitest";
 import { setSignInProvider } from "../../gadget/src/auth/session.ts";
 import { installMessages } from "../../gadget/preview/mw-messages.ts";
 import { mount } from "../../gadget/src/main.tsx";
-import { apiError, detail, fakeBackend, fakeWiki, json, me, mirrorPage, on, partner, renderApp } from "./fixtures.tsx";
+import {
+  apiError,
+  detail,
+  fakeBackend,
+  fakeWiki,
+  json,
+  me,
+  mirrorPage,
+  on,
+  partner,
+  renderApp,
+  sentence,
+} from "./fixtures.tsx";
 
 const referred = partner({ id: "new-museum", name: "New Museum" });
 const base = () => [
@@ -114,7 +126,7 @@ describe("sign-in and consent", () => {
     expect(f.calls).toHaveLength(0);
     await userEvent.type(screen.getByLabelText("Wiki user name"), "Ben");
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
-    expect(await screen.findByText("Signed in as Ben")).toBeTruthy();
+    expect(await screen.findByText(sentence("Signed in as Ben"))).toBeTruthy();
     expect(asked).toBe("Ben");
     await waitFor(() => expect(f.calls.map((c) => c.path)).toContain("/me"));
     await userEvent.click(screen.getByRole("button", { name: "Sign out" }));

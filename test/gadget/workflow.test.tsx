@@ -14,6 +14,7 @@ import {
   partner,
   renderApp,
   type Route,
+  sentence,
 } from "./fixtures.tsx";
 
 const wmde = affiliate({
@@ -138,7 +139,7 @@ describe("coordinator review", () => {
     app(f, "Coord", "#view=review");
     expect(await screen.findByRole("heading", { name: "Interest awaiting a decision (1)" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Stale leads (1)" })).toBeTruthy();
-    expect(await screen.findByText("Newbie asks to represent Wikimedia Deutschland.")).toBeTruthy();
+    expect(await screen.findByText(sentence(/^Newbie asks to represent Wikimedia Deutschland\./))).toBeTruthy();
     expect(await screen.findAllByRole("button", { name: "Accept as lead" })).toHaveLength(2);
     expect(await screen.findByText("stale")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Verify" }));

@@ -68,7 +68,7 @@ function Header() {
       <div class="partnerhub-user">
         {session.value ? (
           <>
-            <span>{i18n.t("partnerhub-signed-in-as", session.value.user.name)}</span>
+            <span>{i18n.bdi("partnerhub-signed-in-as", session.value.user.name)}</span>
             <button type="button" class="cdx-button cdx-button--weight-quiet" onClick={() => store.signOut()}>
               {i18n.t("partnerhub-signout")}
             </button>

@@ -79,13 +79,11 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
     </>
   );
   return (
-    <Dialog title={i18n.t("partnerhub-claim-title", partner.name)} onClose={onClose} footer={footer}>
+    <Dialog title={i18n.bdi("partnerhub-claim-title", partner.name)} onClose={onClose} footer={footer}>
       <form id="partnerhub-claim-form" onSubmit={submit}>
-        {lead && <Message type="warning">{i18n.t("partnerhub-claim-warning-lead", lead)}</Message>}
+        {lead && <Message type="warning">{i18n.bdi("partnerhub-claim-warning-lead", lead)}</Message>}
         {!lead && others.length > 0 && (
-          <Message type="warning">
-            {i18n.t("partnerhub-claim-warning-interested", i18n.list(others), others.length)}
-          </Message>
+          <Message type="warning">{i18n.bdi("partnerhub-claim-warning-interested", others, others.length)}</Message>
         )}
         <Field
           id="partnerhub-claim-affiliate"

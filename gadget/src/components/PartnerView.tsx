@@ -39,7 +39,7 @@ export function PartnerView({ id }: { id: string }) {
         {detail.status === "error" ? (
           <ErrorMessage error={detail.error} />
         ) : (
-          <Message type="warning">{i18n.t("partnerhub-partner-missing", id)}</Message>
+          <Message type="warning">{i18n.bdi("partnerhub-partner-missing", id)}</Message>
         )}
       </div>
     );

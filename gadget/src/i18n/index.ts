@@ -9,7 +9,8 @@ import { type ComponentChild, h } from "preact";
 import en from "../../../i18n/en.json";
 
 export type MessageKey = Exclude<keyof typeof en, "@metadata">;
-type Param = string | number;
+/** A text, a number (written the language's way), or a list of names (joined the language's way). */
+type Param = string | number | readonly string[];
 
 export const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "arz", "azb", "sd", "ug"]);
 
@@ -57,25 +58,37 @@ export interface I18n {
   list: (items: readonly string[]) => string;
 }
 
-const MARK = /\uE000(\d+)\uE001/;
+const MARK = /\uE000(\d+(?:\.\d+)?)\uE001/;
 
 export function createI18n(lang: string): I18n {
   const number = (n: number) => mw.language.convertNumber(n);
+  const list = (items: readonly string[]) => mw.language.listToText([...items]);
   const text = (key: MessageKey, params: Param[]) =>
-    mw.message(key, ...params.map((p) => (typeof p === "number" ? number(p) : p))).text();
+    mw
+      .message(key, ...params.map((p) => (typeof p === "number" ? number(p) : typeof p === "string" ? p : list(p))))
+      .text();
   return {
     lang,
     dir: RTL_LANGUAGES.has(lang.split("-")[0] ?? "") ? "rtl" : "ltr",
     number,
-    list: (items) => mw.language.listToText([...items]),
+    list,
     t: (key, ...params) => text(key, params),
     has: (key): key is MessageKey => mw.messages.exists(key),
     bdi: (key, ...params) => {
       // Text parameters go in as markers and come back out as <bdi> elements: no HTML is parsed.
-      const marked = params.map((p, i) => (typeof p === "number" ? p : `\uE000${i}\uE001`));
+      // A list's names each get a marker of their own (`2.0`, `2.1`), so each is isolated.
+      const mark = (id: string) => `\uE000${id}\uE001`;
+      const marked = params.map((p, i) =>
+        typeof p === "number" ? p : typeof p === "string" ? mark(String(i)) : list(p.map((_, j) => mark(`${i}.${j}`))),
+      );
+      const value = (id: string) => {
+        const [i, j] = id.split(".").map(Number);
+        const p = params[i as number];
+        return String(j === undefined ? p : (p as readonly string[])[j]);
+      };
       return text(key, marked)
         .split(MARK)
-        .map((part, i) => (i % 2 === 1 ? h("bdi", { key: i }, String(params[Number(part)])) : part))
+        .map((part, i) => (i % 2 === 1 ? h("bdi", { key: i }, value(part)) : part))
         .filter((part) => part !== "");
     },
   };
