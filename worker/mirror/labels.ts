@@ -1,50 +1,23 @@
-/** English labels for the record's vocabularies on the mirrored pages; unknown values are shown escaped. */
+/**
+ * English labels for the record's vocabularies on the mirrored pages, read from the gadget's
+ * message catalogue (the same keys, so a label is worded once); unknown values are shown escaped.
+ */
+import en from "../../gadget/src/i18n/en.json" with { type: "json" };
 import { escapeText } from "./escape.ts";
 
-const LABELS: Record<string, string> = {
-  // partner kinds
-  museum: "Museum",
-  library: "Library",
-  archive: "Archive",
-  university: "University",
-  society: "Society",
-  company: "Company",
-  government: "Government",
-  // offers
-  images: "Images",
-  data: "Data",
-  text: "Text",
-  training: "Staff training",
-  course: "Course",
-  editathon: "Edit-a-thon",
-  residency: "Wikimedian in residence",
-  other: "Other",
-  // funding
-  can_pay: "Can pay",
-  has_grant: "Has a grant",
-  seeking_funding: "Seeking funding",
-  none: "None",
-  // partner statuses
-  open: "Open",
-  matched: "Matched",
-  done: "Done",
-  closed: "Closed",
-  // claim statuses
-  interested: "Interested",
-  lead: "Lead",
-  completed: "Completed",
-  withdrawn: "Withdrawn",
-  declined: "Declined",
-  released: "Released",
-  // stages
-  contacted: "Contacted",
-  agreement: "Agreement",
-  delivering: "Delivering",
-};
+/** Which vocabulary a value is from, as the message key's prefix names it. */
+export type Vocabulary = "kind" | "offer" | "funding" | "status" | "claim-status" | "stage";
 
-/** The label of a vocabulary value, as wikitext. */
-export function label(value: string): string {
-  return Object.hasOwn(LABELS, value) ? (LABELS[value] as string) : escapeText(value);
+const MESSAGES: Readonly<Record<string, string>> = en;
+
+/** Words, spaces and plain punctuation: text that means the same as wikitext. */
+const PLAIN = /^[\p{L}\p{N} ,.-]+$/u;
+
+/** The label of a vocabulary value, as wikitext (escaped unless it is plain words). */
+export function label(vocabulary: Vocabulary, value: string): string {
+  const key = `partnerhub-${vocabulary}-${value}`;
+  const text = Object.hasOwn(MESSAGES, key) ? (MESSAGES[key] as string) : value;
+  return PLAIN.test(text) && text === text.trim() ? text : escapeText(text);
 }
 
 /** The date part of an ISO timestamp (`2026-11-26`), or an em dash. */

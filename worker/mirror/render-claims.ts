@@ -18,14 +18,16 @@ const isStale = (c: Claim) => c.status === "lead" && c.staleSince !== null;
 
 function claimRow(c: Claim, partners: ReadonlyMap<string, Partner>, affiliates: ReadonlyMap<string, Affiliate>): Row {
   const partner = partners.get(c.partner);
-  const status = isStale(c) ? `${label(c.status)} — '''stale''' since ${day(c.staleSince)}` : label(c.status);
+  const status = isStale(c)
+    ? `${label("claim-status", c.status)} — '''stale''' since ${day(c.staleSince)}`
+    : label("claim-status", c.status);
   const cells = [
     partner ? escapeText(partner.name) : escapeText(c.partner),
     affiliateLink(c.affiliate, affiliates),
     escapeText(c.claimedBy),
     c.verified ? "Yes" : "No",
     status,
-    c.stage ? label(c.stage) : "—",
+    c.stage ? label("stage", c.stage) : "—",
     c.stageNote ? escapeText(c.stageNote) : "—",
     day(c.progressAt),
     day(c.createdAt),

@@ -46,11 +46,11 @@ function partnerRow(p: Partner, affiliates: ReadonlyMap<string, Affiliate>): Row
   const anchor = /^[a-z0-9-]+$/.test(p.id) ? ` id="partner-${p.id}"` : "";
   const cells = [
     partnerCell(p),
-    label(p.kind),
+    label("kind", p.kind),
     /^[A-Z]{2}$/.test(p.country) ? p.country : escapeText(p.country),
-    p.offers.map(label).join(", "),
-    label(p.funding),
-    label(p.status),
+    p.offers.map((o) => label("offer", o)).join(", "),
+    label("funding", p.funding),
+    label("status", p.status),
     lead,
     others.length > 0 ? others.join(", ") : "—",
     day(p.createdAt),
