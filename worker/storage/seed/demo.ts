@@ -6,6 +6,7 @@
  */
 import type { ClaimStatus, Funding, Offer, PartnerKind, Project, Stage } from "../../../shared/vocabulary.ts";
 import { DAY_MS } from "../../../shared/claim-machine.ts";
+import { nameKey } from "../../../shared/directory-search.ts";
 import { slugify as slug } from "../../../shared/slug.ts";
 import type { EventRow } from "../events.ts";
 import { searchText } from "../partners.ts";
@@ -311,7 +312,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     partnerRows.push({
       id,
       name,
-      name_key: name.toLowerCase(),
+      name_key: nameKey(name),
       wikidata: null,
       kind,
       country: place.country,
