@@ -13,9 +13,8 @@ import {
   removeCoordinatorRole,
   visibleAffiliate,
 } from "../record/affiliates.ts";
-import { versionFromIfMatch } from "../record/partners.ts";
 import { getAffiliate, listAffiliates, listStoredCoordinators } from "../storage/affiliates.ts";
-import { jsonWithEtag } from "./etag.ts";
+import { etag, versionFromIfMatch } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "wikimedia-deutschland" }) });
@@ -31,6 +30,7 @@ const routes = {
     method: "get",
     path: "/affiliates",
     summary: "All affiliates",
+    middleware: [etag] as const,
     responses: { 200: json(AffiliateList, "affiliates (ETag)") },
   }),
   get: createRoute({
@@ -100,11 +100,11 @@ export const affiliates = router()
   .openapi(routes.list, async (c) => {
     const caller = c.get("caller");
     const all = await listAffiliates(c.get("deps").db);
-    return jsonWithEtag(c, { affiliates: all.map((a) => visibleAffiliate(a, caller)) }) as never;
+    return c.json({ affiliates: all.map((a) => visibleAffiliate(a, caller)) }, 200);
   })
   .openapi(routes.get, async (c) => {
     const a = await getAffiliate(c.get("deps").db, c.req.valid("param").id);
-    if (!a) throw notFound(`Affiliate ${c.req.valid("param").id}`);
+    if (!a) throw notFound("affiliate", c.req.valid("param").id);
     c.header("ETag", `"${a.version}"`);
     return c.json(visibleAffiliate(a, c.get("caller")), 200);
   })
