@@ -1,23 +1,31 @@
 /**
- * English labels for the record's vocabularies on the mirrored pages, read from the gadget's
- * message catalogue (the same keys, so a label is worded once); unknown values are shown escaped.
+ * The mirrored pages' words, read from the one message catalogue (`i18n/en.json`): Meta-Wiki's
+ * content language is English, so the mirror writes English labels and column headers with the
+ * same keys the gadget shows. Unknown vocabulary values are shown escaped.
  */
-import en from "../../gadget/src/i18n/en.json" with { type: "json" };
+import en from "../../i18n/en.json";
 import { escapeText } from "./escape.ts";
 
-/** Which vocabulary a value is from, as the message key's prefix names it. */
+type Key = Exclude<keyof typeof en, "@metadata">;
+const MESSAGES = en as unknown as Record<string, string>;
+
+/** The vocabularies whose values have labels (`partnerhub-kind-museum`). */
 export type Vocabulary = "kind" | "offer" | "funding" | "status" | "claim-status" | "stage";
 
-const MESSAGES: Readonly<Record<string, string>> = en;
+/** A catalogue message as wikitext, with `$1`… filled by wikitext the caller made safe. */
+export function message(key: Key, ...params: string[]): string {
+  return (MESSAGES[key] as string).replace(/\$(\d+)/g, (whole, i: string) => params[Number(i) - 1] ?? whole);
+}
 
-/** Words, spaces and plain punctuation: text that means the same as wikitext. */
-const PLAIN = /^[\p{L}\p{N} ,.-]+$/u;
-
-/** The label of a vocabulary value, as wikitext (escaped unless it is plain words). */
+/** The label of a vocabulary value, as wikitext. */
 export function label(vocabulary: Vocabulary, value: string): string {
   const key = `partnerhub-${vocabulary}-${value}`;
-  const text = Object.hasOwn(MESSAGES, key) ? (MESSAGES[key] as string) : value;
-  return PLAIN.test(text) && text === text.trim() ? text : escapeText(text);
+  return Object.hasOwn(MESSAGES, key) ? (MESSAGES[key] as string) : escapeText(value);
+}
+
+/** A table's header row: `! A !! B !! …` from column message keys. */
+export function headerRow(keys: readonly Key[]): string {
+  return `! ${keys.map((k) => message(k)).join(" !! ")}`;
 }
 
 /** The date part of an ISO timestamp (`2026-11-26`), or an em dash. */
