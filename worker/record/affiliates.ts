@@ -9,6 +9,8 @@ import {
   getAffiliate,
   insertAffiliate,
   isStoredCoordinator,
+  listAffiliates,
+  listStoredCoordinators,
   removeCoordinator,
   removeRepresentative,
   requestRepresentation,
@@ -25,6 +27,27 @@ export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate
     ...a,
     representatives: a.representatives.filter((r) => r.status === "verified" || r.user === caller?.user.name),
   };
+}
+
+/** Every affiliate, as `caller` may see it. */
+export async function affiliateList(db: SqlDatabase, caller: Caller | null): Promise<Affiliate[]> {
+  return (await listAffiliates(db)).map((a) => visibleAffiliate(a, caller));
+}
+
+/** One affiliate, as `caller` may see it. */
+export async function affiliateView(db: SqlDatabase, caller: Caller | null, id: string): Promise<Affiliate> {
+  const a = await getAffiliate(db, id);
+  if (!a) throw notFound("affiliate", id);
+  return visibleAffiliate(a, caller);
+}
+
+/** The coordinators: those of the deployment's configuration, then those added in the hub. */
+export async function coordinatorList(db: SqlDatabase, config: Config) {
+  const added = await listStoredCoordinators(db);
+  return [
+    ...config.coordinators.map((user) => ({ user, source: "config" as const })),
+    ...added.filter((u) => !config.coordinators.includes(u)).map((user) => ({ user, source: "added" as const })),
+  ];
 }
 
 export async function createAffiliate(

@@ -30,6 +30,9 @@ import {
 type ParsedInput = z.output<typeof PartnerInput>;
 type ParsedPatch = z.output<typeof PartnerPatch>;
 
+/** Where a directory page continues (the HTTP layer encodes it). */
+export type { Cursor };
+
 /**
  * A page of the directory (shared/directory-search.ts says what the query means). SQL answers the
  * facets, the sort and the page; with `q`, the terms are matched here, with the same functions

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { EventList } from "../../shared/api.ts";
 import { Slug } from "../../shared/schemas.ts";
-import { latestEventSeq, listEvents } from "../storage/events.ts";
+import { eventFeed } from "../record/reads.ts";
 import { etag } from "./etag.ts";
 import { json, pick, router } from "./openapi.ts";
 
@@ -28,6 +28,5 @@ const events = createRoute({
 export const eventRoutes = router().openapi(events, async (c) => {
   const { after, limit, partner, order } = c.req.valid("query");
   const { db } = c.get("deps");
-  const [list, last] = await Promise.all([listEvents(db, after, limit, partner, order === "desc"), latestEventSeq(db)]);
-  return c.json({ events: list, last }, 200);
+  return c.json(await eventFeed(db, { after, limit, partner, desc: order === "desc" }), 200);
 });

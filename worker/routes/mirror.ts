@@ -4,7 +4,7 @@ import { MirrorStatus } from "../../shared/api.ts";
 import { requireCoordinator } from "../auth/middleware.ts";
 import { AppError } from "../errors.ts";
 import { mirrorConfigured, type MirrorRunner } from "../mirror/runner.ts";
-import { mirrorStatus } from "../storage/mirror.ts";
+import { mirrorState } from "../record/reads.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
 
 const status = createRoute({
@@ -30,7 +30,7 @@ export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
   router()
     .openapi(status, async (c) => {
       const { db, config } = c.get("deps");
-      return c.json(await mirrorStatus(db, mirrorConfigured(config)), 200);
+      return c.json(await mirrorState(db, mirrorConfigured(config)), 200);
     })
     .openapi(run, async (c) => {
       requireCoordinator(c);
@@ -42,5 +42,5 @@ export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
         );
       }
       await runMirror(deps);
-      return c.json(await mirrorStatus(deps.db, true), 200);
+      return c.json(await mirrorState(deps.db, true), 200);
     });

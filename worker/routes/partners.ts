@@ -12,8 +12,14 @@ import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/sc
 import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
 import { AppError } from "../errors.ts";
 import { makeClaim } from "../record/claims.ts";
-import { closePartner, editPartner, listDirectory, partnerDetail, referPartner } from "../record/partners.ts";
-import type { Cursor } from "../storage/partners.ts";
+import {
+  closePartner,
+  editPartner,
+  listDirectory,
+  partnerDetail,
+  referPartner,
+  type Cursor,
+} from "../record/partners.ts";
 import { etag, versionFromIfMatch } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 

@@ -12,7 +12,7 @@ import { fetchWikiProfile } from "../auth/wiki-profile.ts";
 import type { Deps } from "../context.ts";
 import { requireCaller, unauthorized } from "../auth/middleware.ts";
 import { forbidden, notFound, rateLimited } from "../errors.ts";
-import { revokeSession } from "../storage/sessions.ts";
+import { endSession } from "../record/reads.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const oauth = createRoute({
@@ -78,7 +78,7 @@ export const session = router()
     const session = c.get("session");
     if (!session) throw unauthorized("Sign in first");
     const { db, now } = c.get("deps");
-    await revokeSession(db, session.jti, session.expiresAt, Math.floor(now().getTime() / 1000));
+    await endSession(db, session.jti, session.expiresAt, Math.floor(now().getTime() / 1000));
     return c.body(null, 204);
   })
   .openapi(dev, async (c) => {
