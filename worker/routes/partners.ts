@@ -12,8 +12,15 @@ import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/sc
 import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
 import { ApiError } from "../errors.ts";
 import { makeClaim } from "../record/claims.ts";
-import { closePartner, editPartner, partnerDetail, referPartner, versionFromIfMatch } from "../record/partners.ts";
-import { listPartners, toPartner, type Cursor } from "../storage/partners.ts";
+import {
+  closePartner,
+  editPartner,
+  listDirectory,
+  partnerDetail,
+  referPartner,
+  versionFromIfMatch,
+} from "../record/partners.ts";
+import type { Cursor } from "../storage/partners.ts";
 import { jsonWithEtag } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
@@ -122,8 +129,8 @@ const at = (c: { get: (k: "deps") => { now: () => Date } }) => c.get("deps").now
 export const partners = router()
   .openapi(list, async (c) => {
     const query = c.req.valid("query");
-    const { rows, total, next } = await listPartners(c.get("deps").db, query, decodeCursor(query.cursor));
-    return jsonWithEtag(c, { partners: rows.map(toPartner), total, nextCursor: encodeCursor(next) }) as never;
+    const { partners, total, next } = await listDirectory(c.get("deps").db, query, decodeCursor(query.cursor));
+    return jsonWithEtag(c, { partners, total, nextCursor: encodeCursor(next) }) as never;
   })
   .openapi(get, async (c) => {
     const detail = await partnerDetail(c.get("deps").db, c.get("caller"), c.req.valid("param").id);
