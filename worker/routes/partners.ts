@@ -28,7 +28,9 @@ function toBase64Url(text: string): string {
 
 function fromBase64Url(raw: string): string {
   const binary = atob(raw.replace(/-/g, "+").replace(/_/g, "/"));
-  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)));
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(
+    Uint8Array.from(binary, (ch) => ch.charCodeAt(0)),
+  );
 }
 
 function decodeCursor(raw: string | undefined): Cursor | null {
