@@ -4,7 +4,7 @@ import { createApp } from "../app.ts";
 import { forwardedClient } from "../auth/client-address.ts";
 import type { Config } from "../config.ts";
 import type { Deps } from "../context.ts";
-import type { MirrorRunner } from "../routes/mirror.ts";
+import type { MirrorRunner } from "../mirror/runner.ts";
 import { tableLimiter } from "../storage/rate.ts";
 import type { NodeSqlDatabase } from "./sqlite.ts";
 

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readConfig } from "../../../worker/config.ts";
 import { openSqlite } from "../../../worker/node/sqlite.ts";
 import { latestEventSeq } from "../../../worker/storage/events.ts";
-import { apiGet, attachWiki, login, type WikiClient } from "../harness.ts";
-import { expectConverged } from "./pages.ts";
-import { uniquePrefix } from "./record.ts";
+import { apiGet, attachWiki, login, type WikiClient } from "../../../tools/wiki/harness.ts";
+import { expectConverged } from "../../../tools/wiki/mirror-pages.ts";
+import { uniquePrefix } from "../../../tools/wiki/mirror-record.ts";
 
 const wiki = attachWiki(inject("wiki"));
 let dir: string;

@@ -4,16 +4,16 @@
 import { randomBytes } from "node:crypto";
 import { readD1Migrations } from "@cloudflare/vitest-plugin";
 import { getPlatformProxy } from "wrangler";
-import { readConfig, type Config } from "../../../worker/config.ts";
-import { runMirrorJob, type MirrorJobOptions, type MirrorRunResult } from "../../../worker/mirror/job.ts";
-import { migrate, MIGRATIONS_DIR } from "../../../worker/node/migrate.ts";
-import { openSqlite, type NodeSqlDatabase } from "../../../worker/node/sqlite.ts";
-import { insertAffiliate, verifyRepresentative } from "../../../worker/storage/affiliates.ts";
-import { acceptClaim, insertClaim, progressClaim } from "../../../worker/storage/claims.ts";
-import { commit } from "../../../worker/storage/commit.ts";
-import type { SqlDatabase, SqlStatement } from "../../../worker/storage/db.ts";
-import { insertPartner } from "../../../worker/storage/partners.ts";
-import type { WikiInfo } from "../harness.ts";
+import { readConfig, type Config } from "../../worker/config.ts";
+import { runMirrorJob, type MirrorJobOptions, type MirrorRunResult } from "../../worker/mirror/job.ts";
+import { migrate, MIGRATIONS_DIR } from "../../worker/node/migrate.ts";
+import { openSqlite, type NodeSqlDatabase } from "../../worker/node/sqlite.ts";
+import { insertAffiliate, verifyRepresentative } from "../../worker/storage/affiliates.ts";
+import { acceptClaim, insertClaim, progressClaim } from "../../worker/storage/claims.ts";
+import { commit } from "../../worker/storage/commit.ts";
+import type { SqlDatabase, SqlStatement } from "../../worker/storage/db.ts";
+import { insertPartner } from "../../worker/storage/partners.ts";
+import type { WikiInfo } from "./harness.ts";
 
 /** The D1 proxies opened so far (one workerd each); d1-setup.ts stops them when a test file is done. */
 const proxies: Array<{ dispose(): Promise<void> }> = [];
