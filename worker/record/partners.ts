@@ -166,12 +166,20 @@ function fieldsOf(p: PartnerFields): PartnerFields {
   };
 }
 
-/** The version an `If-Match` header names: `"3"`, `W/"3"` or `3`. */
+/**
+ * A partner's ETag: its version, marked when the answer holds the private contact, so that a
+ * cache never takes one view for the other. Both forms are good for `If-Match`.
+ */
+export function partnerEtag(detail: PartnerDetail): string {
+  return detail.contact ? `"${detail.version}-private"` : `"${detail.version}"`;
+}
+
+/** The version an `If-Match` header names: `"3"`, `"3-private"`, `W/"3"` or `3`. */
 export function versionFromIfMatch(header: string | undefined): number {
   if (header === undefined) {
     throw new ApiError(428, "precondition_required", "Send If-Match with the version you edited (the ETag of GET)");
   }
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  const m = /^(?:W\/)?"?(\d+)(?:-private)?"?$/.exec(header.trim());
   if (!m) throw new ApiError(400, "bad_request", 'If-Match must be the partner\'s ETag, e.g. "3"');
   return Number(m[1]);
 }
