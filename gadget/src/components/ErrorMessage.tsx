@@ -4,6 +4,7 @@
  * names are shown by name, a partner with a link to it.
  */
 import { BackendError } from "../api/errors.ts";
+import { signInErrorCode } from "../auth/sign-in-error.ts";
 import type { I18n, MessageKey } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
@@ -56,13 +57,12 @@ export function wordError(store: Pick<Store, "i18n" | "partners" | "affiliateNam
 }
 
 /**
- * A failure in the browser. Sign-in errors are recognised by name and code, not `instanceof`:
- * they come from the on-demand module, whose classes are copies of this bundle's.
+ * A failure in the browser. Sign-in errors are recognised by name and code, not `instanceof`
+ * (auth/sign-in-error.ts says why).
  */
 function local(i18n: I18n, error: unknown): string {
-  const e = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
-  const key = `partnerhub-signin-error-${String(e.code)}`;
-  if (e.name === "SignInError" && i18n.has(key)) return i18n.t(key);
+  const e = (error ?? {}) as { name?: unknown; message?: unknown };
+  if (e.name === "SignInError") return i18n.t(`partnerhub-signin-error-${signInErrorCode(error)}`);
   return i18n.t("partnerhub-error-other", String(e.message ?? error));
 }
 
