@@ -9,6 +9,7 @@ import type { I18n, MessageKey } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
 import { Message } from "./Message.tsx";
+import { RouteLink } from "./RouteLink.tsx";
 
 /** `partnerhub-error-<code>`, the code's underscores as hyphens (`rate_limited` → `…-rate-limited`). */
 const codeKey = (code: string) => `partnerhub-error-${code.replace(/_/g, "-")}` as MessageKey;
@@ -81,12 +82,9 @@ export function ErrorMessage({ error }: { error: unknown }) {
     <Message type="error">
       {before}
       {partner && (
-        <a
-          href={`#p=${encodeURIComponent(partner.id)}`}
-          onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: partner.id }))}
-        >
+        <RouteLink to={{ view: "partner", partner: partner.id }}>
           <bdi>{partner.name}</bdi>
-        </a>
+        </RouteLink>
       )}
       {after}
     </Message>
