@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { act, call, COORDINATOR, expectError, json, makeAffiliate, makeClaim, makePartner, signIn } from "./helpers.ts";
+import { loadMirrorRecord } from "../../worker/mirror/job.ts";
+import {
+  act,
+  call,
+  COORDINATOR,
+  db,
+  expectError,
+  json,
+  makeAffiliate,
+  makeClaim,
+  makePartner,
+  signIn,
+} from "./helpers.ts";
 
 async function setup() {
   const a = await makeAffiliate({ reps: ["Rep A"] });
@@ -187,6 +199,21 @@ describe("hand over", () => {
       data: { to: cb.id, reason: "B works in the partner's language" },
     });
     expect(events.at(-1)).toMatchObject({ type: "claim.accepted", claim: cb.id });
+  });
+
+  it("answers with the partner as it is now, and the mirror knows whom it was handed to and why", async () => {
+    const { a, b, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    const cb = await makeClaim(partner, b, "Rep B");
+    await act("accept", ca.id, COORDINATOR);
+    const body = await json(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "closer to the partner" }));
+    expect(body.partner).toMatchObject({ id: partner, lead: { claim: cb.id, affiliate: b } });
+    expect(body.partner.claims.map((c: { id: number; status: string }) => [c.id, c.status])).toEqual([
+      [ca.id, "released"],
+      [cb.id, "lead"],
+    ]);
+    const record = await loadMirrorRecord(db);
+    expect(record.outcomes?.get(ca.id)).toEqual({ reason: "closer to the partner", handedOverTo: b });
   });
 
   it("requires a reason and an interested claim of the same partner, and changes nothing otherwise", async () => {

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { EventList } from "../../shared/api.ts";
 import { Slug } from "../../shared/schemas.ts";
 import { eventFeed } from "../record/reads.ts";
-import { etag } from "./etag.ts";
+import { dependsOnCaller, etag } from "./etag.ts";
 import { json, pick, router } from "./openapi.ts";
 
 const EventQuery = z.strictObject({
@@ -19,7 +19,7 @@ const EventQuery = z.strictObject({
 const events = createRoute({
   method: "get",
   path: "/events",
-  summary: "The audit feed: events after a sequence number (public fields only)",
+  summary: "The audit feed: events after a sequence number, as the caller may see them",
   request: { query: EventQuery },
   middleware: [etag] as const,
   responses: { 200: json(EventList, "events in order; `last` is the newest sequence number overall"), ...pick(422) },
@@ -28,5 +28,6 @@ const events = createRoute({
 export const eventRoutes = router().openapi(events, async (c) => {
   const { after, limit, partner, order } = c.req.valid("query");
   const { db } = c.get("deps");
-  return c.json(await eventFeed(db, { after, limit, partner, desc: order === "desc" }), 200);
+  dependsOnCaller(c);
+  return c.json(await eventFeed(db, c.get("caller"), { after, limit, partner, desc: order === "desc" }), 200);
 });

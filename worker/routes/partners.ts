@@ -20,7 +20,7 @@ import {
   referPartner,
   type Cursor,
 } from "../record/partners.ts";
-import { etag, versionFromIfMatch } from "./etag.ts";
+import { dependsOnCaller, etag, partnerEtag, versionFromIfMatch } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "national-museum-of-x" }) });
@@ -134,14 +134,15 @@ export const partners = router()
   })
   .openapi(get, async (c) => {
     const detail = await partnerDetail(c.get("deps").db, c.get("caller"), c.req.valid("param").id);
-    c.header("ETag", `"${detail.version}"`);
+    c.header("ETag", partnerEtag(detail));
+    dependsOnCaller(c);
     return c.json(detail, 200);
   })
   .openapi(refer, async (c) => {
     const caller = requireWriter(c);
     const detail = await referPartner(c.get("deps").db, caller, c.req.valid("json"), at(c));
     c.header("Location", `${API_BASE}/partners/${detail.id}`);
-    c.header("ETag", `"${detail.version}"`);
+    c.header("ETag", partnerEtag(detail));
     return c.json(detail, 201);
   })
   .openapi(edit, async (c) => {
@@ -155,7 +156,7 @@ export const partners = router()
       c.req.valid("json"),
       at(c),
     );
-    c.header("ETag", `"${detail.version}"`);
+    c.header("ETag", partnerEtag(detail));
     return c.json(detail, 200);
   })
   .openapi(close, async (c) => {
