@@ -11,12 +11,21 @@ import { mirrorStatus } from "../storage/mirror.ts";
 import { allPartners, toContact, toPartner } from "../storage/partners.ts";
 import { revokeSession } from "../storage/sessions.ts";
 
-/** Events after `after` (newest first with `desc`), and the newest sequence number overall. */
+/** Events after `after` (newest first with `desc`) as `caller` may see them, and the newest sequence number. */
 export async function eventFeed(
   db: SqlDatabase,
+  caller: Caller | null,
   q: { after: number; limit: number; partner?: string; desc: boolean },
 ): Promise<{ events: Awaited<ReturnType<typeof listEvents>>; last: number }> {
-  const [events, last] = await Promise.all([listEvents(db, q.after, q.limit, q.partner, q.desc), latestEventSeq(db)]);
+  const audience = {
+    coordinator: caller?.coordinator ?? false,
+    user: caller?.user.name ?? null,
+    represents: [...(caller?.represents ?? [])],
+  };
+  const [events, last] = await Promise.all([
+    listEvents(db, q.after, q.limit, q.partner, q.desc, audience),
+    latestEventSeq(db),
+  ]);
   return { events, last };
 }
 
