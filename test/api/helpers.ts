@@ -4,7 +4,7 @@
  */
 import { harness } from "#harness";
 import { expect } from "vitest";
-import type { PartnerInput } from "../../shared/schemas.ts";
+import type { Claim, PartnerInput } from "../../shared/schemas.ts";
 
 export const BASE = "http://127.0.0.1/api/v1";
 export const db = harness.db;
@@ -42,9 +42,12 @@ export async function json<T = any>(res: Response): Promise<T> {
 /** Asserts the API's one error shape and status, and returns the error. */
 export async function expectError(res: Response, status: number, code?: string) {
   const body = await json(res);
-  expect({ status: res.status, body }).toMatchObject({ status, body: { error: { message: expect.any(String) } } });
+  expect({ status: res.status, body }).toMatchObject({
+    status,
+    body: { error: { message: expect.any(String), params: expect.any(Object) } },
+  });
   if (code) expect(body.error.code).toBe(code);
-  return body.error as { code: string; message: string; details?: any };
+  return body.error as { code: string; message: string; params: Record<string, unknown>; details?: any };
 }
 
 const tokens = new Map<string, string>();
@@ -121,7 +124,7 @@ export async function makeClaim(partner: string, affiliate: string, by: string, 
     body: { affiliate, message },
   });
   expect(res.status).toBe(201);
-  return (await json<{ claim: { id: number; version: number; verified: boolean; createdAt: string } }>(res)).claim;
+  return (await json<{ claim: Claim }>(res)).claim;
 }
 
 export async function act(action: string, claimId: number, by: string, body: Record<string, unknown> = {}) {

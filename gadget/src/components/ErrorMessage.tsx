@@ -5,6 +5,7 @@
  */
 import { type ComponentChild, isValidElement } from "preact";
 import { BackendError } from "../api/errors.ts";
+import { signInErrorCode } from "../auth/sign-in-error.ts";
 import { errorText } from "../i18n/errors.ts";
 import type { I18n } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
@@ -21,13 +22,12 @@ function paramsOf(error: BackendError): Record<string, unknown> {
 }
 
 /**
- * A failure in the browser. Sign-in errors are recognised by name and code, not `instanceof`:
- * they come from the on-demand module, whose classes are copies of this bundle's.
+ * A failure in the browser. Sign-in errors are recognised by name and code, not `instanceof`
+ * (auth/sign-in-error.ts says why).
  */
 function local(i18n: I18n, error: unknown): string {
-  const e = (error ?? {}) as { name?: unknown; code?: unknown };
-  const key = `partnerhub-signin-error-${String(e.code)}`;
-  if (e.name === "SignInError" && i18n.has(key)) return i18n.t(key);
+  const e = (error ?? {}) as { name?: unknown };
+  if (e.name === "SignInError") return i18n.t(`partnerhub-signin-error-${signInErrorCode(error)}`);
   return i18n.t("partnerhub-error-gadget");
 }
 
