@@ -4,7 +4,7 @@ import { Affiliate, Claim, Event, line, Partner, PartnerDetail, Slug, Stage, tex
 import { LIMITS } from "./limits.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
-export { API_BASE } from "./api-base.ts";
+export { API_BASE, D1_BOOKMARK_HEADER } from "./api-base.ts";
 
 export const ERROR_CODES = [
   "bad_request",
