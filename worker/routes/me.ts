@@ -15,7 +15,7 @@ const me = createRoute({
 
 export const meRoutes = router().openapi(me, async (c) => {
   const caller = requireCaller(c);
-  const reps = await affiliatesOfUser(c.get("deps").db, caller.user.name);
+  const reps = await affiliatesOfUser(c.get("deps").db, caller.user);
   return c.json(
     {
       user: caller.user,

@@ -5,13 +5,13 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { DevSessionRequest, SessionRequest, SessionResponse } from "../../shared/api.ts";
-import { normaliseUserName } from "../../shared/schemas.ts";
 import { isLoopbackAddress } from "../auth/client-address.ts";
 import { issueSession } from "../auth/session.ts";
 import { fetchWikiProfile } from "../auth/wiki-profile.ts";
 import type { Deps } from "../context.ts";
 import { requireCaller, unauthorized } from "../auth/middleware.ts";
 import { ApiError, forbidden, rateLimited } from "../errors.ts";
+import { bindRolesToUser } from "../storage/affiliates.ts";
 import { revokeSession } from "../storage/sessions.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
@@ -69,7 +69,9 @@ export const session = router()
     );
     if (profile.blocked)
       throw forbidden("Your wiki account is blocked; blocked users may read but not sign in to write");
-    const user = { id: profile.sub, name: normaliseUserName(profile.username), blocked: false };
+    // The wiki's answer is the truth: its central id, and its name exactly as given.
+    const user = { id: String(profile.sub), name: profile.username, blocked: false };
+    await bindRolesToUser(deps.db, user);
     const issued = await issueSession(config.sessionSecret, user, "oauth", config.sessionTtlSeconds, deps.now());
     return c.json({ ...issued, user }, 200);
   })
@@ -87,6 +89,7 @@ export const session = router()
     if (!fromLoopback(deps, c.req.raw)) throw forbidden("Development sign-in is accepted only from loopback");
     const body = c.req.valid("json");
     const user = { id: `dev:${body.username}`, name: body.username, blocked: body.blocked };
+    await bindRolesToUser(deps.db, user);
     const issued = await issueSession(
       deps.config.sessionSecret,
       user,
