@@ -1,7 +1,8 @@
 /**
  * Identity, for both runtimes (test/worker/identity.test.ts, test/node/identity.test.ts): each
  * passes an app whose wiki answers `/oauth2/resource/profile` with `profiles[token]`, as the OAuth
- * stand-in answers for real users. The wiki's name is kept as given; roles follow the central id.
+ * stand-in answers for real users, and a clock the cases move. The wiki's name is kept as given;
+ * roles follow the central id; a block is noticed within 15 minutes of a session's life.
  */
 import { describe, expect, it } from "vitest";
 import { normaliseUserName } from "../../shared/schemas.ts";
@@ -23,13 +24,17 @@ export function profileFetch(profiles: Record<string, Profile>): typeof fetch {
 }
 
 /** The app's `request` with the wiki's profiles set per access token. */
-export type IdentityApp = (profiles: Record<string, Profile>) => {
+export type IdentityApp = (
+  profiles: Record<string, Profile>,
+  clock: { now: Date },
+) => {
   request(path: string, init?: { method?: string; token?: string; body?: unknown }): Response | Promise<Response>;
 };
 
 export function identityCases(makeApp: IdentityApp) {
   const profiles: Record<string, Profile> = { "t-coord": { sub: 1, username: "Coord One" } };
-  const app = makeApp(profiles);
+  const clock = { now: new Date() };
+  const app = makeApp(profiles, clock);
   const send = (path: string, init: { method?: string; token?: string; body?: unknown } = {}) =>
     app.request(path, init);
   async function oauthSignIn(token: string): Promise<{ token: string; user: { id: string; name: string } }> {
@@ -40,7 +45,7 @@ export function identityCases(makeApp: IdentityApp) {
   const me = async (token: string) =>
     (await (await send("/me", { token })).json()) as {
       user: { id: string; name: string };
-      roles: { coordinator: boolean };
+      roles: { coordinator: boolean; canWrite: boolean };
       affiliates: Array<{ affiliate: string; status: string }>;
     };
 
@@ -98,6 +103,31 @@ export function identityCases(makeApp: IdentityApp) {
       // Someone who takes the old name later is somebody else.
       profiles["t-usurper"] = { sub: 2002, username: "Old Name" };
       expect((await me((await oauthSignIn("t-usurper")).token)).affiliates).toEqual([]);
+    });
+  });
+
+  describe("a block during a session", () => {
+    it("is noticed within 15 minutes: writes are refused from the next check on", async () => {
+      profiles["t-later-blocked"] = { sub: 3001, username: "Later Blocked" };
+      const session = await oauthSignIn("t-later-blocked");
+      expect((await me(session.token)).roles).toMatchObject({ canWrite: true });
+      profiles["t-later-blocked"] = { sub: 3001, username: "Later Blocked", blocked: true };
+      // Within the check's 15 minutes the earlier answer holds (no wiki request per API call)…
+      clock.now = new Date(clock.now.getTime() + 10 * 60_000);
+      expect((await me(session.token)).roles).toMatchObject({ canWrite: true });
+      // …and past them the wiki is asked again.
+      clock.now = new Date(clock.now.getTime() + 6 * 60_000);
+      expect((await me(session.token)).roles).toMatchObject({ canWrite: false });
+      const write = await send("/partners", { method: "POST", token: session.token, body: {} });
+      expect(write.status).toBe(403);
+    });
+
+    it("ends the session when the wiki no longer accepts its access token", async () => {
+      profiles["t-expiring"] = { sub: 3002, username: "Expiring Token" };
+      const session = await oauthSignIn("t-expiring");
+      delete profiles["t-expiring"];
+      clock.now = new Date(clock.now.getTime() + 16 * 60_000);
+      expect((await send("/me", { token: session.token })).status).toBe(401);
     });
   });
 

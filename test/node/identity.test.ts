@@ -8,8 +8,11 @@ import { identityCases, profileFetch } from "../api/identity-cases.ts";
 const db = openSqlite(":memory:");
 await migrate(db);
 
-identityCases((profiles) => {
-  const app = createNodeApp({ ...nodeDeps(db, readConfig(process.env)), fetch: profileFetch(profiles) });
+identityCases((profiles, clock) => {
+  const app = createNodeApp({
+    ...nodeDeps(db, readConfig(process.env), () => clock.now),
+    fetch: profileFetch(profiles),
+  });
   return {
     request: (path, init = {}) =>
       app.request(

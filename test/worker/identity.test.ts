@@ -4,8 +4,10 @@ import { createApp } from "../../worker/app.ts";
 import { workerDeps, type WorkerEnv } from "../../worker/index.ts";
 import { identityCases, profileFetch } from "../api/identity-cases.ts";
 
-identityCases((profiles) => {
-  const app = createApp({ getDeps: (e) => ({ ...workerDeps(e as WorkerEnv), fetch: profileFetch(profiles) }) });
+identityCases((profiles, clock) => {
+  const app = createApp({
+    getDeps: (e) => ({ ...workerDeps(e as WorkerEnv), fetch: profileFetch(profiles), now: () => clock.now }),
+  });
   return {
     request: (path, init = {}) =>
       app.request(

@@ -72,7 +72,15 @@ export const session = router()
     // The wiki's answer is the truth: its central id, and its name exactly as given.
     const user = { id: String(profile.sub), name: profile.username, blocked: false };
     await bindRolesToUser(deps.db, user);
-    const issued = await issueSession(config.sessionSecret, user, "oauth", config.sessionTtlSeconds, deps.now());
+    const { accessToken } = c.req.valid("json");
+    const issued = await issueSession(
+      config.sessionSecret,
+      user,
+      "oauth",
+      config.sessionTtlSeconds,
+      deps.now(),
+      accessToken,
+    );
     return c.json({ ...issued, user }, 200);
   })
   .openapi(signOut, async (c) => {

@@ -9,3 +9,13 @@ CREATE UNIQUE INDEX representative_affiliate_user_id ON representative (affiliat
   WHERE user_id IS NOT NULL;
 CREATE INDEX representative_user_id ON representative (user_id);
 CREATE UNIQUE INDEX coordinator_user_id ON coordinator (user_id) WHERE user_id IS NOT NULL;
+
+-- The last time the wiki was asked whether a session's user is blocked (at least every 15 minutes
+-- of a session's life), and its answer; pruned once the session would have expired.
+CREATE TABLE session_check (
+  jti        TEXT PRIMARY KEY,
+  checked_at INTEGER NOT NULL,
+  blocked    INTEGER NOT NULL CHECK (blocked IN (0, 1)),
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX session_check_expiry ON session_check (expires_at);
