@@ -15,12 +15,13 @@ import { makeClaim } from "../record/claims.ts";
 import {
   closePartner,
   editPartner,
+  listDirectory,
   partnerDetail,
   partnerEtag,
   referPartner,
   versionFromIfMatch,
 } from "../record/partners.ts";
-import { listPartners, toPartner, type Cursor } from "../storage/partners.ts";
+import type { Cursor } from "../storage/partners.ts";
 import { dependsOnCaller, jsonWithEtag } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
@@ -129,8 +130,8 @@ const at = (c: { get: (k: "deps") => { now: () => Date } }) => c.get("deps").now
 export const partners = router()
   .openapi(list, async (c) => {
     const query = c.req.valid("query");
-    const { rows, total, next } = await listPartners(c.get("deps").db, query, decodeCursor(query.cursor));
-    return jsonWithEtag(c, { partners: rows.map(toPartner), total, nextCursor: encodeCursor(next) }) as never;
+    const { partners, total, next } = await listDirectory(c.get("deps").db, query, decodeCursor(query.cursor));
+    return jsonWithEtag(c, { partners, total, nextCursor: encodeCursor(next) }) as never;
   })
   .openapi(get, async (c) => {
     const detail = await partnerDetail(c.get("deps").db, c.get("caller"), c.req.valid("param").id);

@@ -115,6 +115,19 @@ export async function listEvents(
   return results.map(toEvent);
 }
 
+/** Every hand-over: the released claim and the affiliate that took over (for the mirror's claims page). */
+export async function handovers(db: SqlDatabase): Promise<Map<number, string>> {
+  const { results } = await db
+    .prepare(
+      `SELECT claim_id, json_extract(data, '$.toAffiliate') AS to_affiliate FROM event
+       WHERE type = 'claim.handed_over' AND claim_id IS NOT NULL ORDER BY seq`,
+    )
+    .all<{ claim_id: number; to_affiliate: unknown }>();
+  return new Map(
+    results.filter((r) => typeof r.to_affiliate === "string").map((r) => [r.claim_id, r.to_affiliate as string]),
+  );
+}
+
 export async function latestEventSeq(db: SqlDatabase): Promise<number> {
   const row = await db.prepare(`SELECT coalesce(max(seq), 0) AS seq FROM event`).first<{ seq: number }>();
   return row?.seq ?? 0;
