@@ -5,7 +5,7 @@ import { PARTNER_SORTS } from "./directory-search.ts";
 import { LIMITS } from "./limits.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
-export { API_BASE } from "./api-base.ts";
+export { API_BASE, D1_BOOKMARK_HEADER } from "./api-base.ts";
 
 /**
  * Every error code the API answers with, and what it means. The gadget words an error from its

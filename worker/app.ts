@@ -6,7 +6,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { API_BASE } from "../shared/api.ts";
+import { API_BASE, D1_BOOKMARK_HEADER } from "../shared/api.ts";
 import { authenticate, requireWriter } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { AppError, rateLimited } from "./errors.ts";
@@ -46,8 +46,15 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     cors({
       origin: (origin, c) => ((c.get("deps") as Deps).config.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Api-User-Agent"],
-      exposeHeaders: ["ETag", "Location", "Retry-After"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "If-Match",
+        "If-None-Match",
+        "Api-User-Agent",
+        D1_BOOKMARK_HEADER,
+      ],
+      exposeHeaders: ["ETag", "Location", "Retry-After", D1_BOOKMARK_HEADER],
       maxAge: 600,
     }),
   );

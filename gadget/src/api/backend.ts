@@ -17,7 +17,7 @@ import type {
   SessionResponse,
   TransitionRequest,
 } from "../../../shared/api.ts";
-import { API_BASE } from "../../../shared/api-base.ts";
+import { API_BASE, D1_BOOKMARK_HEADER } from "../../../shared/api-base.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";
@@ -37,9 +37,12 @@ export function createBackend({
   fetch: doFetch = (...a) => fetch(...a),
   userAgent = "partnerhub-gadget",
 }: BackendOptions) {
+  // The newest D1 bookmark the backend gave (Workers only): sent back so that reads never go back in time.
+  let bookmark: string | null = null;
   async function send(method: string, path: string, body?: unknown, token = getToken()): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent };
     if (token) headers.Authorization = `Bearer ${token}`;
+    if (bookmark) headers[D1_BOOKMARK_HEADER] = bookmark;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
     try {
@@ -51,6 +54,7 @@ export function createBackend({
     } catch (e) {
       throw networkError(e);
     }
+    bookmark = res.headers.get(D1_BOOKMARK_HEADER) ?? bookmark;
     if (!res.ok) throw await errorFromResponse(res);
     return res;
   }
