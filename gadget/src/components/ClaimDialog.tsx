@@ -36,6 +36,11 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
   });
   const { affiliate, message } = draft;
   useEffect(() => saveDraft(form, draft), [form, draft]);
+  // Who you represent may arrive after the dialog opened (the page just loaded): choose then.
+  const verifiedChoice = choices.find((c) => c.status === "verified")?.affiliate.id ?? "";
+  useEffect(() => {
+    if (!affiliate && verifiedChoice) setDraft((d) => (d.affiliate ? d : { ...d, affiliate: verifiedChoice }));
+  }, [verifiedChoice]);
   const action = useAction();
   const others = [...taken].map((a) => store.affiliateName(a));
   const lead = partner.lead ? store.affiliateName(partner.lead.affiliate) : null;
