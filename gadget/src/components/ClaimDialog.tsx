@@ -110,11 +110,12 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
             required
             onChange={(e) => setDraft((d) => ({ ...d, affiliate: (e.currentTarget as HTMLSelectElement).value }))}
           >
-            <option value="" disabled>
+            {/* `selected` as well as the select's value: a browser may apply the value before the options exist. */}
+            <option value="" disabled selected={!affiliate}>
               {i18n.t("partnerhub-claim-affiliate-choose")}
             </option>
             {choices.map(({ affiliate: a, status }) => (
-              <option key={a.id} value={a.id}>
+              <option key={a.id} value={a.id} selected={a.id === affiliate}>
                 {status === "verified" ? i18n.t("partnerhub-claim-affiliate-verified", a.name) : a.name}
               </option>
             ))}
