@@ -253,4 +253,26 @@ describe("a closed partner", () => {
     );
     await expectError(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "B is closer" }), 409, "conflict");
   });
+
+  it("takes no progress or completion on its lead; reopened, it is matched (not done) and the lead goes on", async () => {
+    const { a, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    expect((await act("accept", ca.id, COORDINATOR)).status).toBe(200);
+    const coord = await signIn(COORDINATOR);
+    const close = await call("POST", `/partners/${partner}/close`, { token: coord, body: { reason: "on hold" } });
+    expect(close.status).toBe(200);
+    const progressed = await expectError(
+      await act("progress", ca.id, "Rep A", { stage: "contacted" }),
+      409,
+      "conflict",
+    );
+    expect(progressed.details.status).toBe("closed");
+    const completed = await expectError(await act("complete", ca.id, "Rep A", { reason: "all done" }), 409, "conflict");
+    expect(completed.details.status).toBe("closed");
+    expect((await call("POST", `/partners/${partner}/reopen`, { token: coord })).status).toBe(200);
+    const reopened = await partnerOf(partner);
+    expect(reopened.status).toBe("matched");
+    expect(reopened.claims[0]).toMatchObject({ status: "lead", stage: null });
+    expect((await act("progress", ca.id, "Rep A", { stage: "contacted" })).status).toBe(200);
+  });
 });

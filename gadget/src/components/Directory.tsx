@@ -1,6 +1,6 @@
 /** The directory: search, facets, sort, result count and the (windowed) list of partners. */
 import { useStore } from "../state/context.ts";
-import type { PartnerSort } from "../directory/filter.ts";
+import type { PartnerSort } from "../../../shared/directory-search.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { FacetPanel } from "./FacetPanel.tsx";
 import { Message } from "./Message.tsx";
