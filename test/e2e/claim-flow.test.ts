@@ -98,6 +98,10 @@ describe("we can take this partner, end to end", () => {
 
     await page.getByRole("button", { name: "We can take this partner" }).click();
     const dialog = page.getByRole("dialog");
+    // Focus opens on the dialog: Tab reaches its close button first, no arrow key changes the affiliate.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "dialog");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Close");
     await expect(dialog.getByLabel("On behalf of").inputValue()).resolves.toBe(hub.users.alice.represents);
     await dialog.getByLabel("Message").fill("We digitised 30,000 photographs with museums like this one.");
     axe.push(await expectAccessible(page, "claim dialog"));

@@ -298,3 +298,25 @@ describe("mixed-direction text", () => {
     expect(row.tagName).toBe("BDI");
   });
 });
+
+describe("the claim dialog before the backend has said who you are", () => {
+  it("chooses your verified affiliate once that answer arrives", async () => {
+    let answer: (r: Response) => void = () => {};
+    const slowMe = new Promise<Response>((r) => (answer = r));
+    const f = fakeBackend(
+      on("GET", "/me", () => undefined),
+      on("GET", /^\/partners\?/, () => json(200, { partners: [museum], total: 1, nextCursor: null })),
+      on("GET", "/affiliates", () => json(200, { affiliates: [artfem, wmde] })),
+      on("GET", "/partners/museum", () => json(200, detail(museum, []))),
+      on("GET", /^\/events/, () => json(200, { events: [], last: 0 })),
+    );
+    const fetch: typeof globalThis.fetch = (url, init) => (String(url).endsWith("/me") ? slowMe : f.fetch(url, init));
+    renderApp({ fetch, session: "Ben", hash: "#p=museum", config: { directorySource: "backend" } });
+    const dialog = await openDialog();
+    expect((within(dialog).getByLabelText("On behalf of") as HTMLSelectElement).value).toBe("");
+    answer(json(200, verifiedWmde));
+    await waitFor(() =>
+      expect((within(dialog).getByLabelText("On behalf of") as HTMLSelectElement).value).toBe("wmde"),
+    );
+  });
+});

@@ -61,6 +61,11 @@ export function isSafeLinkTarget(title: string): boolean {
  * An internal link with an escaped label. The leading colon makes `Category:` and `File:`
  * targets ordinary links rather than a categorisation or an embedded image.
  */
+/** A link to a wiki user's page, labelled with the name; a name that cannot be a title stays text. */
+export function userLink(name: string): string {
+  return name.trim() ? wikiLink(`User:${name}`, name) : escapeText(name);
+}
+
 export function wikiLink(target: string, label: string): string {
   const text = escapeText(label) || escapeText(target);
   if (!isSafeLinkTarget(target)) return text;
