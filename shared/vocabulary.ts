@@ -66,6 +66,7 @@ export const EVENT_TYPES = [
   "claim.progressed",
   "claim.handed_over",
   "claim.stale",
+  "claim.stale_warning",
   "mirror.run",
 ] as const;
 

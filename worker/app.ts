@@ -17,6 +17,7 @@ import { exportRoutes } from "./routes/export.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
 import { mirrorRoutes, type MirrorRunner } from "./routes/mirror.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { validationHook } from "./routes/openapi.ts";
 import { partners } from "./routes/partners.ts";
 import { session } from "./routes/session.ts";
@@ -43,7 +44,7 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     "*",
     cors({
       origin: (origin, c) => ((c.get("deps") as Deps).config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
       allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Api-User-Agent"],
       exposeHeaders: ["ETag", "Location", "Retry-After"],
       maxAge: 600,
@@ -84,7 +85,8 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     .route("/", affiliates)
     .route("/", eventRoutes)
     .route("/", exportRoutes)
-    .route("/", mirrorRoutes(runMirror));
+    .route("/", mirrorRoutes(runMirror))
+    .route("/", notificationRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -4,6 +4,7 @@ import { readConfig, type Config } from "./config.ts";
 import type { Deps, WriteLimiter } from "./context.ts";
 import { runScheduled } from "./jobs/scheduled.ts";
 import { createMirrorRunner } from "./mirror/job.ts";
+import { withNotifications } from "./notify/runner.ts";
 import { tableLimiter } from "./storage/rate.ts";
 
 interface RateLimitBinding {
@@ -64,7 +65,7 @@ export function workerDeps(env: WorkerEnv): Deps {
   };
 }
 
-const runMirror = createMirrorRunner();
+const runMirror = withNotifications(createMirrorRunner());
 const app = createApp({ getDeps: (env) => workerDeps(env as WorkerEnv), runMirror });
 
 export default {
