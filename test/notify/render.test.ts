@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { digestDue } from "../../shared/notifications.ts";
 import type { Event } from "../../shared/schemas.ts";
 import { botExclusion } from "../../worker/notify/exclusion.ts";
-import { deliveredOnPage, noticeLine, type RenderContext, renderSection } from "../../worker/notify/render.ts";
+import {
+  deliveredOnPage,
+  MAX_LINES,
+  noticeLine,
+  type RenderContext,
+  renderSection,
+} from "../../worker/notify/render.ts";
 
 const ctx: RenderContext = {
   directoryTitle: "Content Partnerships Hub/Directory",
@@ -51,6 +57,14 @@ describe("a notice section", () => {
     expect(s.text.trimEnd()).toMatch(/~~~~$/);
     expect(deliveredOnPage(`old\n${s.text}\nmore`)).toBe(9);
     expect(s.summary).toBe("Content Partnerships Hub: 2 updates");
+  });
+
+  it("lists at most MAX_LINES events and counts the rest, its marker covering them all", () => {
+    const many = Array.from({ length: MAX_LINES + 5 }, (_, i) => ev({ seq: i + 1 }));
+    const s = renderSection(many, ctx, new Date(), { more: 20, upTo: 300 });
+    expect(s.text.split("\n").filter((l) => l.startsWith("* "))).toHaveLength(MAX_LINES + 1);
+    expect(s.text).toContain("… and 25 more things");
+    expect(deliveredOnPage(s.text)).toBe(300);
   });
 
   it("links no user page (a link would notify that user)", () => {

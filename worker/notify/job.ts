@@ -15,6 +15,7 @@ import { allClaims } from "../storage/claims.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import { latestEventSeq, listEvents } from "../storage/events.ts";
 import {
+  countNoticesAfter,
   type DeliveryOutcome,
   noticeScanCursor,
   noticesFor,
@@ -28,7 +29,7 @@ import {
 import { allPartners, toPartner } from "../storage/partners.ts";
 import { botExclusion } from "./exclusion.ts";
 import { type RecipientContext, recipientsOf } from "./recipients.ts";
-import { deliveredOnPage, type RenderContext, renderSection } from "./render.ts";
+import { deliveredOnPage, MAX_LINES, type RenderContext, renderSection } from "./render.ts";
 import { postSection, readTalkPages, type TalkPage } from "./talk-pages.ts";
 
 export type NotifyDeps = MirrorJobDeps;
@@ -182,15 +183,24 @@ export async function runNotifyJob(deps: NotifyDeps, options: NotifyOptions = {}
     try {
       // A section an earlier run posted without hearing back: its events count as delivered.
       let from = Math.max(p.deliveredSeq, deliveredOnPage(page.text));
-      const notices = await noticesFor(db, p.recipient, { after: from, upTo: p.upTo, talkOnly: true });
+      const notices = await noticesFor(db, p.recipient, {
+        after: from,
+        upTo: p.upTo,
+        talkOnly: true,
+        limit: MAX_LINES,
+      });
       if (notices.length === 0) {
         await outcome({ state: "sent", detail: "found_on_page", deliveredSeq: from });
         continue;
       }
+      const more =
+        notices.length < MAX_LINES ? 0 : (await countNoticesAfter(db, p.recipient, from, true)) - notices.length;
+      // The marker covers everything up to the new cursor, the counted rest included.
       const section = renderSection(
         notices.map((n) => n.event),
         ctx,
         now,
+        { more, upTo: p.upTo },
       );
       let revid: number;
       try {

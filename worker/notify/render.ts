@@ -94,20 +94,33 @@ export interface Section {
   summary: string;
 }
 
-/** The whole section for one recipient: `events` oldest first, all after their cursor. */
-export function renderSection(events: readonly Event[], ctx: RenderContext, at: Date): Section {
-  const lines = events.map((e) => `* ${noticeLine(e, ctx)}`);
-  const upTo = events.reduce((max, e) => Math.max(max, e.seq), 0);
+/** Lines in one section at most: a longer digest names the rest by number (the gadget's "For you" lists them all). */
+export const MAX_LINES = 100;
+
+/**
+ * The whole section for one recipient: `events` oldest first, all after their cursor; `more`
+ * events beyond those given up to `upTo` are counted, not listed.
+ */
+export function renderSection(
+  events: readonly Event[],
+  ctx: RenderContext,
+  at: Date,
+  { more = 0, upTo = 0 }: { more?: number; upTo?: number } = {},
+): Section {
+  const lines = events.slice(0, MAX_LINES).map((e) => `* ${noticeLine(e, ctx)}`);
+  const rest = more + Math.max(0, events.length - MAX_LINES);
+  if (rest > 0) lines.push(`* … and ${rest === 1 ? "1 more thing" : `${rest} more things`}: see "For you" in the hub.`);
+  const last = events.reduce((max, e) => Math.max(max, e.seq), upTo);
   const settings = isSafeLinkTarget(ctx.directoryTitle)
     ? `[[:${ctx.directoryTitle}#view=notifications|the hub's notification settings]]`
     : "the hub's notification settings";
-  const n = events.length;
+  const n = events.length + more;
   return {
     title: `Content Partnerships Hub: ${sectionDate(at)}`,
     text: [
       `What happened in the Content Partnerships Hub that concerns you:`,
       ...lines,
-      `You can change how often these notices come, or stop them, in ${settings}. ${noticeMarker(upTo)}~~~~`,
+      `You can change how often these notices come, or stop them, in ${settings}. ${noticeMarker(last)}~~~~`,
     ].join("\n"),
     summary: `Content Partnerships Hub: ${n === 1 ? "1 update" : `${n} updates`}`,
   };

@@ -94,10 +94,15 @@ export async function noticesFor(
   return results.map((r) => ({ event: toEvent(r), reason: r.notice_reason, talk: r.notice_talk === 1 }));
 }
 
-export async function countNoticesAfter(db: SqlDatabase, recipient: string, after: number): Promise<number> {
+export async function countNoticesAfter(
+  db: SqlDatabase,
+  recipient: string,
+  after: number,
+  talkOnly = false,
+): Promise<number> {
   const row = await db
-    .prepare(`SELECT count(*) AS n FROM notice WHERE recipient = ?1 AND seq > ?2`)
-    .bind(recipient, after)
+    .prepare(`SELECT count(*) AS n FROM notice WHERE recipient = ?1 AND seq > ?2 AND (?3 = 0 OR talk = 1)`)
+    .bind(recipient, after, talkOnly ? 1 : 0)
     .first<{ n: number }>();
   return row?.n ?? 0;
 }
