@@ -1,6 +1,6 @@
 /** What the Cron Trigger (or the Node timer) runs: the stale-lead cycle and its warnings, then the mirror (and its notices) when configured. */
 import type { Deps } from "../context.ts";
-import { mirrorConfigured, type MirrorRunner } from "../routes/mirror.ts";
+import { mirrorConfigured, type MirrorRunner } from "../mirror/runner.ts";
 import { runStaleWarnings } from "../notify/stale-warnings.ts";
 import { runStaleLeads } from "./stale.ts";
 

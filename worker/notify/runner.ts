@@ -3,7 +3,7 @@
  * "sync now"): this wraps a mirror runner so the notification run follows it, with the same
  * credentials. A notification failure never fails the mirror run; it is in /notifications/status.
  */
-import type { MirrorRunner } from "../routes/mirror.ts";
+import type { MirrorRunner } from "../mirror/runner.ts";
 import { type NotifyOptions, runNotifyJob } from "./job.ts";
 
 export function withNotifications(runMirror: MirrorRunner, options: NotifyOptions = {}): MirrorRunner {

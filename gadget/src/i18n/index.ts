@@ -2,14 +2,16 @@
  * Messages: one JSON file per language, English as the fallback. Formatting
  * follows mw.message's plain format: `$1` parameters and `{{PLURAL:$1|one|other}}`.
  */
-import ar from "./ar.json";
-import de from "./de.json";
-import en from "./en.json";
+import ar from "../../../i18n/ar.json";
+import de from "../../../i18n/de.json";
+import en from "../../../i18n/en.json";
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = Exclude<keyof typeof en, "@metadata">;
 type Messages = Partial<Record<MessageKey, string>>;
 
-export const MESSAGES: Record<string, Messages> = { en, de, ar };
+const messages = ({ "@metadata": _, ...texts }: Record<string, unknown>) => texts as Messages;
+export const MESSAGES: Record<string, Messages> = { en: messages(en), de: messages(de), ar: messages(ar) };
+const english = MESSAGES.en as Record<MessageKey, string>;
 export const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "arz"]);
 const PLURAL_ORDER = ["zero", "one", "two", "few", "many", "other"];
 
@@ -74,6 +76,6 @@ export function createI18n(requested: string): I18n {
     dir: RTL_LANGUAGES.has(lang) ? "rtl" : "ltr",
     number,
     list: (items) => (lists ? lists.format(items) : items.join(", ")),
-    t: (key, ...params) => formatMessage(lang, own[key] ?? en[key] ?? `⧼${key}⧽`, params, number),
+    t: (key, ...params) => formatMessage(lang, own[key] ?? english[key] ?? `⧼${key}⧽`, params, number),
   };
 }

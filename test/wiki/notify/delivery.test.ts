@@ -5,7 +5,7 @@ import "@hono/zod-openapi";
 import { Window } from "happy-dom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { ClaimRequest } from "../../../shared/api.ts";
-import { attachWiki, login, type WikiClient } from "../harness.ts";
+import { attachWiki, login, type WikiClient } from "../../../tools/wiki/harness.ts";
 import { HOSTILE_STRINGS } from "../mirror/hostile-strings.ts";
 import { botEdits, NotifyHub, sectionsOn, unique, uniques } from "./hub.ts";
 

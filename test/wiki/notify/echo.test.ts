@@ -1,7 +1,7 @@
 // Notices as the people concerned see them on a real MediaWiki with Echo: a section on their
 // talk page and one Echo notification about it; nothing for the person who acted.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { attachWiki, login, type WikiClient } from "../harness.ts";
+import { attachWiki, login, type WikiClient } from "../../../tools/wiki/harness.ts";
 import { botEdits, echoOf, NotifyHub, sectionsOn, unique, uniques, wikiAccounts } from "./hub.ts";
 
 const wiki = attachWiki(inject("wiki"));

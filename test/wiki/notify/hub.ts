@@ -7,8 +7,8 @@ import { createNodeApp, nodeDeps } from "../../../worker/node/deps.ts";
 import { migrate } from "../../../worker/node/migrate.ts";
 import { openSqlite } from "../../../worker/node/sqlite.ts";
 import { type NotifyRunResult, runNotifyJob } from "../../../worker/notify/job.ts";
-import { login, newPassword, type WikiClient, type WikiHandle } from "../harness.ts";
-import { mirrorConfig, uniquePrefix } from "../mirror/record.ts";
+import { login, newPassword, type WikiClient, type WikiHandle } from "../../../tools/wiki/harness.ts";
+import { mirrorConfig, uniquePrefix } from "../../../tools/wiki/mirror-record.ts";
 
 const BASE = "http://127.0.0.1/api/v1";
 const HOUR = 3_600_000;
