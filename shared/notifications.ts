@@ -6,9 +6,9 @@
 import { z } from "zod";
 import { Event } from "./schemas.ts";
 
-/** immediate: every run of the bot; daily, weekly: one digest section at most per day or week; none: nothing. */
-export const NOTIFICATION_MODES = ["immediate", "daily", "weekly", "none"] as const;
-export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+import { NOTIFICATION_MODES, type NotificationMode } from "./vocabulary.ts";
+
+export type { NotificationMode };
 export const DEFAULT_NOTIFICATION_MODE: NotificationMode = "daily";
 
 export const Preferences = z.strictObject({ notifications: z.enum(NOTIFICATION_MODES) }).meta({ id: "Preferences" });

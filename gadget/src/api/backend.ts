@@ -12,6 +12,7 @@ import type {
 } from "../../../shared/api.ts";
 import { API_BASE } from "../../../shared/api-base.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
+import type { Feed, Preferences } from "../../../shared/notifications.ts";
 import type { Affiliate, Claim, PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
 import { errorFromResponse, networkError } from "./errors.ts";
 
@@ -71,6 +72,10 @@ export function createBackend({
       call<{ released: Claim; lead: Claim }>("POST", `/claims/${claim}/handover`, body),
     verifyRepresentative: (affiliate: string, username: string) =>
       call<unknown>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
+    preferences: () => call<Preferences>("GET", "/me/preferences"),
+    setPreferences: (body: Preferences) => call<Preferences>("PUT", "/me/preferences", body),
+    feed: () => call<Feed>("GET", "/me/feed"),
+    markSeen: (upTo: number) => call<Feed>("POST", "/me/feed/seen", { upTo }),
   };
 }
 

@@ -15,6 +15,7 @@ import type { GadgetConfig } from "../config.ts";
 import { filterPartners, indexPartners } from "../directory/filter.ts";
 import { formatRoute, parseRoute, type DirectoryQuery, type Route } from "../directory/query.ts";
 import type { I18n } from "../i18n/index.ts";
+import { createNotifications } from "./notifications.ts";
 
 export interface Host {
   config: GadgetConfig;
@@ -58,6 +59,7 @@ export function createStore(host: Host) {
   const result = computed(() => filterPartners(index.value, route.value.query, i18n.lang));
   const mayUseBackend = computed(() => backend !== null && (config.backendReadBeforeSignIn || session.value !== null));
   const affiliateById = computed(() => new Map(affiliates.value.map((a) => [a.id, a])));
+  const notifications = createNotifications(backend, () => session.value !== null);
 
   effect(() => {
     const hash = formatRoute(route.value);
@@ -148,6 +150,7 @@ export function createStore(host: Host) {
     loadMe,
     catchUp,
     updatePartner,
+    notifications,
     navigate(next: Partial<Omit<Route, "query">>): void {
       route.value = { ...route.value, partner: null, ...next };
     },
@@ -171,6 +174,7 @@ export function createStore(host: Host) {
       auth.signOut();
       session.value = null;
       me.value = null;
+      notifications.reset();
     },
     affiliateName(id: string): string {
       return affiliateById.value.get(id)?.name ?? id;
