@@ -42,7 +42,10 @@ export interface RecipientContext {
 
 class Recipients {
   private readonly found = new Map<string, Recipient>();
-  constructor(private readonly actor: string) {}
+  private readonly actor: string;
+  constructor(actor: string) {
+    this.actor = actor;
+  }
 
   /** The first reason given for a person wins: callers add the closest involvement first. */
   add(users: Iterable<string>, reason: NoticeReason, talk = true): this {

@@ -35,7 +35,7 @@ export class NotifyHub {
       ...vars,
     });
     // Requests run at the real time (session tokens are checked against it); the bot's runs at the test's clock.
-    this.app = createNodeApp(nodeDeps(this.db, this.config));
+    this.app = createNodeApp({ ...nodeDeps(this.db, this.config), clientAddress: () => "127.0.0.1" });
   }
 
   static async open(wiki: WikiHandle, coordinators: string[], vars: Record<string, string> = {}) {
