@@ -121,7 +121,7 @@ export async function makeClaim(partner: string, affiliate: string, by: string, 
     body: { affiliate, message },
   });
   expect(res.status).toBe(201);
-  return (await json<{ claim: { id: number; version: number; verified: boolean } }>(res)).claim;
+  return (await json<{ claim: { id: number; version: number; verified: boolean; createdAt: string } }>(res)).claim;
 }
 
 export async function act(action: string, claimId: number, by: string, body: Record<string, unknown> = {}) {
