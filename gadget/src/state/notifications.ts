@@ -54,5 +54,3 @@ export function createNotifications(backend: Backend | null, signedIn: () => boo
     },
   };
 }
-
-export type Notifications = ReturnType<typeof createNotifications>;
