@@ -66,8 +66,12 @@ export const EVENT_TYPES = [
   "claim.progressed",
   "claim.handed_over",
   "claim.stale",
+  "claim.stale_warning",
   "mirror.run",
 ] as const;
+
+/** How often the bot posts notices on a person's talk page: every run, a daily or weekly digest, or never. */
+export const NOTIFICATION_MODES = ["immediate", "daily", "weekly", "none"] as const;
 
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 export type Offer = (typeof OFFERS)[number];
@@ -78,3 +82,4 @@ export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export type Stage = (typeof STAGES)[number];
 export type EventType = (typeof EVENT_TYPES)[number];
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];

@@ -19,6 +19,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
 import type { MirrorRunner } from "./mirror/runner.ts";
 import { mirrorRoutes } from "./routes/mirror.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { validationHook } from "./routes/openapi.ts";
 import { partners } from "./routes/partners.ts";
 import { session } from "./routes/session.ts";
@@ -45,7 +46,7 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     "*",
     cors({
       origin: (origin, c) => ((c.get("deps") as Deps).config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
       allowHeaders: [
         "Authorization",
         "Content-Type",
@@ -95,7 +96,8 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     .route("/", affiliates)
     .route("/", eventRoutes)
     .route("/", exportRoutes)
-    .route("/", mirrorRoutes(runMirror));
+    .route("/", mirrorRoutes(runMirror))
+    .route("/", notificationRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -6,6 +6,7 @@ import type { Deps, WriteLimiter } from "./context.ts";
 import { runScheduled } from "./jobs/scheduled.ts";
 import { createMirrorRunner } from "./mirror/job.ts";
 import type { SqlDatabase } from "./storage/db.ts";
+import { withNotifications } from "./notify/runner.ts";
 import { tableLimiter } from "./storage/rate.ts";
 
 interface RateLimitBinding {
@@ -92,7 +93,7 @@ function d1Session(db: D1Database, request: Request): D1DatabaseSession {
   return db.withSession(start);
 }
 
-const runMirror = createMirrorRunner();
+const runMirror = withNotifications(createMirrorRunner());
 const app = createApp({
   getDeps: (env) => {
     const e = env as RequestEnv;

@@ -19,6 +19,7 @@ import type {
 } from "../../../shared/api.ts";
 import { API_BASE, D1_BOOKMARK_HEADER } from "../../../shared/api-base.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
+import type { Feed, Preferences } from "../../../shared/notifications.ts";
 import type { PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";
 
@@ -95,6 +96,10 @@ export function createBackend({
       call<HandoverResponse>("POST", `/claims/${claim}/handover`, body),
     addRepresentative: (affiliate: string, username: string) =>
       call<RoleResult>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
+    preferences: () => call<Preferences>("GET", "/me/preferences"),
+    setPreferences: (body: Preferences) => call<Preferences>("PUT", "/me/preferences", body),
+    feed: () => call<Feed>("GET", "/me/feed"),
+    markSeen: (upTo: number) => call<Feed>("POST", "/me/feed/seen", { upTo }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { MessageKey } from "../i18n/index.ts";
 import { StoreContext, useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
 import { Directory } from "./Directory.tsx";
+import { ForYou } from "./ForYou.tsx";
 import { MyMatches } from "./MyMatches.tsx";
 import { PartnerView } from "./PartnerView.tsx";
 import { ReferForm } from "./ReferForm.tsx";
@@ -38,13 +39,19 @@ function tabsFor(store: Store): Array<[View, MessageKey]> {
   ];
   if (store.me.value?.affiliates.some((a) => a.status === "verified")) tabs.push(["mine", "partnerhub-tab-mine"]);
   if (store.me.value?.roles.coordinator) tabs.push(["review", "partnerhub-tab-review"]);
+  if (store.session.value) tabs.push(["foryou", "partnerhub-tab-foryou"]);
   return tabs;
 }
 
 function Header() {
   const store = useStore();
   const { i18n, route, session } = store;
-  const current = route.value.view === "partner" ? "directory" : route.value.view;
+  const view = route.value.view;
+  const current = view === "partner" ? "directory" : view === "notifications" ? "foryou" : view;
+  const unseen = store.notifications.unseen();
+  useEffect(() => {
+    void store.notifications.loadFeed();
+  }, [session.value?.user.name]);
   return (
     <div class="partnerhub-header">
       <div class="cdx-tabs partnerhub-tabs">
@@ -60,6 +67,12 @@ function Header() {
                 onClick={() => store.navigate({ view })}
               >
                 {i18n.t(key)}
+                {view === "foryou" && unseen > 0 && (
+                  <span class="partnerhub-tab-count" title={i18n.t("partnerhub-foryou-unseen", unseen)}>
+                    {" "}
+                    {i18n.number(unseen)}
+                  </span>
+                )}
               </button>
             ))}
           </div>
@@ -88,5 +101,6 @@ function CurrentView() {
   if (view === "refer") return <ReferForm />;
   if (view === "review") return <ReviewQueue />;
   if (view === "mine") return <MyMatches />;
+  if (view === "foryou" || view === "notifications") return <ForYou />;
   return <Directory />;
 }

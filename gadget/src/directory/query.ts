@@ -4,8 +4,8 @@ import { PARTNER_SORTS, type PartnerSort } from "../../../shared/directory-searc
 export const FACETS = ["kind", "country", "language", "offer", "funding", "status"] as const;
 export type Facet = (typeof FACETS)[number];
 
-export type View = "directory" | "partner" | "refer" | "review" | "mine";
-const VIEWS: readonly View[] = ["directory", "partner", "refer", "review", "mine"];
+export type View = "directory" | "partner" | "refer" | "review" | "mine" | "foryou" | "notifications";
+const VIEWS: readonly View[] = ["directory", "partner", "refer", "review", "mine", "foryou", "notifications"];
 
 export interface DirectoryQuery {
   q: string;
