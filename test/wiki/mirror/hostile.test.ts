@@ -1,6 +1,6 @@
 import { Window } from "happy-dom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { isSafeLinkTarget } from "../../../worker/mirror/escape.ts";
+import { isSafeLinkTarget, userLink } from "../../../worker/mirror/escape.ts";
 import { loadMirrorRecord } from "../../../worker/mirror/job.ts";
 import { partnerOrder } from "../../../worker/mirror/record.ts";
 import { apiGet, attachWiki, login, type WikiClient } from "../../../tools/wiki/harness.ts";
@@ -102,9 +102,7 @@ describe("hostile strings through the real parser", () => {
     const run = await record.run(config);
     expect(run.errors).toEqual([]);
     const claimants = (await loadMirrorRecord(record.db)).claims.map((c) => c.claimedBy);
-    userPages = new Set(
-      claimants.filter((n) => n.trim() && isSafeLinkTarget(`User:${n}`)).map((n) => normalTitle(n).toLowerCase()),
-    );
+    userPages = new Set(claimants.filter((n) => userLink(n).startsWith("[[")).map((n) => normalTitle(n).toLowerCase()));
   });
 
   it(`uses ${HOSTILE_STRINGS.length} strings`, () => {
