@@ -154,6 +154,9 @@ export type ClaimResponse = z.infer<typeof ClaimResponse>;
 export const HandoverResponse = z.strictObject({ released: Claim, lead: Claim }).meta({ id: "HandoverResponse" });
 
 export const RepresentativeRequest = z.strictObject({ username: UserName }).meta({ id: "RepresentativeRequest" });
+/** `GET /me/claims`: every claim the caller made, whatever its state, the latest first. */
+export const MyClaims = z.strictObject({ claims: z.array(Claim) }).meta({ id: "MyClaims" });
+export type MyClaims = z.infer<typeof MyClaims>;
 export const CoordinatorRequest = z.strictObject({ username: UserName }).meta({ id: "CoordinatorRequest" });
 export const CloseRequest = z.strictObject({ reason: line(1000) }).meta({ id: "CloseRequest" });
 

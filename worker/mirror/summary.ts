@@ -25,7 +25,13 @@ const PHRASES: Partial<Record<EventType, Phrase>> = {
 };
 
 // Events that change nothing the mirror shows.
-const SILENT = new Set<string>(["representative.requested", "coordinator.added", "coordinator.removed", "mirror.run"]);
+const SILENT = new Set<string>([
+  "representative.requested",
+  "representative.refused",
+  "coordinator.added",
+  "coordinator.removed",
+  "mirror.run",
+]);
 
 /** Counts events by type; feed it pages of events so a burst never has to sit in memory at once. */
 export class ChangeCounter {

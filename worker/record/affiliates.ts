@@ -128,7 +128,12 @@ export async function addRepresentative(
   return { status: "requested" };
 }
 
-/** Coordinators, the affiliate's representatives, and the user themself may remove a representative. */
+/**
+ * Coordinators, the affiliate's representatives, and the user themself may remove a
+ * representative. Removing someone else's request that was never verified is a refusal
+ * (`representative.refused`); withdrawing one's own request or removing a verified one is
+ * `representative.removed`.
+ */
 export async function deleteRepresentative(
   db: SqlDatabase,
   caller: Caller,
@@ -139,12 +144,14 @@ export async function deleteRepresentative(
   if (!caller.coordinator && !caller.represents.has(affiliateId) && caller.user.name !== username) {
     throw forbidden("Only coordinators, representatives of this affiliate and the user themself may do this");
   }
+  const standing = (await getAffiliate(db, affiliateId))?.representatives.find((r) => r.user === username);
+  const refused = standing?.status === "requested" && username !== caller.user.name;
   const result = await commit(
     db,
     removeRepresentative(db, affiliateId, username, {
       at,
       actor: caller.user.name,
-      type: "representative.removed",
+      type: refused ? "representative.refused" : "representative.removed",
       affiliate: affiliateId,
       data: { user: username },
     }),

@@ -7,6 +7,7 @@ import { ApiError, forbidden, notFound } from "../errors.ts";
 import { getAffiliate, isVerifiedRepresentative } from "../storage/affiliates.ts";
 import {
   acceptClaim,
+  claimsByUser,
   finishClaim,
   getClaimRow,
   insertClaim,
@@ -21,6 +22,11 @@ import { getPartnerRow } from "../storage/partners.ts";
 
 const conflict = (message: string, claim?: Claim) =>
   new ApiError(409, "claim_conflict", message, claim ? { details: { claim } } : {});
+
+/** The caller's own claims ("My claims" in the gadget), whatever their state. */
+export async function claimsOf(db: SqlDatabase, caller: Caller): Promise<Claim[]> {
+  return (await claimsByUser(db, caller.user.name)).map(toClaim);
+}
 
 /** "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it. */
 export async function makeClaim(
