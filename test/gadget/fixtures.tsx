@@ -178,9 +178,10 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
     config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },
     i18n: createI18n(o.lang ?? "en"),
     wikiApi: o.wiki ?? null,
+    // ResourceLoader's part: the forms module registers itself, as its built bundle does.
     using: async () => {
-      const { validateReferral } = await import("../../gadget/src/forms/validate-referral.ts");
-      (window as unknown as { partnerhubForms: unknown }).partnerhubForms = { validateReferral };
+      const { forms } = await import("../../gadget/src/forms/module.ts");
+      (window as unknown as { partnerhubForms: unknown }).partnerhubForms = forms;
     },
     fetch: o.fetch,
     location: window.location,

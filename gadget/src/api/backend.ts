@@ -5,6 +5,8 @@ import type {
   EventList,
   HandoverRequest,
   Me,
+  MirrorStatus,
+  MyClaims,
   PartnerList,
   ProgressRequest,
   SessionResponse,
@@ -12,7 +14,7 @@ import type {
 } from "../../../shared/api.ts";
 import { API_BASE } from "../../../shared/api-base.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
-import type { Affiliate, Claim, PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
+import type { Affiliate, Claim, PartnerDetail, PartnerInput, PartnerPatch } from "../../../shared/schemas.ts";
 import { errorFromResponse, networkError } from "./errors.ts";
 
 export interface BackendOptions {
@@ -30,8 +32,8 @@ export function createBackend({
   fetch: doFetch = (...a) => fetch(...a),
   userAgent = "partnerhub-gadget",
 }: BackendOptions) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent };
+  async function call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent, ...extra };
     const token = getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -46,7 +48,7 @@ export function createBackend({
       throw networkError(e);
     }
     if (!res.ok) throw await errorFromResponse(res);
-    return (await res.json()) as T;
+    return (res.status === 204 ? undefined : await res.json()) as T;
   }
   const enc = encodeURIComponent;
 
@@ -71,6 +73,27 @@ export function createBackend({
       call<{ released: Claim; lead: Claim }>("POST", `/claims/${claim}/handover`, body),
     verifyRepresentative: (affiliate: string, username: string) =>
       call<unknown>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
+    /** Ask to represent (yourself), or as a coordinator or representative verify someone. */
+    representative: (affiliate: string, username: string) =>
+      call<{ user: string; status: "requested" | "verified" }>(
+        "POST",
+        `/affiliates/${enc(affiliate)}/representatives`,
+        { username },
+      ),
+    /** Refuse a request, remove a representative, or withdraw one's own request. */
+    removeRepresentative: (affiliate: string, username: string) =>
+      call<void>("DELETE", `/affiliates/${enc(affiliate)}/representatives/${enc(username)}`),
+    myClaims: () => call<MyClaims>("GET", "/me/claims"),
+    editPartner: (id: string, version: number, patch: PartnerPatch) =>
+      call<PartnerDetail>("PATCH", `/partners/${enc(id)}`, patch, { "If-Match": `"${version}"` }),
+    closePartner: (id: string, reason: string) => call<PartnerDetail>("POST", `/partners/${enc(id)}/close`, { reason }),
+    reopenPartner: (id: string) => call<PartnerDetail>("POST", `/partners/${enc(id)}/reopen`),
+    coordinators: () =>
+      call<{ coordinators: Array<{ user: string; source: "config" | "added" }> }>("GET", "/coordinators"),
+    addCoordinator: (username: string) => call<void>("POST", "/coordinators", { username }),
+    removeCoordinator: (username: string) => call<void>("DELETE", `/coordinators/${enc(username)}`),
+    mirrorStatus: () => call<MirrorStatus>("GET", "/mirror/status"),
+    runMirror: () => call<MirrorStatus>("POST", "/mirror/run"),
   };
 }
 

@@ -5,7 +5,9 @@ import type { MessageKey } from "../i18n/index.ts";
 import { StoreContext, useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
 import { Directory } from "./Directory.tsx";
+import { Message } from "./Message.tsx";
 import { MyMatches } from "./MyMatches.tsx";
+import { OnDemand } from "./OnDemand.tsx";
 import { PartnerView } from "./PartnerView.tsx";
 import { ReferForm } from "./ReferForm.tsx";
 import { ReviewQueue } from "./ReviewQueue.tsx";
@@ -23,6 +25,7 @@ export function App({ store }: { store: Store }) {
     <StoreContext.Provider value={store}>
       <div class="partnerhub" lang={store.i18n.lang} dir={store.i18n.dir}>
         <Header />
+        <Notice />
         <div class="partnerhub-main">
           <CurrentView />
         </div>
@@ -36,15 +39,19 @@ function tabsFor(store: Store): Array<[View, MessageKey]> {
     ["directory", "partnerhub-tab-directory"],
     ["refer", "partnerhub-tab-refer"],
   ];
-  if (store.me.value?.affiliates.some((a) => a.status === "verified")) tabs.push(["mine", "partnerhub-tab-mine"]);
-  if (store.me.value?.roles.coordinator) tabs.push(["review", "partnerhub-tab-review"]);
+  const me = store.me.value;
+  const represents = me?.affiliates.some((a) => a.status === "verified") ?? false;
+  if (me) tabs.push(["claims", "partnerhub-tab-claims"]);
+  if (represents) tabs.push(["mine", "partnerhub-tab-mine"]);
+  if (represents || me?.roles.coordinator) tabs.push(["representatives", "partnerhub-tab-representatives"]);
+  if (me?.roles.coordinator) tabs.push(["review", "partnerhub-tab-review"], ["admin", "partnerhub-tab-admin"]);
   return tabs;
 }
 
 function Header() {
   const store = useStore();
   const { i18n, route, session } = store;
-  const current = route.value.view === "partner" ? "directory" : route.value.view;
+  const current = route.value.view === "partner" || route.value.view === "edit" ? "directory" : route.value.view;
   return (
     <div class="partnerhub-header">
       <div class="cdx-tabs partnerhub-tabs">
@@ -88,5 +95,19 @@ function CurrentView() {
   if (view === "refer") return <ReferForm />;
   if (view === "review") return <ReviewQueue />;
   if (view === "mine") return <MyMatches />;
+  if (view === "edit" && partner) return <OnDemand view="edit" partner={partner} />;
+  if (view === "claims" || view === "representatives" || view === "admin") return <OnDemand view={view} />;
   return <Directory />;
+}
+
+/** What the last action did ("Saved.", "Declined."), until the next one or a change of view. */
+function Notice() {
+  const { notice } = useStore();
+  const n = notice.value;
+  if (!n) return null;
+  return (
+    <div class="partnerhub-notice">
+      <Message type={n.type}>{n.text}</Message>
+    </div>
+  );
 }

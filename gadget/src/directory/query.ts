@@ -4,8 +4,29 @@ import type { PartnerSort } from "./filter.ts";
 export const FACETS = ["kind", "country", "language", "offer", "funding", "status"] as const;
 export type Facet = (typeof FACETS)[number];
 
-export type View = "directory" | "partner" | "refer" | "review" | "mine";
-const VIEWS: readonly View[] = ["directory", "partner", "refer", "review", "mine"];
+export type View =
+  | "directory"
+  | "partner"
+  | "refer"
+  | "review"
+  | "mine"
+  | "claims"
+  | "representatives"
+  | "admin"
+  | "edit";
+const VIEWS: readonly View[] = [
+  "directory",
+  "partner",
+  "refer",
+  "review",
+  "mine",
+  "claims",
+  "representatives",
+  "admin",
+  "edit",
+];
+/** Views about one partner: the fragment names it with `p=`. */
+const PARTNER_VIEWS: readonly View[] = ["partner", "edit"];
 const SORTS: readonly PartnerSort[] = ["name", "-updated", "-created", "country"];
 
 export interface DirectoryQuery {
@@ -50,7 +71,7 @@ export function parseRoute(hash: string): Route {
 export function formatRoute(route: Route): string {
   const params = new URLSearchParams();
   if (route.view !== "directory" && route.view !== "partner") params.set("view", route.view);
-  if (route.view === "partner" && route.partner) params.set("p", route.partner);
+  if (PARTNER_VIEWS.includes(route.view) && route.partner) params.set("p", route.partner);
   if (route.query.q) params.set("q", route.query.q);
   for (const f of FACETS) if (route.query.facets[f].length) params.set(f, route.query.facets[f].join(","));
   if (route.query.sort !== "name") params.set("sort", route.query.sort);

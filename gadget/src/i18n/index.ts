@@ -5,8 +5,10 @@
 import ar from "./ar.json";
 import de from "./de.json";
 import en from "./en.json";
+import type { FormsMessageKey } from "../forms/i18n/index.ts";
 
-export type MessageKey = keyof typeof en;
+/** The app's keys, and those of the on-demand forms module (added by `I18n.add` when it loads). */
+export type MessageKey = keyof typeof en | FormsMessageKey;
 type Messages = Partial<Record<MessageKey, string>>;
 
 export const MESSAGES: Record<string, Messages> = { en, de, ar };
@@ -20,6 +22,8 @@ export interface I18n {
   number: (n: number) => string;
   /** A list in the language's own way: "A, B and C", "A، B و C". */
   list: (items: readonly string[]) => string;
+  /** Add a module's messages (per language); English stays the fallback. */
+  add: (catalogue: Record<string, Messages>) => void;
 }
 
 /** The first language in `lang`'s fallback chain (`de-at` → `de` → `en`) that has messages. */
@@ -64,7 +68,9 @@ export function formatMessage(
 
 export function createI18n(requested: string): I18n {
   const lang = resolveLanguage(requested);
-  const own = MESSAGES[lang] ?? {};
+  const own: Messages = { ...MESSAGES[lang] };
+  const english: Messages = { ...en };
+  const added = new Set<object>();
   const formatter = new Intl.NumberFormat(lang);
   const number = (n: number) => formatter.format(n);
   // Intl.ListFormat is in every browser MediaWiki supports with JavaScript; join as a fallback all the same.
@@ -74,6 +80,12 @@ export function createI18n(requested: string): I18n {
     dir: RTL_LANGUAGES.has(lang) ? "rtl" : "ltr",
     number,
     list: (items) => (lists ? lists.format(items) : items.join(", ")),
-    t: (key, ...params) => formatMessage(lang, own[key] ?? en[key] ?? `⧼${key}⧽`, params, number),
+    t: (key, ...params) => formatMessage(lang, own[key] ?? english[key] ?? `⧼${key}⧽`, params, number),
+    add: (catalogue) => {
+      if (added.has(catalogue)) return;
+      added.add(catalogue);
+      Object.assign(english, catalogue.en);
+      Object.assign(own, catalogue[lang]);
+    },
   };
 }

@@ -31,6 +31,11 @@ export interface Host {
 /** Above this many changed partners a full re-read is cheaper than one request per partner. */
 const CATCH_UP_LIMIT = 100;
 
+export interface Notice {
+  text: string;
+  type: "success" | "error";
+}
+
 type Loadable<T> = { status: "idle" | "loading" } | { status: "ready"; value: T } | { status: "error"; error: unknown };
 
 export function createStore(host: Host) {
@@ -39,6 +44,8 @@ export function createStore(host: Host) {
   const directory = signal<Loadable<Directory>>({ status: "idle" });
   const session = signal(auth.getSession());
   const me = signal<Me | null>(null);
+  /** The last action's outcome, announced at the top of the app ("every action says that it worked"). */
+  const notice = signal<Notice | null>(null);
 
   const backend: Backend | null = config.backendUrl
     ? createBackend({
@@ -138,6 +145,10 @@ export function createStore(host: Host) {
     directory,
     session,
     me,
+    notice,
+    announce(text: string, type: Notice["type"] = "success"): void {
+      notice.value = { text, type };
+    },
     partners,
     affiliates,
     affiliateById,
@@ -149,6 +160,7 @@ export function createStore(host: Host) {
     catchUp,
     updatePartner,
     navigate(next: Partial<Omit<Route, "query">>): void {
+      notice.value = null;
       route.value = { ...route.value, partner: null, ...next };
     },
     setQuery(next: Partial<DirectoryQuery>): void {
