@@ -68,11 +68,16 @@ export default defineConfig(async () => ({
         test: { name: "shared", include: ["test/shared/**/*.test.ts"], environment: "node" },
       },
       {
+        // The deploy and tooling scripts' pure parts (scripts/lib/).
+        extends: false,
+        test: { name: "scripts", include: ["test/scripts/**/*.test.ts"], environment: "node" },
+      },
+      {
         extends: false,
         test: { name: "mirror-unit", include: ["test/mirror/**/*.test.ts"], environment: "node" },
       },
       {
-        // A real MediaWiki 1.43 on loopback, started once for the whole run (test/wiki/harness.ts).
+        // A real MediaWiki 1.43 on loopback, started once for the whole run (tools/wiki/harness.ts).
         extends: false,
         test: {
           name: "wiki",

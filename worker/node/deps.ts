@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { createApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import type { Deps } from "../context.ts";
-import type { MirrorRunner } from "../routes/mirror.ts";
+import type { MirrorRunner } from "../mirror/runner.ts";
 import { tableLimiter } from "../storage/rate.ts";
 import type { NodeSqlDatabase } from "./sqlite.ts";
 

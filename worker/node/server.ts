@@ -18,7 +18,7 @@ import { serve } from "@hono/node-server";
 import { readConfig } from "../config.ts";
 import type { Deps } from "../context.ts";
 import { runScheduled } from "../jobs/scheduled.ts";
-import type { MirrorRunner } from "../routes/mirror.ts";
+import type { MirrorRunner } from "../mirror/runner.ts";
 import { createNodeApp, nodeDeps } from "./deps.ts";
 import { migrate } from "./migrate.ts";
 import { seedIfEmpty } from "./seed.ts";

@@ -2,16 +2,17 @@
  * Messages: one JSON file per language, English as the fallback. Formatting
  * follows mw.message's plain format: `$1` parameters and `{{PLURAL:$1|one|other}}`.
  */
-import ar from "./ar.json";
-import de from "./de.json";
-import en from "./en.json";
+import ar from "../../../i18n/ar.json";
+import de from "../../../i18n/de.json";
+import en from "../../../i18n/en.json";
 import type { FormsMessageKey } from "../forms/i18n/index.ts";
 
 /** The app's keys, and those of the on-demand forms module (added by `I18n.add` when it loads). */
-export type MessageKey = keyof typeof en | FormsMessageKey;
+export type MessageKey = Exclude<keyof typeof en, "@metadata"> | FormsMessageKey;
 type Messages = Partial<Record<MessageKey, string>>;
 
-export const MESSAGES: Record<string, Messages> = { en, de, ar };
+const messages = ({ "@metadata": _, ...texts }: Record<string, unknown>) => texts as Messages;
+export const MESSAGES: Record<string, Messages> = { en: messages(en), de: messages(de), ar: messages(ar) };
 export const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "arz"]);
 const PLURAL_ORDER = ["zero", "one", "two", "few", "many", "other"];
 
@@ -69,7 +70,7 @@ export function formatMessage(
 export function createI18n(requested: string): I18n {
   const lang = resolveLanguage(requested);
   const own: Messages = { ...MESSAGES[lang] };
-  const english: Messages = { ...en };
+  const english: Messages = { ...MESSAGES.en };
   const added = new Set<object>();
   const formatter = new Intl.NumberFormat(lang);
   const number = (n: number) => formatter.format(n);

@@ -1,16 +1,16 @@
 // A record for the mirror's wiki tests: the real migrations on node:sqlite, written through the
 // storage layer (so every change has its event), plus a mirror configuration for a test wiki.
 import { randomBytes } from "node:crypto";
-import { readConfig, type Config } from "../../../worker/config.ts";
-import { runMirrorJob, type MirrorJobOptions, type MirrorRunResult } from "../../../worker/mirror/job.ts";
-import { migrate } from "../../../worker/node/migrate.ts";
-import { openSqlite, type NodeSqlDatabase } from "../../../worker/node/sqlite.ts";
-import { insertAffiliate, verifyRepresentative } from "../../../worker/storage/affiliates.ts";
-import { acceptClaim, insertClaim, progressClaim } from "../../../worker/storage/claims.ts";
-import { commit } from "../../../worker/storage/commit.ts";
-import type { SqlStatement } from "../../../worker/storage/db.ts";
-import { insertPartner } from "../../../worker/storage/partners.ts";
-import type { WikiInfo } from "../harness.ts";
+import { readConfig, type Config } from "../../worker/config.ts";
+import { runMirrorJob, type MirrorJobOptions, type MirrorRunResult } from "../../worker/mirror/job.ts";
+import { migrate } from "../../worker/node/migrate.ts";
+import { openSqlite, type NodeSqlDatabase } from "../../worker/node/sqlite.ts";
+import { insertAffiliate, verifyRepresentative } from "../../worker/storage/affiliates.ts";
+import { acceptClaim, insertClaim, progressClaim } from "../../worker/storage/claims.ts";
+import { commit } from "../../worker/storage/commit.ts";
+import type { SqlStatement } from "../../worker/storage/db.ts";
+import { insertPartner } from "../../worker/storage/partners.ts";
+import type { WikiInfo } from "./harness.ts";
 
 export class TestRecord {
   private clock = Date.parse("2026-06-01T00:00:00Z");
