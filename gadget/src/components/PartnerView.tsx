@@ -21,7 +21,9 @@ export function PartnerView({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const load =
     store.mayUseBackend.value && backend ? () => backend.partner(id).then((d) => (store.updatePartner(d), d)) : null;
-  const [detail, reload] = useAsync<PartnerDetail>(load, [id, session.value?.token]);
+  // A write elsewhere (closing, editing) bumps the stored version: read the partner again.
+  const storedVersion = store.partners.value.find((p) => p.id === id)?.version;
+  const [detail, reload] = useAsync<PartnerDetail>(load, [id, session.value?.token, storedVersion]);
   const partner: Partner | undefined =
     detail.status === "ready" ? detail.value : store.partners.value.find((p) => p.id === id);
 

@@ -29,15 +29,32 @@ const fold = (s: string) =>
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();
 
-/** Build the search index; `countryName` adds localised country names to the searchable text. */
+/** The one value of the stale facet. */
+export const STALE = "stale";
+
+/**
+ * Build the search index. `countryName` adds localised country names to the searchable text,
+ * `affiliateName` the names of the affiliates interested in or leading a partner; its Wikidata
+ * id is searchable too.
+ */
 export function indexPartners(
   partners: readonly Partner[],
   countryName: (code: string) => string = (c) => c,
+  affiliateName: (id: string) => string = (id) => id,
 ): IndexedPartner[] {
   return partners.map((p) => ({
     partner: p,
     text: fold(
-      [p.name, p.summary, p.country, countryName(p.country), p.languages.join(" "), p.asks.join(" ")].join("\n"),
+      [
+        p.name,
+        p.wikidata ?? "",
+        p.summary,
+        p.country,
+        countryName(p.country),
+        p.languages.join(" "),
+        p.asks.join(" "),
+        p.interested.map(affiliateName).join("\n"),
+      ].join("\n"),
     ),
     values: {
       kind: [p.kind],
@@ -46,6 +63,9 @@ export function indexPartners(
       offer: p.offers,
       funding: [p.funding],
       status: [p.status],
+      lead: p.lead ? [p.lead.affiliate] : [],
+      affiliate: p.interested,
+      stale: p.lead?.staleSince ? [STALE] : [],
     },
   }));
 }

@@ -1,7 +1,18 @@
 /** The directory's view state, and its round trip through the URL fragment (shareable links). */
 import type { PartnerSort } from "./filter.ts";
 
-export const FACETS = ["kind", "country", "language", "offer", "funding", "status"] as const;
+/** `lead`: the affiliate leading; `affiliate`: any affiliate interested or leading; `stale`: a stale lead. */
+export const FACETS = [
+  "kind",
+  "country",
+  "language",
+  "offer",
+  "funding",
+  "status",
+  "lead",
+  "affiliate",
+  "stale",
+] as const;
 export type Facet = (typeof FACETS)[number];
 
 export type View =
@@ -49,6 +60,9 @@ export const emptyFacets = (): Record<Facet, string[]> => ({
   offer: [],
   funding: [],
   status: [],
+  lead: [],
+  affiliate: [],
+  stale: [],
 });
 
 export const emptyQuery = (): DirectoryQuery => ({ q: "", facets: emptyFacets(), sort: "name" });

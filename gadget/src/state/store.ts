@@ -61,10 +61,12 @@ export function createStore(host: Host) {
   const countryName = (code: string) => regionNames?.of(code) ?? code;
   const partners = computed(() => (directory.value.status === "ready" ? directory.value.value.partners : []));
   const affiliates = computed(() => (directory.value.status === "ready" ? directory.value.value.affiliates : []));
-  const index = computed(() => indexPartners(partners.value, countryName));
+  const affiliateById = computed(() => new Map(affiliates.value.map((a) => [a.id, a])));
+  const index = computed(() =>
+    indexPartners(partners.value, countryName, (id) => affiliateById.value.get(id)?.name ?? id),
+  );
   const result = computed(() => filterPartners(index.value, route.value.query, i18n.lang));
   const mayUseBackend = computed(() => backend !== null && (config.backendReadBeforeSignIn || session.value !== null));
-  const affiliateById = computed(() => new Map(affiliates.value.map((a) => [a.id, a])));
 
   effect(() => {
     const hash = formatRoute(route.value);
