@@ -91,6 +91,22 @@ export default defineConfig(async () => ({
         },
       },
       {
+        // The mirror's suites again with the record on D1 (workerd's, through wrangler's platform proxy).
+        extends: false,
+        test: {
+          name: "wiki-d1",
+          include: ["test/wiki/mirror/*.test.ts"],
+          exclude: ["test/wiki/mirror/node-server.test.ts"],
+          environment: "node",
+          env: { MIRROR_TEST_STORAGE: "d1" },
+          globalSetup: ["test/wiki/global-setup.ts"],
+          setupFiles: ["test/wiki/mirror/d1-setup.ts"],
+          execArgv: ["--disable-warning=ExperimentalWarning"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         extends: false,
         plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
         test: {

@@ -21,7 +21,7 @@ export async function benchWiki(options: StartOptions = {}): Promise<WikiHandle 
 
 /** A fresh in-memory database with the migrations and `demoSeedSql({partners})`. */
 export async function seededRecord(partners: number): Promise<TestRecord> {
-  const record = await TestRecord.open();
+  const record = await TestRecord.openSqlite();
   record.db.transaction(() => {
     for (const sql of demoSeedSql({ partners })) record.db.exec(sql);
   });

@@ -15,8 +15,9 @@ const CONFIG = join(ROOT, "gadget/vite.config.ts");
 /** gzip budgets in bytes: browsing must stay light; forms load on demand. */
 // The forms module carries the OAuth sign-in (oauth4webapi, ~11 kB gzip) and the coordinator,
 // representative and editing views with their messages (~13 kB gzip); it takes Preact from the app.
-// The browsing bundle carries the role tabs, filters, confirm dialog and their messages (~3 kB gzip).
-const BUDGET = { "partnerhub.js": 39_000, "partnerhub-forms.js": 54_000, "partnerhub.css": 4_000 };
+// partnerhub.js still carries every language's messages (en, de, ar) until they load on demand;
+// the role tabs, filters, confirm dialog and their messages add ~2.3 kB gzip to it.
+const BUDGET = { "partnerhub.js": 42_500, "partnerhub-forms.js": 54_000, "partnerhub.css": 4_000 };
 
 const read = (f: string) => readFileSync(join(OUT, f), "utf8");
 

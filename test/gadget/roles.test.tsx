@@ -111,7 +111,7 @@ describe("a volunteer's Mine view", () => {
     await waitFor(() =>
       expect(f.calls.find((c) => c.path === "/claims/7/withdraw")?.body).toEqual({ version: 1, reason: "" }),
     );
-    expect(await screen.findByText("Done: the interest of Wikimedia Österreich was withdrawn.")).toBeTruthy();
+    expect(await screen.findByText("Done: Wikimedia Österreich withdrew its interest.")).toBeTruthy();
     await waitFor(() => expect(f.calls.filter((c) => c.path === "/me/claims")).toHaveLength(2));
   });
 

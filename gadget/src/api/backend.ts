@@ -1,21 +1,28 @@
-/** The backend client: Bearer session token, JSON in and out, typed errors. Only used after consent. */
+/**
+ * The one backend client: Bearer session token, JSON in and out, every failure a BackendError
+ * (api/errors.ts). Responses are typed from the schemas in `shared/api.ts`. Only used after
+ * consent; components never call it: store actions (state/actions/) do.
+ */
 import type {
+  AffiliateList,
   ClaimRequest,
   ClaimResponse,
   EventList,
   HandoverRequest,
+  HandoverResponse,
   Me,
   MirrorStatus,
   MyClaims,
   PartnerList,
   ProgressRequest,
+  RoleResult,
   SessionResponse,
   TransitionRequest,
 } from "../../../shared/api.ts";
 import { API_BASE } from "../../../shared/api-base.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
-import type { Affiliate, Claim, PartnerDetail, PartnerInput, PartnerPatch } from "../../../shared/schemas.ts";
-import { errorFromResponse, networkError } from "./errors.ts";
+import type { PartnerDetail, PartnerInput, PartnerPatch } from "../../../shared/schemas.ts";
+import { BackendError, errorFromResponse, networkError } from "./errors.ts";
 
 export interface BackendOptions {
   baseUrl: string;
@@ -32,9 +39,14 @@ export function createBackend({
   fetch: doFetch = (...a) => fetch(...a),
   userAgent = "partnerhub-gadget",
 }: BackendOptions) {
-  async function call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    token = getToken(),
+    extra: Record<string, string> = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent, ...extra };
-    const token = getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
@@ -48,11 +60,30 @@ export function createBackend({
       throw networkError(e);
     }
     if (!res.ok) throw await errorFromResponse(res);
-    return (res.status === 204 ? undefined : await res.json()) as T;
+    return res;
   }
+  /** A call whose answer is the JSON of type `T` (the schema's type from shared/). */
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    (await (await send(method, path, body)).json()) as T;
+  /** A call answered with 204 No Content. */
+  const empty = async (method: string, path: string, body?: unknown): Promise<void> => {
+    await send(method, path, body);
+  };
   const enc = encodeURIComponent;
 
   return {
+    /** For action modules beside the store: a call typed with a response type from `shared/api.ts`. */
+    request: call,
+    /** `POST /session {accessToken}`: the only time the wiki's access token leaves the browser; it is not kept. */
+    session: (accessToken: string) => call<SessionResponse>("POST", "/session", { accessToken }),
+    /** `DELETE /session`: the backend refuses the token from now on; an already invalid one counts as signed out. */
+    deleteSession: async (token: string): Promise<void> => {
+      try {
+        await send("DELETE", "/session", undefined, token);
+      } catch (e) {
+        if (!(e instanceof BackendError && e.status === 401)) throw e;
+      }
+    },
     devSession: (username: string) => call<SessionResponse>("POST", "/session/dev", { username }),
     me: () => call<Me>("GET", "/me"),
     partners: (cursor: string | null, limit = 500) =>
@@ -61,37 +92,31 @@ export function createBackend({
     /** A partner's latest 200 events, the newest first. */
     events: (partner: string) => call<EventList>("GET", `/events?partner=${enc(partner)}&limit=200&order=desc`),
     eventsAfter: (after: number, limit = 1000) => call<EventList>("GET", `/events?after=${after}&limit=${limit}`),
-    affiliates: () => call<{ affiliates: Affiliate[] }>("GET", "/affiliates"),
+    affiliates: () => call<AffiliateList>("GET", "/affiliates"),
     refer: (input: PartnerInput) => call<PartnerDetail>("POST", "/partners", input),
     claim: (partner: string, body: ClaimRequest) =>
       call<ClaimResponse>("POST", `/partners/${enc(partner)}/claims`, body),
     transition: (claim: number, action: SimpleAction, body: TransitionRequest) =>
-      call<{ claim: Claim }>("POST", `/claims/${claim}/${action}`, body),
-    progress: (claim: number, body: ProgressRequest) =>
-      call<{ claim: Claim }>("POST", `/claims/${claim}/progress`, body),
+      call<ClaimResponse>("POST", `/claims/${claim}/${action}`, body),
+    progress: (claim: number, body: ProgressRequest) => call<ClaimResponse>("POST", `/claims/${claim}/progress`, body),
     handover: (claim: number, body: HandoverRequest) =>
-      call<{ released: Claim; lead: Claim }>("POST", `/claims/${claim}/handover`, body),
-    verifyRepresentative: (affiliate: string, username: string) =>
-      call<unknown>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
-    /** Ask to represent (yourself), or as a coordinator or representative verify someone. */
-    representative: (affiliate: string, username: string) =>
-      call<{ user: string; status: "requested" | "verified" }>(
-        "POST",
-        `/affiliates/${enc(affiliate)}/representatives`,
-        { username },
-      ),
+      call<HandoverResponse>("POST", `/claims/${claim}/handover`, body),
+    addRepresentative: (affiliate: string, username: string) =>
+      call<RoleResult>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
     /** Refuse a request, remove a representative, or withdraw one's own request. */
     removeRepresentative: (affiliate: string, username: string) =>
-      call<void>("DELETE", `/affiliates/${enc(affiliate)}/representatives/${enc(username)}`),
+      empty("DELETE", `/affiliates/${enc(affiliate)}/representatives/${enc(username)}`),
     myClaims: () => call<MyClaims>("GET", "/me/claims"),
-    editPartner: (id: string, version: number, patch: PartnerPatch) =>
-      call<PartnerDetail>("PATCH", `/partners/${enc(id)}`, patch, { "If-Match": `"${version}"` }),
+    editPartner: async (id: string, version: number, patch: PartnerPatch) =>
+      (await (
+        await send("PATCH", `/partners/${enc(id)}`, patch, getToken(), { "If-Match": `"${version}"` })
+      ).json()) as PartnerDetail,
     closePartner: (id: string, reason: string) => call<PartnerDetail>("POST", `/partners/${enc(id)}/close`, { reason }),
     reopenPartner: (id: string) => call<PartnerDetail>("POST", `/partners/${enc(id)}/reopen`),
     coordinators: () =>
       call<{ coordinators: Array<{ user: string; source: "config" | "added" }> }>("GET", "/coordinators"),
-    addCoordinator: (username: string) => call<void>("POST", "/coordinators", { username }),
-    removeCoordinator: (username: string) => call<void>("DELETE", `/coordinators/${enc(username)}`),
+    addCoordinator: (username: string) => empty("POST", "/coordinators", { username }),
+    removeCoordinator: (username: string) => empty("DELETE", `/coordinators/${enc(username)}`),
     mirrorStatus: () => call<MirrorStatus>("GET", "/mirror/status"),
     runMirror: () => call<MirrorStatus>("POST", "/mirror/run"),
   };

@@ -100,14 +100,14 @@ function CurrentView() {
   return <Directory />;
 }
 
-/** What the last action did ("Saved.", "Declined."), until the next one or a change of view. */
+/** What the last action of a view that is not about one partner did, until the next one or a change of view. */
 function Notice() {
   const { notice } = useStore();
   const n = notice.value;
-  if (!n) return null;
+  if (!n || n.partner !== null) return null;
   return (
     <div class="partnerhub-notice">
-      <Message type={n.type}>{n.text}</Message>
+      <Message type="success">{n.text}</Message>
     </div>
   );
 }

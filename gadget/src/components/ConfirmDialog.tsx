@@ -4,6 +4,7 @@
  * when the action fails. `useConfirm` gives a view one such dialog at a time.
  */
 import { useState } from "preact/hooks";
+import { LIMITS } from "../../../shared/limits.ts";
 import { BackendError } from "../api/errors.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
@@ -76,7 +77,7 @@ function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose:
               id={id}
               class="cdx-text-area__textarea"
               rows={3}
-              maxLength={1000}
+              maxLength={LIMITS.reason}
               value={reason}
               onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
             />

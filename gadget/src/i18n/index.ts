@@ -20,6 +20,8 @@ export interface I18n {
   lang: string;
   dir: "ltr" | "rtl";
   t: (key: MessageKey, ...params: Array<string | number>) => string;
+  /** Whether `key` is a message (for keys built from data, such as an error code). */
+  has: (key: string) => key is MessageKey;
   number: (n: number) => string;
   /** A list in the language's own way: "A, B and C", "A، B و C". */
   list: (items: readonly string[]) => string;
@@ -81,6 +83,7 @@ export function createI18n(requested: string): I18n {
     dir: RTL_LANGUAGES.has(lang) ? "rtl" : "ltr",
     number,
     list: (items) => (lists ? lists.format(items) : items.join(", ")),
+    has: (key): key is MessageKey => key in english,
     t: (key, ...params) => formatMessage(lang, own[key] ?? english[key] ?? `⧼${key}⧽`, params, number),
     add: (catalogue) => {
       if (added.has(catalogue)) return;

@@ -6,9 +6,17 @@
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { Message } from "../../components/Message.tsx";
-import { addCoordinator, removeCoordinator, runMirror } from "../../state/actions/roles.ts";
+import {
+  addCoordinator,
+  COORDINATORS_KEY,
+  coordinatorsLoader,
+  MIRROR_KEY,
+  mirrorLoader,
+  removeCoordinator,
+  runMirror,
+} from "../../state/actions/roles.ts";
 import { useStore } from "../../state/context.ts";
-import { useAsync } from "../../state/hooks.ts";
+import { useResource } from "../../state/hooks.ts";
 import { UserNameForm } from "./UserNameForm.tsx";
 
 export function HubAdmin() {
@@ -25,9 +33,9 @@ export function HubAdmin() {
 
 function Coordinators() {
   const store = useStore();
-  const { i18n, backend } = store;
+  const { i18n } = store;
   const confirm = useConfirm();
-  const [list, reload] = useAsync(backend ? () => backend.coordinators() : null, []);
+  const list = useResource(COORDINATORS_KEY, coordinatorsLoader);
   return (
     <section class="partnerhub-section" aria-labelledby="partnerhub-admin-coordinators">
       <h2 id="partnerhub-admin-coordinators" class="partnerhub-section__title">
@@ -54,7 +62,6 @@ function Coordinators() {
                       destructive: true,
                       run: async () => {
                         await removeCoordinator(store, c.user);
-                        reload();
                       },
                     })
                   }
@@ -77,7 +84,6 @@ function Coordinators() {
             run: async () => {
               await addCoordinator(store, user);
               clear();
-              reload();
             },
           })
         }
@@ -89,9 +95,9 @@ function Coordinators() {
 
 function Mirror() {
   const store = useStore();
-  const { i18n, backend } = store;
+  const { i18n } = store;
   const confirm = useConfirm();
-  const [status, reload] = useAsync(backend ? () => backend.mirrorStatus() : null, []);
+  const status = useResource(MIRROR_KEY, mirrorLoader);
   const date = (iso: string | null) =>
     iso
       ? new Date(iso).toLocaleString(i18n.lang, { dateStyle: "medium", timeStyle: "short" })
@@ -141,7 +147,6 @@ function Mirror() {
                 confirm: i18n.t("partnerhub-admin-mirror-run"),
                 run: async () => {
                   await runMirror(store);
-                  reload();
                 },
               })
             }

@@ -8,9 +8,15 @@ import type { Claim } from "../../../../shared/schemas.ts";
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { useLabels } from "../../components/Labels.tsx";
-import { removeRepresentation, requestRepresentation, withdrawClaim } from "../../state/actions/roles.ts";
+import {
+  MY_CLAIMS_KEY,
+  myClaimsLoader,
+  removeRepresentation,
+  requestRepresentation,
+  withdrawClaim,
+} from "../../state/actions/roles.ts";
 import { useStore } from "../../state/context.ts";
-import { useAsync } from "../../state/hooks.ts";
+import { useResource } from "../../state/hooks.ts";
 
 export function MyClaims() {
   const store = useStore();
@@ -110,10 +116,10 @@ function MyAffiliates() {
 
 function ClaimsSection() {
   const store = useStore();
-  const { i18n, backend } = store;
+  const { i18n } = store;
   const labels = useLabels();
   const confirm = useConfirm();
-  const [claims, reload] = useAsync(backend ? () => backend.myClaims() : null, []);
+  const claims = useResource(MY_CLAIMS_KEY, myClaimsLoader);
   const name = (c: Claim) => store.partners.value.find((p) => p.id === c.partner)?.name ?? c.partner;
   return (
     <section class="partnerhub-section" aria-labelledby="partnerhub-my-claims">
@@ -157,10 +163,7 @@ function ClaimsSection() {
                           confirm: i18n.t("partnerhub-action-withdraw"),
                           destructive: true,
                           reason: { label: i18n.t("partnerhub-action-reason"), required: false },
-                          run: async (reason) => {
-                            await withdrawClaim(store, c, reason);
-                            reload();
-                          },
+                          run: (reason) => withdrawClaim(store, c, reason),
                         })
                       }
                     >

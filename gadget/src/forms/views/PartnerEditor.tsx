@@ -12,9 +12,11 @@ import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { Field, OffersAndProjects } from "../../components/Field.tsx";
 import { useLabels } from "../../components/Labels.tsx";
 import { Message } from "../../components/Message.tsx";
-import { editPartner } from "../../state/actions/roles.ts";
+import { partnerKey, partnerLoader } from "../../state/actions/partners.ts";
+import { currentPartner, editPartner } from "../../state/actions/roles.ts";
+import { loaded as loadedValue } from "../../state/async.ts";
 import { useStore } from "../../state/context.ts";
-import { useAction, useAsync } from "../../state/hooks.ts";
+import { useAction, useResource } from "../../state/hooks.ts";
 import {
   draftFromPartner,
   editPayload,
@@ -44,13 +46,15 @@ const start = (p: PartnerDetail): Editing => ({
 
 export function PartnerEditor({ partner }: { partner: string | null }) {
   const store = useStore();
-  const { i18n, backend } = store;
-  const [loaded] = useAsync(backend && partner ? () => backend.partner(partner) : null, [partner]);
+  const { i18n } = store;
+  const id = partner ?? "";
+  const detail = useResource(partnerKey(id), partnerLoader(store, id), [id]);
   const [editing, setEditing] = useState<Editing | null>(null);
-  if (loaded.status === "error") return <ErrorMessage error={loaded.error} />;
-  if (loaded.status !== "ready") return <Message>{i18n.t("partnerhub-loading-view")}</Message>;
-  const state = editing ?? start(loaded.value);
-  return <EditForm id={loaded.value.id} name={loaded.value.name} state={state} setState={setEditing} />;
+  const value = loadedValue(detail);
+  if (!value && detail.status === "error") return <ErrorMessage error={detail.error} />;
+  if (!value) return <Message>{i18n.t("partnerhub-loading-view")}</Message>;
+  const state = editing ?? start(value);
+  return <EditForm id={value.id} name={value.name} state={state} setState={setEditing} />;
 }
 
 function EditForm({
@@ -65,7 +69,7 @@ function EditForm({
   setState: (s: Editing) => void;
 }) {
   const store = useStore();
-  const { i18n, backend } = store;
+  const { i18n } = store;
   const labels = useLabels();
   const action = useAction();
   const [issues, setIssues] = useState<Record<string, string>>({});
@@ -79,7 +83,6 @@ function EditForm({
 
   async function save(e: Event) {
     e.preventDefault();
-    if (!backend) return;
     const patch = patchFor(state.base, draft, state.hasContact);
     setUnchanged(Object.keys(patch).length === 0);
     if (Object.keys(patch).length === 0) return;
@@ -96,7 +99,7 @@ function EditForm({
         await editPartner(store, id, state.version, patch);
       } catch (err) {
         if (err instanceof BackendError && err.status === 412) {
-          const current = await backend.partner(id);
+          const current = await currentPartner(store, id);
           const theirs = draftFromPartner(current);
           const { merged, conflicts } = rebase(state.base, draft, theirs);
           setState({

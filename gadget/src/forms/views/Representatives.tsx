@@ -10,14 +10,15 @@ import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { Message } from "../../components/Message.tsx";
 import { removeRepresentation, requestRepresentation } from "../../state/actions/roles.ts";
 import { useStore } from "../../state/context.ts";
-import { useAsync } from "../../state/hooks.ts";
+import { AFFILIATES_KEY, affiliatesLoader } from "../../state/actions/affiliates.ts";
+import { useResource } from "../../state/hooks.ts";
 import { UserNameForm } from "./UserNameForm.tsx";
 
 export function Representatives() {
   const store = useStore();
-  const { i18n, backend, me } = store;
+  const { i18n, me } = store;
   const confirm = useConfirm();
-  const [list, reload] = useAsync(backend ? () => backend.affiliates() : null, []);
+  const list = useResource(AFFILIATES_KEY, affiliatesLoader);
   const [selected, setSelected] = useState("");
   const coordinator = me.value?.roles.coordinator === true;
   const mine = new Set((me.value?.affiliates ?? []).filter((a) => a.status === "verified").map((a) => a.affiliate));
@@ -31,10 +32,6 @@ export function Representatives() {
   );
   const current: Affiliate | undefined =
     manageable.find((a) => a.id === selected) ?? (manageable.length === 1 ? manageable[0] : undefined);
-  const after = (fn: () => Promise<void>) => async () => {
-    await fn();
-    reload();
-  };
 
   return (
     <div class="partnerhub-representatives">
@@ -56,7 +53,7 @@ export function Representatives() {
                       title: i18n.t("partnerhub-review-verify"),
                       text: i18n.t("partnerhub-confirm-verify", user, affiliate.name),
                       confirm: i18n.t("partnerhub-review-verify"),
-                      run: after(() => requestRepresentation(store, affiliate.id, user)),
+                      run: () => requestRepresentation(store, affiliate.id, user),
                     })
                   }
                 >
@@ -71,7 +68,7 @@ export function Representatives() {
                       text: i18n.t("partnerhub-confirm-refuse", user, affiliate.name),
                       confirm: i18n.t("partnerhub-representatives-refuse"),
                       destructive: true,
-                      run: after(() => removeRepresentation(store, affiliate.id, user, "requested")),
+                      run: () => removeRepresentation(store, affiliate.id, user, "requested"),
                     })
                   }
                 >
@@ -122,7 +119,7 @@ export function Representatives() {
                           text: i18n.t("partnerhub-confirm-remove-representative", r.user, current.name),
                           confirm: i18n.t("partnerhub-representatives-remove"),
                           destructive: true,
-                          run: after(() => removeRepresentation(store, current.id, r.user, "verified")),
+                          run: () => removeRepresentation(store, current.id, r.user, "verified"),
                         })
                       }
                     >
@@ -139,10 +136,10 @@ export function Representatives() {
                   title: i18n.t("partnerhub-representatives-add"),
                   text: i18n.t("partnerhub-confirm-verify", user, current.name),
                   confirm: i18n.t("partnerhub-representatives-add"),
-                  run: after(async () => {
+                  run: async () => {
                     await requestRepresentation(store, current.id, user);
                     clear();
-                  }),
+                  },
                 })
               }
             />
