@@ -23,6 +23,7 @@ const SHARED_RUNTIME: Record<string, string> = {
   preact: "partnerhubRuntime.preact",
   "preact/hooks": "partnerhubRuntime.hooks",
   "preact/jsx-runtime": "partnerhubRuntime.jsx",
+  "preact/jsx-dev-runtime": "partnerhubRuntime.jsx",
 };
 
 const nowiki = (): Plugin => ({

@@ -5,16 +5,17 @@
  * Only what the forms module uses is handed over, so the browsing bundle keeps tree-shaking
  * the rest; the end-to-end suite loads both real bundles together.
  */
-import { Fragment, createContext, h } from "preact";
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { jsx, jsxs } from "preact/jsx-runtime";
+import { Fragment, createContext, h, options } from "preact";
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { jsx, jsxDEV, jsxs } from "preact/jsx-runtime";
 
 export const RUNTIME_GLOBAL = "partnerhubRuntime";
 
 export function exposeRuntime(w: Window = window): void {
   (w as unknown as Record<string, unknown>)[RUNTIME_GLOBAL] = {
-    preact: { Fragment, createContext, h },
-    hooks: { useCallback, useContext, useEffect, useMemo, useRef, useState },
-    jsx: { Fragment, jsx, jsxs },
+    preact: { Fragment, createContext, h, options },
+    hooks: { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState },
+    // jsxDEV: a build outside production (the local hub's) compiles JSX to preact/jsx-dev-runtime.
+    jsx: { Fragment, jsx, jsxDEV, jsxs },
   };
 }

@@ -52,6 +52,11 @@ describe("gadget bundle", () => {
     expect(size).toBeLessThan(budget);
   });
 
+  it("gives the forms module no Preact of its own: it takes the app's", () => {
+    const forms = read("partnerhub-forms.js");
+    expect(forms.trimEnd()).toMatch(/\}\)\((partnerhubRuntime\.\w+,?)+\);\n\/\/ <\/nowiki>$/);
+  });
+
   it("keeps zod out of the browsing bundle", () => {
     expect(read("partnerhub.js")).not.toMatch(/ZodError|\$ZodType/);
   });

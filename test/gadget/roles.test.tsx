@@ -76,9 +76,10 @@ describe("a volunteer's Mine view", () => {
     );
     app(f, "Vera", "#view=claims");
     expect(await screen.findByText("You do not represent an affiliate yet.")).toBeTruthy();
-    const ask = screen.getByRole("button", { name: "Ask to represent" }) as HTMLButtonElement;
+    const ask = (await screen.findByRole("button", { name: "Ask to represent" })) as HTMLButtonElement;
     // No affiliate is chosen for the user: the button waits for a choice.
     expect(ask.disabled).toBe(true);
+    await screen.findByRole("option", { name: "Wikimedia Österreich" });
     await userEvent.selectOptions(screen.getByLabelText("Affiliate to represent"), "wmat");
     await userEvent.click(ask);
     expect(f.calls.some((c) => c.method === "POST")).toBe(false);
