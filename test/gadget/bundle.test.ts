@@ -17,7 +17,7 @@ const CONFIG = join(ROOT, "gadget/vite.config.ts");
 // representative and editing views with their messages (~13 kB gzip); it takes Preact from the app.
 // partnerhub.js still carries every language's messages (en, de, ar) until they load on demand;
 // the role tabs, filters, confirm dialog and their messages add ~2.3 kB gzip to it.
-const BUDGET = { "partnerhub.js": 42_500, "partnerhub-forms.js": 54_000, "partnerhub.css": 4_000 };
+const BUDGET = { "partnerhub.js": 44_000, "partnerhub-forms.js": 54_000, "partnerhub.css": 4_000 };
 
 const read = (f: string) => readFileSync(join(OUT, f), "utf8");
 

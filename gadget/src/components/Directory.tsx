@@ -2,7 +2,7 @@
 import { API_BASE } from "../../../shared/api-base.ts";
 import { mirrorIndexTitle } from "../../../shared/mirror-titles.ts";
 import { useStore } from "../state/context.ts";
-import type { PartnerSort } from "../directory/filter.ts";
+import type { PartnerSort } from "../../../shared/directory-search.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { FacetPanel } from "./FacetPanel.tsx";
 import { Message } from "./Message.tsx";
@@ -23,7 +23,7 @@ export function Directory() {
 
   return (
     <div class="partnerhub-directory">
-      <div class="partnerhub-toolbar" role="search">
+      <search class="partnerhub-toolbar">
         <div class="cdx-text-input partnerhub-search">
           <input
             class="cdx-text-input__input"
@@ -48,7 +48,7 @@ export function Directory() {
             ))}
           </select>
         </label>
-      </div>
+      </search>
       <p class="partnerhub-count" role="status" aria-live="polite">
         {i18n.t("partnerhub-result-count", partners.length, total)}
       </p>

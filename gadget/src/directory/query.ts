@@ -1,5 +1,5 @@
 /** The directory's view state, and its round trip through the URL fragment (shareable links). */
-import type { PartnerSort } from "./filter.ts";
+import { PARTNER_SORTS, type PartnerSort } from "../../../shared/directory-search.ts";
 
 /** `lead`: the affiliate leading; `affiliate`: any affiliate interested or leading; `stale`: a stale lead. */
 export const FACETS = [
@@ -38,7 +38,6 @@ const VIEWS: readonly View[] = [
 ];
 /** Views about one partner: the fragment names it with `p=`. */
 const PARTNER_VIEWS: readonly View[] = ["partner", "edit"];
-const SORTS: readonly PartnerSort[] = ["name", "-updated", "-created", "country"];
 
 export interface DirectoryQuery {
   q: string;
@@ -78,7 +77,7 @@ export function parseRoute(hash: string): Route {
   return {
     view: VIEWS.includes(view) ? view : "directory",
     partner,
-    query: { q: params.get("q") ?? "", facets, sort: sort && SORTS.includes(sort) ? sort : "name" },
+    query: { q: params.get("q") ?? "", facets, sort: sort && PARTNER_SORTS.includes(sort) ? sort : "name" },
   };
 }
 
