@@ -124,7 +124,7 @@ describe("each role's own views, end to end", () => {
     carol = await person(hub.users.carol);
     const { page } = carol;
     await page.getByRole("tab", { name: "Mine" }).click();
-    const ready = (p: Page) => p.getByRole("heading", { name: "Your affiliates" }).waitFor();
+    const ready = (p: Page) => p.locator(".partnerhub-my #partnerhub-my-affiliates").waitFor();
     await ready(page);
     await keepView(page, "50-volunteer-mine", "view=claims", ready);
     await page.getByLabel("Affiliate to represent").selectOption({ label: "Wikimedia Deutschland" });
@@ -145,7 +145,7 @@ describe("each role's own views, end to end", () => {
     const { page } = alice;
     await page.getByRole("tab", { name: "Representatives" }).click();
     const request = page.locator("li", { hasText: "Carol asks to represent Wikimedia Deutschland." });
-    const ready = (p: Page) => p.getByRole("heading", { name: /Representatives to verify/ }).waitFor();
+    const ready = (p: Page) => p.locator(".partnerhub-representatives #partnerhub-rep-requests").waitFor();
     await request.waitFor();
     await keepView(page, "53-representative-requests", "view=representatives", ready);
     await request.getByRole("button", { name: "Refuse" }).click();
@@ -169,7 +169,7 @@ describe("each role's own views, end to end", () => {
     await page.getByText("Done: the request of Carol for Wikimedia Österreich is refused.").waitFor();
 
     await page.getByRole("tab", { name: "Hub settings" }).click();
-    const ready = (p: Page) => p.getByRole("heading", { name: "Wiki pages (the mirror)" }).waitFor();
+    const ready = (p: Page) => p.locator(".partnerhub-admin #partnerhub-admin-mirror").waitFor();
     await ready(page);
     await page.getByText("Not yet on the wiki").waitFor();
     await keepView(page, "54-coordinator-settings", "view=admin", ready);
@@ -181,7 +181,7 @@ describe("each role's own views, end to end", () => {
     await page.goto(url(`p=${edited.id}`));
     await page.getByRole("heading", { name: edited.name }).waitFor();
     await page.getByRole("button", { name: "Edit", exact: true }).click();
-    const ready = (p: Page) => p.getByLabel("Summary").waitFor();
+    const ready = (p: Page) => p.locator("#partnerhub-edit-summary").waitFor();
     await ready(page);
     await keepView(page, "55-coordinator-edit", `view=edit&p=${edited.id}`, ready);
     await page.getByLabel("Summary").fill("Edited in the end-to-end suite: a summary that the coordinator wrote.");

@@ -15,6 +15,7 @@ import {
   requestRepresentation,
   withdrawClaim,
 } from "../../state/actions/roles.ts";
+import { formatRoute } from "../../directory/query.ts";
 import { useStore } from "../../state/context.ts";
 import { useResource } from "../../state/hooks.ts";
 
@@ -137,7 +138,7 @@ function ClaimsSection() {
               <span class="cdx-card__text">
                 <span class="cdx-card__text__title">
                   <a
-                    href="#"
+                    href={formatRoute({ ...store.route.value, view: "partner", partner: c.partner })}
                     onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: c.partner }))}
                   >
                     {name(c)}
@@ -195,7 +196,10 @@ function Referrals() {
       <ul class="partnerhub-queue">
         {mine.map((p) => (
           <li key={p.id} class="partnerhub-queue__rep">
-            <a href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: p.id }))}>
+            <a
+              href={formatRoute({ ...store.route.value, view: "partner", partner: p.id })}
+              onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: p.id }))}
+            >
               {p.name}
             </a>{" "}
             <button

@@ -15,6 +15,7 @@ import { Message } from "../../components/Message.tsx";
 import { partnerKey, partnerLoader } from "../../state/actions/partners.ts";
 import { currentPartner, editPartner } from "../../state/actions/roles.ts";
 import { loaded as loadedValue } from "../../state/async.ts";
+import { formatRoute } from "../../directory/query.ts";
 import { useStore } from "../../state/context.ts";
 import { useAction, useResource } from "../../state/hooks.ts";
 import {
@@ -181,7 +182,7 @@ function EditForm({
     <form class="partnerhub-edit" onSubmit={save} noValidate aria-labelledby="partnerhub-edit-title">
       <a
         class="partnerhub-back"
-        href="#"
+        href={formatRoute({ ...store.route.value, view: "partner", partner: id })}
         onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: id }))}
       >
         {i18n.t("partnerhub-edit-back")}
