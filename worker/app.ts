@@ -9,7 +9,8 @@ import { cors } from "hono/cors";
 import { API_BASE } from "../shared/api.ts";
 import { authenticate, requireWriter } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
-import { ApiError, errorResponse, rateLimited } from "./errors.ts";
+import { AppError, rateLimited } from "./errors.ts";
+import { errorResponse } from "./routes/errors.ts";
 import { affiliates } from "./routes/affiliates.ts";
 import { claims } from "./routes/claims.ts";
 import { eventRoutes } from "./routes/events.ts";
@@ -56,7 +57,9 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
+        throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`, {
+          params: { maxBytes: MAX_BODY_BYTES },
+        });
       },
     }),
   );
@@ -107,7 +110,13 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
   app.route(API_BASE, api);
   app.notFound((c) =>
     c.json(
-      { error: { code: "not_found" as const, message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } },
+      {
+        error: {
+          code: "not_found" as const,
+          message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}`,
+          params: { kind: "route", id: `${c.req.method} ${new URL(c.req.url).pathname}` },
+        },
+      },
       404,
     ),
   );

@@ -1,6 +1,6 @@
 /** Reads the Bearer session on every request; guards for handlers that need a signed-in writer. */
 import type { Context, MiddlewareHandler } from "hono";
-import { ApiError } from "../errors.ts";
+import { AppError, forbidden } from "../errors.ts";
 import type { AppEnv, Caller } from "../context.ts";
 import { loadCaller } from "./roles.ts";
 import { readSession } from "./session.ts";
@@ -30,7 +30,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** 401 with the `WWW-Authenticate` challenge. */
 export const unauthorized = (message: string) =>
-  new ApiError(401, "unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="partnerhub"' } });
+  new AppError("unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="partnerhub"' } });
 
 /** The signed-in caller, or 401. */
 export function requireCaller(c: Context<AppEnv>): Caller {
@@ -42,12 +42,12 @@ export function requireCaller(c: Context<AppEnv>): Caller {
 /** A signed-in caller who may write (not blocked on the wiki), or 401/403. */
 export function requireWriter(c: Context<AppEnv>): Caller {
   const caller = requireCaller(c);
-  if (!caller.canWrite) throw new ApiError(403, "forbidden", "Blocked wiki users may read but not write");
+  if (!caller.canWrite) throw forbidden("blocked", "Blocked wiki users may read but not write");
   return caller;
 }
 
 export function requireCoordinator(c: Context<AppEnv>): Caller {
   const caller = requireWriter(c);
-  if (!caller.coordinator) throw new ApiError(403, "forbidden", "Only coordinators may do this");
+  if (!caller.coordinator) throw forbidden("coordinator_only", "Only coordinators may do this");
   return caller;
 }

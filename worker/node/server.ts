@@ -1,7 +1,7 @@
 /**
  * The Node entry (Toolforge, or any host with Node ≥ 22.12): the same Hono app
  * as on Workers, over a SQLite file, configured by environment variables with
- * the names of DESIGN.md plus DATABASE_PATH, PORT, HOST, SCHEDULE_MINUTES and
+ * the names of the README's "Configuration" plus DATABASE_PATH, PORT, HOST, SCHEDULE_MINUTES and
  * SQLITE_JOURNAL_MODE. `node worker/node/server.ts` serves; with `--demo` it
  * also fills in loopback development defaults and seeds the demo directory.
  */

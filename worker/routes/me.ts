@@ -3,7 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { Me, MyClaims } from "../../shared/api.ts";
 import { requireCaller } from "../auth/middleware.ts";
 import { claimsOf } from "../record/claims.ts";
-import { affiliatesOfUser } from "../storage/affiliates.ts";
+import { affiliationsOf } from "../record/reads.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
 
 const me = createRoute({
@@ -25,12 +25,12 @@ const myClaims = createRoute({
 export const meRoutes = router()
   .openapi(me, async (c) => {
     const caller = requireCaller(c);
-    const reps = await affiliatesOfUser(c.get("deps").db, caller.user.name);
+    const affiliates = await affiliationsOf(c.get("deps").db, caller);
     return c.json(
       {
         user: caller.user,
         roles: { coordinator: caller.coordinator, canWrite: caller.canWrite },
-        affiliates: reps.map((r) => ({ affiliate: r.affiliate, status: r.status })),
+        affiliates,
       },
       200,
     );
