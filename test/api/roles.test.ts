@@ -6,8 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { act, call, COORDINATOR, expectError, json, makeAffiliate, makeClaim, makePartner, signIn } from "./helpers.ts";
 
+// A coordinator's view of the feed: pending requests are not shown to everyone.
 const eventsOf = async (affiliate: string) =>
-  (await json(await call("GET", "/events?limit=1000"))).events
+  (await json(await call("GET", "/events?limit=1000", { token: await signIn(COORDINATOR) }))).events
     .filter((e: { affiliate: string | null }) => e.affiliate === affiliate)
     .map((e: { type: string; actor: string }) => `${e.type} by ${e.actor}`);
 
