@@ -4,6 +4,7 @@
  * - `… --mode forms`: the on-demand module (form validation, sign-in) → dist/gadget/partnerhub-forms.js
  * - `vite -c gadget/vite.config.ts`: the local preview page (gadget/preview/) on 127.0.0.1:8788
  * Output is one IIFE per module at ES2016 (what MediaWiki 1.43 validates), wrapped in <nowiki>.
+ * The forms module takes Preact from the browsing bundle (src/runtime.ts) instead of its own copy.
  */
 import preact from "@preact/preset-vite";
 import { resolve } from "node:path";
@@ -17,6 +18,14 @@ const ENTRIES = {
 } as const;
 
 /** Wrap the final (minified) script so that wikitext never parses it as markup. */
+/** Preact in the forms module: the browsing bundle's (window.partnerhubRuntime), never a second copy. */
+const SHARED_RUNTIME: Record<string, string> = {
+  preact: "partnerhubRuntime.preact",
+  "preact/hooks": "partnerhubRuntime.hooks",
+  "preact/jsx-runtime": "partnerhubRuntime.jsx",
+  "preact/jsx-dev-runtime": "partnerhubRuntime.jsx",
+};
+
 const nowiki = (): Plugin => ({
   name: "partnerhub-nowiki",
   apply: "build",
@@ -49,6 +58,8 @@ export default defineConfig(({ command, mode }) => {
         fileName: () => `${which.file}.js`,
         cssFileName: which.file,
       },
+      rollupOptions:
+        mode === "forms" ? { external: Object.keys(SHARED_RUNTIME), output: { globals: SHARED_RUNTIME } } : {},
     },
   };
 });

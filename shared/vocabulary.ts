@@ -55,6 +55,7 @@ export const EVENT_TYPES = [
   "representative.requested",
   "representative.verified",
   "representative.removed",
+  "representative.refused",
   "coordinator.added",
   "coordinator.removed",
   "claim.created",

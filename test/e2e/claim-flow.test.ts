@@ -157,6 +157,9 @@ describe("we can take this partner, end to end", () => {
       .locator(".partnerhub-claim")
       .filter({ has: page.locator(".partnerhub-claim__head strong", { hasText: "Wikimedia Deutschland" }) });
     await claim.getByRole("button", { name: "Accept as lead" }).click();
+    // Every claim action asks first.
+    const confirm = page.getByRole("dialog", { name: "Accept as lead" });
+    await confirm.getByRole("button", { name: "Accept as lead" }).click();
     await claim.locator(".cdx-info-chip--success").waitFor();
     await keep(
       page,

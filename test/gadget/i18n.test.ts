@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createI18n, MESSAGES, type MessageKey, pluralForm, resolveLanguage } from "../../gadget/src/i18n/index.ts";
-import en from "../../i18n/en.json";
+import { createI18n, MESSAGES, pluralForm, resolveLanguage } from "../../gadget/src/i18n/index.ts";
+import { FORMS_MESSAGES } from "../../gadget/src/forms/i18n/index.ts";
+import appEn from "../../i18n/en.json";
+import formsQqq from "../../i18n/forms/qqq.json";
 import {
   CLAIM_STATUSES,
   EVENT_TYPES,
@@ -23,6 +25,9 @@ const sources = (dir: string): string[] =>
         ? [readFileSync(join(dir, e.name), "utf8")]
         : [],
   );
+// The app's messages and the forms module's, which it adds when it loads.
+const en = { ...appEn, ...FORMS_MESSAGES.en } as unknown as Record<string, string>;
+const CATALOGUES = [...Object.entries(MESSAGES), ...Object.entries(FORMS_MESSAGES)];
 const params = (s: string) => [...new Set(s.match(/\$\d/g) ?? [])].sort();
 
 describe("messages", () => {
@@ -52,10 +57,10 @@ describe("messages", () => {
   });
 
   it("translations use only English keys, with the same parameters", () => {
-    for (const [lang, messages] of Object.entries(MESSAGES)) {
+    for (const [lang, messages] of CATALOGUES) {
       for (const [key, text] of Object.entries(messages)) {
         expect(en, `${lang}: ${key}`).toHaveProperty([key]);
-        expect(params(text as string), `${lang}: ${key}`).toEqual(params(en[key as MessageKey]));
+        expect(params(text as string), `${lang}: ${key}`).toEqual(params(en[key] ?? ""));
       }
     }
   });
@@ -74,6 +79,21 @@ describe("messages", () => {
     expect(t("partnerhub-row-interested", 0)).toBe("No affiliate interested yet");
     expect(pluralForm("ar", 2, ["zero", "one", "two", "few", "many", "other"])).toBe("two");
     expect(pluralForm("ar", 11, ["zero", "one", "two", "few", "many", "other"])).toBe("many");
+  });
+
+  it("adds the forms module's messages when it loads, in the user's language", () => {
+    const ar = createI18n("ar");
+    expect(ar.t("partnerhub-admin-coordinators")).toBe("⧼partnerhub-admin-coordinators⧽");
+    ar.add(FORMS_MESSAGES);
+    expect(ar.t("partnerhub-admin-coordinators")).toBe(FORMS_MESSAGES.ar?.["partnerhub-admin-coordinators"]);
+    expect(ar.t("partnerhub-signin")).toBe(MESSAGES.ar?.["partnerhub-signin"]);
+  });
+
+  it("translates and documents every message of the forms module", () => {
+    const keys = Object.keys(FORMS_MESSAGES.en ?? {}).sort();
+    for (const lang of ["de", "ar"]) expect(Object.keys(FORMS_MESSAGES[lang] ?? {}).sort(), lang).toEqual(keys);
+    const { "@metadata": _, ...qqq } = formsQqq as Record<string, unknown>;
+    expect(Object.keys(qqq).sort()).toEqual(keys);
   });
 
   it("knows Arabic and Hebrew are right-to-left", () => {

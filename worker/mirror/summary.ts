@@ -30,6 +30,7 @@ const SILENT = new Set<string>([
   "coordinator.added",
   "coordinator.removed",
   "mirror.run",
+  "representative.refused",
   "claim.stale_warning",
 ]);
 

@@ -5,13 +5,14 @@
 import ar from "../../../i18n/ar.json";
 import de from "../../../i18n/de.json";
 import en from "../../../i18n/en.json";
+import type { FormsMessageKey } from "../forms/i18n/index.ts";
 
-export type MessageKey = Exclude<keyof typeof en, "@metadata">;
+/** The app's keys, and those of the on-demand forms module (added by `I18n.add` when it loads). */
+export type MessageKey = Exclude<keyof typeof en, "@metadata"> | FormsMessageKey;
 type Messages = Partial<Record<MessageKey, string>>;
 
 const messages = ({ "@metadata": _, ...texts }: Record<string, unknown>) => texts as Messages;
 export const MESSAGES: Record<string, Messages> = { en: messages(en), de: messages(de), ar: messages(ar) };
-const english = MESSAGES.en as Record<MessageKey, string>;
 export const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "arz"]);
 const PLURAL_ORDER = ["zero", "one", "two", "few", "many", "other"];
 
@@ -24,6 +25,8 @@ export interface I18n {
   number: (n: number) => string;
   /** A list in the language's own way: "A, B and C", "A، B و C". */
   list: (items: readonly string[]) => string;
+  /** Add a module's messages (per language); English stays the fallback. */
+  add: (catalogue: Record<string, Messages>) => void;
 }
 
 /** The first language in `lang`'s fallback chain (`de-at` → `de` → `en`) that has messages. */
@@ -68,7 +71,9 @@ export function formatMessage(
 
 export function createI18n(requested: string): I18n {
   const lang = resolveLanguage(requested);
-  const own = MESSAGES[lang] ?? {};
+  const own: Messages = { ...MESSAGES[lang] };
+  const english: Messages = { ...MESSAGES.en };
+  const added = new Set<object>();
   const formatter = new Intl.NumberFormat(lang);
   const number = (n: number) => formatter.format(n);
   // Intl.ListFormat is in every browser MediaWiki supports with JavaScript; join as a fallback all the same.
@@ -80,5 +85,11 @@ export function createI18n(requested: string): I18n {
     list: (items) => (lists ? lists.format(items) : items.join(", ")),
     has: (key): key is MessageKey => key in english,
     t: (key, ...params) => formatMessage(lang, own[key] ?? english[key] ?? `⧼${key}⧽`, params, number),
+    add: (catalogue) => {
+      if (added.has(catalogue)) return;
+      added.add(catalogue);
+      Object.assign(english, catalogue.en);
+      Object.assign(own, catalogue[lang]);
+    },
   };
 }

@@ -208,12 +208,17 @@ export function createStore(host: Host) {
     updatePartner,
     notifications,
     notice,
+    /** Say that an action of a view that is not about one partner worked (shown above the view). */
+    announce(text: string): void {
+      notice.value = { partner: null, text };
+    },
     resource,
     read,
     isShown,
     write,
     applyPartner,
     navigate(next: Partial<Omit<Route, "query">>): void {
+      if (notice.value?.partner === null) notice.value = null;
       route.value = { ...route.value, partner: null, ...next };
     },
     setQuery(next: Partial<DirectoryQuery>): void {
