@@ -2,12 +2,14 @@
  * The gadget's build and local preview.
  * - `vite build -c gadget/vite.config.ts`: the browsing gadget → dist/gadget/partnerhub.js + partnerhub.css
  *   and one module per language other than English → dist/gadget/partnerhub-i18n-<lang>.js
+ *   (the app's messages and the forms module's; the forms module carries only its English)
  * - `… --mode forms`: the on-demand module (form validation, sign-in) → dist/gadget/partnerhub-forms.js
  * - `vite -c gadget/vite.config.ts`: the local preview page (gadget/preview/) on 127.0.0.1:8788
  * Output is one IIFE per module at ES2016 (what MediaWiki 1.43 validates), wrapped in <nowiki>.
+ * The forms module takes Preact from the browsing bundle (src/runtime.ts) instead of its own copy.
  */
 import preact from "@preact/preset-vite";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
@@ -17,6 +19,14 @@ const ENTRIES = {
   main: { entry: "src/main.tsx", file: "partnerhub" },
   forms: { entry: "src/forms/index.ts", file: "partnerhub-forms" },
 } as const;
+
+/** Preact in the forms module: the browsing bundle's (window.partnerhubRuntime), never a second copy. */
+const SHARED_RUNTIME: Record<string, string> = {
+  preact: "partnerhubRuntime.preact",
+  "preact/hooks": "partnerhubRuntime.hooks",
+  "preact/jsx-runtime": "partnerhubRuntime.jsx",
+  "preact/jsx-dev-runtime": "partnerhubRuntime.jsx",
+};
 
 /** Wrap the final (minified) script so that wikitext never parses it as markup. */
 const nowiki = (): Plugin => ({
@@ -32,8 +42,9 @@ const nowiki = (): Plugin => ({
 
 /**
  * Each translation in i18n/ (not English, which the bundle carries, nor qqq, the documentation)
- * becomes a hidden gadget module that registers its messages: ResourceLoader caches and versions
- * it like the gadget itself, and the browsing bundle stays free of every other language.
+ * becomes a hidden gadget module that registers its messages, and the forms module's in that
+ * language (i18n/forms/<lang>.json): ResourceLoader caches and versions it like the gadget itself,
+ * and the browsing bundle stays free of every other language.
  */
 const languageModules = (): Plugin => ({
   name: "partnerhub-language-modules",
@@ -43,7 +54,11 @@ const languageModules = (): Plugin => ({
     for (const file of readdirSync(dir).filter((f) => /^[a-z][a-z0-9-]*\.json$/.test(f))) {
       const lang = file.slice(0, -".json".length);
       if (lang === "en" || lang === "qqq") continue;
-      const { "@metadata": _, ...messages } = JSON.parse(readFileSync(resolve(dir, file), "utf8"));
+      const read = (path: string) =>
+        existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, string>) : {};
+      // The forms module's translations ride along (i18n/forms/<lang>.json): the forms module
+      // itself carries only English, registered under these when it loads.
+      const { "@metadata": _, ...messages } = { ...read(resolve(dir, "forms", file)), ...read(resolve(dir, file)) };
       // U+2028/2029 are line ends before ES2019: escape them so that ES2016 parsers accept the string.
       const json = JSON.stringify(messages).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
       this.emitFile({
@@ -92,6 +107,8 @@ export default defineConfig(({ command, mode }) => {
         fileName: () => `${which.file}.js`,
         cssFileName: which.file,
       },
+      rollupOptions:
+        mode === "forms" ? { external: Object.keys(SHARED_RUNTIME), output: { globals: SHARED_RUNTIME } } : {},
     },
   };
 });

@@ -5,7 +5,7 @@ import { PARTNER_SORTS } from "./directory-search.ts";
 import { LIMITS } from "./limits.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
-export { API_BASE } from "./api-base.ts";
+export { API_BASE, D1_BOOKMARK_HEADER } from "./api-base.ts";
 
 /**
  * Every error code the API answers with, and what it means. The gadget words an error from its
@@ -177,6 +177,9 @@ export const HandoverResponse = z
 export type HandoverResponse = z.infer<typeof HandoverResponse>;
 
 export const RepresentativeRequest = z.strictObject({ username: UserName }).meta({ id: "RepresentativeRequest" });
+/** `GET /me/claims`: every claim the caller made, whatever its state, the latest first. */
+export const MyClaims = z.strictObject({ claims: z.array(Claim) }).meta({ id: "MyClaims" });
+export type MyClaims = z.infer<typeof MyClaims>;
 /** A user's standing with an affiliate after `POST /affiliates/{id}/representatives`. */
 export const RoleResult = z
   .strictObject({ user: z.string(), status: z.enum(["requested", "verified"]) })

@@ -122,9 +122,18 @@ export const UserName = z
       }),
   );
 
+/**
+ * A user name as a person types it (a form, the dev login, COORDINATORS): underscores become
+ * spaces, and the first letter is upper-cased only where that gives one character, as MediaWiki
+ * does on Wikimedia ("ßabine" stays "ßabine", never "SSabine", which is another account).
+ * A name the wiki gave is never passed through this: it is already the wiki's.
+ */
 export function normaliseUserName(name: string): string {
   const spaced = name.normalize("NFC").replace(/_/g, " ").replace(/\s+/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  const first = String.fromCodePoint(spaced.codePointAt(0) ?? 32);
+  if (spaced === "") return spaced;
+  const upper = first.toUpperCase();
+  return ([...upper].length === 1 ? upper : first) + spaced.slice(first.length);
 }
 
 export const HttpUrl = z

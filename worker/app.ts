@@ -6,7 +6,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { API_BASE } from "../shared/api.ts";
+import { API_BASE, D1_BOOKMARK_HEADER } from "../shared/api.ts";
 import { authenticate, requireWriter } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { AppError, rateLimited } from "./errors.ts";
@@ -19,6 +19,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
 import type { MirrorRunner } from "./mirror/runner.ts";
 import { mirrorRoutes } from "./routes/mirror.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { validationHook } from "./routes/openapi.ts";
 import { partners } from "./routes/partners.ts";
 import { session } from "./routes/session.ts";
@@ -45,9 +46,16 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     "*",
     cors({
       origin: (origin, c) => ((c.get("deps") as Deps).config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Api-User-Agent"],
-      exposeHeaders: ["ETag", "Location", "Retry-After"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "If-Match",
+        "If-None-Match",
+        "Api-User-Agent",
+        D1_BOOKMARK_HEADER,
+      ],
+      exposeHeaders: ["ETag", "Location", "Retry-After", D1_BOOKMARK_HEADER],
       maxAge: 600,
     }),
   );
@@ -88,7 +96,8 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     .route("/", affiliates)
     .route("/", eventRoutes)
     .route("/", exportRoutes)
-    .route("/", mirrorRoutes(runMirror));
+    .route("/", mirrorRoutes(runMirror))
+    .route("/", notificationRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

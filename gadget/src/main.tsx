@@ -9,6 +9,7 @@ import { signInErrorCode } from "./auth/sign-in-error.ts";
 import { App } from "./components/App.tsx";
 import { readConfig } from "./config.ts";
 import { createI18n, loadLanguage } from "./i18n/index.ts";
+import { exposeRuntime } from "./runtime.ts";
 import { createStore } from "./state/store.ts";
 import "./styles/gadget.css";
 
@@ -42,6 +43,7 @@ function start(doc: Document, el: HTMLElement): boolean {
     const backend = store.backend;
     setSignInProvider(({ username }) => backend.devSession(username ?? ""));
   }
+  exposeRuntime();
   el.textContent = "";
   render(<App store={store} />, el);
   // The app takes the table's place. Left displayed, thousands of rows below the app made

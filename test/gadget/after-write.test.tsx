@@ -95,8 +95,10 @@ describe("the partner after a write", () => {
     const mine = (await screen.findByText("Wikimedia Deutschland", { selector: "strong" })).closest(
       "li",
     ) as HTMLElement;
-    await userEvent.type(within(mine).getByLabelText("Reason (for the record)"), "no photographer free");
     await userEvent.click(within(mine).getByRole("button", { name: "Withdraw" }));
+    const confirm = await screen.findByRole("dialog", { name: "Withdraw" });
+    await userEvent.type(within(confirm).getByLabelText(/Reason/), "no photographer free");
+    await userEvent.click(within(confirm).getByRole("button", { name: "Withdraw" }));
     expect(await screen.findByText("Done: Wikimedia Deutschland withdrew its interest.")).toBeTruthy();
     expect(screen.queryByText("Done: Wikimedia Deutschland is now interested in this partner.")).toBeNull();
     expect(await within(history).findByText(sentence(/Interest withdrawn by Ben/))).toBeTruthy();
@@ -113,8 +115,10 @@ describe("the partner after a write", () => {
     const lead = (await screen.findByText("Wikimedia Deutschland", { selector: "strong" })).closest(
       "li",
     ) as HTMLElement;
-    await userEvent.type(within(lead).getByLabelText("Reason (for the record)"), "no progress for a year");
     await userEvent.click(within(lead).getByRole("button", { name: "Hand over" }));
+    const confirm = await screen.findByRole("dialog", { name: "Hand over" });
+    await userEvent.type(within(confirm).getByLabelText(/Reason/), "no progress for a year");
+    await userEvent.click(within(confirm).getByRole("button", { name: "Hand over" }));
     expect(await screen.findByText("Done: Wikimedia Österreich now leads this partner.")).toBeTruthy();
     const earlier = screen.getByRole("heading", { name: "Earlier claims" }).closest("section") as HTMLElement;
     const item = within(earlier)

@@ -1,5 +1,6 @@
 /**
- * The message catalogue (i18n/*.json, banana format) against the code that uses it: every key is
+ * The message catalogue (i18n/*.json, banana format, and the forms module's i18n/forms/*.json, which
+ * the language modules carry too) against the code that uses it: every key is
  * documented in qqq.json, every key the code uses exists in English and every English key is
  * used, and no translation drops or invents a `$N` parameter. Keys built at run time are known
  * here from the vocabularies they are built from, so a new family of keys must be taught to this
@@ -22,17 +23,28 @@ import {
 } from "../../shared/vocabulary.ts";
 import { SIGN_IN_ERROR_CODES } from "../../gadget/src/auth/sign-in-error.ts";
 import { FACETS, SORTS } from "../../gadget/src/directory/query.ts";
+import { EDITABLE } from "../../gadget/src/forms/partner-draft.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const DIR = join(ROOT, "i18n");
+const FORMS_DIR = join(DIR, "forms");
 type Catalogue = Record<string, string> & { "@metadata"?: unknown };
-const read = (lang: string) => JSON.parse(readFileSync(join(DIR, `${lang}.json`), "utf8")) as Catalogue;
+const readIn = (dir: string, lang: string) => JSON.parse(readFileSync(join(dir, `${lang}.json`), "utf8")) as Catalogue;
+const languagesIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.replace(/\.json$/, ""));
+/** One language's messages: the app's and the forms module's (one language module carries both). */
+const read = (lang: string): Catalogue => ({
+  ...(languagesIn(FORMS_DIR).includes(lang) ? readIn(FORMS_DIR, lang) : {}),
+  ...(languagesIn(DIR).includes(lang) ? readIn(DIR, lang) : {}),
+});
 const keysOf = (c: Catalogue) => Object.keys(c).filter((k) => k !== "@metadata");
 const en = read("en");
 const qqq = read("qqq");
-const TRANSLATIONS = readdirSync(DIR)
-  .map((f) => f.replace(/\.json$/, ""))
-  .filter((l) => l !== "en" && l !== "qqq");
+const TRANSLATIONS = [...new Set([...languagesIn(DIR), ...languagesIn(FORMS_DIR)])].filter(
+  (l) => l !== "en" && l !== "qqq",
+);
 /** Languages that must be complete, not only correct. */
 const COMPLETE = ["de", "ar"];
 const params = (s: string) => [...new Set(s.match(/\$\d+/g) ?? [])].sort();
@@ -66,6 +78,9 @@ const DYNAMIC: Record<string, string[]> = {
   "partnerhub-facet-*": FACETS.map((f) => `partnerhub-facet-${f}`),
   "partnerhub-sort-*": SORTS.map((s) => `partnerhub-sort-${s.replace("-", "")}`),
   "partnerhub-signin-error-*": SIGN_IN_ERROR_CODES.map((c) => `partnerhub-signin-error-${c}`),
+  "partnerhub-confirm-*": ["accept", "decline", "release", "complete"].map((a) => `partnerhub-confirm-${a}`),
+  "partnerhub-represent-status-*": ["verified", "requested"].map((s) => `partnerhub-represent-status-${s}`),
+  "partnerhub-edit-field-*": EDITABLE.map((f) => `partnerhub-edit-field-${f}`),
   "partnerhub-done-*": ["withdraw", "accept", "decline", "release", "complete"].map((a) => `partnerhub-done-${a}`),
   "partnerhub-review-filter-*": ["all", "waiting", "stale", "representatives"].map(
     (f) => `partnerhub-review-filter-${f}`,
@@ -76,7 +91,10 @@ const DYNAMIC: Record<string, string[]> = {
 /** Built names that are element ids, not message keys. */
 const NOT_MESSAGES = new Set([
   "partnerhub-claim-*",
+  "partnerhub-edit-*",
+  "partnerhub-edit-*-error",
   "partnerhub-facet-*-*",
+  "partnerhub-notify-*",
   "partnerhub-refer-*",
   "partnerhub-refer-*-error",
   "partnerhub-refer-offer-*",
@@ -96,7 +114,13 @@ const called = new Set(
 
 describe("message catalogue", () => {
   it("has @metadata in every file", () => {
-    for (const lang of ["en", "qqq", ...TRANSLATIONS]) expect(read(lang), lang).toHaveProperty(["@metadata"]);
+    for (const dir of [DIR, FORMS_DIR])
+      for (const lang of languagesIn(dir)) expect(readIn(dir, lang), `${dir} ${lang}`).toHaveProperty(["@metadata"]);
+  });
+
+  it("keeps the forms module's keys apart from the app's", () => {
+    const app = new Set(keysOf(readIn(DIR, "en")));
+    expect(keysOf(readIn(FORMS_DIR, "en")).filter((k) => app.has(k))).toEqual([]);
   });
 
   it("documents every English key in qqq.json, with each parameter, and nothing else", () => {

@@ -3,6 +3,8 @@ import { render } from "@testing-library/preact";
 import type { Me } from "../../shared/api.ts";
 import type { Affiliate, Claim, Partner, PartnerDetail } from "../../shared/schemas.ts";
 import { App } from "../../gadget/src/components/App.tsx";
+// Imported up front, as ResourceLoader would have it ready: a first dynamic import took seconds.
+import { forms } from "../../gadget/src/forms/module.ts";
 import { DEFAULT_CONFIG, type GadgetConfig } from "../../gadget/src/config.ts";
 import { createI18n, type I18n } from "../../gadget/src/i18n/index.ts";
 import { installMessages } from "../../gadget/preview/mw-messages.ts";
@@ -185,9 +187,9 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
     config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },
     i18n: testI18n(o.lang ?? "en"),
     wikiApi: o.wiki ?? null,
+    // ResourceLoader's part: the forms module registers itself, as its built bundle does.
     using: async () => {
-      const { validateReferral } = await import("../../gadget/src/forms/validate-referral.ts");
-      (window as unknown as { partnerhubForms: unknown }).partnerhubForms = { validateReferral };
+      (window as unknown as { partnerhubForms: unknown }).partnerhubForms = forms;
     },
     fetch: o.fetch,
     location: window.location,

@@ -5,7 +5,9 @@
  */
 import { render } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { FORMS_ENGLISH } from "../../gadget/src/forms/i18n/index.ts";
 import { englishMessages, loadLanguage, languageModule } from "../../gadget/src/i18n/index.ts";
+import formsAr from "../../i18n/forms/ar.json";
 import { pluralForm } from "../../gadget/preview/mw-messages.ts";
 import { testI18n } from "./fixtures.tsx";
 
@@ -91,6 +93,18 @@ describe("messages", () => {
     expect([...bdi].map((b) => b.textContent)).toEqual(["Wikimedia Deutschland"]);
     expect(container.textContent).toContain("Wikimedia Deutschland");
     expect(container.textContent).not.toMatch(/[\uE000\uE001]/);
+  });
+
+  it("registers the forms module's English when it loads, under the translations its language module set", () => {
+    const ar = testI18n("ar");
+    // The Arabic language module (here, its stand-in) already carries the forms module's translations.
+    expect(ar.t("partnerhub-admin-coordinators")).toBe(formsAr["partnerhub-admin-coordinators"]);
+    ar.add(FORMS_ENGLISH);
+    expect(ar.t("partnerhub-admin-coordinators")).toBe(formsAr["partnerhub-admin-coordinators"]);
+    const xx = testI18n("xx");
+    expect(xx.has("partnerhub-admin-coordinators")).toBe(false);
+    xx.add(FORMS_ENGLISH);
+    expect(xx.t("partnerhub-admin-coordinators")).toBe("Coordinators");
   });
 
   it("knows Arabic is right-to-left", () => {

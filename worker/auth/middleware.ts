@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { AppError, forbidden } from "../errors.ts";
 import type { AppEnv, Caller } from "../context.ts";
+import { currentUser } from "./block-check.ts";
 import { loadCaller } from "./roles.ts";
 import { readSession } from "./session.ts";
 import { isSessionRevoked } from "../storage/sessions.ts";
@@ -14,14 +15,12 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m?.[1]) throw unauthorized("The Authorization header must be `Bearer <session token>`");
-    const { db, config } = c.get("deps");
+    const deps = c.get("deps");
+    const { db, config } = deps;
     const session = await readSession(config.sessionSecret, m[1]);
     if (!session) throw unauthorized("The session is invalid or has expired; sign in again");
-    const [revoked, caller] = await Promise.all([
-      isSessionRevoked(db, session.jti),
-      loadCaller(db, config, session.user),
-    ]);
-    if (revoked) throw unauthorized("This session was signed out; sign in again");
+    if (await isSessionRevoked(db, session.jti)) throw unauthorized("This session was signed out; sign in again");
+    const caller = await loadCaller(db, config, await currentUser(deps, session));
     c.set("session", session);
     c.set("caller", caller);
   }

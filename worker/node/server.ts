@@ -20,6 +20,7 @@ import type { Deps } from "../context.ts";
 import { runScheduled } from "../jobs/scheduled.ts";
 import { createMirrorRunner } from "../mirror/job.ts";
 import type { MirrorRunner } from "../mirror/runner.ts";
+import { withNotifications } from "../notify/runner.ts";
 import { createNodeApp, nodeDeps } from "./deps.ts";
 import { migrate } from "./migrate.ts";
 import { seedIfEmpty } from "./seed.ts";
@@ -50,7 +51,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** Opens and migrates the database, starts the timer and the HTTP server. */
 export async function startServer({
   env = process.env,
-  runMirror = createMirrorRunner(),
+  runMirror = withNotifications(createMirrorRunner()),
   seed = false,
 }: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig(env);

@@ -152,7 +152,12 @@ export async function addRepresentative(
   return { status: "requested" };
 }
 
-/** Coordinators, the affiliate's representatives, and the user themself may remove a representative. */
+/**
+ * Coordinators, the affiliate's representatives, and the user themself may remove a
+ * representative. Removing someone else's request that was never verified is a refusal
+ * (`representative.refused`); withdrawing one's own request or removing a verified one is
+ * `representative.removed`.
+ */
 export async function deleteRepresentative(
   db: SqlDatabase,
   caller: Caller,
@@ -167,12 +172,14 @@ export async function deleteRepresentative(
       { affiliate: affiliateId, user: username },
     );
   }
+  const standing = (await getAffiliate(db, affiliateId))?.representatives.find((r) => r.user === username);
+  const refused = standing?.status === "requested" && username !== caller.user.name;
   const result = await commit(
     db,
     removeRepresentative(db, affiliateId, username, {
       at,
       actor: caller.user.name,
-      type: "representative.removed",
+      type: refused ? "representative.refused" : "representative.removed",
       affiliate: affiliateId,
       data: { user: username },
     }),

@@ -15,6 +15,7 @@ import { AppError, forbidden, notFound } from "../errors.ts";
 import { getAffiliate, isVerifiedRepresentative } from "../storage/affiliates.ts";
 import {
   acceptClaim,
+  claimsByUser,
   finishClaim,
   getClaimRow,
   insertClaim,
@@ -55,6 +56,11 @@ async function conflict(
     },
     details: { claim: toClaim(claim) },
   });
+}
+
+/** The caller's own claims ("My claims" in the gadget), whatever their state. */
+export async function claimsOf(db: SqlDatabase, caller: Caller): Promise<Claim[]> {
+  return (await claimsByUser(db, caller.user.name)).map(toClaim);
 }
 
 /** "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it. */

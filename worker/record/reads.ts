@@ -4,7 +4,7 @@
  * the resource modules beside this one), never storage/ directly.
  */
 import type { Caller } from "../context.ts";
-import { affiliatesOfUser } from "../storage/affiliates.ts";
+import { affiliatesOfUser, bindRolesToUser, type UserKey } from "../storage/affiliates.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import { latestEventSeq, listEvents } from "../storage/events.ts";
 import { mirrorStatus } from "../storage/mirror.ts";
@@ -31,7 +31,7 @@ export async function eventFeed(
 
 /** The affiliates `caller` represents or asked to represent. */
 export async function affiliationsOf(db: SqlDatabase, caller: Caller) {
-  return (await affiliatesOfUser(db, caller.user.name)).map((r) => ({ affiliate: r.affiliate, status: r.status }));
+  return (await affiliatesOfUser(db, caller.user)).map((r) => ({ affiliate: r.affiliate, status: r.status }));
 }
 
 /** The mirror's last run, lag, pages and errors. */
@@ -48,3 +48,6 @@ export async function partnersForExport(db: SqlDatabase, withContact: boolean) {
 /** Ends a session before it expires: its id is refused from now on. */
 export const endSession = (db: SqlDatabase, jti: string, expiresAt: number, nowSeconds: number) =>
   revokeSession(db, jti, expiresAt, nowSeconds);
+
+/** At sign-in, roles granted to the user's name become theirs by central id (see bindRolesToUser). */
+export const bindRoles = (db: SqlDatabase, user: UserKey) => bindRolesToUser(db, user);

@@ -5,14 +5,13 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { DevSessionRequest, SessionRequest, SessionResponse } from "../../shared/api.ts";
-import { normaliseUserName } from "../../shared/schemas.ts";
 import { isLoopbackAddress } from "../auth/client-address.ts";
 import { issueSession } from "../auth/session.ts";
 import { fetchWikiProfile } from "../auth/wiki-profile.ts";
 import type { Deps } from "../context.ts";
 import { requireCaller, unauthorized } from "../auth/middleware.ts";
 import { forbidden, notFound, rateLimited } from "../errors.ts";
-import { endSession } from "../record/reads.ts";
+import { bindRoles, endSession } from "../record/reads.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const oauth = createRoute({
@@ -69,8 +68,18 @@ export const session = router()
     );
     if (profile.blocked)
       throw forbidden("blocked", "Your wiki account is blocked; blocked users may read but not sign in to write");
-    const user = { id: profile.sub, name: normaliseUserName(profile.username), blocked: false };
-    const issued = await issueSession(config.sessionSecret, user, "oauth", config.sessionTtlSeconds, deps.now());
+    // The wiki's answer is the truth: its central id, and its name exactly as given.
+    const user = { id: String(profile.sub), name: profile.username, blocked: false };
+    await bindRoles(deps.db, user);
+    const { accessToken } = c.req.valid("json");
+    const issued = await issueSession(
+      config.sessionSecret,
+      user,
+      "oauth",
+      config.sessionTtlSeconds,
+      deps.now(),
+      accessToken,
+    );
     return c.json({ ...issued, user }, 200);
   })
   .openapi(signOut, async (c) => {
@@ -88,6 +97,7 @@ export const session = router()
       throw forbidden("dev_login_loopback_only", "Development sign-in is accepted only from loopback");
     const body = c.req.valid("json");
     const user = { id: `dev:${body.username}`, name: body.username, blocked: body.blocked };
+    await bindRoles(deps.db, user);
     const issued = await issueSession(
       deps.config.sessionSecret,
       user,

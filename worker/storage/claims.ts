@@ -65,6 +65,15 @@ export async function claimsOfPartner(db: SqlDatabase, partnerId: string): Promi
   return results;
 }
 
+/** The claims one wiki user made, the most recently changed first. */
+export async function claimsByUser(db: SqlDatabase, user: string): Promise<ClaimRow[]> {
+  const { results } = await db
+    .prepare(`SELECT * FROM claim WHERE claimed_by = ?1 ORDER BY updated_at DESC, id DESC`)
+    .bind(user)
+    .all<ClaimRow>();
+  return results;
+}
+
 export async function allClaims(db: SqlDatabase): Promise<ClaimRow[]> {
   const { results } = await db.prepare(`SELECT * FROM claim ORDER BY partner_id, id`).all<ClaimRow>();
   return results;

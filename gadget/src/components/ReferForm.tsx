@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { COUNTRY_CODES } from "../../../shared/countries.ts";
 import { LANGUAGE_TAGS } from "../../../shared/languages.ts";
 import type { ValidationIssue } from "../../../shared/validation.ts";
-import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabulary.ts";
+import { FUNDING, PARTNER_KINDS } from "../../../shared/vocabulary.ts";
 import { BackendError } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
@@ -17,7 +17,7 @@ import { useStore } from "../state/context.ts";
 import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
 import { useAction } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { Checkbox, Field } from "./Field.tsx";
+import { Field, OffersAndProjects } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
 import { CountryPicker, LanguagePicker } from "./Picker.tsx";
@@ -190,35 +190,13 @@ export function ReferForm() {
           onChange={set("languages")}
         />
       </Field>
-      <fieldset class="partnerhub-field">
-        <legend>{i18n.t("partnerhub-facet-offer")}</legend>
-        {OFFERS.map((o) => (
-          <Checkbox
-            key={o}
-            id={`partnerhub-refer-offer-${o}`}
-            label={labels.label("offer", o)}
-            checked={draft.offers.includes(o)}
-            onChange={(on) => toggle("offers", o, on)}
-          />
-        ))}
-        {issues.offers && (
-          <Message type="error" inline>
-            {issues.offers}
-          </Message>
-        )}
-      </fieldset>
-      <fieldset class="partnerhub-field">
-        <legend>{i18n.t("partnerhub-projects")}</legend>
-        {PROJECTS.map((p) => (
-          <Checkbox
-            key={p}
-            id={`partnerhub-refer-project-${p}`}
-            label={labels.label("project", p)}
-            checked={draft.projects.includes(p)}
-            onChange={(on) => toggle("projects", p, on)}
-          />
-        ))}
-      </fieldset>
+      <OffersAndProjects
+        id="partnerhub-refer"
+        offers={draft.offers}
+        projects={draft.projects}
+        onToggle={toggle}
+        error={issues.offers}
+      />
       <Field id="partnerhub-refer-funding" label={i18n.t("partnerhub-facet-funding")} error={issues.funding}>
         <select
           id="partnerhub-refer-funding"

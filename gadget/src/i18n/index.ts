@@ -7,8 +7,11 @@
  */
 import { type ComponentChild, h } from "preact";
 import en from "../../../i18n/en.json";
+import type { FormsMessageKey } from "../forms/i18n/index.ts";
 
-export type MessageKey = Exclude<keyof typeof en, "@metadata">;
+/** The app's keys, and those of the on-demand forms module (registered by `I18n.add` when it loads). */
+export type MessageKey = AppMessageKey | FormsMessageKey;
+type AppMessageKey = Exclude<keyof typeof en, "@metadata">;
 /** A text, a number (written the language's way), or a list of names (joined the language's way). */
 type Param = string | number | readonly string[];
 
@@ -18,7 +21,7 @@ export const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "ckb",
 export const languageModule = (lang: string) => `ext.gadget.partnerhub-i18n-${lang}`;
 
 /** The catalogue's English texts, without `@metadata`. */
-export function englishMessages(): Record<MessageKey, string> {
+export function englishMessages(): Record<AppMessageKey, string> {
   const { "@metadata": _, ...texts } = en;
   return texts;
 }
@@ -56,6 +59,11 @@ export interface I18n {
   number: (n: number) => string;
   /** A list in the language's own way: "A, B and C", "A، B و C". */
   list: (items: readonly string[]) => string;
+  /**
+   * Register an on-demand module's English messages (with `mw.messages.set`), for the keys the
+   * user's language modules did not already set; their translations arrive with those modules.
+   */
+  add: (messages: Readonly<Record<string, string>>) => void;
 }
 
 const MARK = /\uE000(\d+(?:\.\d+)?)\uE001/;
@@ -90,6 +98,12 @@ export function createI18n(lang: string): I18n {
         .split(MARK)
         .map((part, i) => (i % 2 === 1 ? h("bdi", { key: i }, value(part)) : part))
         .filter((part) => part !== "");
+    },
+    add: (messages) => {
+      // English for the keys that no language module has set already: a translation loaded
+      // with the user's language (which carries the forms module's keys too) stays.
+      const missing = Object.entries(messages).filter(([k]) => !mw.messages.exists(k));
+      if (missing.length > 0) mw.messages.set(Object.fromEntries(missing));
     },
   };
 }
