@@ -117,6 +117,23 @@ describe("with the backend down", () => {
 });
 
 describe("the refer form", () => {
+  it("scrolls the current tab into view, so that on a phone the open view's tab is never off-screen", async () => {
+    const scrolled: Element[] = [];
+    const original = HTMLElement.prototype.scrollIntoView;
+    HTMLElement.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      renderApp({ fetch: backend(me("Ben")).fetch, session: "Ben", hash: "#view=refer" });
+      const tab = await screen.findByRole("tab", { name: "Refer a partner" });
+      await waitFor(() => expect(scrolled).toContain(tab));
+      await userEvent.click(screen.getByRole("tab", { name: "Directory" }));
+      await waitFor(() => expect(scrolled.at(-1)).toBe(screen.getByRole("tab", { name: "Directory" })));
+    } finally {
+      HTMLElement.prototype.scrollIntoView = original;
+    }
+  });
+
   it("keeps what was typed across a tab switch and a reload, until it is discarded", async () => {
     const first = renderApp({ fetch: backend(me("Ben")).fetch, session: "Ben", hash: "#view=refer" });
     await userEvent.type(await screen.findByLabelText("Name of the institution"), "Museum Ludwig");

@@ -1,5 +1,5 @@
 /** The app: tabs for the views, the user's sign-in state, and the view for the current route. */
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { View } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { StoreContext, useStore } from "../state/context.ts";
@@ -59,11 +59,18 @@ function Header() {
   useEffect(() => {
     void store.notifications.loadFeed();
   }, [session.value?.user.name]);
+  // On a phone the tab row scrolls sideways: keep the current tab in view.
+  const tablist = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const selected = tablist.current?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (selected && typeof selected.scrollIntoView === "function")
+      selected.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [current]);
   return (
     <div class="partnerhub-header">
       <div class="cdx-tabs partnerhub-tabs">
         <div class="cdx-tabs__header">
-          <div class="cdx-tabs__list" role="tablist">
+          <div class="cdx-tabs__list" role="tablist" ref={tablist}>
             {tabsFor(store).map(([view, key]) => (
               <button
                 key={view}
