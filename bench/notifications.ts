@@ -8,6 +8,7 @@
  *   --days N   simulated days (default 7; the day figures are from day 1)
  */
 import "@hono/zod-openapi";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -47,7 +48,7 @@ async function openHub(): Promise<Hub> {
   await migrate(db);
   await seedIfEmpty(db);
   const config = readConfig({
-    SESSION_SECRET: "bench-only-secret-bench-only-secret!",
+    SESSION_SECRET: randomBytes(32).toString("hex"),
     WIKI_SCRIPT_URL: "http://127.0.0.1:9",
     COORDINATORS: COORDINATOR,
     DEV_LOGIN: "on",
