@@ -181,7 +181,11 @@ describe("each role's own views, end to end", () => {
     await page.goto(url(`p=${edited.id}`));
     await page.getByRole("heading", { name: edited.name }).waitFor();
     await page.getByRole("button", { name: "Edit", exact: true }).click();
-    const ready = (p: Page) => p.locator("#partnerhub-edit-summary").waitFor();
+    // The form's fields are disabled until the partner has loaded; Codex then fades their colours.
+    const ready = async (p: Page) => {
+      await p.locator("#partnerhub-edit-summary:enabled").waitFor();
+      await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    };
     await ready(page);
     await keepView(page, "55-coordinator-edit", `view=edit&p=${edited.id}`, ready);
     await page.getByLabel("Summary").fill("Edited in the end-to-end suite: a summary that the coordinator wrote.");
