@@ -1,0 +1,27 @@
+// Database round trips per route: every route of the API is counted (route-trips.ts), so that a
+// new route must say what it costs. On D1 each round trip is a network hop from the Worker.
+import { describe, expect, it } from "vitest";
+import { NOT_COUNTED, SCENARIOS, tripApp } from "./route-trips.ts";
+
+describe("round trips", () => {
+  it("counts every route of the OpenAPI document, or says why not", async () => {
+    const app = await tripApp();
+    const doc = (await (await app.call("GET", "/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const counted = new Set([...SCENARIOS.map((s) => s.route), ...Object.keys(NOT_COUNTED)]);
+    expect(routes.filter((r) => !counted.has(r))).toEqual([]);
+    expect([...counted].filter((r) => !routes.includes(r) && r !== "GET /openapi.json")).toEqual([]);
+  });
+
+  it("counts a batch as one round trip and each single statement as one", async () => {
+    const app = await tripApp();
+    const { trips } = await app.count(200, () =>
+      app.call("GET", "/partners/does-not-exist").then(() => new Response()),
+    );
+    expect(trips.map((t) => t.kind)).toEqual(["first"]);
+  });
+});
