@@ -1,6 +1,6 @@
 /**
  * `npm run bench:trips`: database round trips per route, counted in-process on the Node runtime
- * (test/node/route-trips.ts), written to bench/results/trips.json and trips.md. `--as before`
+ * (tools/round-trips/routes.ts), written to bench/results/trips.json and trips.md. `--as before`
  * or `--as after` (default) says which column this run fills, so that the table keeps both.
  * Counts are exact, not timed: the budget test (test/node/round-trips.test.ts) asserts them.
  */
@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { SCENARIOS, tripApp } from "../test/node/route-trips.ts";
+import { SCENARIOS, tripApp } from "../tools/round-trips/routes.ts";
 
 const { values } = parseArgs({
   options: {

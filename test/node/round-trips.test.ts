@@ -1,7 +1,7 @@
-// Database round trips per route: every route of the API is counted (route-trips.ts), so that a
+// Database round trips per route: every route of the API is counted (tools/round-trips/routes.ts), so that a
 // new route must say what it costs. On D1 each round trip is a network hop from the Worker.
 import { describe, expect, it } from "vitest";
-import { NOT_COUNTED, SCENARIOS, tripApp } from "./route-trips.ts";
+import { NOT_COUNTED, SCENARIOS, tripApp } from "../../tools/round-trips/routes.ts";
 
 describe("round trips", () => {
   it("counts every route of the OpenAPI document, or says why not", async () => {

@@ -3,7 +3,7 @@
  * runtime (`app.request`) over a counting `SqlDatabase`. One scenario per route (and per way of
  * asking that costs differently, e.g. signed in or not); each sets up what it needs through the
  * API without counting, then counts exactly one request. Used by the budget test
- * (round-trips.test.ts) and by `bench/trips.ts`, which writes bench/results/trips.md.
+ * (test/node/round-trips.test.ts) and by `bench/trips.ts`, which writes bench/results/trips.md.
  */
 import "@hono/zod-openapi";
 import { readConfig } from "../../worker/config.ts";
@@ -11,7 +11,7 @@ import { createNodeApp, nodeDeps } from "../../worker/node/deps.ts";
 import { migrate } from "../../worker/node/migrate.ts";
 import { openSqlite } from "../../worker/node/sqlite.ts";
 import { tableLimiter } from "../../worker/storage/rate.ts";
-import { countRoundTrips, type Trip } from "./round-trips.ts";
+import { countRoundTrips, type Trip } from "./counting-db.ts";
 
 const BASE = "http://127.0.0.1/api/v1";
 const COORDINATOR = "Trip Coordinator";
