@@ -2,22 +2,35 @@
 import type { SessionUser } from "../../shared/api.ts";
 import type { Config } from "../config.ts";
 import type { Caller } from "../context.ts";
-import { affiliatesOfUser, isStoredCoordinator } from "../storage/affiliates.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import { affiliatesOfUser, storedCoordinator } from "../storage/affiliates.ts";
+import type { Read, SqlDatabase } from "../storage/db.ts";
+import type { Representative } from "../../shared/schemas.ts";
 
-export async function isCoordinator(db: SqlDatabase, config: Config, name: string): Promise<boolean> {
-  return config.coordinators.includes(name) || (await isStoredCoordinator(db, name));
+export interface Roles {
+  coordinator: boolean;
+  /** The affiliates the user represents or asked to represent. */
+  affiliates: Representative[];
 }
 
-export async function loadCaller(db: SqlDatabase, config: Config, user: SessionUser): Promise<Caller> {
-  const [coordinator, reps] = await Promise.all([
-    isCoordinator(db, config, user.name),
-    affiliatesOfUser(db, user.name),
-  ]);
+/** The caller's roles as one read (two statements), to share a round trip with what the route reads. */
+export function rolesOf(db: SqlDatabase, config: Config, user: SessionUser): Read<Roles> {
+  const coordinator = storedCoordinator(db, user.name);
+  const reps = affiliatesOfUser(db, user.name);
+  return {
+    statements: [...coordinator.statements, ...reps.statements],
+    parse: ([c, r]) => ({
+      coordinator: config.coordinators.includes(user.name) || coordinator.parse([c!]),
+      affiliates: reps.parse([r!]),
+    }),
+  };
+}
+
+export function callerOf(user: SessionUser, roles: Roles): Caller {
   return {
     user,
-    coordinator,
-    represents: new Set(reps.filter((r) => r.status === "verified").map((r) => r.affiliate)),
+    coordinator: roles.coordinator,
+    represents: new Set(roles.affiliates.filter((r) => r.status === "verified").map((r) => r.affiliate)),
+    affiliates: roles.affiliates,
     canWrite: !user.blocked,
   };
 }

@@ -8,7 +8,7 @@ import {
   addCoordinator,
   getAffiliate,
   insertAffiliate,
-  isStoredCoordinator,
+  storedCoordinator,
   removeCoordinator,
   removeRepresentative,
   requestRepresentation,
@@ -16,7 +16,7 @@ import {
   verifyRepresentative,
 } from "../storage/affiliates.ts";
 import { commit } from "../storage/commit.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import { readAll, type SqlDatabase } from "../storage/db.ts";
 
 /** The public view hides unverified requests; coordinators and the affiliate's representatives see them. */
 export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate {
@@ -159,7 +159,7 @@ export async function addCoordinatorRole(
   username: string,
   at: string,
 ): Promise<void> {
-  if (config.coordinators.includes(username) || (await isStoredCoordinator(db, username))) return;
+  if (config.coordinators.includes(username) || (await readAll(db, [storedCoordinator(db, username)]))[0]) return;
   const result = await commit(
     db,
     addCoordinator(db, username, caller.user.name, at, {

@@ -4,7 +4,7 @@ import type { Claim } from "../../shared/schemas.ts";
 import type { Stage } from "../../shared/vocabulary.ts";
 import type { Caller } from "../context.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
-import { getAffiliate, isVerifiedRepresentative } from "../storage/affiliates.ts";
+import { getAffiliate } from "../storage/affiliates.ts";
 import {
   acceptClaim,
   finishClaim,
@@ -34,7 +34,7 @@ export async function makeClaim(
   const [partner, affiliate] = await Promise.all([getPartnerRow(db, partnerId), getAffiliate(db, affiliateId)]);
   if (!partner) throw notFound(`Partner ${partnerId}`);
   if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
-  const verified = await isVerifiedRepresentative(db, affiliateId, caller.user.name);
+  const verified = caller.represents.has(affiliateId);
   const result = await commit(
     db,
     insertClaim(

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AffiliateList, CoordinatorRequest, RepresentativeRequest } from "../../shared/api.ts";
 import { Affiliate, AffiliateInput, AffiliatePatch, Slug, UserName } from "../../shared/schemas.ts";
-import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
+import { askingCaller, requireCoordinator, requireWriter } from "../auth/middleware.ts";
 import { notFound } from "../errors.ts";
 import {
   addCoordinatorRole,
@@ -98,7 +98,7 @@ const routes = {
 
 export const affiliates = router()
   .openapi(routes.list, async (c) => {
-    const caller = c.get("caller");
+    const caller = await askingCaller(c);
     const all = await listAffiliates(c.get("deps").db);
     return jsonWithEtag(c, { affiliates: all.map((a) => visibleAffiliate(a, caller)) }) as never;
   })
@@ -106,17 +106,17 @@ export const affiliates = router()
     const a = await getAffiliate(c.get("deps").db, c.req.valid("param").id);
     if (!a) throw notFound(`Affiliate ${c.req.valid("param").id}`);
     c.header("ETag", `"${a.version}"`);
-    return c.json(visibleAffiliate(a, c.get("caller")), 200);
+    return c.json(visibleAffiliate(a, await askingCaller(c)), 200);
   })
   .openapi(routes.create, async (c) => {
-    const caller = requireCoordinator(c);
+    const caller = await requireCoordinator(c);
     const { db, now } = c.get("deps");
     const a = await createAffiliate(db, caller, c.req.valid("json"), now().toISOString());
     c.header("ETag", `"${a.version}"`);
     return c.json(a, 201);
   })
   .openapi(routes.edit, async (c) => {
-    const caller = requireCoordinator(c);
+    const caller = await requireCoordinator(c);
     const { db, now } = c.get("deps");
     const version = versionFromIfMatch(c.req.header("If-Match"));
     const a = await editAffiliate(
@@ -131,14 +131,14 @@ export const affiliates = router()
     return c.json(a, 200);
   })
   .openapi(routes.addRep, async (c) => {
-    const caller = requireWriter(c);
+    const caller = await requireWriter(c);
     const { db, now } = c.get("deps");
     const { username } = c.req.valid("json");
     const { status } = await addRepresentative(db, caller, c.req.valid("param").id, username, now().toISOString());
     return c.json({ user: username, status }, 200);
   })
   .openapi(routes.removeRep, async (c) => {
-    const caller = requireWriter(c);
+    const caller = await requireWriter(c);
     const { db, now } = c.get("deps");
     const { id, username } = c.req.valid("param");
     await deleteRepresentative(db, caller, id, username, now().toISOString());
@@ -154,13 +154,13 @@ export const affiliates = router()
     return c.json({ coordinators: list }, 200);
   })
   .openapi(routes.addCoordinator, async (c) => {
-    const caller = requireCoordinator(c);
+    const caller = await requireCoordinator(c);
     const { db, config, now } = c.get("deps");
     await addCoordinatorRole(db, config, caller, c.req.valid("json").username, now().toISOString());
     return c.body(null, 204);
   })
   .openapi(routes.removeCoordinator, async (c) => {
-    const caller = requireCoordinator(c);
+    const caller = await requireCoordinator(c);
     const { db, config, now } = c.get("deps");
     await removeCoordinatorRole(db, config, caller, c.req.valid("param").username, now().toISOString());
     return c.body(null, 204);

@@ -63,7 +63,7 @@ const ACTIONS: SimpleAction[] = ["withdraw", "accept", "decline", "release", "co
 export const claims = ACTIONS.reduce(
   (app, action) =>
     app.openapi(transitionRoute(action), async (c) => {
-      const caller = requireWriter(c);
+      const caller = await requireWriter(c);
       const { db, now } = c.get("deps");
       const body = c.req.valid("json");
       const claim = await transition(db, caller, c.req.valid("param").id, action, {
@@ -76,14 +76,14 @@ export const claims = ACTIONS.reduce(
   router(),
 )
   .openapi(progressRoute, async (c) => {
-    const caller = requireWriter(c);
+    const caller = await requireWriter(c);
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
     const claim = await progress(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
     return c.json({ claim }, 200);
   })
   .openapi(handoverRoute, async (c) => {
-    const caller = requireWriter(c);
+    const caller = await requireWriter(c);
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
     const result = await handover(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });

@@ -2,6 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { csvDocument } from "../export/csv.ts";
 import { allPartners, toContact, toPartner } from "../storage/partners.ts";
+import { askingCaller } from "../auth/middleware.ts";
 import { router } from "./openapi.ts";
 
 const PUBLIC = [
@@ -33,7 +34,7 @@ const exportRoute = createRoute({
 });
 
 export const exportRoutes = router().openapi(exportRoute, async (c) => {
-  const withPrivate = c.get("caller")?.coordinator === true;
+  const withPrivate = (await askingCaller(c))?.coordinator === true;
   const rows = (await allPartners(c.get("deps").db)).map((row) => {
     const p = toPartner(row);
     const cells: unknown[] = [

@@ -2,7 +2,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Me } from "../../shared/api.ts";
 import { requireCaller } from "../auth/middleware.ts";
-import { affiliatesOfUser } from "../storage/affiliates.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
 
 const me = createRoute({
@@ -14,13 +13,12 @@ const me = createRoute({
 });
 
 export const meRoutes = router().openapi(me, async (c) => {
-  const caller = requireCaller(c);
-  const reps = await affiliatesOfUser(c.get("deps").db, caller.user.name);
+  const caller = await requireCaller(c);
   return c.json(
     {
       user: caller.user,
       roles: { coordinator: caller.coordinator, canWrite: caller.canWrite },
-      affiliates: reps.map((r) => ({ affiliate: r.affiliate, status: r.status })),
+      affiliates: caller.affiliates.map((r) => ({ affiliate: r.affiliate, status: r.status })),
     },
     200,
   );

@@ -40,7 +40,7 @@ export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
       return c.json(await mirrorStatus(db, mirrorConfigured(config)), 200);
     })
     .openapi(run, async (c) => {
-      requireCoordinator(c);
+      await requireCoordinator(c);
       const deps = c.get("deps");
       if (!runMirror || !mirrorConfigured(deps.config)) {
         throw new ApiError(

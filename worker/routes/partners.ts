@@ -9,7 +9,7 @@ import {
   PartnerListQuery,
 } from "../../shared/api.ts";
 import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/schemas.ts";
-import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
+import { askingCaller, requireCoordinator, requireWriter } from "../auth/middleware.ts";
 import { ApiError } from "../errors.ts";
 import { makeClaim } from "../record/claims.ts";
 import { closePartner, editPartner, partnerDetail, referPartner, versionFromIfMatch } from "../record/partners.ts";
@@ -115,19 +115,19 @@ export const partners = router()
     return jsonWithEtag(c, { partners: rows.map(toPartner), total, nextCursor: encodeCursor(next) }) as never;
   })
   .openapi(get, async (c) => {
-    const detail = await partnerDetail(c.get("deps").db, c.get("caller"), c.req.valid("param").id);
+    const detail = await partnerDetail(c.get("deps").db, await askingCaller(c), c.req.valid("param").id);
     c.header("ETag", `"${detail.version}"`);
     return c.json(detail, 200);
   })
   .openapi(refer, async (c) => {
-    const caller = requireWriter(c);
+    const caller = await requireWriter(c);
     const detail = await referPartner(c.get("deps").db, caller, c.req.valid("json"), at(c));
     c.header("Location", `${API_BASE}/partners/${detail.id}`);
     c.header("ETag", `"${detail.version}"`);
     return c.json(detail, 201);
   })
   .openapi(edit, async (c) => {
-    const caller = requireWriter(c);
+    const caller = await requireWriter(c);
     const version = versionFromIfMatch(c.req.header("If-Match"));
     const detail = await editPartner(
       c.get("deps").db,
@@ -141,7 +141,7 @@ export const partners = router()
     return c.json(detail, 200);
   })
   .openapi(close, async (c) => {
-    const caller = requireCoordinator(c);
+    const caller = await requireCoordinator(c);
     const detail = await closePartner(
       c.get("deps").db,
       caller,
@@ -153,12 +153,12 @@ export const partners = router()
     return c.json(detail, 200);
   })
   .openapi(reopen, async (c) => {
-    const caller = requireCoordinator(c);
+    const caller = await requireCoordinator(c);
     const detail = await closePartner(c.get("deps").db, caller, c.req.valid("param").id, false, "", at(c));
     return c.json(detail, 200);
   })
   .openapi(claim, async (c) => {
-    const caller = requireWriter(c);
+    const caller = await requireWriter(c);
     const { db } = c.get("deps");
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");

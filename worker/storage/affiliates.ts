@@ -1,6 +1,6 @@
 /** SQL for affiliates, their representatives and the coordinators added after bootstrap. */
 import type { Affiliate, Representative } from "../../shared/schemas.ts";
-import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { parseJson, type Read, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
 interface AffiliateRow {
@@ -136,20 +136,12 @@ export function updateAffiliate(
 }
 
 /** The affiliates a user represents or has asked to represent. */
-export async function affiliatesOfUser(db: SqlDatabase, user: string): Promise<Representative[]> {
-  const { results } = await db
-    .prepare(`SELECT * FROM representative WHERE user_name = ?1 ORDER BY affiliate_id`)
-    .bind(user)
-    .all<RepresentativeRow>();
-  return results.map(toRepresentative);
-}
-
-export async function isVerifiedRepresentative(db: SqlDatabase, affiliate: string, user: string): Promise<boolean> {
-  const row = await db
-    .prepare(`SELECT 1 AS x FROM representative WHERE affiliate_id = ?1 AND user_name = ?2 AND status = 'verified'`)
-    .bind(affiliate, user)
-    .first();
-  return row !== null;
+/** The affiliates a user represents or asked to represent. */
+export function affiliatesOfUser(db: SqlDatabase, user: string): Read<Representative[]> {
+  const read = rowsOf<RepresentativeRow>(
+    db.prepare(`SELECT * FROM representative WHERE user_name = ?1 ORDER BY affiliate_id`).bind(user),
+  );
+  return { statements: read.statements, parse: (r) => read.parse(r).map(toRepresentative) };
 }
 
 /** A user asks to represent an affiliate (no-op if they already did). */
@@ -204,8 +196,10 @@ export function removeRepresentative(
   ];
 }
 
-export async function isStoredCoordinator(db: SqlDatabase, user: string): Promise<boolean> {
-  return (await db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user).first()) !== null;
+/** Whether a user was made a coordinator through the API (the configured ones are not stored). */
+export function storedCoordinator(db: SqlDatabase, user: string): Read<boolean> {
+  const read = rowOf(db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user));
+  return { statements: read.statements, parse: (r) => read.parse(r) !== null };
 }
 
 export async function listStoredCoordinators(db: SqlDatabase): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** SQL for revoked sessions (sign-out): a token's id is refused until the token would have expired anyway. */
-import type { SqlDatabase } from "./db.ts";
+import { type Read, rowOf, type SqlDatabase } from "./db.ts";
 
 /** Revokes the session `jti` until `expiresAt` (unix seconds) and forgets revocations that have run out. */
 export async function revokeSession(
@@ -17,6 +17,7 @@ export async function revokeSession(
 }
 
 /** Whether the session `jti` was signed out. */
-export async function isSessionRevoked(db: SqlDatabase, jti: string): Promise<boolean> {
-  return (await db.prepare(`SELECT 1 AS revoked FROM revoked_session WHERE jti = ?1`).bind(jti).first()) !== null;
+export function sessionRevoked(db: SqlDatabase, jti: string): Read<boolean> {
+  const read = rowOf(db.prepare(`SELECT 1 AS revoked FROM revoked_session WHERE jti = ?1`).bind(jti));
+  return { statements: read.statements, parse: (r) => read.parse(r) !== null };
 }
