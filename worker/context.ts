@@ -2,7 +2,7 @@
 import type { SessionUser } from "../shared/api.ts";
 import type { Session } from "./auth/session.ts";
 import type { Config } from "./config.ts";
-import type { Read, SqlDatabase } from "./storage/db.ts";
+import type { Parsed, Read, SqlDatabase } from "./storage/db.ts";
 import type { Representative } from "../shared/schemas.ts";
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfter: number };
@@ -40,6 +40,21 @@ export interface Caller {
   /** Every affiliate the user represents or asked to represent (GET /me lists them). */
   affiliates: readonly Representative[];
   canWrite: boolean;
+}
+
+/**
+ * What the domain layer gets of the request: one round trip of reads with who is asking settled
+ * alongside (revocation, roles, a write's rate-limit hit), and then the caller. `writer` and
+ * `coordinator` need that read first.
+ */
+export interface Asker {
+  read<const R extends readonly Read<unknown>[]>(reads: R): Promise<Parsed<R>>;
+  /** The caller once the first read settled it; null without a session. */
+  caller(): Caller | null;
+  /** The caller as a writer (401/403 otherwise). */
+  writer(): Caller;
+  /** The caller as a coordinator (401/403 otherwise). */
+  coordinator(): Caller;
 }
 
 /**

@@ -5,9 +5,9 @@
  * costs no round trip of its own for them. The guards settle it where a route reads nothing.
  */
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv, Caller } from "../context.ts";
+import type { AppEnv, Asker, Caller } from "../context.ts";
 import { ApiError, forbidden, rateLimited } from "../errors.ts";
-import { type Read, readAll } from "../storage/db.ts";
+import { type Parsed, type Read, readAll } from "../storage/db.ts";
 import { sessionRevoked } from "../storage/sessions.ts";
 import { callerOf, rolesOf } from "./roles.ts";
 import { readSession } from "./session.ts";
@@ -40,7 +40,7 @@ const NO_LIMIT: Read<{ ok: true }> = { statements: [], parse: () => ({ ok: true 
 export async function readAs<const R extends readonly Read<unknown>[]>(
   c: Context<AppEnv>,
   reads: R,
-): Promise<{ [K in keyof R]: R[K] extends Read<infer T> ? T : never }> {
+): Promise<Parsed<R>> {
   const { db, config, limiter } = c.get("deps");
   const asking = c.get("asking");
   if (!asking) return readAll(db, reads);
@@ -55,7 +55,7 @@ export async function readAs<const R extends readonly Read<unknown>[]>(
   if (revoked) throw unauthorized("This session was signed out; sign in again");
   if (!verdict.ok) throw tooManyWrites(verdict.retryAfter);
   c.set("caller", callerOf(asking.session.user, roles));
-  return rest as { [K in keyof R]: R[K] extends Read<infer T> ? T : never };
+  return rest as Parsed<R>;
 }
 
 const tooManyWrites = (retryAfter: number) =>
@@ -87,6 +87,32 @@ export const unauthorized = (message: string) =>
 
 const blocked = () => forbidden("Blocked wiki users may read but not write");
 
+/** The request as the domain layer sees it (see `Asker`). */
+export function asker(c: Context<AppEnv>): Asker {
+  const settled = () => {
+    if (c.get("asking")) throw new Error("read who is asking first (Asker.read)");
+    return c.get("caller");
+  };
+  return {
+    read: (reads) => readAs(c, reads),
+    caller: settled,
+    writer: () => writerOf(settled()),
+    coordinator: () => coordinatorOf(settled()),
+  };
+}
+
+function writerOf(caller: Caller | null): Caller {
+  if (!caller) throw unauthorized("Sign in first");
+  if (!caller.canWrite) throw blocked();
+  return caller;
+}
+
+function coordinatorOf(caller: Caller | null): Caller {
+  const writer = writerOf(caller);
+  if (!writer.coordinator) throw forbidden("Only coordinators may do this");
+  return writer;
+}
+
 /** The caller, settled (one round trip if the route has not read yet), or null without a session. */
 export async function askingCaller(c: Context<AppEnv>): Promise<Caller | null> {
   await readAs(c, []);
@@ -102,13 +128,9 @@ export async function requireCaller(c: Context<AppEnv>): Promise<Caller> {
 
 /** A signed-in caller who may write (not blocked on the wiki), or 401/403. */
 export async function requireWriter(c: Context<AppEnv>): Promise<Caller> {
-  const caller = await requireCaller(c);
-  if (!caller.canWrite) throw blocked();
-  return caller;
+  return writerOf(await askingCaller(c));
 }
 
 export async function requireCoordinator(c: Context<AppEnv>): Promise<Caller> {
-  const caller = await requireWriter(c);
-  if (!caller.coordinator) throw forbidden("Only coordinators may do this");
-  return caller;
+  return coordinatorOf(await askingCaller(c));
 }

@@ -1,41 +1,77 @@
 /** Claims as operations on the record: checks, the guarded batch, and errors that say what happened. */
-import { canProgress, mayAct, nextStatus, requiredStatus, type ClaimAction } from "../../shared/claim-machine.ts";
-import type { Claim } from "../../shared/schemas.ts";
-import type { Stage } from "../../shared/vocabulary.ts";
-import type { Caller } from "../context.ts";
+import {
+  acceptsClaims,
+  canProgress,
+  mayAct,
+  nextStatus,
+  requiredStatus,
+  type ClaimAction,
+} from "../../shared/claim-machine.ts";
+import type { Claim, PartnerDetail } from "../../shared/schemas.ts";
+import type { PartnerStatus, Stage } from "../../shared/vocabulary.ts";
+import type { Asker, Caller } from "../context.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
-import { getAffiliate } from "../storage/affiliates.ts";
+import { affiliateRead } from "../storage/affiliates.ts";
 import {
   acceptClaim,
+  claimRow,
   finishClaim,
-  getClaimRow,
   insertClaim,
-  openClaimOf,
+  openClaim,
   progressClaim,
   toClaim,
   type ClaimRow,
 } from "../storage/claims.ts";
-import { commit } from "../storage/commit.ts";
-import type { SqlDatabase } from "../storage/db.ts";
-import { getPartnerRow } from "../storage/partners.ts";
+import { commitThen } from "../storage/commit.ts";
+import { type Read, rowOf, type SqlDatabase, together } from "../storage/db.ts";
+import { partnerOfClaim, partnerRow, type PartnerRow } from "../storage/partners.ts";
+import { detailOf, partnerRecord } from "./partners.ts";
 
 const conflict = (message: string, claim?: Claim) =>
   new ApiError(409, "claim_conflict", message, claim ? { details: { claim } } : {});
 
-/** "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it. */
+/** The claim an affiliate just made on a partner (its only interested one), read in the insert's batch. */
+function newClaimOf(db: SqlDatabase, partnerId: string, affiliateId: string): Read<ClaimRow | null> {
+  return rowOf(
+    db
+      .prepare(
+        `SELECT * FROM claim WHERE partner_id = ?1 AND affiliate_id = ?2 AND status = 'interested' ORDER BY id DESC LIMIT 1`,
+      )
+      .bind(partnerId, affiliateId),
+  );
+}
+
+/**
+ * "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it.
+ * Two round trips: who is asking with the partner, the affiliate and an open claim of theirs; then the
+ * guarded insert with its event, and the claim and the partner as they are after it.
+ */
 export async function makeClaim(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   partnerId: string,
   affiliateId: string,
   message: string,
   at: string,
-): Promise<Claim> {
-  const [partner, affiliate] = await Promise.all([getPartnerRow(db, partnerId), getAffiliate(db, affiliateId)]);
+): Promise<{ claim: Claim; partner: PartnerDetail }> {
+  const [partner, affiliate, open] = await asker.read([
+    partnerRow(db, partnerId),
+    affiliateRead(db, affiliateId),
+    openClaim(db, partnerId, affiliateId),
+  ]);
+  const caller = asker.writer();
   if (!partner) throw notFound(`Partner ${partnerId}`);
   if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
+  const alreadyOpen = (existing: ClaimRow | null) =>
+    conflict(`${affiliate.name} already has an open claim on this partner`, existing ? toClaim(existing) : undefined);
+  if (open) throw alreadyOpen(open);
+  const noClaims = (status: string | null) =>
+    new ApiError(409, "conflict", `This partner is ${status ?? "gone"} and takes no new claims`, {
+      details: { status },
+    });
+  if (!acceptsClaims(partner.status as PartnerStatus)) throw noClaims(partner.status);
   const verified = caller.represents.has(affiliateId);
-  const result = await commit(
+  const result = await commitThen(
     db,
     insertClaim(
       db,
@@ -49,27 +85,24 @@ export async function makeClaim(
         data: { verified },
       },
     ),
+    together([newClaimOf(db, partnerId, affiliateId), partnerRecord(db, partnerId)]),
   );
   if (result.ok) {
-    const row = await getClaimRow(db, result.lastRowId);
-    if (!row) throw new Error(`claim ${result.lastRowId} vanished after insert`);
-    return toClaim(row);
+    const [row, record] = result.value;
+    if (!row || !record) throw new Error(`the claim on ${partnerId} vanished after insert`);
+    return { claim: toClaim(row), partner: detailOf(caller, record) };
   }
+  // Lost a race since the first read: say what the record holds now.
   if (result.reason === "unique") {
-    const existing = await openClaimOf(db, partnerId, affiliateId);
-    throw conflict(
-      `${affiliate.name} already has an open claim on this partner`,
-      existing ? toClaim(existing) : undefined,
-    );
+    const [existing] = await asker.read([openClaim(db, partnerId, affiliateId)]);
+    throw alreadyOpen(existing);
   }
-  const now = await getPartnerRow(db, partnerId);
-  throw new ApiError(409, "conflict", `This partner is ${now?.status ?? "gone"} and takes no new claims`, {
-    details: { status: now?.status ?? null },
-  });
+  const [now] = await asker.read([partnerRow(db, partnerId)]);
+  throw noClaims(now?.status ?? null);
 }
 
-async function loadForAction(db: SqlDatabase, caller: Caller, id: number, action: ClaimAction): Promise<ClaimRow> {
-  const row = await getClaimRow(db, id);
+/** The claim, if it exists and the caller may act on it. */
+function mayActOn(caller: Caller, row: ClaimRow | null, id: number, action: ClaimAction): ClaimRow {
   if (!row) throw notFound(`Claim ${id}`);
   const allowed = mayAct(
     {
@@ -103,10 +136,10 @@ function checkState(row: ClaimRow, action: ClaimAction, version: number | undefi
 
 /**
  * Only an open or matched partner takes a (new) lead: a done partner keeps its completed claim
- * as its outcome, and a closed one is off the hub until a coordinator reopens it.
+ * as its outcome, and a closed one is off the hub until a coordinator reopens it. The accept's
+ * SQL checks the same in its statement; this says why before trying.
  */
-async function refuseIfDone(db: SqlDatabase, row: ClaimRow): Promise<void> {
-  const partner = await getPartnerRow(db, row.partner_id);
+function refuseIfDone(partner: PartnerRow | null, row: ClaimRow): void {
   if (partner?.status === "done" || partner?.status === "closed") {
     const why = partner.status === "done" ? "its partnership was completed" : "a coordinator closed it";
     throw new ApiError(409, "conflict", `This partner is ${partner.status}: ${why}, so it takes no new lead`, {
@@ -115,9 +148,15 @@ async function refuseIfDone(db: SqlDatabase, row: ClaimRow): Promise<void> {
   }
 }
 
-async function afterLostRace(db: SqlDatabase, id: number, what: string): Promise<never> {
-  const now = await getClaimRow(db, id);
+async function afterLostRace(db: SqlDatabase, asker: Asker, id: number, what: string): Promise<never> {
+  const [now] = await asker.read([claimRow(db, id)]);
   throw conflict(`${what}: the claim changed meanwhile`, now ? toClaim(now) : undefined);
+}
+
+/** The claim as the write left it, read in the write's batch. */
+function after(row: ClaimRow | null, id: number): Claim {
+  if (!row) throw new Error(`claim ${id} vanished after its transition`);
+  return toClaim(row);
 }
 
 export type SimpleAction = "withdraw" | "accept" | "decline" | "release" | "complete";
@@ -130,17 +169,22 @@ const EVENT_OF = {
   complete: "claim.completed",
 } as const;
 
-/** withdraw, accept, decline, release or complete one claim. */
+/**
+ * withdraw, accept, decline, release or complete one claim. Two round trips: who is asking with
+ * the claim and its partner, then the conditional update, its guarded event and the claim after it.
+ */
 export async function transition(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: number,
   action: SimpleAction,
   opts: { version?: number; reason: string; at: string },
 ): Promise<Claim> {
-  const row = await loadForAction(db, caller, id, action);
+  const [claim, partner] = await asker.read([claimRow(db, id), partnerOfClaim(db, id)]);
+  const caller = asker.writer();
+  const row = mayActOn(caller, claim, id, action);
   const version = checkState(row, action, opts.version);
-  if (action === "accept") await refuseIfDone(db, row);
+  if (action === "accept") refuseIfDone(partner, row);
   const event = {
     at: opts.at,
     actor: caller.user.name,
@@ -156,28 +200,30 @@ export async function transition(
     action === "accept"
       ? acceptClaim(db, id, version, opts.at, event)
       : finishClaim(db, id, from, version, to, opts.reason, opts.at, event);
-  const result = await commit(db, statements);
+  const result = await commitThen(db, statements, claimRow(db, id));
   if (!result.ok && result.reason === "unique") {
-    const partner = await getPartnerRow(db, row.partner_id);
-    throw conflict(`${partner?.lead_affiliate ?? "Another affiliate"} already leads this partner`, toClaim(row));
+    const [now] = await asker.read([partnerRow(db, row.partner_id)]);
+    throw conflict(`${now?.lead_affiliate ?? "Another affiliate"} already leads this partner`, toClaim(row));
   }
-  if (!result.ok) return afterLostRace(db, id, `Could not ${action}`);
-  return toClaim((await getClaimRow(db, id)) as ClaimRow);
+  if (!result.ok) return afterLostRace(db, asker, id, `Could not ${action}`);
+  return after(result.value, id);
 }
 
 /** Records a lead's progress: stages only move forward. */
 export async function progress(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: number,
   opts: { version?: number; stage: Stage; note: string; at: string },
 ): Promise<Claim> {
-  const row = await loadForAction(db, caller, id, "progress");
+  const [claim] = await asker.read([claimRow(db, id)]);
+  const caller = asker.writer();
+  const row = mayActOn(caller, claim, id, "progress");
   const version = checkState(row, "progress", opts.version);
   if (!canProgress(row.stage as Stage | null, opts.stage)) {
     throw conflict(`This lead is already at stage ${row.stage}; stages only move forward`, toClaim(row));
   }
-  const result = await commit(
+  const result = await commitThen(
     db,
     progressClaim(db, id, version, opts.stage, opts.note, opts.at, {
       at: opts.at,
@@ -188,46 +234,56 @@ export async function progress(
       claim: id,
       data: { stage: opts.stage, note: opts.note },
     }),
+    claimRow(db, id),
   );
-  if (!result.ok) return afterLostRace(db, id, "Could not record progress");
-  return toClaim((await getClaimRow(db, id)) as ClaimRow);
+  if (!result.ok) return afterLostRace(db, asker, id, "Could not record progress");
+  return after(result.value, id);
 }
 
 /** A coordinator hands a partner from its lead to another interested affiliate, with a reason, atomically. */
 export async function handover(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: number,
   opts: { version?: number; to: number; reason: string; at: string },
 ): Promise<{ released: Claim; lead: Claim }> {
-  const lead = await loadForAction(db, caller, id, "handover");
+  const [leadRow, target, partner] = await asker.read([
+    claimRow(db, id),
+    claimRow(db, opts.to),
+    partnerOfClaim(db, opts.to),
+  ]);
+  const caller = asker.writer();
+  const lead = mayActOn(caller, leadRow, id, "handover");
   const version = checkState(lead, "handover", opts.version);
-  const target = await getClaimRow(db, opts.to);
   if (!target || target.partner_id !== lead.partner_id) {
     throw new ApiError(422, "validation_failed", "`to` must be another claim on the same partner");
   }
   if (target.status !== "interested") {
     throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, toClaim(target));
   }
-  await refuseIfDone(db, target);
+  refuseIfDone(partner, target);
   const base = { at: opts.at, actor: caller.user.name, partner: lead.partner_id };
-  const result = await commit(db, [
-    ...finishClaim(db, id, "lead", version, "released", opts.reason, opts.at, {
-      ...base,
-      type: "claim.handed_over",
-      affiliate: lead.affiliate_id,
-      claim: id,
-      data: { to: opts.to, toAffiliate: target.affiliate_id, reason: opts.reason },
-    }),
-    ...acceptClaim(db, opts.to, target.version, opts.at, {
-      ...base,
-      type: "claim.accepted",
-      affiliate: target.affiliate_id,
-      claim: opts.to,
-      data: { handedOverFrom: id },
-    }),
-  ]);
-  if (!result.ok) return afterLostRace(db, id, "Could not hand over");
-  const [released, newLead] = await Promise.all([getClaimRow(db, id), getClaimRow(db, opts.to)]);
-  return { released: toClaim(released as ClaimRow), lead: toClaim(newLead as ClaimRow) };
+  const result = await commitThen(
+    db,
+    [
+      ...finishClaim(db, id, "lead", version, "released", opts.reason, opts.at, {
+        ...base,
+        type: "claim.handed_over",
+        affiliate: lead.affiliate_id,
+        claim: id,
+        data: { to: opts.to, toAffiliate: target.affiliate_id, reason: opts.reason },
+      }),
+      ...acceptClaim(db, opts.to, target.version, opts.at, {
+        ...base,
+        type: "claim.accepted",
+        affiliate: target.affiliate_id,
+        claim: opts.to,
+        data: { handedOverFrom: id },
+      }),
+    ],
+    together([claimRow(db, id), claimRow(db, opts.to)]),
+  );
+  if (!result.ok) return afterLostRace(db, asker, id, "Could not hand over");
+  const [released, newLead] = result.value;
+  return { released: after(released, id), lead: after(newLead, opts.to) };
 }

@@ -2,17 +2,17 @@
 import type { z } from "zod";
 import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "../../shared/schemas.ts";
 import { slugify } from "../../shared/slug.ts";
-import type { Caller } from "../context.ts";
+import type { Asker, Caller } from "../context.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
-import { getAffiliate } from "../storage/affiliates.ts";
-import { claimsOfPartner, toClaim } from "../storage/claims.ts";
-import { commit } from "../storage/commit.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import { affiliateRead } from "../storage/affiliates.ts";
+import { type ClaimRow, claimsOf, toClaim } from "../storage/claims.ts";
+import { type CommitResult, commitThen } from "../storage/commit.ts";
+import { type Read, type SqlDatabase, together } from "../storage/db.ts";
 import {
-  getPartnerRow,
+  idsLike,
   insertPartner,
-  partnerExists,
-  partnerIdByWikidata,
+  partnerRow,
+  partnerWithWikidata,
   setPartnerClosed,
   toContact,
   toPartner,
@@ -34,13 +34,41 @@ export function maySeeContact(caller: Caller | null, row: PartnerRow): boolean {
   );
 }
 
-export async function partnerDetail(db: SqlDatabase, caller: Caller | null, id: string): Promise<PartnerDetail> {
-  const row = await getPartnerRow(db, id);
-  if (!row) throw notFound(`Partner ${id}`);
-  const claims = (await claimsOfPartner(db, id)).map(toClaim);
-  const detail: PartnerDetail = { ...toPartner(row), claims };
+/** A partner and its claims, as read in one round trip. */
+export interface PartnerRecord {
+  row: PartnerRow;
+  claims: ClaimRow[];
+}
+
+/** A partner and its claims as one read (null if there is no such partner). */
+export function partnerRecord(db: SqlDatabase, id: string): Read<PartnerRecord | null> {
+  const read = together([partnerRow(db, id), claimsOf(db, id)]);
+  return {
+    statements: read.statements,
+    parse: (results) => {
+      const [row, claims] = read.parse(results);
+      return row ? { row, claims } : null;
+    },
+  };
+}
+
+/** What `caller` sees of a partner: its public fields and claims, and the contact if allowed. */
+export function detailOf(caller: Caller | null, { row, claims }: PartnerRecord): PartnerDetail {
+  const detail: PartnerDetail = { ...toPartner(row), claims: claims.map(toClaim) };
   if (maySeeContact(caller, row)) detail.contact = toContact(row);
   return detail;
+}
+
+export async function partnerDetail(db: SqlDatabase, asker: Asker, id: string): Promise<PartnerDetail> {
+  const [record] = await asker.read([partnerRecord(db, id)]);
+  if (!record) throw notFound(`Partner ${id}`);
+  return detailOf(asker.caller(), record);
+}
+
+/** The partner as a write left it, read in the write's own batch. */
+function written(caller: Caller, id: string, result: CommitResult<PartnerRecord | null>): PartnerDetail {
+  if (!result.ok || !result.value) throw new Error(`partner ${id} is not there after its write`);
+  return detailOf(caller, result.value);
 }
 
 /** A partner id from its name, never shorter than the schema allows. */
@@ -49,18 +77,17 @@ function partnerSlug(name: string): string {
   return slug.length >= 2 ? slug : `partner-${slug || "x"}`;
 }
 
-async function freeId(db: SqlDatabase, base: string): Promise<string> {
+/** The first of `base`, `base-2`, `base-3`… that is not taken. */
+function freeId(base: string, taken: Set<string>): string {
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await partnerExists(db, candidate))) return candidate;
+    if (!taken.has(candidate)) return candidate;
   }
   return `${base}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: string): Promise<void> {
-  if (!qid) return;
-  const existing = await partnerIdByWikidata(db, qid);
-  if (existing && existing !== except) {
+function refuseDuplicateWikidata(qid: string | null, existing: string | null, except?: string): void {
+  if (qid && existing && existing !== except) {
     throw new ApiError(409, "conflict", `${qid} is already in the directory as ${existing}`, {
       details: { partner: existing },
     });
@@ -69,15 +96,22 @@ async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: s
 
 export async function referPartner(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   input: ParsedInput,
   at: string,
 ): Promise<PartnerDetail> {
-  if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound(`Affiliate ${input.affiliate}`);
-  await duplicateWikidata(db, input.wikidata);
-  const id = input.id ?? (await freeId(db, partnerSlug(input.name)));
+  const base = input.id ?? partnerSlug(input.name);
+  const [affiliate, sameItem, taken] = await asker.read([
+    input.affiliate ? affiliateRead(db, input.affiliate) : { statements: [], parse: () => null },
+    partnerWithWikidata(db, input.wikidata),
+    input.id ? { statements: [], parse: () => new Set<string>() } : idsLike(db, base),
+  ]);
+  const caller = asker.writer();
+  if (input.affiliate && !affiliate) throw notFound(`Affiliate ${input.affiliate}`);
+  refuseDuplicateWikidata(input.wikidata, sameItem);
+  const id = input.id ?? freeId(base, taken);
   const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
-  const result = await commit(
+  const result = await commitThen(
     db,
     insertPartner(
       db,
@@ -91,13 +125,16 @@ export async function referPartner(
         data: { name: input.name },
       },
     ),
+    partnerRecord(db, id),
   );
   if (!result.ok && result.reason === "unique") {
-    if (result.target.includes("wikidata")) await duplicateWikidata(db, input.wikidata);
+    if (result.target.includes("wikidata")) {
+      const [now] = await asker.read([partnerWithWikidata(db, input.wikidata)]);
+      refuseDuplicateWikidata(input.wikidata, now);
+    }
     throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
   }
-  if (!result.ok) throw new Error("partner insert changed no row");
-  return partnerDetail(db, caller, id);
+  return written(caller, id, result);
 }
 
 function fieldsOf(p: PartnerFields): PartnerFields {
@@ -128,13 +165,14 @@ export function versionFromIfMatch(header: string | undefined): number {
 
 export async function editPartner(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: string,
   ifMatch: number,
   patch: ParsedPatch,
   at: string,
 ): Promise<PartnerDetail> {
-  const row = await getPartnerRow(db, id);
+  const [row, sameItem] = await asker.read([partnerRow(db, id), partnerWithWikidata(db, patch.wikidata ?? null)]);
+  const caller = asker.writer();
   if (!row) throw notFound(`Partner ${id}`);
   if (!caller.coordinator && row.referred_by !== caller.user.name) {
     throw forbidden("Only coordinators and the referrer may edit a partner");
@@ -146,9 +184,9 @@ export async function editPartner(
   }
   const current = { ...fieldsOf(toPartner(row)), contact: toContact(row) };
   const next = { ...current, ...patch, contact: patch.contact ?? current.contact };
-  await duplicateWikidata(db, next.wikidata, id);
+  if (patch.wikidata) refuseDuplicateWikidata(patch.wikidata, sameItem, id);
   const changed = Object.keys(patch).filter((k) => k !== "contact");
-  const result = await commit(
+  const result = await commitThen(
     db,
     updatePartner(db, id, ifMatch, next, at, {
       at,
@@ -158,28 +196,35 @@ export async function editPartner(
       // Only the names of public fields: the feed is public and contacts are private.
       data: { fields: changed, contactChanged: patch.contact !== undefined },
     }),
+    partnerRecord(db, id),
   );
   if (!result.ok && result.reason === "stale") {
-    const now = await getPartnerRow(db, id);
+    const [now] = await asker.read([partnerRow(db, id)]);
     throw new ApiError(412, "version_mismatch", "The partner changed meanwhile; reload and edit again", {
       details: { version: now?.version ?? null },
     });
   }
-  if (!result.ok) await duplicateWikidata(db, next.wikidata, id);
-  return partnerDetail(db, caller, id);
+  if (!result.ok) {
+    const [now, record] = await asker.read([partnerWithWikidata(db, next.wikidata), partnerRecord(db, id)]);
+    refuseDuplicateWikidata(next.wikidata, now, id);
+    if (!record) throw notFound(`Partner ${id}`);
+    return detailOf(caller, record);
+  }
+  return written(caller, id, result);
 }
 
 export async function closePartner(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: string,
   closed: boolean,
   reason: string,
   at: string,
 ): Promise<PartnerDetail> {
-  const row = await getPartnerRow(db, id);
+  const [row] = await asker.read([partnerRow(db, id)]);
+  const caller = asker.coordinator();
   if (!row) throw notFound(`Partner ${id}`);
-  const result = await commit(
+  const result = await commitThen(
     db,
     setPartnerClosed(db, id, closed, reason, at, {
       at,
@@ -188,11 +233,12 @@ export async function closePartner(
       partner: id,
       data: reason ? { reason } : {},
     }),
+    partnerRecord(db, id),
   );
   if (!result.ok) {
     throw new ApiError(409, "conflict", closed ? "The partner is already closed" : "The partner is not closed", {
       details: { status: row.status },
     });
   }
-  return partnerDetail(db, caller, id);
+  return written(caller, id, result);
 }

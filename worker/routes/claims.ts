@@ -7,7 +7,7 @@ import {
   ProgressRequest,
   TransitionRequest,
 } from "../../shared/api.ts";
-import { requireWriter } from "../auth/middleware.ts";
+import { asker } from "../auth/middleware.ts";
 import { handover, progress, transition, type SimpleAction } from "../record/claims.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
@@ -63,10 +63,9 @@ const ACTIONS: SimpleAction[] = ["withdraw", "accept", "decline", "release", "co
 export const claims = ACTIONS.reduce(
   (app, action) =>
     app.openapi(transitionRoute(action), async (c) => {
-      const caller = await requireWriter(c);
       const { db, now } = c.get("deps");
       const body = c.req.valid("json");
-      const claim = await transition(db, caller, c.req.valid("param").id, action, {
+      const claim = await transition(db, asker(c), c.req.valid("param").id, action, {
         version: body.version,
         reason: body.reason,
         at: now().toISOString(),
@@ -76,16 +75,14 @@ export const claims = ACTIONS.reduce(
   router(),
 )
   .openapi(progressRoute, async (c) => {
-    const caller = await requireWriter(c);
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
-    const claim = await progress(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
+    const claim = await progress(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
     return c.json({ claim }, 200);
   })
   .openapi(handoverRoute, async (c) => {
-    const caller = await requireWriter(c);
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
-    const result = await handover(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
+    const result = await handover(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
     return c.json(result, 200);
   });

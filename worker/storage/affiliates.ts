@@ -1,6 +1,6 @@
 /** SQL for affiliates, their representatives and the coordinators added after bootstrap. */
 import type { Affiliate, Representative } from "../../shared/schemas.ts";
-import { parseJson, type Read, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
 interface AffiliateRow {
@@ -51,22 +51,38 @@ function toAffiliate(row: AffiliateRow, reps: RepresentativeRow[]): Affiliate {
 }
 
 export async function listAffiliates(db: SqlDatabase): Promise<Affiliate[]> {
-  const [affiliates, reps] = await db.batch([
-    db.prepare(`SELECT * FROM affiliate ORDER BY name, id`),
-    db.prepare(`SELECT * FROM representative ORDER BY affiliate_id, user_name`),
-  ]);
-  const repRows = (reps?.results ?? []) as unknown as RepresentativeRow[];
-  return ((affiliates?.results ?? []) as unknown as AffiliateRow[]).map((a) => toAffiliate(a, repRows));
+  return (await readAll(db, [everyAffiliate(db)]))[0];
+}
+
+export function everyAffiliate(db: SqlDatabase): Read<Affiliate[]> {
+  return {
+    statements: [
+      db.prepare(`SELECT * FROM affiliate ORDER BY name, id`),
+      db.prepare(`SELECT * FROM representative ORDER BY affiliate_id, user_name`),
+    ],
+    parse: ([affiliates, reps]) => {
+      const repRows = (reps?.results ?? []) as unknown as RepresentativeRow[];
+      return ((affiliates?.results ?? []) as unknown as AffiliateRow[]).map((a) => toAffiliate(a, repRows));
+    },
+  };
 }
 
 export async function getAffiliate(db: SqlDatabase, id: string): Promise<Affiliate | null> {
-  const row = await db.prepare(`SELECT * FROM affiliate WHERE id = ?1`).bind(id).first<AffiliateRow>();
-  if (!row) return null;
-  const { results } = await db
-    .prepare(`SELECT * FROM representative WHERE affiliate_id = ?1 ORDER BY user_name`)
-    .bind(id)
-    .all<RepresentativeRow>();
-  return toAffiliate(row, results);
+  return (await readAll(db, [affiliateRead(db, id)]))[0];
+}
+
+/** One affiliate with its representatives (two statements, one round trip). */
+export function affiliateRead(db: SqlDatabase, id: string): Read<Affiliate | null> {
+  return {
+    statements: [
+      db.prepare(`SELECT * FROM affiliate WHERE id = ?1`).bind(id),
+      db.prepare(`SELECT * FROM representative WHERE affiliate_id = ?1 ORDER BY user_name`).bind(id),
+    ],
+    parse: ([row, reps]) => {
+      const a = row?.results[0] as AffiliateRow | undefined;
+      return a ? toAffiliate(a, (reps?.results ?? []) as unknown as RepresentativeRow[]) : null;
+    },
+  };
 }
 
 export interface AffiliateFields {

@@ -30,18 +30,27 @@ export interface Read<T> {
   parse(results: SqlResult[]): T;
 }
 
-type Parsed<R extends readonly Read<unknown>[]> = { [K in keyof R]: R[K] extends Read<infer T> ? T : never };
+export type Parsed<R extends readonly Read<unknown>[]> = { [K in keyof R]: R[K] extends Read<infer T> ? T : never };
+
+/** Several reads as one (their statements in order, each parsing its own share of the results). */
+export function together<const R extends readonly Read<unknown>[]>(reads: R): Read<Parsed<R>> {
+  return {
+    statements: reads.flatMap((r) => r.statements),
+    parse: (results) => {
+      let at = 0;
+      return reads.map((r) => {
+        const mine = results.slice(at, at + r.statements.length);
+        at += r.statements.length;
+        return r.parse(mine);
+      }) as Parsed<R>;
+    },
+  };
+}
 
 /** Runs every read's statements in one batch (no round trip when there are none) and parses each read's share. */
 export async function readAll<const R extends readonly Read<unknown>[]>(db: SqlDatabase, reads: R): Promise<Parsed<R>> {
-  const statements = reads.flatMap((r) => r.statements);
-  const results = statements.length ? await db.batch(statements) : [];
-  let at = 0;
-  return reads.map((r) => {
-    const mine = results.slice(at, at + r.statements.length);
-    at += r.statements.length;
-    return r.parse(mine);
-  }) as Parsed<R>;
+  const all = together(reads);
+  return all.parse(all.statements.length ? await db.batch(all.statements) : []);
 }
 
 /** One statement's rows as a read. */
