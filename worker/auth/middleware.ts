@@ -126,11 +126,6 @@ export async function requireCaller(c: Context<AppEnv>): Promise<Caller> {
   return caller;
 }
 
-/** A signed-in caller who may write (not blocked on the wiki), or 401/403. */
-export async function requireWriter(c: Context<AppEnv>): Promise<Caller> {
-  return writerOf(await askingCaller(c));
-}
-
 export async function requireCoordinator(c: Context<AppEnv>): Promise<Caller> {
   return coordinatorOf(await askingCaller(c));
 }

@@ -2,11 +2,11 @@
 import type { z } from "zod";
 import type { Affiliate, AffiliateInput, AffiliatePatch } from "../../shared/schemas.ts";
 import type { Config } from "../config.ts";
-import type { Caller } from "../context.ts";
+import type { Asker, Caller } from "../context.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
 import {
   addCoordinator,
-  getAffiliate,
+  affiliateRead,
   insertAffiliate,
   storedCoordinator,
   removeCoordinator,
@@ -15,8 +15,8 @@ import {
   updateAffiliate,
   verifyRepresentative,
 } from "../storage/affiliates.ts";
-import { commit } from "../storage/commit.ts";
-import { readAll, type SqlDatabase } from "../storage/db.ts";
+import { commit, commitThen } from "../storage/commit.ts";
+import type { SqlDatabase } from "../storage/db.ts";
 
 /** The public view hides unverified requests; coordinators and the affiliate's representatives see them. */
 export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate {
@@ -29,12 +29,14 @@ export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate
 
 export async function createAffiliate(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   input: z.output<typeof AffiliateInput>,
   at: string,
 ): Promise<Affiliate> {
+  await asker.read([]);
+  const caller = asker.coordinator();
   const { id, ...fields } = input;
-  const result = await commit(
+  const result = await commitThen(
     db,
     insertAffiliate(db, id, fields, at, {
       at,
@@ -43,20 +45,28 @@ export async function createAffiliate(
       affiliate: id,
       data: { name: input.name },
     }),
+    affiliateRead(db, id),
   );
   if (!result.ok) throw new ApiError(409, "conflict", `An affiliate with the id ${id} already exists`);
-  return (await getAffiliate(db, id)) as Affiliate;
+  return written(result.value, id);
+}
+
+/** The affiliate as a write left it, read in the write's batch. */
+function written(a: Affiliate | null, id: string): Affiliate {
+  if (!a) throw new Error(`affiliate ${id} is not there after its write`);
+  return a;
 }
 
 export async function editAffiliate(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: string,
   ifMatch: number,
   patch: z.output<typeof AffiliatePatch>,
   at: string,
 ): Promise<Affiliate> {
-  const current = await getAffiliate(db, id);
+  const [current] = await asker.read([affiliateRead(db, id)]);
+  const caller = asker.coordinator();
   if (!current) throw notFound(`Affiliate ${id}`);
   if (current.version !== ifMatch) {
     throw new ApiError(
@@ -69,7 +79,7 @@ export async function editAffiliate(
     );
   }
   const { name, kind, wikiPage, countries, languages, capabilities } = { ...current, ...patch };
-  const result = await commit(
+  const result = await commitThen(
     db,
     updateAffiliate(db, id, ifMatch, { name, kind, wikiPage, countries, languages, capabilities }, at, {
       at,
@@ -78,9 +88,10 @@ export async function editAffiliate(
       affiliate: id,
       data: { fields: Object.keys(patch) },
     }),
+    affiliateRead(db, id),
   );
   if (!result.ok) throw new ApiError(412, "version_mismatch", "The affiliate changed meanwhile; reload and edit again");
-  return (await getAffiliate(db, id)) as Affiliate;
+  return written(result.value, id);
 }
 
 /**
@@ -89,12 +100,13 @@ export async function editAffiliate(
  */
 export async function addRepresentative(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   affiliateId: string,
   username: string,
   at: string,
 ): Promise<{ status: "requested" | "verified" }> {
-  const affiliate = await getAffiliate(db, affiliateId);
+  const [affiliate] = await asker.read([affiliateRead(db, affiliateId)]);
+  const caller = asker.writer();
   if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
   const existing = affiliate.representatives.find((r) => r.user === username);
   const mayVerify = caller.coordinator || caller.represents.has(affiliateId);
@@ -131,11 +143,13 @@ export async function addRepresentative(
 /** Coordinators, the affiliate's representatives, and the user themself may remove a representative. */
 export async function deleteRepresentative(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   affiliateId: string,
   username: string,
   at: string,
 ): Promise<void> {
+  await asker.read([]);
+  const caller = asker.writer();
   if (!caller.coordinator && !caller.represents.has(affiliateId) && caller.user.name !== username) {
     throw forbidden("Only coordinators, representatives of this affiliate and the user themself may do this");
   }
@@ -155,11 +169,13 @@ export async function deleteRepresentative(
 export async function addCoordinatorRole(
   db: SqlDatabase,
   config: Config,
-  caller: Caller,
+  asker: Asker,
   username: string,
   at: string,
 ): Promise<void> {
-  if (config.coordinators.includes(username) || (await readAll(db, [storedCoordinator(db, username)]))[0]) return;
+  const [stored] = await asker.read([storedCoordinator(db, username)]);
+  const caller = asker.coordinator();
+  if (config.coordinators.includes(username) || stored) return;
   const result = await commit(
     db,
     addCoordinator(db, username, caller.user.name, at, {
@@ -175,10 +191,12 @@ export async function addCoordinatorRole(
 export async function removeCoordinatorRole(
   db: SqlDatabase,
   config: Config,
-  caller: Caller,
+  asker: Asker,
   username: string,
   at: string,
 ): Promise<void> {
+  await asker.read([]);
+  const caller = asker.coordinator();
   if (config.coordinators.includes(username)) {
     throw new ApiError(
       409,

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AffiliateList, CoordinatorRequest, RepresentativeRequest } from "../../shared/api.ts";
 import { Affiliate, AffiliateInput, AffiliatePatch, Slug, UserName } from "../../shared/schemas.ts";
-import { askingCaller, requireCoordinator, requireWriter } from "../auth/middleware.ts";
+import { asker, readAs } from "../auth/middleware.ts";
 import { notFound } from "../errors.ts";
 import {
   addCoordinatorRole,
@@ -14,7 +14,7 @@ import {
   visibleAffiliate,
 } from "../record/affiliates.ts";
 import { versionFromIfMatch } from "../record/partners.ts";
-import { getAffiliate, listAffiliates, listStoredCoordinators } from "../storage/affiliates.ts";
+import { affiliateRead, everyAffiliate, storedCoordinators } from "../storage/affiliates.ts";
 import { jsonWithEtag } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
@@ -98,30 +98,28 @@ const routes = {
 
 export const affiliates = router()
   .openapi(routes.list, async (c) => {
-    const caller = await askingCaller(c);
-    const all = await listAffiliates(c.get("deps").db);
+    const [all] = await readAs(c, [everyAffiliate(c.get("deps").db)]);
+    const caller = c.get("caller");
     return jsonWithEtag(c, { affiliates: all.map((a) => visibleAffiliate(a, caller)) }) as never;
   })
   .openapi(routes.get, async (c) => {
-    const a = await getAffiliate(c.get("deps").db, c.req.valid("param").id);
+    const [a] = await readAs(c, [affiliateRead(c.get("deps").db, c.req.valid("param").id)]);
     if (!a) throw notFound(`Affiliate ${c.req.valid("param").id}`);
     c.header("ETag", `"${a.version}"`);
-    return c.json(visibleAffiliate(a, await askingCaller(c)), 200);
+    return c.json(visibleAffiliate(a, c.get("caller")), 200);
   })
   .openapi(routes.create, async (c) => {
-    const caller = await requireCoordinator(c);
     const { db, now } = c.get("deps");
-    const a = await createAffiliate(db, caller, c.req.valid("json"), now().toISOString());
+    const a = await createAffiliate(db, asker(c), c.req.valid("json"), now().toISOString());
     c.header("ETag", `"${a.version}"`);
     return c.json(a, 201);
   })
   .openapi(routes.edit, async (c) => {
-    const caller = await requireCoordinator(c);
     const { db, now } = c.get("deps");
     const version = versionFromIfMatch(c.req.header("If-Match"));
     const a = await editAffiliate(
       db,
-      caller,
+      asker(c),
       c.req.valid("param").id,
       version,
       c.req.valid("json"),
@@ -131,22 +129,20 @@ export const affiliates = router()
     return c.json(a, 200);
   })
   .openapi(routes.addRep, async (c) => {
-    const caller = await requireWriter(c);
     const { db, now } = c.get("deps");
     const { username } = c.req.valid("json");
-    const { status } = await addRepresentative(db, caller, c.req.valid("param").id, username, now().toISOString());
+    const { status } = await addRepresentative(db, asker(c), c.req.valid("param").id, username, now().toISOString());
     return c.json({ user: username, status }, 200);
   })
   .openapi(routes.removeRep, async (c) => {
-    const caller = await requireWriter(c);
     const { db, now } = c.get("deps");
     const { id, username } = c.req.valid("param");
-    await deleteRepresentative(db, caller, id, username, now().toISOString());
+    await deleteRepresentative(db, asker(c), id, username, now().toISOString());
     return c.body(null, 204);
   })
   .openapi(routes.coordinators, async (c) => {
     const { db, config } = c.get("deps");
-    const added = await listStoredCoordinators(db);
+    const [added] = await readAs(c, [storedCoordinators(db)]);
     const list = [
       ...config.coordinators.map((user) => ({ user, source: "config" as const })),
       ...added.filter((u) => !config.coordinators.includes(u)).map((user) => ({ user, source: "added" as const })),
@@ -154,14 +150,12 @@ export const affiliates = router()
     return c.json({ coordinators: list }, 200);
   })
   .openapi(routes.addCoordinator, async (c) => {
-    const caller = await requireCoordinator(c);
     const { db, config, now } = c.get("deps");
-    await addCoordinatorRole(db, config, caller, c.req.valid("json").username, now().toISOString());
+    await addCoordinatorRole(db, config, asker(c), c.req.valid("json").username, now().toISOString());
     return c.body(null, 204);
   })
   .openapi(routes.removeCoordinator, async (c) => {
-    const caller = await requireCoordinator(c);
     const { db, config, now } = c.get("deps");
-    await removeCoordinatorRole(db, config, caller, c.req.valid("param").username, now().toISOString());
+    await removeCoordinatorRole(db, config, asker(c), c.req.valid("param").username, now().toISOString());
     return c.body(null, 204);
   });

@@ -2,7 +2,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { EventList } from "../../shared/api.ts";
 import { Slug } from "../../shared/schemas.ts";
-import { latestEventSeq, listEvents } from "../storage/events.ts";
+import { readAs } from "../auth/middleware.ts";
+import { eventsAfter, latestSeq } from "../storage/events.ts";
 import { jsonWithEtag } from "./etag.ts";
 import { json, pick, router } from "./openapi.ts";
 
@@ -27,6 +28,6 @@ const events = createRoute({
 export const eventRoutes = router().openapi(events, async (c) => {
   const { after, limit, partner, order } = c.req.valid("query");
   const { db } = c.get("deps");
-  const [list, last] = await Promise.all([listEvents(db, after, limit, partner, order === "desc"), latestEventSeq(db)]);
+  const [list, last] = await readAs(c, [eventsAfter(db, after, limit, partner, order === "desc"), latestSeq(db)]);
   return jsonWithEtag(c, { events: list, last }) as never;
 });

@@ -1,8 +1,8 @@
 /** /export/partners.csv: the directory as CSV; coordinators also get the private contact columns. */
 import { createRoute } from "@hono/zod-openapi";
 import { csvDocument } from "../export/csv.ts";
-import { allPartners, toContact, toPartner } from "../storage/partners.ts";
-import { askingCaller } from "../auth/middleware.ts";
+import { everyPartner, toContact, toPartner } from "../storage/partners.ts";
+import { readAs } from "../auth/middleware.ts";
 import { router } from "./openapi.ts";
 
 const PUBLIC = [
@@ -34,8 +34,9 @@ const exportRoute = createRoute({
 });
 
 export const exportRoutes = router().openapi(exportRoute, async (c) => {
-  const withPrivate = (await askingCaller(c))?.coordinator === true;
-  const rows = (await allPartners(c.get("deps").db)).map((row) => {
+  const [partners] = await readAs(c, [everyPartner(c.get("deps").db)]);
+  const withPrivate = c.get("caller")?.coordinator === true;
+  const rows = partners.map((row) => {
     const p = toPartner(row);
     const cells: unknown[] = [
       p.id,

@@ -1,11 +1,11 @@
 /** /mirror: how far the wiki pages are behind the record, and a coordinator's "sync now". */
 import { createRoute } from "@hono/zod-openapi";
 import { MirrorStatus } from "../../shared/api.ts";
-import { requireCoordinator } from "../auth/middleware.ts";
+import { readAs, requireCoordinator } from "../auth/middleware.ts";
 import type { Config } from "../config.ts";
 import { ApiError } from "../errors.ts";
 import type { SqlDatabase } from "../storage/db.ts";
-import { mirrorStatus } from "../storage/mirror.ts";
+import { mirrorStatus, mirrorStatusRead } from "../storage/mirror.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
 
 export const mirrorConfigured = (config: Config) =>
@@ -37,7 +37,8 @@ export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
   router()
     .openapi(status, async (c) => {
       const { db, config } = c.get("deps");
-      return c.json(await mirrorStatus(db, mirrorConfigured(config)), 200);
+      const [current] = await readAs(c, [mirrorStatusRead(db, mirrorConfigured(config))]);
+      return c.json(current, 200);
     })
     .openapi(run, async (c) => {
       await requireCoordinator(c);

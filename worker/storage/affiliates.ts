@@ -67,10 +67,6 @@ export function everyAffiliate(db: SqlDatabase): Read<Affiliate[]> {
   };
 }
 
-export async function getAffiliate(db: SqlDatabase, id: string): Promise<Affiliate | null> {
-  return (await readAll(db, [affiliateRead(db, id)]))[0];
-}
-
 /** One affiliate with its representatives (two statements, one round trip). */
 export function affiliateRead(db: SqlDatabase, id: string): Read<Affiliate | null> {
   return {
@@ -218,11 +214,10 @@ export function storedCoordinator(db: SqlDatabase, user: string): Read<boolean> 
   return { statements: read.statements, parse: (r) => read.parse(r) !== null };
 }
 
-export async function listStoredCoordinators(db: SqlDatabase): Promise<string[]> {
-  const { results } = await db
-    .prepare(`SELECT user_name FROM coordinator ORDER BY user_name`)
-    .all<{ user_name: string }>();
-  return results.map((r) => r.user_name);
+/** The coordinators added through the API. */
+export function storedCoordinators(db: SqlDatabase): Read<string[]> {
+  const read = rowsOf<{ user_name: string }>(db.prepare(`SELECT user_name FROM coordinator ORDER BY user_name`));
+  return { statements: read.statements, parse: (r) => read.parse(r).map((x) => x.user_name) };
 }
 
 export function addCoordinator(db: SqlDatabase, user: string, by: string, at: string, event: NewEvent): SqlStatement[] {

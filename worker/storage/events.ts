@@ -1,7 +1,7 @@
 /** The append-only event log: the audit history, the mirror's outbox, the "what changed" source. */
 import type { Event } from "../../shared/schemas.ts";
 import type { EventType } from "../../shared/vocabulary.ts";
-import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 
 export interface NewEvent {
   at: string;
@@ -77,23 +77,32 @@ function toEvent(row: EventRow): Event {
 }
 
 /** Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history). */
-export async function listEvents(
+export async function listEvents(...args: Parameters<typeof eventsAfter>): Promise<Event[]> {
+  return (await readAll(args[0], [eventsAfter(...args)]))[0];
+}
+
+export function eventsAfter(
   db: SqlDatabase,
   after: number,
   limit: number,
   partner?: string,
   newest = false,
-): Promise<Event[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2) ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
-    )
-    .bind(after, partner ?? null, limit)
-    .all<EventRow>();
-  return results.map(toEvent);
+): Read<Event[]> {
+  const read = rowsOf<EventRow>(
+    db
+      .prepare(
+        `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2) ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
+      )
+      .bind(after, partner ?? null, limit),
+  );
+  return { statements: read.statements, parse: (r) => read.parse(r).map(toEvent) };
 }
 
 export async function latestEventSeq(db: SqlDatabase): Promise<number> {
-  const row = await db.prepare(`SELECT coalesce(max(seq), 0) AS seq FROM event`).first<{ seq: number }>();
-  return row?.seq ?? 0;
+  return (await readAll(db, [latestSeq(db)]))[0];
+}
+
+export function latestSeq(db: SqlDatabase): Read<number> {
+  const read = rowOf<{ seq: number }>(db.prepare(`SELECT coalesce(max(seq), 0) AS seq FROM event`));
+  return { statements: read.statements, parse: (r) => read.parse(r)?.seq ?? 0 };
 }
