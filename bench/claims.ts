@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { login, startWiki } from "../test/wiki/harness.ts";
+import { login, startWiki } from "../tools/wiki/harness.ts";
 import {
   BENCH_LIMIT,
   type Backend,

@@ -52,11 +52,12 @@ export async function tripApp(env: Record<string, string | undefined> = process.
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
       if (opts.body !== undefined) headers["Content-Type"] = "application/json";
-      return app.request(`${BASE}${path}`, {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      });
+      // From a loopback socket, as @hono/node-server passes it (dev sign-in asks).
+      return app.request(
+        `${BASE}${path}`,
+        { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) },
+        { incoming: { socket: { remoteAddress: "127.0.0.1" } } },
+      );
     },
     async signIn(username) {
       const cached = tokens.get(username);

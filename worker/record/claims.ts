@@ -25,7 +25,7 @@ import {
 import { commitThen } from "../storage/commit.ts";
 import { type Read, rowOf, type SqlDatabase, together } from "../storage/db.ts";
 import { partnerOfClaim, partnerRow, type PartnerRow } from "../storage/partners.ts";
-import { detailOf, partnerRecord } from "./partners.ts";
+import { detailOf, type PartnerRecord, partnerRecord } from "./partners.ts";
 
 const conflict = (message: string, claim?: Claim) =>
   new ApiError(409, "claim_conflict", message, claim ? { details: { claim } } : {});
@@ -159,6 +159,17 @@ function after(row: ClaimRow | null, id: number): Claim {
   return toClaim(row);
 }
 
+/** The partner as the write left it, read in the write's batch: the answer keeps the gadget current. */
+function partnerAfter(caller: Caller, record: PartnerRecord | null, id: string): PartnerDetail {
+  if (!record) throw new Error(`partner ${id} vanished after a claim's transition`);
+  return detailOf(caller, record);
+}
+
+/** A claim and its partner after a write, in the write's batch. */
+function claimAndPartner(db: SqlDatabase, id: number, partnerId: string) {
+  return together([claimRow(db, id), partnerRecord(db, partnerId)]);
+}
+
 export type SimpleAction = "withdraw" | "accept" | "decline" | "release" | "complete";
 
 const EVENT_OF = {
@@ -179,7 +190,7 @@ export async function transition(
   id: number,
   action: SimpleAction,
   opts: { version?: number; reason: string; at: string },
-): Promise<Claim> {
+): Promise<{ claim: Claim; partner: PartnerDetail }> {
   const [claim, partner] = await asker.read([claimRow(db, id), partnerOfClaim(db, id)]);
   const caller = asker.writer();
   const row = mayActOn(caller, claim, id, action);
@@ -200,13 +211,14 @@ export async function transition(
     action === "accept"
       ? acceptClaim(db, id, version, opts.at, event)
       : finishClaim(db, id, from, version, to, opts.reason, opts.at, event);
-  const result = await commitThen(db, statements, claimRow(db, id));
+  const result = await commitThen(db, statements, claimAndPartner(db, id, row.partner_id));
   if (!result.ok && result.reason === "unique") {
     const [now] = await asker.read([partnerRow(db, row.partner_id)]);
     throw conflict(`${now?.lead_affiliate ?? "Another affiliate"} already leads this partner`, toClaim(row));
   }
   if (!result.ok) return afterLostRace(db, asker, id, `Could not ${action}`);
-  return after(result.value, id);
+  const [updated, record] = result.value;
+  return { claim: after(updated, id), partner: partnerAfter(caller, record, row.partner_id) };
 }
 
 /** Records a lead's progress: stages only move forward. */
@@ -215,7 +227,7 @@ export async function progress(
   asker: Asker,
   id: number,
   opts: { version?: number; stage: Stage; note: string; at: string },
-): Promise<Claim> {
+): Promise<{ claim: Claim; partner: PartnerDetail }> {
   const [claim] = await asker.read([claimRow(db, id)]);
   const caller = asker.writer();
   const row = mayActOn(caller, claim, id, "progress");
@@ -234,10 +246,11 @@ export async function progress(
       claim: id,
       data: { stage: opts.stage, note: opts.note },
     }),
-    claimRow(db, id),
+    claimAndPartner(db, id, row.partner_id),
   );
   if (!result.ok) return afterLostRace(db, asker, id, "Could not record progress");
-  return after(result.value, id);
+  const [updated, record] = result.value;
+  return { claim: after(updated, id), partner: partnerAfter(caller, record, row.partner_id) };
 }
 
 /** A coordinator hands a partner from its lead to another interested affiliate, with a reason, atomically. */
@@ -246,7 +259,7 @@ export async function handover(
   asker: Asker,
   id: number,
   opts: { version?: number; to: number; reason: string; at: string },
-): Promise<{ released: Claim; lead: Claim }> {
+): Promise<{ released: Claim; lead: Claim; partner: PartnerDetail }> {
   const [leadRow, target, partner] = await asker.read([
     claimRow(db, id),
     claimRow(db, opts.to),
@@ -281,9 +294,13 @@ export async function handover(
         data: { handedOverFrom: id },
       }),
     ],
-    together([claimRow(db, id), claimRow(db, opts.to)]),
+    together([claimRow(db, id), claimRow(db, opts.to), partnerRecord(db, lead.partner_id)]),
   );
   if (!result.ok) return afterLostRace(db, asker, id, "Could not hand over");
-  const [released, newLead] = result.value;
-  return { released: after(released, id), lead: after(newLead, opts.to) };
+  const [released, newLead, record] = result.value;
+  return {
+    released: after(released, id),
+    lead: after(newLead, opts.to),
+    partner: partnerAfter(caller, record, lead.partner_id),
+  };
 }

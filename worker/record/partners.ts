@@ -77,14 +77,17 @@ function partnerSlug(name: string): string {
   return slug.length >= 2 ? slug : `partner-${slug || "x"}`;
 }
 
-/** The first of `base`, `base-2`, `base-3`… that is not taken. */
-function freeId(base: string, taken: Set<string>): string {
-  for (let n = 1; n < 1000; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
+/** The first of `base`, `base-2`, `base-3`… (from the `from`th on) that is not taken. */
+function freeId(base: string, taken: Set<string>, from = 1): { id: string; n: number } {
+  for (let n = from; n < 1000; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(id)) return { id, n };
   }
-  return `${base}-${crypto.randomUUID().slice(0, 8)}`;
+  return { id: `${base}-${crypto.randomUUID().slice(0, 8)}`, n: 1000 };
 }
+
+/** Referrals of one name at the same moment: each takes the next free id, so a few dozen all succeed. */
+const MAX_ID_ATTEMPTS = 64;
 
 function refuseDuplicateWikidata(qid: string | null, existing: string | null, except?: string): void {
   if (qid && existing && existing !== except) {
@@ -100,8 +103,8 @@ export async function referPartner(
   input: ParsedInput,
   at: string,
 ): Promise<PartnerDetail> {
-  const base = input.id ?? partnerSlug(input.name);
-  const [affiliate, sameItem, taken] = await asker.read([
+  const base = partnerSlug(input.name);
+  const [affiliate, sameItem, firstTaken] = await asker.read([
     input.affiliate ? affiliateRead(db, input.affiliate) : { statements: [], parse: () => null },
     partnerWithWikidata(db, input.wikidata),
     input.id ? { statements: [], parse: () => new Set<string>() } : idsLike(db, base),
@@ -109,32 +112,42 @@ export async function referPartner(
   const caller = asker.writer();
   if (input.affiliate && !affiliate) throw notFound(`Affiliate ${input.affiliate}`);
   refuseDuplicateWikidata(input.wikidata, sameItem);
-  const id = input.id ?? freeId(base, taken);
   const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
-  const result = await commitThen(
-    db,
-    insertPartner(
+  let taken = firstTaken;
+  // Another referral of the same name may take the free id between the read and the insert: then
+  // the next id is tried (a round trip more, only then), unless the caller chose the id.
+  for (let attempt = 1, from = 1; ; attempt++) {
+    const free = input.id ? { id: input.id, n: 0 } : freeId(base, taken, from);
+    const id = free.id;
+    const result = await commitThen(
       db,
-      { ...fieldsOf(input), id, referredBy: caller.user.name, referredFor: input.affiliate, contact, at },
-      {
-        at,
-        actor: caller.user.name,
-        type: "partner.referred",
-        partner: id,
-        affiliate: input.affiliate,
-        data: { name: input.name },
-      },
-    ),
-    partnerRecord(db, id),
-  );
-  if (!result.ok && result.reason === "unique") {
+      insertPartner(
+        db,
+        { ...fieldsOf(input), id, referredBy: caller.user.name, referredFor: input.affiliate, contact, at },
+        {
+          at,
+          actor: caller.user.name,
+          type: "partner.referred",
+          partner: id,
+          affiliate: input.affiliate,
+          data: { name: input.name },
+        },
+      ),
+      partnerRecord(db, id),
+    );
+    if (result.ok) return written(caller, id, result);
+    if (result.reason !== "unique") throw new Error("partner insert changed no row");
     if (result.target.includes("wikidata")) {
       const [now] = await asker.read([partnerWithWikidata(db, input.wikidata)]);
       refuseDuplicateWikidata(input.wikidata, now);
     }
-    throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
+    if (input.id || result.target !== "partner.id" || attempt >= MAX_ID_ATTEMPTS) {
+      throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
+    }
+    // Spread the losers of a round over the next ids, so that not all of them race for one again.
+    from = free.n + 1 + Math.floor(Math.random() * Math.min(attempt, 8));
+    [taken] = await asker.read([idsLike(db, base)]);
   }
-  return written(caller, id, result);
 }
 
 function fieldsOf(p: PartnerFields): PartnerFields {

@@ -34,7 +34,10 @@ const transitionRoute = (action: SimpleAction) =>
     summary: SUMMARIES[action],
     security: bearer,
     request: { params: IdParam, ...jsonBody(TransitionRequest) },
-    responses: { 200: json(ClaimResponse, "the claim after the transition"), ...pick(401, 403, 404, 409, 422, 429) },
+    responses: {
+      200: json(ClaimResponse, "the claim after the transition, with the partner as it is now"),
+      ...pick(401, 403, 404, 409, 422, 429),
+    },
   });
 
 const progressRoute = createRoute({
@@ -43,7 +46,10 @@ const progressRoute = createRoute({
   summary: "Record a lead's progress: contacted → agreement → delivering → done",
   security: bearer,
   request: { params: IdParam, ...jsonBody(ProgressRequest) },
-  responses: { 200: json(ClaimResponse, "the claim with its new stage"), ...pick(401, 403, 404, 409, 422, 429) },
+  responses: {
+    200: json(ClaimResponse, "the claim with its new stage, with the partner as it is now"),
+    ...pick(401, 403, 404, 409, 422, 429),
+  },
 });
 
 const handoverRoute = createRoute({
@@ -53,7 +59,7 @@ const handoverRoute = createRoute({
   security: bearer,
   request: { params: IdParam, ...jsonBody(HandoverRequest) },
   responses: {
-    200: json(HandoverResponse, "the released claim and the new lead"),
+    200: json(HandoverResponse, "the released claim, the new lead and the partner as it is now"),
     ...pick(401, 403, 404, 409, 422, 429),
   },
 });
@@ -65,24 +71,24 @@ export const claims = ACTIONS.reduce(
     app.openapi(transitionRoute(action), async (c) => {
       const { db, now } = c.get("deps");
       const body = c.req.valid("json");
-      const claim = await transition(db, asker(c), c.req.valid("param").id, action, {
+      const answer = await transition(db, asker(c), c.req.valid("param").id, action, {
         version: body.version,
         reason: body.reason,
         at: now().toISOString(),
       });
-      return c.json({ claim }, 200);
+      return c.json(answer, 200);
     }),
   router(),
 )
   .openapi(progressRoute, async (c) => {
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
-    const claim = await progress(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
-    return c.json({ claim }, 200);
+    const answer = await progress(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
+    return c.json(answer, 200);
   })
   .openapi(handoverRoute, async (c) => {
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
-    const result = await handover(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
-    return c.json(result, 200);
+    const answer = await handover(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
+    return c.json(answer, 200);
   });
