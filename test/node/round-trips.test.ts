@@ -21,6 +21,7 @@ const EXPECTED: Record<string, number> = {
   "GET /affiliates/{id} (anyone)": 1,
   "GET /coordinators (anyone)": 1,
   "GET /events (anyone)": 1,
+  "GET /events (signed in, a representative)": 1,
   "GET /export/partners.csv (a coordinator)": 1,
   "GET /mirror/status (anyone)": 1,
   "POST /session/dev (anyone (loopback, DEV_LOGIN))": 0,

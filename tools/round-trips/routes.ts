@@ -218,6 +218,11 @@ export const SCENARIOS: RouteScenario[] = [
     await app.partner();
     return (await app.count(200, () => app.call("GET", "/events?after=0"))).trips;
   }),
+  read("GET /events", "signed in, a representative", async (app) => {
+    await app.affiliate(["Trip Feed Reader"]);
+    const token = await app.signIn("Trip Feed Reader");
+    return (await app.count(200, () => app.call("GET", "/events?after=0", { token }))).trips;
+  }),
   read("GET /export/partners.csv", "a coordinator", async (app) => {
     await app.partner();
     const token = await app.coordinator();

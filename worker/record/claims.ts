@@ -4,6 +4,7 @@ import {
   canProgress,
   mayAct,
   nextStatus,
+  partnerAllows,
   requiredStatus,
   type ClaimAction,
 } from "../../shared/claim-machine.ts";
@@ -134,17 +135,26 @@ function checkState(row: ClaimRow, action: ClaimAction, version: number | undefi
   return row.version;
 }
 
+const WHY: Partial<Record<PartnerStatus, string>> = {
+  done: "its partnership was completed",
+  closed: "a coordinator closed it",
+};
+
 /**
- * Only an open or matched partner takes a (new) lead: a done partner keeps its completed claim
- * as its outcome, and a closed one is off the hub until a coordinator reopens it. The accept's
- * SQL checks the same in its statement; this says why before trying.
+ * Refuses `action` when the claim's partner (read in the first batch) is in a status that does
+ * not allow it (shared/claim-machine.ts). The statements check the same; this says why first.
  */
-function refuseIfDone(partner: PartnerRow | null, row: ClaimRow): void {
-  if (partner?.status === "done" || partner?.status === "closed") {
-    const why = partner.status === "done" ? "its partnership was completed" : "a coordinator closed it";
-    throw new ApiError(409, "conflict", `This partner is ${partner.status}: ${why}, so it takes no new lead`, {
-      details: { status: partner.status, claim: toClaim(row) },
-    });
+function refuseUnlessPartnerAllows(partner: PartnerRow | null, row: ClaimRow, action: ClaimAction): void {
+  const status = partner?.status as PartnerStatus | undefined;
+  if (status && !partnerAllows(status, action)) {
+    throw new ApiError(
+      409,
+      "conflict",
+      `This partner is ${status}: ${WHY[status] ?? status}, so it cannot ${action} now`,
+      {
+        details: { status, claim: toClaim(row) },
+      },
+    );
   }
 }
 
@@ -195,7 +205,7 @@ export async function transition(
   const caller = asker.writer();
   const row = mayActOn(caller, claim, id, action);
   const version = checkState(row, action, opts.version);
-  if (action === "accept") refuseIfDone(partner, row);
+  refuseUnlessPartnerAllows(partner, row, action);
   const event = {
     at: opts.at,
     actor: caller.user.name,
@@ -205,12 +215,10 @@ export async function transition(
     claim: id,
     data: opts.reason ? { reason: opts.reason } : {},
   };
-  const from = requiredStatus(action) as "interested" | "lead";
-  const to = nextStatus(from, action) as "withdrawn" | "declined" | "released" | "completed";
   const statements =
     action === "accept"
       ? acceptClaim(db, id, version, opts.at, event)
-      : finishClaim(db, id, from, version, to, opts.reason, opts.at, event);
+      : finishClaim(db, id, action, version, opts.reason, opts.at, event);
   const result = await commitThen(db, statements, claimAndPartner(db, id, row.partner_id));
   if (!result.ok && result.reason === "unique") {
     const [now] = await asker.read([partnerRow(db, row.partner_id)]);
@@ -228,10 +236,11 @@ export async function progress(
   id: number,
   opts: { version?: number; stage: Stage; note: string; at: string },
 ): Promise<{ claim: Claim; partner: PartnerDetail }> {
-  const [claim] = await asker.read([claimRow(db, id)]);
+  const [claim, partner] = await asker.read([claimRow(db, id), partnerOfClaim(db, id)]);
   const caller = asker.writer();
   const row = mayActOn(caller, claim, id, "progress");
   const version = checkState(row, "progress", opts.version);
+  refuseUnlessPartnerAllows(partner, row, "progress");
   if (!canProgress(row.stage as Stage | null, opts.stage)) {
     throw conflict(`This lead is already at stage ${row.stage}; stages only move forward`, toClaim(row));
   }
@@ -274,12 +283,12 @@ export async function handover(
   if (target.status !== "interested") {
     throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, toClaim(target));
   }
-  refuseIfDone(partner, target);
+  refuseUnlessPartnerAllows(partner, target, "handover");
   const base = { at: opts.at, actor: caller.user.name, partner: lead.partner_id };
   const result = await commitThen(
     db,
     [
-      ...finishClaim(db, id, "lead", version, "released", opts.reason, opts.at, {
+      ...finishClaim(db, id, "handover", version, opts.reason, opts.at, {
         ...base,
         type: "claim.handed_over",
         affiliate: lead.affiliate_id,

@@ -20,14 +20,20 @@ const EventQuery = z.strictObject({
 const events = createRoute({
   method: "get",
   path: "/events",
-  summary: "The audit feed: events after a sequence number (public fields only)",
+  summary: "The audit feed: events after a sequence number, as the caller may see them",
   request: { query: EventQuery },
   responses: { 200: json(EventList, "events in order; `last` is the newest sequence number overall"), ...pick(422) },
 });
 
 export const eventRoutes = router().openapi(events, async (c) => {
   const { after, limit, partner, order } = c.req.valid("query");
-  const { db } = c.get("deps");
-  const [list, last] = await readAs(c, [eventsAfter(db, after, limit, partner, order === "desc"), latestSeq(db)]);
-  return jsonWithEtag(c, { events: list, last }) as never;
+  const { db, config } = c.get("deps");
+  // Who is asking is settled in the same batch; the feed's SQL looks up their roles itself.
+  const user = c.get("session")?.user.name ?? null;
+  const audience = { coordinator: user !== null && config.coordinators.includes(user), user };
+  const [list, last] = await readAs(c, [
+    eventsAfter(db, after, limit, partner, order === "desc", audience),
+    latestSeq(db),
+  ]);
+  return jsonWithEtag(c, { events: list, last }, { perCaller: true }) as never;
 });

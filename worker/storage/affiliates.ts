@@ -50,6 +50,13 @@ function toAffiliate(row: AffiliateRow, reps: RepresentativeRow[]): Affiliate {
   };
 }
 
+/** Every affiliate's name by id (the directory searches the names of the affiliates with a claim). */
+/** Every affiliate's name by id (what a directory search matches besides the partner's own text). */
+export function affiliateNames(db: SqlDatabase): Read<Map<string, string>> {
+  const read = rowsOf<{ id: string; name: string }>(db.prepare(`SELECT id, name FROM affiliate`));
+  return { statements: read.statements, parse: (r) => new Map(read.parse(r).map((a) => [a.id, a.name])) };
+}
+
 export async function listAffiliates(db: SqlDatabase): Promise<Affiliate[]> {
   return (await readAll(db, [everyAffiliate(db)]))[0];
 }

@@ -76,7 +76,18 @@ function toEvent(row: EventRow): Event {
   };
 }
 
-/** Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history). */
+/**
+ * Who reads the feed. Pending requests to represent an affiliate are private: only coordinators,
+ * the requester and the affiliate's verified representatives see them. `everything` for the mirror
+ * and jobs. For a signed-in reader the representatives and stored coordinators are looked up in the
+ * same statement, so that the feed needs no round trip of its own to settle who is asking.
+ */
+export type EventAudience = "everything" | { coordinator: boolean; user: string | null };
+
+/** Event types that only the people concerned see (see `EventAudience`). */
+const PRIVATE_TYPES = ["representative.requested"];
+
+/** Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history), as `audience` may see them. */
 export async function listEvents(...args: Parameters<typeof eventsAfter>): Promise<Event[]> {
   return (await readAll(args[0], [eventsAfter(...args)]))[0];
 }
@@ -87,15 +98,35 @@ export function eventsAfter(
   limit: number,
   partner?: string,
   newest = false,
+  audience: EventAudience = "everything",
 ): Read<Event[]> {
+  const all = audience === "everything" || audience.coordinator;
   const read = rowsOf<EventRow>(
     db
       .prepare(
-        `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2) ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
+        `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2)
+           AND (?4 = 1 OR type NOT IN (SELECT value FROM json_each(?5))
+                OR json_extract(data, '$.user') = ?6
+                OR affiliate_id IN (SELECT affiliate_id FROM representative WHERE user_name = ?6 AND status = 'verified')
+                OR EXISTS (SELECT 1 FROM coordinator WHERE user_name = ?6))
+         ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
       )
-      .bind(after, partner ?? null, limit),
+      .bind(after, partner ?? null, limit, all ? 1 : 0, JSON.stringify(PRIVATE_TYPES), all ? null : audience.user),
   );
   return { statements: read.statements, parse: (r) => read.parse(r).map(toEvent) };
+}
+
+/** Every hand-over: the released claim and the affiliate that took over (for the mirror's claims page). */
+export async function handovers(db: SqlDatabase): Promise<Map<number, string>> {
+  const { results } = await db
+    .prepare(
+      `SELECT claim_id, json_extract(data, '$.toAffiliate') AS to_affiliate FROM event
+       WHERE type = 'claim.handed_over' AND claim_id IS NOT NULL ORDER BY seq`,
+    )
+    .all<{ claim_id: number; to_affiliate: unknown }>();
+  return new Map(
+    results.filter((r) => typeof r.to_affiliate === "string").map((r) => [r.claim_id, r.to_affiliate as string]),
+  );
 }
 
 export async function latestEventSeq(db: SqlDatabase): Promise<number> {

@@ -13,6 +13,7 @@ import { ErrorMessage } from "./ErrorMessage.tsx";
 import { EventHistory } from "./EventHistory.tsx";
 import { Message } from "./Message.tsx";
 import { PartnerFacts } from "./PartnerFacts.tsx";
+import { RouteLink } from "./RouteLink.tsx";
 import { SignInButton } from "./SignInButton.tsx";
 
 export function PartnerView({ id }: { id: string }) {
@@ -26,9 +27,9 @@ export function PartnerView({ id }: { id: string }) {
   const notice = store.notice.value?.partner === id ? store.notice.value.text : null;
 
   const back = (
-    <a class="partnerhub-back" href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "directory" }))}>
+    <RouteLink class="partnerhub-back" to={{ view: "directory" }}>
       {i18n.t("partnerhub-back")}
-    </a>
+    </RouteLink>
   );
   if (!partner) {
     if (detail.status === "loading" || store.directory.value.status === "loading")
