@@ -6,10 +6,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { API_BASE } from "../shared/api.ts";
+import { API_BASE, D1_BOOKMARK_HEADER } from "../shared/api.ts";
 import { authenticate, writeGuard } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
-import { ApiError, errorResponse } from "./errors.ts";
+import { AppError } from "./errors.ts";
+import { errorResponse } from "./routes/errors.ts";
 import { affiliates } from "./routes/affiliates.ts";
 import { claims } from "./routes/claims.ts";
 import { eventRoutes } from "./routes/events.ts";
@@ -18,6 +19,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
 import type { MirrorRunner } from "./mirror/runner.ts";
 import { mirrorRoutes } from "./routes/mirror.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { validationHook } from "./routes/openapi.ts";
 import { partners } from "./routes/partners.ts";
 import { session } from "./routes/session.ts";
@@ -44,9 +46,16 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     "*",
     cors({
       origin: (origin, c) => ((c.get("deps") as Deps).config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Api-User-Agent"],
-      exposeHeaders: ["ETag", "Location", "Retry-After"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "If-Match",
+        "If-None-Match",
+        "Api-User-Agent",
+        D1_BOOKMARK_HEADER,
+      ],
+      exposeHeaders: ["ETag", "Location", "Retry-After", D1_BOOKMARK_HEADER],
       maxAge: 600,
     }),
   );
@@ -56,7 +65,9 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
+        throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`, {
+          params: { maxBytes: MAX_BODY_BYTES },
+        });
       },
     }),
   );
@@ -79,7 +90,8 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     .route("/", affiliates)
     .route("/", eventRoutes)
     .route("/", exportRoutes)
-    .route("/", mirrorRoutes(runMirror));
+    .route("/", mirrorRoutes(runMirror))
+    .route("/", notificationRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -101,7 +113,13 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
   app.route(API_BASE, api);
   app.notFound((c) =>
     c.json(
-      { error: { code: "not_found" as const, message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } },
+      {
+        error: {
+          code: "not_found" as const,
+          message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}`,
+          params: { kind: "route", id: `${c.req.method} ${new URL(c.req.url).pathname}` },
+        },
+      },
       404,
     ),
   );

@@ -49,8 +49,15 @@ export interface Caller {
  */
 export interface Asker {
   read<const R extends readonly Read<unknown>[]>(reads: R): Promise<Parsed<R>>;
+  /**
+   * Who the session says is asking, known before any read (its id and name come from the signed
+   * token): what a route's first read may be keyed by. Null without a session.
+   */
+  user(): SessionUser | null;
   /** The caller once the first read settled it; null without a session. */
   caller(): Caller | null;
+  /** The signed-in caller (401 otherwise). */
+  signedIn(): Caller;
   /** The caller as a writer (401/403 otherwise). */
   writer(): Caller;
   /** The caller as a coordinator (401/403 otherwise). */
@@ -59,10 +66,12 @@ export interface Asker {
 
 /**
  * A signed session whose caller is not settled yet: the revocation check, the roles and a
- * write's rate-limit hit are read together with the route's first reads (`worker/auth/asking.ts`).
+ * write's rate-limit hit are read together with the route's first reads (`readAs` in `worker/auth/middleware.ts`).
  */
 export interface Asking {
   session: Session;
+  /** A write: the caller must be a writer (a block found by the re-check refuses it too). */
+  write: boolean;
   /** The limiter key to count in the first batch (a write, where the limiter keeps counts in the database). */
   limitKey: string | null;
 }

@@ -171,6 +171,22 @@ async function lead(app: TripApp, rep: string) {
   return { partner, affiliate, claim };
 }
 
+/**
+ * A claimant with a notice (their claim was accepted) whose feed was read once, so that the
+ * outbox has scanned the log to its latest event: the steady state a feed read finds.
+ */
+async function feedReady(app: TripApp) {
+  await lead(app, "Trip Feed Rep");
+  const partner = await app.partner();
+  const claim = await app.claim(partner, await app.affiliate(), "Trip Feed Claimant");
+  await ok(200, app.call("POST", `/claims/${claim.id}/accept`, { token: await app.coordinator(), body: {} }));
+  const token = await app.signIn("Trip Feed Claimant");
+  const feed = (await (await ok(200, app.call("GET", "/me/feed", { token }))).json()) as {
+    items: Array<{ event: { seq: number } }>;
+  };
+  return { token, upTo: feed.items[0]?.event.seq ?? 0 };
+}
+
 export const SCENARIOS: RouteScenario[] = [
   read("GET /health", "anyone", async (app) => (await app.count(200, () => app.call("GET", "/health"))).trips),
   read(
@@ -182,6 +198,34 @@ export const SCENARIOS: RouteScenario[] = [
     await app.affiliate(["Trip Me"]);
     const token = await app.signIn("Trip Me");
     return (await app.count(200, () => app.call("GET", "/me", { token }))).trips;
+  }),
+  read("GET /me/claims", "signed in, a claimant", async (app) => {
+    await app.claim(await app.partner(), await app.affiliate(), "Trip My Claims");
+    const token = await app.signIn("Trip My Claims");
+    return (await app.count(200, () => app.call("GET", "/me/claims", { token }))).trips;
+  }),
+  read("GET /me/preferences", "signed in", async (app) => {
+    const token = await app.signIn("Trip Prefs");
+    return (await app.count(200, () => app.call("GET", "/me/preferences", { token }))).trips;
+  }),
+  write("PUT /me/preferences", "signed in", async (app) => {
+    const token = await app.signIn("Trip Prefs");
+    return (
+      await app.count(200, () => app.call("PUT", "/me/preferences", { token, body: { notifications: "weekly" } }))
+    ).trips;
+  }),
+  read("GET /me/feed", "signed in, the outbox scanned to the latest event", async (app) => {
+    const { token } = await feedReady(app);
+    return (await app.count(200, () => app.call("GET", "/me/feed", { token }))).trips;
+  }),
+  write("POST /me/feed/seen", "signed in, the outbox scanned to the latest event", async (app) => {
+    const { token, upTo } = await feedReady(app);
+    return (await app.count(200, () => app.call("POST", "/me/feed/seen", { token, body: { upTo } }))).trips;
+  }),
+  read("GET /notifications/status", "a coordinator", async (app) => {
+    await feedReady(app);
+    const token = await app.coordinator();
+    return (await app.count(200, () => app.call("GET", "/notifications/status", { token }))).trips;
   }),
   read("GET /partners", "anyone", async (app) => {
     await app.partner();

@@ -1,14 +1,15 @@
 /**
  * Who is asking, settled in the request's first round trip. `authenticate` only verifies the
- * token's signature (no database); the revocation check, the roles and a write's rate-limit hit
- * are read together with the route's own first reads (`readAs`), so that a signed-in request
+ * token's signature (no database); the revocation check, the last block check, the roles and a
+ * write's rate-limit hit are read together with the route's own first reads (`readAs`), so that a signed-in request
  * costs no round trip of its own for them. The guards settle it where a route reads nothing.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, Asker, Caller } from "../context.ts";
-import { ApiError, forbidden, rateLimited } from "../errors.ts";
+import { AppError, forbidden, rateLimited } from "../errors.ts";
 import { type Parsed, type Read, readAll } from "../storage/db.ts";
 import { sessionRevoked } from "../storage/sessions.ts";
+import { blockCheckRead, currentUser } from "./block-check.ts";
 import { callerOf, rolesOf } from "./roles.ts";
 import { readSession } from "./session.ts";
 
@@ -24,7 +25,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     const session = await readSession(c.get("deps").config.sessionSecret, m[1]);
     if (!session) throw unauthorized("The session is invalid or has expired; sign in again");
     c.set("session", session);
-    c.set("asking", { session, limitKey: null });
+    c.set("asking", { session, write: false, limitKey: null });
   }
   await next();
   // A route that never asked who is asking served public data only; a signed-out token is refused all the same.
@@ -46,15 +47,19 @@ export async function readAs<const R extends readonly Read<unknown>[]>(
   if (!asking) return readAll(db, reads);
   c.set("asking", null);
   const limit = asking.limitKey && limiter.hitRead ? limiter.hitRead(asking.limitKey) : NO_LIMIT;
-  const [revoked, roles, verdict, ...rest] = await readAll(db, [
-    sessionRevoked(db, asking.session.jti),
-    rolesOf(db, config, asking.session.user),
+  const { session } = asking;
+  const [revoked, lastCheck, roles, verdict, ...rest] = await readAll(db, [
+    sessionRevoked(db, session.jti),
+    blockCheckRead(db, session),
+    rolesOf(db, config, session.user),
     limit,
     ...reads,
   ]);
   if (revoked) throw unauthorized("This session was signed out; sign in again");
   if (!verdict.ok) throw tooManyWrites(verdict.retryAfter);
-  c.set("caller", callerOf(asking.session.user, roles));
+  const caller = callerOf(await currentUser(c.get("deps"), session, lastCheck), roles);
+  c.set("caller", caller);
+  if (asking.write) writerOf(caller);
   return rest as Parsed<R>;
 }
 
@@ -73,6 +78,7 @@ export const writeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { limiter } = c.get("deps");
   const key = `user:${session.user.id}`;
   const asking = c.get("asking");
+  if (asking) asking.write = true;
   if (limiter.hitRead && asking) asking.limitKey = key;
   else {
     const verdict = await limiter.hit(key);
@@ -83,9 +89,9 @@ export const writeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** 401 with the `WWW-Authenticate` challenge. */
 export const unauthorized = (message: string) =>
-  new ApiError(401, "unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="partnerhub"' } });
+  new AppError("unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="partnerhub"' } });
 
-const blocked = () => forbidden("Blocked wiki users may read but not write");
+const blocked = () => forbidden("blocked", "Blocked wiki users may read but not write");
 
 /** The request as the domain layer sees it (see `Asker`). */
 export function asker(c: Context<AppEnv>): Asker {
@@ -95,21 +101,28 @@ export function asker(c: Context<AppEnv>): Asker {
   };
   return {
     read: (reads) => readAs(c, reads),
+    user: () => c.get("session")?.user ?? null,
     caller: settled,
+    signedIn: () => signedInOf(settled()),
     writer: () => writerOf(settled()),
     coordinator: () => coordinatorOf(settled()),
   };
 }
 
-function writerOf(caller: Caller | null): Caller {
+function signedInOf(caller: Caller | null): Caller {
   if (!caller) throw unauthorized("Sign in first");
-  if (!caller.canWrite) throw blocked();
   return caller;
+}
+
+function writerOf(caller: Caller | null): Caller {
+  const signedIn = signedInOf(caller);
+  if (!signedIn.canWrite) throw blocked();
+  return signedIn;
 }
 
 function coordinatorOf(caller: Caller | null): Caller {
   const writer = writerOf(caller);
-  if (!writer.coordinator) throw forbidden("Only coordinators may do this");
+  if (!writer.coordinator) throw forbidden("coordinator_only", "Only coordinators may do this");
   return writer;
 }
 

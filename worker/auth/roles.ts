@@ -12,10 +12,13 @@ export interface Roles {
   affiliates: Representative[];
 }
 
-/** The caller's roles as one read (two statements), to share a round trip with what the route reads. */
+/**
+ * The caller's roles as one read (two statements), to share a round trip with what the route reads.
+ * Bootstrapped coordinators are names from the deployment's configuration; the others are keyed by id.
+ */
 export function rolesOf(db: SqlDatabase, config: Config, user: SessionUser): Read<Roles> {
-  const coordinator = storedCoordinator(db, user.name);
-  const reps = affiliatesOfUser(db, user.name);
+  const coordinator = storedCoordinator(db, user);
+  const reps = affiliatesOfUser(db, user);
   return {
     statements: [...coordinator.statements, ...reps.statements],
     parse: ([c, r]) => ({

@@ -25,7 +25,14 @@ const PHRASES: Partial<Record<EventType, Phrase>> = {
 };
 
 // Events that change nothing the mirror shows.
-const SILENT = new Set<string>(["representative.requested", "coordinator.added", "coordinator.removed", "mirror.run"]);
+const SILENT = new Set<string>([
+  "representative.requested",
+  "coordinator.added",
+  "coordinator.removed",
+  "mirror.run",
+  "representative.refused",
+  "claim.stale_warning",
+]);
 
 /** Counts events by type; feed it pages of events so a burst never has to sit in memory at once. */
 export class ChangeCounter {

@@ -3,12 +3,14 @@ import type { z } from "zod";
 import type { Affiliate, AffiliateInput, AffiliatePatch } from "../../shared/schemas.ts";
 import type { Config } from "../config.ts";
 import type { Asker, Caller } from "../context.ts";
-import { ApiError, forbidden, notFound } from "../errors.ts";
+import { AppError, forbidden, notFound } from "../errors.ts";
 import {
   addCoordinator,
   affiliateRead,
+  everyAffiliate,
   insertAffiliate,
   storedCoordinator,
+  storedCoordinators,
   removeCoordinator,
   removeRepresentative,
   requestRepresentation,
@@ -25,6 +27,28 @@ export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate
     ...a,
     representatives: a.representatives.filter((r) => r.status === "verified" || r.user === caller?.user.name),
   };
+}
+
+/** Every affiliate, as the caller may see it: one round trip. */
+export async function affiliateList(db: SqlDatabase, asker: Asker): Promise<Affiliate[]> {
+  const [all] = await asker.read([everyAffiliate(db)]);
+  return all.map((a) => visibleAffiliate(a, asker.caller()));
+}
+
+/** One affiliate, as the caller may see it: one round trip. */
+export async function affiliateView(db: SqlDatabase, asker: Asker, id: string): Promise<Affiliate> {
+  const [a] = await asker.read([affiliateRead(db, id)]);
+  if (!a) throw notFound("affiliate", id);
+  return visibleAffiliate(a, asker.caller());
+}
+
+/** The coordinators: those of the deployment's configuration, then those added in the hub. */
+export async function coordinatorList(db: SqlDatabase, asker: Asker, config: Config) {
+  const [added] = await asker.read([storedCoordinators(db)]);
+  return [
+    ...config.coordinators.map((user) => ({ user, source: "config" as const })),
+    ...added.filter((u) => !config.coordinators.includes(u)).map((user) => ({ user, source: "added" as const })),
+  ];
 }
 
 export async function createAffiliate(
@@ -47,7 +71,8 @@ export async function createAffiliate(
     }),
     affiliateRead(db, id),
   );
-  if (!result.ok) throw new ApiError(409, "conflict", `An affiliate with the id ${id} already exists`);
+  if (!result.ok)
+    throw new AppError("conflict", `An affiliate with the id ${id} already exists`, { params: { affiliate: id } });
   return written(result.value, id);
 }
 
@@ -67,16 +92,12 @@ export async function editAffiliate(
 ): Promise<Affiliate> {
   const [current] = await asker.read([affiliateRead(db, id)]);
   const caller = asker.coordinator();
-  if (!current) throw notFound(`Affiliate ${id}`);
+  if (!current) throw notFound("affiliate", id);
   if (current.version !== ifMatch) {
-    throw new ApiError(
-      412,
-      "version_mismatch",
-      `The affiliate is at version ${current.version}; reload and edit again`,
-      {
-        details: { version: current.version },
-      },
-    );
+    throw new AppError("version_mismatch", `The affiliate is at version ${current.version}; reload and edit again`, {
+      params: { affiliate: id, affiliateName: current.name, version: current.version },
+      details: { version: current.version },
+    });
   }
   const { name, kind, wikiPage, countries, languages, capabilities } = { ...current, ...patch };
   const result = await commitThen(
@@ -90,7 +111,7 @@ export async function editAffiliate(
     }),
     affiliateRead(db, id),
   );
-  if (!result.ok) throw new ApiError(412, "version_mismatch", "The affiliate changed meanwhile; reload and edit again");
+  if (!result.ok) throw new AppError("version_mismatch", "The affiliate changed meanwhile; reload and edit again");
   return written(result.value, id);
 }
 
@@ -107,7 +128,7 @@ export async function addRepresentative(
 ): Promise<{ status: "requested" | "verified" }> {
   const [affiliate] = await asker.read([affiliateRead(db, affiliateId)]);
   const caller = asker.writer();
-  if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
+  if (!affiliate) throw notFound("affiliate", affiliateId);
   const existing = affiliate.representatives.find((r) => r.user === username);
   const mayVerify = caller.coordinator || caller.represents.has(affiliateId);
   const base = { at, actor: caller.user.name, affiliate: affiliateId };
@@ -121,11 +142,15 @@ export async function addRepresentative(
         data: { user: username },
       }),
     );
-    if (!result.ok) throw new ApiError(409, "conflict", `${username} changed meanwhile; try again`);
+    if (!result.ok) throw new AppError("conflict", `${username} changed meanwhile; try again`);
     return { status: "verified" };
   }
   if (username !== caller.user.name) {
-    throw forbidden("Only coordinators and representatives of this affiliate may add someone else");
+    throw forbidden(
+      "representative_or_coordinator",
+      "Only coordinators and representatives of this affiliate may add someone else",
+      { affiliate: affiliateId, affiliateName: affiliate.name, user: username },
+    );
   }
   if (existing) return { status: existing.status };
   const result = await commit(
@@ -136,11 +161,16 @@ export async function addRepresentative(
       data: { user: username },
     }),
   );
-  if (!result.ok) throw new ApiError(409, "conflict", "Your request changed meanwhile; try again");
+  if (!result.ok) throw new AppError("conflict", "Your request changed meanwhile; try again");
   return { status: "requested" };
 }
 
-/** Coordinators, the affiliate's representatives, and the user themself may remove a representative. */
+/**
+ * Coordinators, the affiliate's representatives, and the user themself may remove a
+ * representative. Removing someone else's request that was never verified is a refusal
+ * (`representative.refused`); withdrawing one's own request or removing a verified one is
+ * `representative.removed`.
+ */
 export async function deleteRepresentative(
   db: SqlDatabase,
   asker: Asker,
@@ -148,22 +178,29 @@ export async function deleteRepresentative(
   username: string,
   at: string,
 ): Promise<void> {
-  await asker.read([]);
+  const [affiliate] = await asker.read([affiliateRead(db, affiliateId)]);
   const caller = asker.writer();
   if (!caller.coordinator && !caller.represents.has(affiliateId) && caller.user.name !== username) {
-    throw forbidden("Only coordinators, representatives of this affiliate and the user themself may do this");
+    throw forbidden(
+      "self_representative_or_coordinator",
+      "Only coordinators, representatives of this affiliate and the user themself may do this",
+      { affiliate: affiliateId, user: username },
+    );
   }
+  const standing = affiliate?.representatives.find((r) => r.user === username);
+  const refused = standing?.status === "requested" && username !== caller.user.name;
   const result = await commit(
     db,
     removeRepresentative(db, affiliateId, username, {
       at,
       actor: caller.user.name,
-      type: "representative.removed",
+      type: refused ? "representative.refused" : "representative.removed",
       affiliate: affiliateId,
       data: { user: username },
     }),
   );
-  if (!result.ok) throw notFound(`${username} as a representative of ${affiliateId}`);
+  if (!result.ok)
+    throw notFound("representative", username, `${username} as a representative of ${affiliateId} does not exist`);
 }
 
 export async function addCoordinatorRole(
@@ -185,7 +222,7 @@ export async function addCoordinatorRole(
       data: { user: username },
     }),
   );
-  if (!result.ok) throw new ApiError(409, "conflict", `${username} changed meanwhile; try again`);
+  if (!result.ok) throw new AppError("conflict", `${username} changed meanwhile; try again`);
 }
 
 export async function removeCoordinatorRole(
@@ -198,11 +235,9 @@ export async function removeCoordinatorRole(
   await asker.read([]);
   const caller = asker.coordinator();
   if (config.coordinators.includes(username)) {
-    throw new ApiError(
-      409,
-      "conflict",
-      `${username} is a coordinator by the deployment's configuration (COORDINATORS)`,
-    );
+    throw new AppError("conflict", `${username} is a coordinator by the deployment's configuration (COORDINATORS)`, {
+      params: { user: username },
+    });
   }
   const result = await commit(
     db,
@@ -213,5 +248,5 @@ export async function removeCoordinatorRole(
       data: { user: username },
     }),
   );
-  if (!result.ok) throw notFound(`Coordinator ${username}`);
+  if (!result.ok) throw notFound("coordinator", username);
 }

@@ -9,13 +9,15 @@ import {
   type ClaimAction,
 } from "../../shared/claim-machine.ts";
 import type { Claim, PartnerDetail } from "../../shared/schemas.ts";
-import type { PartnerStatus, Stage } from "../../shared/vocabulary.ts";
+import type { ClaimStatus, PartnerStatus, Stage } from "../../shared/vocabulary.ts";
+import type { ErrorParams } from "../../shared/api.ts";
 import type { Asker, Caller } from "../context.ts";
-import { ApiError, forbidden, notFound } from "../errors.ts";
-import { affiliateRead } from "../storage/affiliates.ts";
+import { AppError, forbidden, notFound } from "../errors.ts";
+import { affiliateName } from "../storage/affiliates.ts";
 import {
   acceptClaim,
   claimRow,
+  claimsByUser,
   finishClaim,
   insertClaim,
   openClaim,
@@ -28,8 +30,43 @@ import { type Read, rowOf, type SqlDatabase, together } from "../storage/db.ts";
 import { partnerOfClaim, partnerRow, type PartnerRow } from "../storage/partners.ts";
 import { detailOf, type PartnerRecord, partnerRecord } from "./partners.ts";
 
-const conflict = (message: string, claim?: Claim) =>
-  new ApiError(409, "claim_conflict", message, claim ? { details: { claim } } : {});
+/**
+ * The ids and names of the partner and affiliate an error about a claim is about: the gadget words
+ * errors with them. Read in the request's first batch (the success path needs no more).
+ */
+function aboutClaim(db: SqlDatabase, id: number): Read<ErrorParams | null> {
+  return rowOf<ErrorParams>(
+    db
+      .prepare(
+        `SELECT c.partner_id AS partner, p.name AS partnerName, c.affiliate_id AS affiliate, a.name AS affiliateName
+           FROM claim c LEFT JOIN partner p ON p.id = c.partner_id LEFT JOIN affiliate a ON a.id = c.affiliate_id
+          WHERE c.id = ?1`,
+      )
+      .bind(id),
+  );
+}
+
+/** `claim_conflict` about `claim` (as it is now, in details), with its status, partner and affiliate. */
+function conflict(message: string, claim: ClaimRow | null, names: ErrorParams | null, params: ErrorParams = {}) {
+  if (!claim) return new AppError("claim_conflict", message, { params });
+  return new AppError("claim_conflict", message, {
+    params: {
+      ...(names ?? { partner: claim.partner_id, affiliate: claim.affiliate_id }),
+      claim: claim.id,
+      status: claim.status,
+      ...params,
+    },
+    details: { claim: toClaim(claim) },
+  });
+}
+
+/** The caller's own claims ("My claims" in the gadget), whatever their state: one round trip. */
+export async function claimsOf(db: SqlDatabase, asker: Asker): Promise<Claim[]> {
+  const user = asker.user();
+  const [rows] = await asker.read([user ? claimsByUser(db, user.name) : { statements: [], parse: () => [] }]);
+  asker.signedIn();
+  return rows.map(toClaim);
+}
 
 /** The claim an affiliate just made on a partner (its only interested one), read in the insert's batch. */
 function newClaimOf(db: SqlDatabase, partnerId: string, affiliateId: string): Read<ClaimRow | null> {
@@ -57,17 +94,19 @@ export async function makeClaim(
 ): Promise<{ claim: Claim; partner: PartnerDetail }> {
   const [partner, affiliate, open] = await asker.read([
     partnerRow(db, partnerId),
-    affiliateRead(db, affiliateId),
+    affiliateName(db, affiliateId),
     openClaim(db, partnerId, affiliateId),
   ]);
   const caller = asker.writer();
-  if (!partner) throw notFound(`Partner ${partnerId}`);
-  if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
+  if (!partner) throw notFound("partner", partnerId);
+  if (affiliate === null) throw notFound("affiliate", affiliateId);
+  const names = { partner: partnerId, partnerName: partner.name, affiliate: affiliateId, affiliateName: affiliate };
   const alreadyOpen = (existing: ClaimRow | null) =>
-    conflict(`${affiliate.name} already has an open claim on this partner`, existing ? toClaim(existing) : undefined);
+    conflict(`${affiliate} already has an open claim on this partner`, existing, names, { action: "claim" });
   if (open) throw alreadyOpen(open);
   const noClaims = (status: string | null) =>
-    new ApiError(409, "conflict", `This partner is ${status ?? "gone"} and takes no new claims`, {
+    new AppError("conflict", `This partner is ${status ?? "gone"} and takes no new claims`, {
+      params: { ...names, status, action: "claim" },
       details: { status },
     });
   if (!acceptsClaims(partner.status as PartnerStatus)) throw noClaims(partner.status);
@@ -103,8 +142,14 @@ export async function makeClaim(
 }
 
 /** The claim, if it exists and the caller may act on it. */
-function mayActOn(caller: Caller, row: ClaimRow | null, id: number, action: ClaimAction): ClaimRow {
-  if (!row) throw notFound(`Claim ${id}`);
+function mayActOn(
+  caller: Caller,
+  row: ClaimRow | null,
+  names: ErrorParams | null,
+  id: number,
+  action: ClaimAction,
+): ClaimRow {
+  if (!row) throw notFound("claim", id);
   const allowed = mayAct(
     {
       canWrite: caller.canWrite,
@@ -115,22 +160,32 @@ function mayActOn(caller: Caller, row: ClaimRow | null, id: number, action: Clai
     action,
   );
   if (!allowed) {
+    const coordinatorOnly = action === "accept" || action === "decline" || action === "handover";
     throw forbidden(
-      action === "accept" || action === "decline" || action === "handover"
+      coordinatorOnly ? "coordinator_only" : "claimant_or_representative",
+      coordinatorOnly
         ? "Only coordinators may do this"
         : "Only the claimant, a representative of the affiliate or a coordinator may do this",
+      { ...names, claim: id, action },
     );
   }
   return row;
 }
 
-function checkState(row: ClaimRow, action: ClaimAction, version: number | undefined): number {
-  const claim = toClaim(row);
-  if (nextStatus(claim.status, action) === null) {
-    throw conflict(`This claim is ${claim.status}; it must be ${requiredStatus(action)} to ${action} it`, claim);
+function checkState(row: ClaimRow, names: ErrorParams | null, action: ClaimAction, version: number | undefined) {
+  const status = row.status as ClaimStatus;
+  if (nextStatus(status, action) === null) {
+    const required = requiredStatus(action);
+    throw conflict(`This claim is ${status}; it must be ${required} to ${action} it`, row, names, {
+      action,
+      required,
+    });
   }
   if (version !== undefined && version !== row.version) {
-    throw conflict(`This claim changed since you saw it (version ${row.version}, not ${version})`, claim);
+    throw conflict(`This claim changed since you saw it (version ${row.version}, not ${version})`, row, names, {
+      action,
+      version: row.version,
+    });
   }
   return row.version;
 }
@@ -144,23 +199,24 @@ const WHY: Partial<Record<PartnerStatus, string>> = {
  * Refuses `action` when the claim's partner (read in the first batch) is in a status that does
  * not allow it (shared/claim-machine.ts). The statements check the same; this says why first.
  */
-function refuseUnlessPartnerAllows(partner: PartnerRow | null, row: ClaimRow, action: ClaimAction): void {
+function refuseUnlessPartnerAllows(
+  partner: PartnerRow | null,
+  row: ClaimRow,
+  names: ErrorParams | null,
+  action: ClaimAction,
+): void {
   const status = partner?.status as PartnerStatus | undefined;
   if (status && !partnerAllows(status, action)) {
-    throw new ApiError(
-      409,
-      "conflict",
-      `This partner is ${status}: ${WHY[status] ?? status}, so it cannot ${action} now`,
-      {
-        details: { status, claim: toClaim(row) },
-      },
-    );
+    throw new AppError("conflict", `This partner is ${status}: ${WHY[status] ?? status}, so it cannot ${action} now`, {
+      params: { ...names, claim: row.id, status, action },
+      details: { status, claim: toClaim(row) },
+    });
   }
 }
 
 async function afterLostRace(db: SqlDatabase, asker: Asker, id: number, what: string): Promise<never> {
-  const [now] = await asker.read([claimRow(db, id)]);
-  throw conflict(`${what}: the claim changed meanwhile`, now ? toClaim(now) : undefined);
+  const [now, names] = await asker.read([claimRow(db, id), aboutClaim(db, id)]);
+  throw conflict(`${what}: the claim changed meanwhile`, now, names);
 }
 
 /** The claim as the write left it, read in the write's batch. */
@@ -201,11 +257,11 @@ export async function transition(
   action: SimpleAction,
   opts: { version?: number; reason: string; at: string },
 ): Promise<{ claim: Claim; partner: PartnerDetail }> {
-  const [claim, partner] = await asker.read([claimRow(db, id), partnerOfClaim(db, id)]);
+  const [claim, partner, names] = await asker.read([claimRow(db, id), partnerOfClaim(db, id), aboutClaim(db, id)]);
   const caller = asker.writer();
-  const row = mayActOn(caller, claim, id, action);
-  const version = checkState(row, action, opts.version);
-  refuseUnlessPartnerAllows(partner, row, action);
+  const row = mayActOn(caller, claim, names, id, action);
+  const version = checkState(row, names, action, opts.version);
+  refuseUnlessPartnerAllows(partner, row, names, action);
   const event = {
     at: opts.at,
     actor: caller.user.name,
@@ -222,7 +278,13 @@ export async function transition(
   const result = await commitThen(db, statements, claimAndPartner(db, id, row.partner_id));
   if (!result.ok && result.reason === "unique") {
     const [now] = await asker.read([partnerRow(db, row.partner_id)]);
-    throw conflict(`${now?.lead_affiliate ?? "Another affiliate"} already leads this partner`, toClaim(row));
+    const lead = now?.lead_affiliate ?? null;
+    const [leadName] = await asker.read([lead ? affiliateName(db, lead) : { statements: [], parse: () => null }]);
+    throw conflict(`${leadName ?? "Another affiliate"} already leads this partner`, row, names, {
+      action,
+      lead,
+      leadName,
+    });
   }
   if (!result.ok) return afterLostRace(db, asker, id, `Could not ${action}`);
   const [updated, record] = result.value;
@@ -236,13 +298,16 @@ export async function progress(
   id: number,
   opts: { version?: number; stage: Stage; note: string; at: string },
 ): Promise<{ claim: Claim; partner: PartnerDetail }> {
-  const [claim, partner] = await asker.read([claimRow(db, id), partnerOfClaim(db, id)]);
+  const [claim, partner, names] = await asker.read([claimRow(db, id), partnerOfClaim(db, id), aboutClaim(db, id)]);
   const caller = asker.writer();
-  const row = mayActOn(caller, claim, id, "progress");
-  const version = checkState(row, "progress", opts.version);
-  refuseUnlessPartnerAllows(partner, row, "progress");
+  const row = mayActOn(caller, claim, names, id, "progress");
+  const version = checkState(row, names, "progress", opts.version);
+  refuseUnlessPartnerAllows(partner, row, names, "progress");
   if (!canProgress(row.stage as Stage | null, opts.stage)) {
-    throw conflict(`This lead is already at stage ${row.stage}; stages only move forward`, toClaim(row));
+    throw conflict(`This lead is already at stage ${row.stage}; stages only move forward`, row, names, {
+      action: "progress",
+      stage: row.stage,
+    });
   }
   const result = await commitThen(
     db,
@@ -269,21 +334,28 @@ export async function handover(
   id: number,
   opts: { version?: number; to: number; reason: string; at: string },
 ): Promise<{ released: Claim; lead: Claim; partner: PartnerDetail }> {
-  const [leadRow, target, partner] = await asker.read([
+  const [leadRow, target, partner, names, targetNames] = await asker.read([
     claimRow(db, id),
     claimRow(db, opts.to),
     partnerOfClaim(db, opts.to),
+    aboutClaim(db, id),
+    aboutClaim(db, opts.to),
   ]);
   const caller = asker.writer();
-  const lead = mayActOn(caller, leadRow, id, "handover");
-  const version = checkState(lead, "handover", opts.version);
+  const lead = mayActOn(caller, leadRow, names, id, "handover");
+  const version = checkState(lead, names, "handover", opts.version);
   if (!target || target.partner_id !== lead.partner_id) {
-    throw new ApiError(422, "validation_failed", "`to` must be another claim on the same partner");
+    throw new AppError("validation_failed", "`to` must be another claim on the same partner", {
+      params: { field: "to" },
+    });
   }
   if (target.status !== "interested") {
-    throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, toClaim(target));
+    throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, target, targetNames, {
+      action: "handover",
+      required: "interested",
+    });
   }
-  refuseUnlessPartnerAllows(partner, target, "handover");
+  refuseUnlessPartnerAllows(partner, target, targetNames, "handover");
   const base = { at: opts.at, actor: caller.user.name, partner: lead.partner_id };
   const result = await commitThen(
     db,

@@ -5,7 +5,7 @@ import { matchesTerms, partnerSearchText, searchTerms } from "../../shared/direc
 import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "../../shared/schemas.ts";
 import { slugify } from "../../shared/slug.ts";
 import type { Asker, Caller } from "../context.ts";
-import { ApiError, forbidden, notFound } from "../errors.ts";
+import { AppError, forbidden, notFound } from "../errors.ts";
 import { affiliateNames, affiliateRead } from "../storage/affiliates.ts";
 import { type ClaimRow, claimsOf, toClaim } from "../storage/claims.ts";
 import { type CommitResult, commitThen } from "../storage/commit.ts";
@@ -26,6 +26,9 @@ import {
   type PartnerFields,
   type PartnerRow,
 } from "../storage/partners.ts";
+
+/** Where a directory page continues (the HTTP layer encodes it). */
+export type { Cursor };
 
 type ParsedInput = z.output<typeof PartnerInput>;
 type ParsedPatch = z.output<typeof PartnerPatch>;
@@ -100,7 +103,7 @@ export function detailOf(caller: Caller | null, { row, claims }: PartnerRecord):
 
 export async function partnerDetail(db: SqlDatabase, asker: Asker, id: string): Promise<PartnerDetail> {
   const [record] = await asker.read([partnerRecord(db, id)]);
-  if (!record) throw notFound(`Partner ${id}`);
+  if (!record) throw notFound("partner", id);
   return detailOf(asker.caller(), record);
 }
 
@@ -128,10 +131,15 @@ function freeId(base: string, taken: Set<string>, from = 1): { id: string; n: nu
 /** Referrals of one name at the same moment: each takes the next free id, so a few dozen all succeed. */
 const MAX_ID_ATTEMPTS = 64;
 
-function refuseDuplicateWikidata(qid: string | null, existing: string | null, except?: string): void {
-  if (qid && existing && existing !== except) {
-    throw new ApiError(409, "conflict", `${qid} is already in the directory as ${existing}`, {
-      details: { partner: existing },
+function refuseDuplicateWikidata(
+  qid: string | null,
+  existing: { id: string; name: string } | null,
+  except?: string,
+): void {
+  if (qid && existing && existing.id !== except) {
+    throw new AppError("conflict", `${qid} is already in the directory as ${existing.id}`, {
+      params: { wikidata: qid, partner: existing.id, partnerName: existing.name },
+      details: { partner: existing.id },
     });
   }
 }
@@ -149,7 +157,7 @@ export async function referPartner(
     input.id ? { statements: [], parse: () => new Set<string>() } : idsLike(db, base),
   ]);
   const caller = asker.writer();
-  if (input.affiliate && !affiliate) throw notFound(`Affiliate ${input.affiliate}`);
+  if (input.affiliate && !affiliate) throw notFound("affiliate", input.affiliate);
   refuseDuplicateWikidata(input.wikidata, sameItem);
   const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
   let taken = firstTaken;
@@ -181,7 +189,10 @@ export async function referPartner(
       refuseDuplicateWikidata(input.wikidata, now);
     }
     if (input.id || result.target !== "partner.id" || attempt >= MAX_ID_ATTEMPTS) {
-      throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
+      throw new AppError("conflict", `A partner with the id ${id} already exists`, {
+        params: { partner: id },
+        details: { partner: id },
+      });
     }
     // Spread the losers of a round over the next ids, so that not all of them race for one again.
     from = free.n + 1 + Math.floor(Math.random() * Math.min(attempt, 8));
@@ -205,24 +216,6 @@ function fieldsOf(p: PartnerFields): PartnerFields {
   };
 }
 
-/**
- * A partner's ETag: its version, marked when the answer holds the private contact, so that a
- * cache never takes one view for the other. Both forms are good for `If-Match`.
- */
-export function partnerEtag(detail: PartnerDetail): string {
-  return detail.contact ? `"${detail.version}-private"` : `"${detail.version}"`;
-}
-
-/** The version an `If-Match` header names: `"3"`, `"3-private"`, `W/"3"` or `3`. */
-export function versionFromIfMatch(header: string | undefined): number {
-  if (header === undefined) {
-    throw new ApiError(428, "precondition_required", "Send If-Match with the version you edited (the ETag of GET)");
-  }
-  const m = /^(?:W\/)?"?(\d+)(?:-private)?"?$/.exec(header.trim());
-  if (!m) throw new ApiError(400, "bad_request", 'If-Match must be the partner\'s ETag, e.g. "3"');
-  return Number(m[1]);
-}
-
 export async function editPartner(
   db: SqlDatabase,
   asker: Asker,
@@ -233,12 +226,16 @@ export async function editPartner(
 ): Promise<PartnerDetail> {
   const [row, sameItem] = await asker.read([partnerRow(db, id), partnerWithWikidata(db, patch.wikidata ?? null)]);
   const caller = asker.writer();
-  if (!row) throw notFound(`Partner ${id}`);
+  if (!row) throw notFound("partner", id);
   if (!caller.coordinator && row.referred_by !== caller.user.name) {
-    throw forbidden("Only coordinators and the referrer may edit a partner");
+    throw forbidden("referrer_or_coordinator", "Only coordinators and the referrer may edit a partner", {
+      partner: id,
+      partnerName: row.name,
+    });
   }
   if (row.version !== ifMatch) {
-    throw new ApiError(412, "version_mismatch", `The partner is at version ${row.version}; reload and edit again`, {
+    throw new AppError("version_mismatch", `The partner is at version ${row.version}; reload and edit again`, {
+      params: { partner: id, partnerName: row.name, version: row.version },
       details: { version: row.version },
     });
   }
@@ -260,14 +257,15 @@ export async function editPartner(
   );
   if (!result.ok && result.reason === "stale") {
     const [now] = await asker.read([partnerRow(db, id)]);
-    throw new ApiError(412, "version_mismatch", "The partner changed meanwhile; reload and edit again", {
+    throw new AppError("version_mismatch", "The partner changed meanwhile; reload and edit again", {
+      params: { partner: id, partnerName: row.name, version: now?.version ?? null },
       details: { version: now?.version ?? null },
     });
   }
   if (!result.ok) {
     const [now, record] = await asker.read([partnerWithWikidata(db, next.wikidata), partnerRecord(db, id)]);
     refuseDuplicateWikidata(next.wikidata, now, id);
-    if (!record) throw notFound(`Partner ${id}`);
+    if (!record) throw notFound("partner", id);
     return detailOf(caller, record);
   }
   return written(caller, id, result);
@@ -283,7 +281,7 @@ export async function closePartner(
 ): Promise<PartnerDetail> {
   const [row] = await asker.read([partnerRow(db, id)]);
   const caller = asker.coordinator();
-  if (!row) throw notFound(`Partner ${id}`);
+  if (!row) throw notFound("partner", id);
   const result = await commitThen(
     db,
     setPartnerClosed(db, id, closed, reason, at, {
@@ -296,7 +294,8 @@ export async function closePartner(
     partnerRecord(db, id),
   );
   if (!result.ok) {
-    throw new ApiError(409, "conflict", closed ? "The partner is already closed" : "The partner is not closed", {
+    throw new AppError("conflict", closed ? "The partner is already closed" : "The partner is not closed", {
+      params: { partner: id, partnerName: row.name, status: row.status, action: closed ? "close" : "reopen" },
       details: { status: row.status },
     });
   }

@@ -2,20 +2,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AffiliateList, CoordinatorRequest, RepresentativeRequest, RoleResult } from "../../shared/api.ts";
 import { Affiliate, AffiliateInput, AffiliatePatch, Slug, UserName } from "../../shared/schemas.ts";
-import { asker, readAs } from "../auth/middleware.ts";
-import { notFound } from "../errors.ts";
+import { asker } from "../auth/middleware.ts";
 import {
   addCoordinatorRole,
   addRepresentative,
+  affiliateList,
+  affiliateView,
+  coordinatorList,
   createAffiliate,
   deleteRepresentative,
   editAffiliate,
   removeCoordinatorRole,
-  visibleAffiliate,
 } from "../record/affiliates.ts";
-import { versionFromIfMatch } from "../record/partners.ts";
-import { affiliateRead, everyAffiliate, storedCoordinators } from "../storage/affiliates.ts";
-import { jsonWithEtag } from "./etag.ts";
+import { etag, versionFromIfMatch } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "wikimedia-deutschland" }) });
@@ -30,6 +29,7 @@ const routes = {
     method: "get",
     path: "/affiliates",
     summary: "All affiliates",
+    middleware: [etag] as const,
     responses: { 200: json(AffiliateList, "affiliates (ETag)") },
   }),
   get: createRoute({
@@ -97,15 +97,12 @@ const routes = {
 
 export const affiliates = router()
   .openapi(routes.list, async (c) => {
-    const [all] = await readAs(c, [everyAffiliate(c.get("deps").db)]);
-    const caller = c.get("caller");
-    return jsonWithEtag(c, { affiliates: all.map((a) => visibleAffiliate(a, caller)) }) as never;
+    return c.json({ affiliates: await affiliateList(c.get("deps").db, asker(c)) }, 200);
   })
   .openapi(routes.get, async (c) => {
-    const [a] = await readAs(c, [affiliateRead(c.get("deps").db, c.req.valid("param").id)]);
-    if (!a) throw notFound(`Affiliate ${c.req.valid("param").id}`);
+    const a = await affiliateView(c.get("deps").db, asker(c), c.req.valid("param").id);
     c.header("ETag", `"${a.version}"`);
-    return c.json(visibleAffiliate(a, c.get("caller")), 200);
+    return c.json(a, 200);
   })
   .openapi(routes.create, async (c) => {
     const { db, now } = c.get("deps");
@@ -141,12 +138,7 @@ export const affiliates = router()
   })
   .openapi(routes.coordinators, async (c) => {
     const { db, config } = c.get("deps");
-    const [added] = await readAs(c, [storedCoordinators(db)]);
-    const list = [
-      ...config.coordinators.map((user) => ({ user, source: "config" as const })),
-      ...added.filter((u) => !config.coordinators.includes(u)).map((user) => ({ user, source: "added" as const })),
-    ];
-    return c.json({ coordinators: list }, 200);
+    return c.json({ coordinators: await coordinatorList(db, asker(c), config) }, 200);
   })
   .openapi(routes.addCoordinator, async (c) => {
     const { db, config, now } = c.get("deps");

@@ -2,9 +2,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { EventList } from "../../shared/api.ts";
 import { Slug } from "../../shared/schemas.ts";
-import { readAs } from "../auth/middleware.ts";
-import { eventsAfter, latestSeq } from "../storage/events.ts";
-import { jsonWithEtag } from "./etag.ts";
+import { asker } from "../auth/middleware.ts";
+import { eventFeed } from "../record/reads.ts";
+import { dependsOnCaller, etag } from "./etag.ts";
 import { json, pick, router } from "./openapi.ts";
 
 const EventQuery = z.strictObject({
@@ -22,18 +22,13 @@ const events = createRoute({
   path: "/events",
   summary: "The audit feed: events after a sequence number, as the caller may see them",
   request: { query: EventQuery },
+  middleware: [etag] as const,
   responses: { 200: json(EventList, "events in order; `last` is the newest sequence number overall"), ...pick(422) },
 });
 
 export const eventRoutes = router().openapi(events, async (c) => {
   const { after, limit, partner, order } = c.req.valid("query");
   const { db, config } = c.get("deps");
-  // Who is asking is settled in the same batch; the feed's SQL looks up their roles itself.
-  const user = c.get("session")?.user.name ?? null;
-  const audience = { coordinator: user !== null && config.coordinators.includes(user), user };
-  const [list, last] = await readAs(c, [
-    eventsAfter(db, after, limit, partner, order === "desc", audience),
-    latestSeq(db),
-  ]);
-  return jsonWithEtag(c, { events: list, last }, { perCaller: true }) as never;
+  dependsOnCaller(c);
+  return c.json(await eventFeed(db, asker(c), config, { after, limit, partner, desc: order === "desc" }), 200);
 });

@@ -1,8 +1,8 @@
 /** /export/partners.csv: the directory as CSV; coordinators also get the private contact columns. */
 import { createRoute } from "@hono/zod-openapi";
 import { csvDocument } from "../export/csv.ts";
-import { everyPartner, toContact, toPartner } from "../storage/partners.ts";
-import { readAs } from "../auth/middleware.ts";
+import { asker } from "../auth/middleware.ts";
+import { partnersForExport } from "../record/reads.ts";
 import { router } from "./openapi.ts";
 
 const PUBLIC = [
@@ -34,10 +34,9 @@ const exportRoute = createRoute({
 });
 
 export const exportRoutes = router().openapi(exportRoute, async (c) => {
-  const [partners] = await readAs(c, [everyPartner(c.get("deps").db)]);
+  const partners = await partnersForExport(c.get("deps").db, asker(c));
   const withPrivate = c.get("caller")?.coordinator === true;
-  const rows = partners.map((row) => {
-    const p = toPartner(row);
+  const rows = partners.map(({ partner: p, contact }) => {
     const cells: unknown[] = [
       p.id,
       p.name,
@@ -57,15 +56,12 @@ export const exportRoutes = router().openapi(exportRoute, async (c) => {
       p.createdAt,
       p.updatedAt,
     ];
-    if (withPrivate) {
-      const contact = toContact(row);
-      cells.push(contact.name, contact.email, contact.notes);
-    }
+    if (contact) cells.push(contact.name, contact.email, contact.notes);
     return cells;
   });
   const body = csvDocument(withPrivate ? [...PUBLIC, ...PRIVATE] : PUBLIC, rows);
   c.header("Content-Disposition", 'attachment; filename="partners.csv"');
   c.header("Cache-Control", withPrivate ? "private, no-store" : "no-cache");
   c.header("Vary", "Authorization", { append: true });
-  return c.body(body, 200, { "Content-Type": "text/csv; charset=UTF-8" }) as never;
+  return c.body(body, 200, { "Content-Type": "text/csv; charset=UTF-8" });
 });

@@ -10,19 +10,17 @@ import {
 } from "../../shared/api.ts";
 import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/schemas.ts";
 import { asker } from "../auth/middleware.ts";
-import { ApiError } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { makeClaim } from "../record/claims.ts";
 import {
   closePartner,
   editPartner,
   listDirectory,
   partnerDetail,
-  partnerEtag,
   referPartner,
-  versionFromIfMatch,
+  type Cursor,
 } from "../record/partners.ts";
-import type { Cursor } from "../storage/partners.ts";
-import { dependsOnCaller, jsonWithEtag } from "./etag.ts";
+import { dependsOnCaller, etag, partnerEtag, versionFromIfMatch } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "national-museum-of-x" }) });
@@ -50,7 +48,7 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   } catch {
     // fall through
   }
-  throw new ApiError(400, "bad_request", "The cursor is not one this API gave out");
+  throw new AppError("bad_request", "The cursor is not one this API gave out");
 }
 
 function encodeCursor(c: Cursor | null): string | null {
@@ -63,6 +61,7 @@ const list = createRoute({
   path: "/partners",
   summary: "The partner directory: filter, sort, paginate",
   request: { query: PartnerListQuery },
+  middleware: [etag] as const,
   responses: { 200: json(PartnerList, "a page of partners (ETag; 304 on If-None-Match)"), ...pick(400, 422) },
 });
 
@@ -136,7 +135,7 @@ export const partners = router()
       query,
       decodeCursor(query.cursor),
     );
-    return jsonWithEtag(c, { partners, total, nextCursor: encodeCursor(next) }) as never;
+    return c.json({ partners, total, nextCursor: encodeCursor(next) }, 200);
   })
   .openapi(get, async (c) => {
     const detail = await partnerDetail(c.get("deps").db, asker(c), c.req.valid("param").id);

@@ -50,11 +50,16 @@ function toAffiliate(row: AffiliateRow, reps: RepresentativeRow[]): Affiliate {
   };
 }
 
-/** Every affiliate's name by id (the directory searches the names of the affiliates with a claim). */
 /** Every affiliate's name by id (what a directory search matches besides the partner's own text). */
 export function affiliateNames(db: SqlDatabase): Read<Map<string, string>> {
   const read = rowsOf<{ id: string; name: string }>(db.prepare(`SELECT id, name FROM affiliate`));
   return { statements: read.statements, parse: (r) => new Map(read.parse(r).map((a) => [a.id, a.name])) };
+}
+
+/** One affiliate's name, or null if there is no such affiliate. */
+export function affiliateName(db: SqlDatabase, id: string): Read<string | null> {
+  const read = rowOf<{ name: string }>(db.prepare(`SELECT name FROM affiliate WHERE id = ?1`).bind(id));
+  return { statements: read.statements, parse: (r) => read.parse(r)?.name ?? null };
 }
 
 export async function listAffiliates(db: SqlDatabase): Promise<Affiliate[]> {
@@ -154,13 +159,40 @@ export function updateAffiliate(
   ];
 }
 
+/** A signed-in user: the wiki's central id and the name it gave. */
+export interface UserKey {
+  id: string;
+  name: string;
+}
+
+/** Rows that are the user's: bound to their id, or made by name and not yet bound to anyone's. */
+const IS_USER = `(user_id = ?1 OR (user_id IS NULL AND user_name = ?2))`;
+
 /** The affiliates a user represents or has asked to represent. */
-/** The affiliates a user represents or asked to represent. */
-export function affiliatesOfUser(db: SqlDatabase, user: string): Read<Representative[]> {
+export function affiliatesOfUser(db: SqlDatabase, user: UserKey): Read<Representative[]> {
   const read = rowsOf<RepresentativeRow>(
-    db.prepare(`SELECT * FROM representative WHERE user_name = ?1 ORDER BY affiliate_id`).bind(user),
+    db.prepare(`SELECT * FROM representative WHERE ${IS_USER} ORDER BY affiliate_id`).bind(user.id, user.name),
   );
   return { statements: read.statements, parse: (r) => read.parse(r).map(toRepresentative) };
+}
+
+/**
+ * At sign-in: role rows made by the user's name become theirs by id, and rows already theirs take
+ * the name the wiki gives now (after a rename). Rows of another id are never touched.
+ */
+export async function bindRolesToUser(db: SqlDatabase, user: UserKey): Promise<void> {
+  await db.batch([
+    db
+      .prepare(`UPDATE representative SET user_id = ?1 WHERE user_id IS NULL AND user_name = ?2`)
+      .bind(user.id, user.name),
+    db
+      .prepare(`UPDATE OR IGNORE representative SET user_name = ?2 WHERE user_id = ?1 AND user_name <> ?2`)
+      .bind(user.id, user.name),
+    db.prepare(`UPDATE coordinator SET user_id = ?1 WHERE user_id IS NULL AND user_name = ?2`).bind(user.id, user.name),
+    db
+      .prepare(`UPDATE OR IGNORE coordinator SET user_name = ?2 WHERE user_id = ?1 AND user_name <> ?2`)
+      .bind(user.id, user.name),
+  ]);
 }
 
 /** A user asks to represent an affiliate (no-op if they already did). */
@@ -215,9 +247,13 @@ export function removeRepresentative(
   ];
 }
 
-/** Whether a user was made a coordinator through the API (the configured ones are not stored). */
-export function storedCoordinator(db: SqlDatabase, user: string): Read<boolean> {
-  const read = rowOf(db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user));
+/** A coordinator added through the API: by name, or (for a signed-in user) by id. */
+export function storedCoordinator(db: SqlDatabase, user: string | UserKey): Read<boolean> {
+  const read = rowOf(
+    typeof user === "string"
+      ? db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user)
+      : db.prepare(`SELECT 1 AS x FROM coordinator WHERE ${IS_USER}`).bind(user.id, user.name),
+  );
   return { statements: read.statements, parse: (r) => read.parse(r) !== null };
 }
 

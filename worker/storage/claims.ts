@@ -72,20 +72,14 @@ export function openClaim(db: SqlDatabase, partnerId: string, affiliateId: strin
   );
 }
 
+/** The claims one wiki user made, the most recently changed first. */
+export function claimsByUser(db: SqlDatabase, user: string): Read<ClaimRow[]> {
+  return rowsOf(db.prepare(`SELECT * FROM claim WHERE claimed_by = ?1 ORDER BY updated_at DESC, id DESC`).bind(user));
+}
+
 export async function allClaims(db: SqlDatabase): Promise<ClaimRow[]> {
   const { results } = await db.prepare(`SELECT * FROM claim ORDER BY partner_id, id`).all<ClaimRow>();
   return results;
-}
-
-/**
- * A change to a claim is a change to its partner: "recently updated" (`sort=-updated`, the
- * mirror's `updatedAt`) means anything that happened to the partner. The partner's `version`
- * stays: it guards edits of the partner's own fields (If-Match).
- */
-function touchPartner(db: SqlDatabase, claimId: number, at: string): SqlStatement {
-  return db
-    .prepare(`UPDATE partner SET updated_at = ?2 WHERE id = (SELECT partner_id FROM claim WHERE id = ?1)`)
-    .bind(claimId, at);
 }
 
 /**
@@ -97,6 +91,17 @@ function partnerAllowsSql(step: PartnerStep, partnerId: string): string {
   const statuses = partnerStatusesFor(step);
   if (statuses.length === PARTNER_STATUSES.length) return "1";
   return `EXISTS (SELECT 1 FROM partner_view pv WHERE pv.id = ${partnerId} AND pv.status IN (${sqlList(statuses)}))`;
+}
+
+/**
+ * A change to a claim is a change to its partner: "recently updated" (`sort=-updated`, the
+ * mirror's `updatedAt`) means anything that happened to the partner. The partner's `version`
+ * stays: it guards edits of the partner's own fields (If-Match).
+ */
+function touchPartner(db: SqlDatabase, claimId: number, at: string): SqlStatement {
+  return db
+    .prepare(`UPDATE partner SET updated_at = ?2 WHERE id = (SELECT partner_id FROM claim WHERE id = ?1)`)
+    .bind(claimId, at);
 }
 
 export interface NewClaim {

@@ -63,7 +63,7 @@ export interface EventRow {
   data: string;
 }
 
-function toEvent(row: EventRow): Event {
+export function toEvent(row: EventRow): Event {
   return {
     seq: row.seq,
     at: row.at,
@@ -82,7 +82,7 @@ function toEvent(row: EventRow): Event {
  * and jobs. For a signed-in reader the representatives and stored coordinators are looked up in the
  * same statement, so that the feed needs no round trip of its own to settle who is asking.
  */
-export type EventAudience = "everything" | { coordinator: boolean; user: string | null };
+export type EventAudience = "everything" | { coordinator: boolean; user: { id: string; name: string } | null };
 
 /** Event types that only the people concerned see (see `EventAudience`). */
 const PRIVATE_TYPES = ["representative.requested"];
@@ -107,11 +107,20 @@ export function eventsAfter(
         `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2)
            AND (?4 = 1 OR type NOT IN (SELECT value FROM json_each(?5))
                 OR json_extract(data, '$.user') = ?6
-                OR affiliate_id IN (SELECT affiliate_id FROM representative WHERE user_name = ?6 AND status = 'verified')
-                OR EXISTS (SELECT 1 FROM coordinator WHERE user_name = ?6))
+                OR affiliate_id IN (SELECT affiliate_id FROM representative WHERE status = 'verified'
+                      AND (user_id = ?7 OR (user_id IS NULL AND user_name = ?6)))
+                OR EXISTS (SELECT 1 FROM coordinator WHERE user_id = ?7 OR (user_id IS NULL AND user_name = ?6)))
          ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
       )
-      .bind(after, partner ?? null, limit, all ? 1 : 0, JSON.stringify(PRIVATE_TYPES), all ? null : audience.user),
+      .bind(
+        after,
+        partner ?? null,
+        limit,
+        all ? 1 : 0,
+        JSON.stringify(PRIVATE_TYPES),
+        all ? null : (audience.user?.name ?? null),
+        all ? null : (audience.user?.id ?? null),
+      ),
   );
   return { statements: read.statements, parse: (r) => read.parse(r).map(toEvent) };
 }

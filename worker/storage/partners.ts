@@ -105,10 +105,9 @@ export function partnerOfClaim(db: SqlDatabase, claim: number): Read<PartnerRow 
 }
 
 /** The partner that has `qid` as its Wikidata item, if any. */
-export function partnerWithWikidata(db: SqlDatabase, qid: string | null): Read<string | null> {
+export function partnerWithWikidata(db: SqlDatabase, qid: string | null): Read<{ id: string; name: string } | null> {
   if (!qid) return { statements: [], parse: () => null };
-  const read = rowOf<{ id: string }>(db.prepare(`SELECT id FROM partner WHERE wikidata = ?1`).bind(qid));
-  return { statements: read.statements, parse: (r) => read.parse(r)?.id ?? null };
+  return rowOf(db.prepare(`SELECT id, name FROM partner WHERE wikidata = ?1`).bind(qid));
 }
 
 /** The ids taken among `base`, `base-2`, `base-3`…, to pick a free one without asking one by one. */

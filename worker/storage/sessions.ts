@@ -21,3 +21,39 @@ export function sessionRevoked(db: SqlDatabase, jti: string): Read<boolean> {
   const read = rowOf(db.prepare(`SELECT 1 AS revoked FROM revoked_session WHERE jti = ?1`).bind(jti));
   return { statements: read.statements, parse: (r) => read.parse(r) !== null };
 }
+
+export interface BlockCheck {
+  checkedAt: number;
+  blocked: boolean;
+}
+
+/** When the wiki last said whether the session's user is blocked (unix seconds), and what it said. */
+export function lastBlockCheck(db: SqlDatabase, jti: string): Read<BlockCheck | null> {
+  const read = rowOf<{ checked_at: number; blocked: number }>(
+    db.prepare(`SELECT checked_at, blocked FROM session_check WHERE jti = ?1`).bind(jti),
+  );
+  return {
+    statements: read.statements,
+    parse: (r) => {
+      const row = read.parse(r);
+      return row ? { checkedAt: row.checked_at, blocked: row.blocked === 1 } : null;
+    },
+  };
+}
+
+/** Records a block check of the session `jti` and forgets checks of sessions that have run out. */
+export async function saveBlockCheck(
+  db: SqlDatabase,
+  jti: string,
+  check: { checkedAt: number; blocked: boolean; expiresAt: number },
+): Promise<void> {
+  await db.batch([
+    db.prepare(`DELETE FROM session_check WHERE expires_at < ?1`).bind(check.checkedAt),
+    db
+      .prepare(
+        `INSERT INTO session_check (jti, checked_at, blocked, expires_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (jti) DO UPDATE SET checked_at = ?2, blocked = ?3`,
+      )
+      .bind(jti, check.checkedAt, check.blocked ? 1 : 0, check.expiresAt),
+  ]);
+}

@@ -12,6 +12,7 @@ import { ClaimList, PastClaims } from "./ClaimList.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { EventHistory } from "./EventHistory.tsx";
 import { Message } from "./Message.tsx";
+import { OnDemand } from "./OnDemand.tsx";
 import { PartnerFacts } from "./PartnerFacts.tsx";
 import { RouteLink } from "./RouteLink.tsx";
 import { SignInButton } from "./SignInButton.tsx";
@@ -40,7 +41,7 @@ export function PartnerView({ id }: { id: string }) {
         {detail.status === "error" ? (
           <ErrorMessage error={detail.error} />
         ) : (
-          <Message type="warning">{i18n.t("partnerhub-partner-missing", id)}</Message>
+          <Message type="warning">{i18n.bdi("partnerhub-partner-missing", id)}</Message>
         )}
       </div>
     );
@@ -49,11 +50,16 @@ export function PartnerView({ id }: { id: string }) {
   // why it cannot go ahead when pressed, rather than hiding the button.
   const canClaim = acceptsClaims(partner.status) && (me.value ? me.value.roles.canWrite : session.value !== null);
   const openClaim = () => (full ? setClaiming(true) : void store.read(partnerKey(id), load));
+  // Editing, closing and reopening load with the forms module, for those who may.
+  const mayManage =
+    (me.value?.roles.canWrite ?? false) &&
+    (me.value?.roles.coordinator === true || me.value?.user.name === partner.referredBy.user);
 
   return (
     <article class="partnerhub-partner" aria-labelledby="partnerhub-partner-name">
       {back}
       <PartnerFacts partner={partner} />
+      {mayManage && <OnDemand view="partnerTools" partner={partner.id} />}
       {notice && <Message type="success">{notice}</Message>}
       <section class="partnerhub-section">
         <h3>{i18n.t("partnerhub-interest-heading")}</h3>

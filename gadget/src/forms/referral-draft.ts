@@ -3,8 +3,10 @@ export interface ReferralDraft {
   name: string;
   wikidata: string;
   kind: string;
+  /** ISO 3166-1 alpha-2, or "" until a country is chosen from the picker. */
   country: string;
-  languages: string;
+  /** BCP 47 tags chosen in the picker. */
+  languages: string[];
   offers: string[];
   projects: string[];
   funding: string;
@@ -20,7 +22,7 @@ export const emptyReferral = (): ReferralDraft => ({
   wikidata: "",
   kind: "museum",
   country: "",
-  languages: "",
+  languages: [],
   offers: [],
   projects: [],
   funding: "none",
@@ -44,8 +46,8 @@ export function referralPayload(d: ReferralDraft): Record<string, unknown> {
     name: d.name,
     wikidata: d.wikidata.trim() || null,
     kind: d.kind,
-    country: d.country.trim().toUpperCase(),
-    languages: list(d.languages, /[,\s]+/),
+    country: d.country,
+    languages: d.languages,
     offers: d.offers,
     projects: d.projects,
     funding: d.funding,
