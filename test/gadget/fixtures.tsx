@@ -4,7 +4,6 @@ import type { Me } from "../../shared/api.ts";
 import type { Affiliate, Claim, Partner, PartnerDetail } from "../../shared/schemas.ts";
 import { App } from "../../gadget/src/components/App.tsx";
 // Imported up front, as ResourceLoader would have it ready: a first dynamic import took seconds.
-import { forms } from "../../gadget/src/forms/module.ts";
 import { DEFAULT_CONFIG, type GadgetConfig } from "../../gadget/src/config.ts";
 import { createI18n, type I18n } from "../../gadget/src/i18n/index.ts";
 import { installMessages } from "../../gadget/preview/mw-messages.ts";
@@ -187,10 +186,7 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
     config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },
     i18n: testI18n(o.lang ?? "en"),
     wikiApi: o.wiki ?? null,
-    // ResourceLoader's part: the forms module registers itself, as its built bundle does.
-    using: async () => {
-      (window as unknown as { partnerhubForms: unknown }).partnerhubForms = forms;
-    },
+    using: usingModules,
     fetch: o.fetch,
     location: window.location,
   });
@@ -208,3 +204,18 @@ export const sentence =
       typeof expected === "string" ? e.textContent === expected : expected.test(e.textContent ?? "");
     return el !== null && matches(el) && ![...el.children].some(matches);
   };
+
+/** ResourceLoader's part: an on-demand module registers itself when it runs, as its built bundle does. */
+const MODULES: Record<string, () => Promise<unknown>> = {
+  "ext.gadget.partnerhub-signin": () => import("../../gadget/src/modules/signin.ts"),
+  "ext.gadget.partnerhub-forms": () => import("../../gadget/src/modules/forms.ts"),
+  "ext.gadget.partnerhub-coordinator": () => import("../../gadget/src/modules/coordinator.ts"),
+  "ext.gadget.partnerhub-edit": () => import("../../gadget/src/modules/edit.ts"),
+  "ext.gadget.partnerhub-account": () => import("../../gadget/src/modules/account.ts"),
+};
+
+export async function usingModules(name: string): Promise<void> {
+  const load = MODULES[name];
+  if (!load) throw new Error(`no module ${name}`);
+  await load();
+}

@@ -122,7 +122,7 @@ describe("sign-in and consent", () => {
       config: { devLogin: true, backendUrl: "https://partnerhub.example.org" },
     });
     await userEvent.click(await screen.findByRole("button", { name: "Sign in" }));
-    expect(screen.getByRole("dialog").textContent).toContain("partnerhub.example.org");
+    expect((await screen.findByRole("dialog")).textContent).toContain("partnerhub.example.org");
     expect(f.calls).toHaveLength(0);
     await userEvent.type(screen.getByLabelText("Wiki user name"), "Ben");
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
