@@ -9,6 +9,8 @@ import { createI18n, type I18n } from "../../gadget/src/i18n/index.ts";
 import { installMessages } from "../../gadget/preview/mw-messages.ts";
 import { createStore, type Store } from "../../gadget/src/state/store.ts";
 import type { WikiApi } from "../../gadget/src/api/directory-source.ts";
+import type { CacheStore } from "../../gadget/src/directory/cache.ts";
+import type { TakenRow } from "../../gadget/src/directory/takeover.ts";
 
 const T = "2026-01-10T12:00:00.000Z";
 
@@ -156,6 +158,8 @@ export const mirrorPage = (partners: Partner[], affiliates: Affiliate[] = []) =>
 
 interface AppOptions {
   config?: Partial<GadgetConfig>;
+  cache?: CacheStore;
+  takenRows?: readonly TakenRow[];
   wiki?: WikiApi | null;
   fetch?: typeof globalThis.fetch;
   lang?: string;
@@ -189,6 +193,8 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
     using: usingModules,
     fetch: o.fetch,
     location: window.location,
+    cache: o.cache,
+    takenRows: o.takenRows,
   });
   return { store, ...render(<App store={store} />) };
 }
@@ -218,4 +224,20 @@ export async function usingModules(name: string): Promise<void> {
   const load = MODULES[name];
   if (!load) throw new Error(`no module ${name}`);
   await load();
+}
+
+/** Where the browser's copy of the directory lives, in memory (IndexedDB is the browser's: the end-to-end suite uses it). */
+export function memoryCache(): CacheStore & { entries: Map<string, unknown>; puts: number } {
+  const entries = new Map<string, unknown>();
+  const cache = {
+    entries,
+    puts: 0,
+    get: async (key: string) => structuredClone(entries.get(key)),
+    put: async (key: string, value: unknown) => {
+      cache.puts++;
+      entries.set(key, structuredClone(value));
+    },
+    delete: async (key: string) => void entries.delete(key),
+  };
+  return cache;
 }
