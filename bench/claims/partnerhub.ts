@@ -54,7 +54,7 @@ export async function startBackend(partners: number): Promise<Backend> {
   };
 }
 
-async function post(url: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
+async function post(url: string, body: unknown, token?: string): Promise<{ status: number; body: { token?: string } }> {
   const res = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -66,7 +66,7 @@ async function post(url: string, body: unknown, token?: string): Promise<{ statu
 async function session(api: string, username: string): Promise<string> {
   const r = await post(`${api}/session/dev`, { username });
   if (r.status !== 200) throw new Error(`dev session for ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.token;
+  return r.body.token!;
 }
 
 /** Partners that take claims (open or matched), in directory order. */

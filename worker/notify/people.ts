@@ -3,12 +3,8 @@
  * domain between the routes and the storage layer. "For you" reads the same outbox as the
  * talk-page delivery (scanning the log first, so it is current without waiting for a run).
  */
-import {
-  DEFAULT_NOTIFICATION_MODE,
-  type Feed,
-  type NotificationMode,
-  type NotificationStatus,
-} from "../../shared/notifications.ts";
+import type { Feed, NotificationStatus } from "../../shared/api.ts";
+import { DEFAULT_NOTIFICATION_MODE, type NotificationMode } from "../../shared/notifications.ts";
 import type { Config } from "../config.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import {

@@ -92,6 +92,7 @@ function SearchInput() {
     <div class="cdx-text-input partnerhub-search">
       <input
         class="cdx-text-input__input"
+        dir="auto"
         type="search"
         value={store.route.value.query.q}
         aria-label={i18n.t("partnerhub-search-label")}
