@@ -1,6 +1,9 @@
-/** ISO 3166-1 alpha-2 codes (officially assigned), for validating `country`. */
-export const COUNTRY_CODES: ReadonlySet<string> = new Set(
-  (
+/**
+ * ISO 3166-1 alpha-2 codes (officially assigned), for validating `country`. Marked pure, so that
+ * a bundle that only names countries (the gadget's browsing bundle) leaves the list out.
+ */
+export const COUNTRY_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ (
     "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS " +
     "BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE " +
     "EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM " +

@@ -4,9 +4,8 @@
  */
 import { effect } from "@preact/signals";
 import { render } from "preact";
-import { resumeOAuthSignIn } from "./auth/oauth-hookup.ts";
+import { resumeIfReturning } from "./auth/oauth-hookup.ts";
 import { setSignInProvider } from "./auth/session.ts";
-import { signInErrorCode } from "./auth/sign-in-error.ts";
 import { App } from "./components/App.tsx";
 import { readConfig } from "./config.ts";
 import { idbStore } from "./directory/cache.ts";
@@ -42,9 +41,12 @@ function start(doc: Document, el: HTMLElement): boolean {
     cache: idbStore(),
     takenRows: takeOverRows(doc),
   });
-  if (config.devLogin && store.backend) {
-    const backend = store.backend;
-    setSignInProvider(({ username }) => backend.devSession(username ?? ""));
+  if (config.devLogin && config.backendUrl) {
+    setSignInProvider(async ({ username }) => {
+      const backend = await store.backendClient();
+      if (!backend) throw new Error("no backend configured");
+      return backend.devSession(username ?? "");
+    });
   }
   exposeRuntime();
   el.textContent = "";
@@ -60,12 +62,7 @@ function start(doc: Document, el: HTMLElement): boolean {
   for (const notice of doc.querySelectorAll<HTMLElement>(MIRROR_NOTICE))
     foldNotice(doc, notice, store.i18n.t("partnerhub-page-notice-summary"));
   // Back from the wiki's authorization page with ?code=&state=: finish signing in.
-  resumeOAuthSignIn(store).catch((error: unknown) => {
-    mw.notify(store.i18n.t(`partnerhub-signin-error-${signInErrorCode(error)}`), {
-      type: "error",
-      tag: "partnerhub-signin",
-    });
-  });
+  resumeIfReturning(store);
   return true;
 }
 

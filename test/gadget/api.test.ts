@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBackend } from "../../gadget/src/api/backend.ts";
+import { readBackend } from "../../gadget/src/api/backend-kit.ts";
 import { loadDirectory, readMirror } from "../../gadget/src/api/directory-source.ts";
 import { BackendError } from "../../gadget/src/api/errors.ts";
 import { getSession, setSignInProvider, signIn, signOut } from "../../gadget/src/auth/session.ts";
@@ -89,8 +90,7 @@ describe("directory source", () => {
         source: "mirror",
         api: fakeWiki({}),
         prefix: "X",
-        backend: backendWith(f),
-        mayUseBackend: false,
+        fromBackend: null,
       }),
     ).rejects.toThrow();
     expect(f.calls).toHaveLength(0);
@@ -106,8 +106,7 @@ describe("directory source", () => {
       source: "mirror",
       api: fakeWiki({}),
       prefix: "X",
-      backend: backendWith(f),
-      mayUseBackend: true,
+      fromBackend: () => readBackend(backendWith(f)),
     });
     expect(d).toMatchObject({ source: "backend", affiliates: [a] });
     expect(d.partners.map((p) => p.id)).toEqual(["one", "two"]);

@@ -213,6 +213,7 @@ export const sentence =
 
 /** ResourceLoader's part: an on-demand module registers itself when it runs, as its built bundle does. */
 const MODULES: Record<string, () => Promise<unknown>> = {
+  "ext.gadget.partnerhub-partner": () => import("../../gadget/src/modules/partner.ts"),
   "ext.gadget.partnerhub-signin": () => import("../../gadget/src/modules/signin.ts"),
   "ext.gadget.partnerhub-forms": () => import("../../gadget/src/modules/forms.ts"),
   "ext.gadget.partnerhub-coordinator": () => import("../../gadget/src/modules/coordinator.ts"),

@@ -4,7 +4,7 @@
  */
 import { waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resumeOAuthSignIn } from "../../gadget/src/auth/oauth-hookup.ts";
+import { resumeOAuthSignIn } from "../../gadget/src/auth/oauth-page.ts";
 import { createOAuthSignIn } from "../../gadget/src/auth/oauth-provider.ts";
 import { setSignInProvider } from "../../gadget/src/auth/session.ts";
 import { installMessages } from "../../gadget/preview/mw-messages.ts";

@@ -1,12 +1,11 @@
 /**
  * Where the directory comes from. On the wiki: the mirror's JSON pages, read
  * with mw.Api from the same wiki (no third party involved). The backend's
- * `GET /partners` only when configured, or once the user has signed in.
+ * `GET /partners` (api/backend-kit.ts) only when configured, or once the user has signed in.
  */
 import type { MirrorDirectory } from "../../../shared/mirror-json.ts";
 import { mirrorIndexTitle } from "../../../shared/mirror-titles.ts";
 import type { Affiliate, Partner } from "../../../shared/schemas.ts";
-import type { Backend } from "./backend.ts";
 
 export interface Directory {
   partners: Partner[];
@@ -80,26 +79,12 @@ export async function readMirror(api: WikiApi, prefix: string): Promise<Director
   };
 }
 
-/** Page through `GET /partners` (500 at a time) and read the affiliates. */
-export async function readBackend(backend: Backend): Promise<Directory> {
-  const partners: Partner[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await backend.partners(cursor);
-    partners.push(...page.partners);
-    cursor = page.nextCursor;
-  } while (cursor);
-  const { affiliates } = await backend.affiliates();
-  return { partners, affiliates, source: "backend", generated: null, lastEvent: null };
-}
-
 export interface SourceOptions {
   source: "mirror" | "backend";
   api: WikiApi | null;
   prefix: string;
-  backend: Backend | null;
-  /** Signed in, or configured to read the backend before sign-in. */
-  mayUseBackend: boolean;
+  /** The backend's directory (api/backend-kit.ts), where it may be read (signed in, or so configured); else null. */
+  fromBackend: (() => Promise<Directory>) | null;
 }
 
 /** The mirror first; the backend only where allowed. */
@@ -108,28 +93,9 @@ export async function loadDirectory(o: SourceOptions): Promise<Directory> {
     try {
       return await readMirror(o.api, o.prefix);
     } catch (e) {
-      if (!o.mayUseBackend || !o.backend) throw e;
+      if (!o.fromBackend) throw e;
     }
   }
-  if (!o.mayUseBackend || !o.backend) throw new MirrorMissingError("no directory source available");
-  return readBackend(o.backend);
-}
-
-/** What changed after `after`: the partners to re-read, whether affiliates changed, the last event seen. */
-export async function changesSince(
-  backend: Backend,
-  after: number,
-): Promise<{ partners: Set<string>; affiliates: boolean; last: number }> {
-  const partners = new Set<string>();
-  let affiliates = false;
-  let last = after;
-  for (;;) {
-    const page = await backend.eventsAfter(last);
-    for (const e of page.events) {
-      if (e.partner) partners.add(e.partner);
-      if (e.type.startsWith("affiliate.") || e.type.startsWith("representative.")) affiliates = true;
-      last = e.seq;
-    }
-    if (page.events.length === 0 || last >= page.last) return { partners, affiliates, last };
-  }
+  if (!o.fromBackend) throw new MirrorMissingError("no directory source available");
+  return o.fromBackend();
 }

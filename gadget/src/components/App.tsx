@@ -2,13 +2,12 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { View } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";
-import { prefetchModule, VIEW_MODULE } from "../modules/load.ts";
+import { type ModuleName, prefetchModule, prefetchWhenIdle, VIEW_MODULE } from "../modules/load.ts";
 import { StoreContext, useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
 import { Directory } from "./Directory.tsx";
 import { Message } from "./Message.tsx";
 import { OnDemand } from "./OnDemand.tsx";
-import { PartnerView } from "./PartnerView.tsx";
 import { SignInButton } from "./SignInButton.tsx";
 
 export function App({ store }: { store: Store }) {
@@ -17,7 +16,12 @@ export function App({ store }: { store: Store }) {
     void store.loadMe();
     const onHash = () => store.syncFromLocation();
     window.addEventListener("hashchange", onHash);
-    return () => window.removeEventListener("hashchange", onHash);
+    // The partner page is what a reader opens next: fetched once the first paint is done.
+    const cancel = prefetchWhenIdle(store, ["partner"]);
+    return () => {
+      cancel();
+      window.removeEventListener("hashchange", onHash);
+    };
   }, [store]);
   return (
     <StoreContext.Provider value={store}>
@@ -52,10 +56,14 @@ function Header() {
   const { i18n, route, session } = store;
   const view = route.value.view;
   const current = view === "partner" || view === "edit" ? "directory" : view === "notifications" ? "foryou" : view;
-  const unseen = store.notifications.unseen();
+  const notifications = store.notifications.value;
+  const unseen = notifications?.unseen() ?? 0;
   useEffect(() => {
-    void store.notifications.loadFeed();
+    if (session.value) void store.backendClient().then(() => store.notifications.peek()?.loadFeed());
   }, [session.value?.user.name]);
+  // Signed in, the views this user's tabs open are fetched ahead when the browser is idle.
+  const me = store.me.value;
+  useEffect(() => (me ? prefetchWhenIdle(store, modulesFor(me)) : undefined), [me]);
   // On a phone the tab row scrolls sideways: keep the current tab in view.
   const tablist = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -107,6 +115,14 @@ function Header() {
   );
 }
 
+/** The modules a signed-in user's tabs and partner pages may open. */
+function modulesFor(me: NonNullable<Store["me"]["value"]>): ModuleName[] {
+  const names: ModuleName[] = ["forms"];
+  if (me.roles.coordinator || me.affiliates.some((a) => a.status === "verified")) names.push("coordinator");
+  if (me.roles.canWrite) names.push("edit");
+  return names;
+}
+
 /** A tab's view, fetched ahead when the tab is hovered or focused (the directory is always there). */
 function prefetchView(store: Store, view: View): void {
   const name = view === "notifications" ? "foryou" : view;
@@ -116,7 +132,7 @@ function prefetchView(store: Store, view: View): void {
 function CurrentView() {
   const store = useStore();
   const { view, partner } = store.route.value;
-  if (view === "partner" && partner) return <PartnerView id={partner} />;
+  if (view === "partner" && partner) return <OnDemand view="partner" partner={partner} />;
   if (view === "refer" && !store.session.value)
     return (
       <Message>

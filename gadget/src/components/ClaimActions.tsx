@@ -36,7 +36,7 @@ export function ClaimActions({
   hasLead?: boolean;
 }) {
   const store = useStore();
-  const { i18n, backend } = store;
+  const { i18n, config } = store;
   const actor = actorFor(store.me.value, claim);
   const action = useAction();
   const confirm = useConfirm();
@@ -49,7 +49,7 @@ export function ClaimActions({
   // With a lead in place, another claim cannot be accepted: a coordinator hands over instead.
   const simple = SIMPLE.filter((a) => allowed(a) && !(a === "accept" && hasLead));
   const canHandover = allowed("handover") && interested.length > 0;
-  if (!backend || (simple.length === 0 && !allowed("progress") && !canHandover)) return null;
+  if (!config.backendUrl || (simple.length === 0 && !allowed("progress") && !canHandover)) return null;
 
   const go = async (fn: () => Promise<unknown>) => {
     if ((await action.run(fn)) !== undefined) setNote("");

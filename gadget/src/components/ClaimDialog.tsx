@@ -8,6 +8,7 @@ import { useEffect, useState } from "preact/hooks";
 import { LIMITS } from "../../../shared/limits.ts";
 import { isOpenClaim } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail } from "../../../shared/schemas.ts";
+import { affiliatesForUser } from "../state/actions/affiliates.ts";
 import { claimPartner } from "../state/actions/claims.ts";
 import { useStore } from "../state/context.ts";
 import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
@@ -27,7 +28,7 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
   const store = useStore();
   const { i18n } = store;
   const taken = new Set(partner.claims.filter((c) => isOpenClaim(c.status)).map((c) => c.affiliate));
-  const choices = store.affiliatesForUser().filter((c) => !taken.has(c.affiliate.id));
+  const choices = affiliatesForUser(store).filter((c) => !taken.has(c.affiliate.id));
   const form = `claim-${partner.id}`;
   const [draft, setDraft] = useState(() => {
     const fallback = { affiliate: choices.find((c) => c.status === "verified")?.affiliate.id ?? "", message: "" };

@@ -8,7 +8,7 @@ import { mirrorIndexTitle } from "../../../shared/mirror-titles.ts";
 import { filterRows } from "../directory/takeover.ts";
 import { useStore } from "../state/context.ts";
 import type { PartnerSort } from "../../../shared/directory-search.ts";
-import { ErrorMessage } from "./ErrorMessage.tsx";
+import { BriefError } from "./BriefError.tsx";
 import { FacetPanel } from "./FacetPanel.tsx";
 import { Message } from "./Message.tsx";
 import { PartnerList } from "./PartnerList.tsx";
@@ -21,7 +21,7 @@ export function Directory() {
   const store = useStore();
   const { i18n, result, directory } = store;
   const d = directory.value;
-  if (d.status === "error") return <ErrorMessage error={d.error} />;
+  if (d.status === "error") return <BriefError error={d.error} />;
   if (d.status !== "ready" && !store.host.takenRows?.length) return <Message>{i18n.t("partnerhub-loading")}</Message>;
   // The same search box before and after (the mirror's rows, then the app's list): what is typed and the focus stay.
   const search = (

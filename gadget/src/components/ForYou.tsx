@@ -9,6 +9,7 @@ import { NOTIFICATION_MODES, type NotificationMode } from "../../../shared/vocab
 import { formatRoute } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
+import type { Notifications } from "../state/notifications.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { eventLabel } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
@@ -25,26 +26,29 @@ const REASON_KEYS: Record<string, MessageKey> = {
 
 export function ForYou() {
   const store = useStore();
-  const { i18n, session, notifications } = store;
+  const { i18n, session } = store;
+  // Created with the backend client (state/store.ts): null only until that has loaded.
+  const notifications = store.notifications.value;
   useEffect(() => {
-    void notifications.loadFeed();
-    void notifications.loadMode();
-  }, [session.value?.user.name]);
+    void notifications?.loadFeed();
+    void notifications?.loadMode();
+  }, [session.value?.user.name, notifications]);
   if (!session.value) return <Message>{i18n.t("partnerhub-foryou-sign-in")}</Message>;
+  if (!notifications) return <Message>{i18n.t("partnerhub-loading")}</Message>;
   const feed = notifications.feed.value;
   return (
     <div class="partnerhub-foryou">
       <section class="partnerhub-section">
         <h2 class="partnerhub-section__title">{i18n.t("partnerhub-foryou-heading")}</h2>
         {feed.status === "error" && <ErrorMessage error={feed.error} />}
-        {feed.status === "ready" && <FeedList feed={feed.value} />}
+        {feed.status === "ready" && <FeedList feed={feed.value} notifications={notifications} />}
       </section>
-      <NotificationSettings user={session.value.user.name} />
+      <NotificationSettings user={session.value.user.name} notifications={notifications} />
     </div>
   );
 }
 
-function FeedList({ feed }: { feed: Feed }) {
+function FeedList({ feed, notifications }: { feed: Feed; notifications: Notifications }) {
   const store = useStore();
   const { i18n } = store;
   const [error, setError] = useState<unknown>(null);
@@ -59,7 +63,7 @@ function FeedList({ feed }: { feed: Feed }) {
           type="button"
           class="cdx-button"
           disabled={feed.unseen === 0}
-          onClick={() => store.notifications.markAllSeen().then(() => setError(null), setError)}
+          onClick={() => notifications.markAllSeen().then(() => setError(null), setError)}
         >
           {i18n.t("partnerhub-foryou-mark-seen")}
         </button>
@@ -101,9 +105,9 @@ const MODE_KEYS: Record<NotificationMode, MessageKey> = {
   none: "partnerhub-notify-none",
 };
 
-function NotificationSettings({ user }: { user: string }) {
+function NotificationSettings({ user, notifications }: { user: string; notifications: Notifications }) {
   const store = useStore();
-  const { i18n, notifications } = store;
+  const { i18n } = store;
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const mode = notifications.mode.value;

@@ -6,7 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { loadModule, VIEW_MODULE, type ConsentProps, type OnDemandModule, type OnDemandView } from "../modules/load.ts";
 import type { AsyncState } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
-import { ErrorMessage } from "./ErrorMessage.tsx";
+import { BriefError } from "./BriefError.tsx";
 import { Message } from "./Message.tsx";
 
 export function OnDemand({ view, partner, consent }: { view: OnDemandView; partner?: string; consent?: ConsentProps }) {
@@ -18,7 +18,7 @@ export function OnDemand({ view, partner, consent }: { view: OnDemandView; partn
       (error: unknown) => setModule({ status: "error", error }),
     );
   }, [view]);
-  if (module.status === "error") return <ErrorMessage error={module.error} />;
+  if (module.status === "error") return <BriefError error={module.error} />;
   const View = module.status === "ready" ? module.value.views?.[view] : undefined;
   if (!View) return <Message>{store.i18n.t("partnerhub-loading-view")}</Message>;
   return <View store={store} partner={partner ?? null} consent={consent} />;

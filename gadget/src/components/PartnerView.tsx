@@ -10,13 +10,18 @@ import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
 import { useResource } from "../state/hooks.ts";
 import { AffiliateMatches } from "./AffiliateMatches.tsx";
-import { ErrorMessage } from "./ErrorMessage.tsx";
+import { BriefError } from "./BriefError.tsx";
 import { InterestSummary } from "./InterestSummary.tsx";
 import { Message } from "./Message.tsx";
 import { OnDemand } from "./OnDemand.tsx";
 import { PartnerFacts } from "./PartnerFacts.tsx";
 import { RouteLink } from "./RouteLink.tsx";
 import { SignInButton } from "./SignInButton.tsx";
+
+/** The partner module's view (modules/partner.ts): the partner the route names. */
+export function PartnerPage({ partner }: { partner: string | null }) {
+  return partner ? <PartnerView id={partner} /> : null;
+}
 
 export function PartnerView({ id }: { id: string }) {
   const store = useStore();
@@ -38,7 +43,7 @@ export function PartnerView({ id }: { id: string }) {
       <div>
         {back}
         {detail.status === "error" ? (
-          <ErrorMessage error={detail.error} />
+          <BriefError error={detail.error} />
         ) : (
           <Message type="warning">{i18n.bdi("partnerhub-partner-missing", id)}</Message>
         )}

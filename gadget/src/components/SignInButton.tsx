@@ -5,12 +5,10 @@
  */
 import { useState } from "preact/hooks";
 import { hasConsented, recordConsent } from "../auth/consent.ts";
-import { ensureOAuthProvider } from "../auth/oauth-hookup.ts";
-import { hasSignInProvider } from "../auth/session.ts";
-import { loadModule, prefetchModule } from "../modules/load.ts";
+import { prefetchModule } from "../modules/load.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
-import { ErrorMessage } from "./ErrorMessage.tsx";
+import { BriefError } from "./BriefError.tsx";
 import { OnDemand } from "./OnDemand.tsx";
 
 export function SignInButton({ label }: { label?: string }) {
@@ -18,15 +16,11 @@ export function SignInButton({ label }: { label?: string }) {
   const { i18n, config } = store;
   const [open, setOpen] = useState(false);
   const action = useAction();
-  if (!store.backend) return null;
+  if (!config.backendUrl) return null;
 
   async function proceed(username?: string) {
     recordConsent(config.backendUrl);
     const ok = await action.run(async () => {
-      // Wikimedia OAuth 2 when a client id is configured (its code loads on demand), else dev sign-in.
-      if (!hasSignInProvider()) await ensureOAuthProvider(store);
-      if (!hasSignInProvider()) await loadModule(store, "signin");
-      if (!hasSignInProvider()) throw new Error(i18n.t("partnerhub-signin-unavailable"));
       await store.signIn(username);
       return true;
     });
@@ -46,7 +40,7 @@ export function SignInButton({ label }: { label?: string }) {
       >
         {label ?? i18n.t("partnerhub-signin")}
       </button>
-      {!open && action.error !== null && <ErrorMessage error={action.error} />}
+      {!open && action.error !== null && <BriefError error={action.error} />}
       {open && (
         <OnDemand
           view="consent"

@@ -4,9 +4,10 @@ import { HubAdmin } from "../forms/views/HubAdmin.tsx";
 import { Representatives } from "../forms/views/Representatives.tsx";
 import { moduleEnglish } from "./english.ts";
 import { registerModule } from "./load.ts";
-import { provided } from "./provide.tsx";
+import { FullErrors, provided } from "./provide.tsx";
 
 registerModule("coordinator", {
   messages: moduleEnglish(),
+  errorView: FullErrors,
   views: { review: provided(ReviewQueue), representatives: provided(Representatives), admin: provided(HubAdmin) },
 });

@@ -3,9 +3,10 @@ import { PartnerEditor } from "../forms/views/PartnerEditor.tsx";
 import { PartnerTools } from "../forms/views/PartnerTools.tsx";
 import { moduleEnglish } from "./english.ts";
 import { registerModule } from "./load.ts";
-import { provided } from "./provide.tsx";
+import { FullErrors, provided } from "./provide.tsx";
 
 registerModule("edit", {
   messages: moduleEnglish(),
+  errorView: FullErrors,
   views: { edit: provided(PartnerEditor), partnerTools: provided(PartnerTools) },
 });

@@ -3,6 +3,11 @@ import { ReferForm } from "../components/ReferForm.tsx";
 import { validateReferral } from "../forms/validate-referral.ts";
 import { moduleEnglish } from "./english.ts";
 import { registerModule } from "./load.ts";
-import { provided } from "./provide.tsx";
+import { FullErrors, provided } from "./provide.tsx";
 
-registerModule("forms", { messages: moduleEnglish(), validateReferral, views: { refer: provided(ReferForm) } });
+registerModule("forms", {
+  messages: moduleEnglish(),
+  errorView: FullErrors,
+  validateReferral,
+  views: { refer: provided(ReferForm) },
+});

@@ -6,12 +6,16 @@
  * fetch it ahead on hover or focus (`prefetchModule`), so that the wait is the network's at most.
  */
 import type { ComponentType } from "preact";
-import type { createOAuthSignIn } from "../auth/oauth-provider.ts";
+import type { BackendKit } from "../api/backend-kit.ts";
+import type { SignInProvider } from "../auth/session.ts";
+import type { GadgetConfig } from "../config.ts";
 import type { ReferralCheck } from "../forms/validate-referral.ts";
 import type { Store } from "../state/store.ts";
+import { wordErrorsFully } from "../components/BriefError.tsx";
 
 /** Which module holds each on-demand view. */
 export const VIEW_MODULE = {
+  partner: "partner",
   consent: "signin",
   refer: "forms",
   review: "coordinator",
@@ -38,6 +42,9 @@ export interface ModuleViewProps {
   consent?: ConsentProps;
 }
 
+/** An error worded in full, given the app's store (context does not cross bundles). */
+export type FullErrorView = ComponentType<{ store: Store; error: unknown }>;
+
 export interface ConsentProps {
   busy: boolean;
   error: unknown;
@@ -50,8 +57,14 @@ export interface OnDemandModule {
   messages: Readonly<Record<string, string>>;
   views?: Partial<Record<OnDemandView, ComponentType<ModuleViewProps>>>;
   validateReferral?: (input: unknown) => ReferralCheck;
-  /** The Wikimedia OAuth 2 sign-in provider (auth/oauth-hookup.ts registers it). */
-  createOAuthSignIn?: typeof createOAuthSignIn;
+  /** The backend client and its reads (the account module): the store loads it when the backend may be used. */
+  backend?: BackendKit;
+  /** The full wording of errors (components/ErrorMessage.tsx), which the browsing bundle leaves to the modules. */
+  errorView?: FullErrorView;
+  /** The Wikimedia OAuth 2 sign-in provider for this page (auth/oauth-hookup.ts installs it). */
+  oauthSignIn?: (config: GadgetConfig) => SignInProvider;
+  /** Finish a sign-in the wiki sent the user back from (auth/oauth-page.ts). */
+  resumeSignIn?: (store: Store) => void;
 }
 
 const REGISTRY = "partnerhubModules";
@@ -74,6 +87,7 @@ export async function loadModule(store: Pick<Store, "host" | "i18n">, name: Modu
   const module = registered(name);
   if (!module) throw new Error(`${moduleTitle(name)} did not register`);
   store.i18n.add(module.messages);
+  if (module.errorView) wordErrorsFully(module.errorView);
   return module;
 }
 
@@ -81,3 +95,23 @@ export async function loadModule(store: Pick<Store, "host" | "i18n">, name: Modu
 export function prefetchModule(store: Pick<Store, "host">, name: ModuleName): void {
   if (!registered(name)) Promise.resolve(store.host.using(moduleTitle(name))).catch(() => undefined);
 }
+
+/**
+ * Fetch modules ahead once the browser is idle (so after the first paint, never competing
+ * with it): what the reader is likely to open next. Returns a cancel for the effect that asked.
+ */
+export function prefetchWhenIdle(store: Pick<Store, "host">, names: readonly ModuleName[]): () => void {
+  const run = () => {
+    for (const name of names) prefetchModule(store, name);
+  };
+  const w = window as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number };
+  if (typeof w.requestIdleCallback === "function") {
+    const id = w.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, IDLE_TIMEOUT_MS);
+  return () => clearTimeout(id);
+}
+
+/** The longest an idle prefetch waits for the browser to be idle. */
+const IDLE_TIMEOUT_MS = 3000;

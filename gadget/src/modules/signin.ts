@@ -1,8 +1,14 @@
 /** The on-demand sign-in module (`ext.gadget.partnerhub-signin`): the consent step and Wikimedia OAuth 2 (oauth4webapi). */
-import { createOAuthSignIn } from "../auth/oauth-provider.ts";
+import { pageOAuthSignIn, resumeAndNotify } from "../auth/oauth-page.ts";
 import { ConsentStep } from "../components/ConsentDialog.tsx";
 import { moduleEnglish } from "./english.ts";
 import { registerModule } from "./load.ts";
-import { provided } from "./provide.tsx";
+import { FullErrors, provided } from "./provide.tsx";
 
-registerModule("signin", { messages: moduleEnglish(), createOAuthSignIn, views: { consent: provided(ConsentStep) } });
+registerModule("signin", {
+  messages: moduleEnglish(),
+  errorView: FullErrors,
+  oauthSignIn: pageOAuthSignIn,
+  resumeSignIn: resumeAndNotify,
+  views: { consent: provided(ConsentStep) },
+});

@@ -1,7 +1,8 @@
 /**
  * The store's notifications module: the signed-in person's "For you" feed (with its unseen
  * count for the tab) and their choice of talk-page notices. Views read these signals and call
- * these actions; nothing here runs before sign-in.
+ * these actions; nothing here runs before sign-in. It ships with the backend client in the
+ * account module (api/backend-kit.ts), with the browsing bundle's signals (runtime.ts).
  */
 import { signal } from "@preact/signals";
 import type { Feed } from "../../../shared/api.ts";
@@ -10,10 +11,13 @@ import type { Backend } from "../api/backend.ts";
 
 type Loadable<T> = { status: "idle" | "loading" } | { status: "ready"; value: T } | { status: "error"; error: unknown };
 
-export function createNotifications(backend: Backend | null, signedIn: () => boolean) {
+export type Notifications = ReturnType<typeof createNotifications>;
+
+export function createNotifications(backendClient: () => Promise<Backend | null>, signedIn: () => boolean) {
   const feed = signal<Loadable<Feed>>({ status: "idle" });
   const mode = signal<Loadable<NotificationMode>>({ status: "idle" });
-  const ready = () => backend !== null && signedIn();
+  /** The backend client once signed in (it loads with the account module), else null. */
+  const ready = () => (signedIn() ? backendClient() : Promise.resolve(null));
 
   return {
     feed,
@@ -21,10 +25,15 @@ export function createNotifications(backend: Backend | null, signedIn: () => boo
     /** Unseen notices, for the tab's count (0 until loaded). */
     unseen: () => (feed.value.status === "ready" ? feed.value.value.unseen : 0),
     async loadFeed(): Promise<void> {
-      if (!ready()) return;
+      if (!signedIn()) return;
       if (feed.value.status !== "ready") feed.value = { status: "loading" };
       try {
-        feed.value = { status: "ready", value: await backend!.feed() };
+        const backend = await ready();
+        if (!backend) {
+          feed.value = { status: "idle" };
+          return;
+        }
+        feed.value = { status: "ready", value: await backend.feed() };
       } catch (error) {
         feed.value = { status: "error", error };
       }
@@ -32,21 +41,24 @@ export function createNotifications(backend: Backend | null, signedIn: () => boo
     /** Marks what is shown as seen: a notice that arrived meanwhile stays unseen. */
     async markAllSeen(): Promise<void> {
       const shown = feed.value.status === "ready" ? feed.value.value.items[0]?.event.seq : undefined;
-      if (!ready() || shown === undefined) return;
-      feed.value = { status: "ready", value: await backend!.markSeen(shown) };
+      const backend = shown === undefined ? null : await ready();
+      if (!backend || shown === undefined) return;
+      feed.value = { status: "ready", value: await backend.markSeen(shown) };
     },
     async loadMode(): Promise<void> {
-      if (!ready()) return;
       try {
-        mode.value = { status: "ready", value: (await backend!.preferences()).notifications };
+        const backend = await ready();
+        if (!backend) return;
+        mode.value = { status: "ready", value: (await backend.preferences()).notifications };
       } catch (error) {
         mode.value = { status: "error", error };
       }
     },
     /** Saves a choice; throws the backend's error for the view to word (the choice shown stays as it was). */
     async choose(next: NotificationMode): Promise<void> {
-      if (!ready()) return;
-      mode.value = { status: "ready", value: (await backend!.setPreferences({ notifications: next })).notifications };
+      const backend = await ready();
+      if (!backend) return;
+      mode.value = { status: "ready", value: (await backend.setPreferences({ notifications: next })).notifications };
     },
     reset(): void {
       feed.value = { status: "idle" };

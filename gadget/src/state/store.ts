@@ -9,11 +9,11 @@
 import { computed, effect, signal, type Signal } from "@preact/signals";
 import type { Me } from "../../../shared/api.ts";
 import { countryNames } from "../../../shared/countries.ts";
-import type { Affiliate, Partner, PartnerDetail } from "../../../shared/schemas.ts";
+import type { Partner, PartnerDetail } from "../../../shared/schemas.ts";
 import type { Backend } from "../api/backend.ts";
-import { createBackend } from "../api/backend.ts";
-import { changesSince, loadDirectory, readBackend, type Directory, type WikiApi } from "../api/directory-source.ts";
-import { networkError } from "../api/errors.ts";
+import type { BackendKit } from "../api/backend-kit.ts";
+import { loadDirectory, type Directory, type WikiApi } from "../api/directory-source.ts";
+import { ensureOAuthProvider } from "../auth/oauth-hookup.ts";
 import * as auth from "../auth/session.ts";
 import type { GadgetConfig } from "../config.ts";
 import { readCached, writeCached, type CacheStore } from "../directory/cache.ts";
@@ -21,7 +21,8 @@ import type { TakenRow } from "../directory/takeover.ts";
 import { filterPartners, indexPartners } from "../directory/filter.ts";
 import { formatRoute, parseRoute, type DirectoryQuery, type Route } from "../directory/query.ts";
 import type { I18n } from "../i18n/index.ts";
-import { createNotifications } from "./notifications.ts";
+import { loadModule } from "../modules/load.ts";
+import type { Notifications } from "./notifications.ts";
 import type { AsyncState } from "./async.ts";
 
 export interface Host {
@@ -40,9 +41,6 @@ export interface Host {
   takenRows?: readonly TakenRow[];
 }
 
-/** Above this many changed partners a full re-read is cheaper than one request per partner. */
-const CATCH_UP_LIMIT = 100;
-
 /** A message that an action worked, shown on the partner it concerns until the next action replaces it. */
 export interface Notice {
   partner: string | null;
@@ -56,23 +54,51 @@ export function createStore(host: Host) {
   const session = signal(auth.getSession());
   const me = signal<Me | null>(null);
 
-  const backend: Backend | null = config.backendUrl
-    ? createBackend({
-        baseUrl: config.backendUrl,
-        getToken: () => session.value?.token ?? null,
-        fetch: host.fetch,
-        userAgent: host.userAgent,
-      })
-    : null;
+  // The backend client comes with the account module (api/backend-kit.ts), loaded the first
+  // time the backend may be used: browsing before sign-in never downloads it.
+  let backend: Backend | null = null;
+  let kit: BackendKit | null = null;
+  let kitLoad: Promise<void> | null = null;
+  /** The backend client (loading it on first use); null where no backend is configured. */
+  async function backendClient(): Promise<Backend | null> {
+    if (!config.backendUrl) return null;
+    kitLoad ??= loadModule({ host, i18n }, "account").then((m) => {
+      if (!m.backend) throw new Error("the account module has no backend client");
+      kit = m.backend;
+    });
+    try {
+      await kitLoad;
+    } catch (error) {
+      kitLoad = null;
+      throw error;
+    }
+    if (!notifications.peek())
+      notifications.value = (kit as BackendKit).createNotifications(backendClient, () => session.value !== null);
+    backend ??= (kit as BackendKit).createBackend({
+      baseUrl: config.backendUrl,
+      getToken: () => session.value?.token ?? null,
+      fetch: host.fetch,
+      userAgent: host.userAgent,
+    });
+    return backend;
+  }
+  async function requireBackend(): Promise<Backend> {
+    const b = await backendClient();
+    if (!b) throw new Error("no backend configured");
+    return b;
+  }
 
   const countryName = countryNames(i18n.lang);
   const partners = computed(() => (directory.value.status === "ready" ? directory.value.value.partners : []));
   const affiliates = computed(() => (directory.value.status === "ready" ? directory.value.value.affiliates : []));
   const index = computed(() => indexPartners(partners.value, countryName, (id) => affiliateById.value.get(id)?.name));
   const result = computed(() => filterPartners(index.value, route.value.query, i18n.lang));
-  const mayUseBackend = computed(() => backend !== null && (config.backendReadBeforeSignIn || session.value !== null));
+  const mayUseBackend = computed(
+    () => config.backendUrl !== "" && (config.backendReadBeforeSignIn || session.value !== null),
+  );
   const affiliateById = computed(() => new Map(affiliates.value.map((a) => [a.id, a])));
-  const notifications = createNotifications(backend, () => session.value !== null);
+  /** The signed-in person's notifications: they come with the backend client, so null until it has loaded. */
+  const notifications = signal<Notifications | null>(null);
 
   const notice = signal<Notice | null>(null);
   /** A newer directory replaced the browser's copy that was drawn first (said in a polite live region). */
@@ -93,7 +119,7 @@ export function createStore(host: Host) {
   /** Read resource `key` from the backend; where the backend may not be used it stays idle. A newer read wins. */
   async function read<T>(key: string, load: (b: Backend) => Promise<T>): Promise<void> {
     const s = resource<T>(key);
-    if (!backend || !mayUseBackend.value) {
+    if (!mayUseBackend.value) {
       s.value = { status: "idle" };
       return;
     }
@@ -102,7 +128,7 @@ export function createStore(host: Host) {
     const kept = "value" in s.value ? s.value.value : undefined;
     s.value = kept === undefined ? { status: "loading" } : { status: "loading", value: kept };
     try {
-      const value = await load(backend);
+      const value = await load(await requireBackend());
       if (rounds.get(key) === round) s.value = { status: "ready", value };
     } catch (error) {
       if (rounds.get(key) === round)
@@ -113,10 +139,9 @@ export function createStore(host: Host) {
   /** Whether resource `key` has been asked for (a view shows it): actions refresh only those. */
   const isShown = (key: string) => resources.has(key) && resource(key).value.status !== "idle";
 
-  /** The one way to write: the backend call, or a network error where there is no backend. */
+  /** The one way to write: the backend call (a failure on the page where there is no backend). */
   async function write<T>(fn: (b: Backend) => Promise<T>): Promise<T> {
-    if (!backend) throw networkError("no backend configured");
-    return fn(backend);
+    return fn(await requireBackend());
   }
 
   /** Apply a partner as a write answered it: its detail and its row in the directory, at once. */
@@ -144,8 +169,12 @@ export function createStore(host: Host) {
         source: config.directorySource,
         api: host.wikiApi,
         prefix: config.mirrorPrefix,
-        backend,
-        mayUseBackend: mayUseBackend.value,
+        fromBackend: mayUseBackend.value
+          ? async () => {
+              const b = await requireBackend();
+              return (kit as BackendKit).readBackend(b);
+            }
+          : null,
       });
     } catch (error) {
       // With the browser's copy drawn, a failed refresh leaves it (it is what the reader sees).
@@ -169,30 +198,20 @@ export function createStore(host: Host) {
    */
   async function catchUp(): Promise<void> {
     const d = directory.value;
-    if (!backend || !mayUseBackend.value || d.status !== "ready" || d.value.lastEvent === null) return;
+    if (!mayUseBackend.value || d.status !== "ready" || d.value.lastEvent === null) return;
     try {
-      const changes = await changesSince(backend, d.value.lastEvent);
-      if (changes.partners.size > CATCH_UP_LIMIT) {
-        directory.value = { status: "ready", value: await readBackend(backend) };
-        return;
-      }
-      for (const id of changes.partners) applyPartner(await backend.partner(id));
-      const now = directory.value;
-      if (now.status !== "ready") return;
-      const affiliatesNow = changes.affiliates ? (await backend.affiliates()).affiliates : now.value.affiliates;
-      directory.value = {
-        status: "ready",
-        value: { ...now.value, affiliates: affiliatesNow, lastEvent: changes.last },
-      };
+      const backend = await backendClient();
+      if (backend) await (kit as BackendKit).catchUp({ directory, applyPartner }, backend);
     } catch {
       // The mirror's copy stays; views that need fresh data read the backend themselves.
     }
   }
 
   async function loadMe(): Promise<void> {
-    if (!backend || !session.value) return;
+    if (!session.value) return;
     try {
-      me.value = await backend.me();
+      const backend = await backendClient();
+      me.value = backend ? await backend.me() : null;
     } catch {
       me.value = null;
     }
@@ -202,7 +221,10 @@ export function createStore(host: Host) {
   function updatePartner(detail: PartnerDetail): void {
     const d = directory.value;
     if (d.status !== "ready") return;
-    const { claims: _claims, contact: _contact, ...partner } = detail;
+    // Deleting, not rest destructuring: at ES2016 that costs the bundle a helper of its own.
+    const partner: Partial<PartnerDetail> & Pick<Partner, "id"> = { ...detail };
+    delete partner.claims;
+    delete partner.contact;
     const list = d.value.partners.some((p) => p.id === partner.id)
       ? d.value.partners.map((p) => (p.id === partner.id ? (partner as Partner) : p))
       : [...d.value.partners, partner as Partner];
@@ -213,7 +235,7 @@ export function createStore(host: Host) {
     host,
     config,
     i18n,
-    backend,
+    backendClient,
     route,
     directory,
     session,
@@ -251,7 +273,15 @@ export function createStore(host: Host) {
       const next = parseRoute(host.location.hash);
       if (formatRoute(next) !== formatRoute(route.value)) route.value = next;
     },
+    /**
+     * Sign in with the page's provider: Wikimedia OAuth 2 when a client id is configured (its
+     * code loads on demand), else the development sign-in. Here, not in the button, because
+     * the button also runs inside modules, whose copy of auth/session.ts has no provider.
+     */
     async signIn(username?: string): Promise<void> {
+      if (!auth.hasSignInProvider()) await ensureOAuthProvider({ config, host, i18n });
+      if (!auth.hasSignInProvider()) await loadModule({ host, i18n }, "signin");
+      if (!auth.hasSignInProvider()) throw new Error(i18n.t("partnerhub-signin-unavailable"));
       session.value = await auth.signIn({ username });
       await loadMe();
       if (directory.value.status === "error") await load();
@@ -264,23 +294,11 @@ export function createStore(host: Host) {
       auth.signOut();
       session.value = null;
       me.value = null;
-      notifications.reset();
+      notifications.value?.reset();
       notice.value = null;
     },
     affiliateName(id: string): string {
       return affiliateById.value.get(id)?.name ?? id;
-    },
-    /** The user's affiliates: verified ones first, then requested, then the rest. */
-    affiliatesForUser(): Array<{ affiliate: Affiliate; status: "verified" | "requested" | null }> {
-      const mine = new Map((me.value?.affiliates ?? []).map((a) => [a.affiliate, a.status]));
-      const order = { verified: 0, requested: 1 } as const;
-      return affiliates.value
-        .map((affiliate) => ({ affiliate, status: mine.get(affiliate.id) ?? null }))
-        .sort(
-          (a, b) =>
-            (a.status ? order[a.status] : 2) - (b.status ? order[b.status] : 2) ||
-            a.affiliate.name.localeCompare(b.affiliate.name),
-        );
     },
   };
 }

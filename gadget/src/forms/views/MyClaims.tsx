@@ -16,6 +16,7 @@ import {
   withdrawClaim,
 } from "../../state/actions/roles.ts";
 import { formatRoute } from "../../directory/query.ts";
+import { affiliatesForUser } from "../../state/actions/affiliates.ts";
 import { useStore } from "../../state/context.ts";
 import { useResource } from "../../state/hooks.ts";
 
@@ -39,7 +40,7 @@ function MyAffiliates() {
   const [choice, setChoice] = useState("");
   const user = me.value?.user.name ?? "";
   const mine = me.value?.affiliates ?? [];
-  const others = store.affiliatesForUser().filter((a) => a.status === null);
+  const others = affiliatesForUser(store).filter((a) => a.status === null);
   const id = "partnerhub-represent-affiliate";
   return (
     <section class="partnerhub-section" aria-labelledby="partnerhub-my-affiliates">
