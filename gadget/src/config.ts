@@ -51,7 +51,7 @@ function fromAttributes(el: Element | null): Partial<GadgetConfig> {
 /** Merge the wiki's configuration and the mount point's attributes over the defaults. */
 export function readConfig(mount: Element | null, fromWiki: unknown): GadgetConfig {
   const wiki = fromWiki && typeof fromWiki === "object" ? (fromWiki as Partial<GadgetConfig>) : {};
-  const merged: GadgetConfig = { ...DEFAULT_CONFIG, ...wiki, ...fromAttributes(mount) };
+  const merged: GadgetConfig = Object.assign({}, DEFAULT_CONFIG, wiki, fromAttributes(mount));
   merged.backendUrl = merged.backendUrl.replace(/\/+$/, "");
   if (merged.directorySource !== "backend") merged.directorySource = "mirror";
   return merged;

@@ -24,7 +24,7 @@ const CONFIG = join(ROOT, "gadget/vite.config.ts");
  * bundle. Before the split: browsing 39,657 B, forms 51,141 B; after it 26,848 B.
  */
 const BUDGET: Record<string, number> = {
-  "partnerhub.js": 21_000,
+  "partnerhub.js": 20_480,
   "partnerhub.css": 4_000,
   "partnerhub-partner.js": 9_000,
   "partnerhub-signin.js": 15_500,

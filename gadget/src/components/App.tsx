@@ -17,11 +17,8 @@ export function App({ store }: { store: Store }) {
     const onHash = () => store.syncFromLocation();
     window.addEventListener("hashchange", onHash);
     // The partner page is what a reader opens next: fetched once the first paint is done.
-    const cancel = prefetchWhenIdle(store, ["partner"]);
-    return () => {
-      cancel();
-      window.removeEventListener("hashchange", onHash);
-    };
+    prefetchWhenIdle(store, ["partner"]);
+    return () => window.removeEventListener("hashchange", onHash);
   }, [store]);
   return (
     <StoreContext.Provider value={store}>
@@ -63,7 +60,9 @@ function Header() {
   }, [session.value?.user.name]);
   // Signed in, the views this user's tabs open are fetched ahead when the browser is idle.
   const me = store.me.value;
-  useEffect(() => (me ? prefetchWhenIdle(store, modulesFor(me)) : undefined), [me]);
+  useEffect(() => {
+    if (me) prefetchWhenIdle(store, modulesFor(me));
+  }, [me]);
   // On a phone the tab row scrolls sideways: keep the current tab in view.
   const tablist = useRef<HTMLDivElement>(null);
   useEffect(() => {

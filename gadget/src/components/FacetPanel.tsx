@@ -45,7 +45,7 @@ export function FacetPanel() {
 
   function toggle(facet: Facet, value: string, on: boolean) {
     const values = selected[facet].filter((v) => v !== value);
-    store.setQuery({ facets: { ...selected, [facet]: on ? [...values, value] : values } });
+    store.setQuery({ facets: Object.assign({}, selected, { [facet]: on ? [...values, value] : values }) });
   }
 
   return (

@@ -19,7 +19,7 @@ export function PartnerRow({ partner, index, count, top }: RowProps) {
   const store = useStore();
   const { i18n, route } = store;
   const labels = useLabels();
-  const href = formatRoute({ ...route.value, view: "partner", partner: partner.id });
+  const href = formatRoute(Object.assign({}, route.value, { view: "partner" as const, partner: partner.id }));
   const lead = partner.lead ? store.affiliateName(partner.lead.affiliate) : null;
   return (
     <li

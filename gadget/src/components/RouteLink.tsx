@@ -16,7 +16,7 @@ export function RouteLink({
   children: ComponentChildren;
 }) {
   const store = useStore();
-  const next = { ...store.route.value, partner: null, ...to };
+  const next: Route = Object.assign({}, store.route.value, { partner: null }, to);
   return (
     <a
       class={cls}

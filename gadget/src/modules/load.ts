@@ -76,7 +76,7 @@ export const moduleTitle = (name: ModuleName) => `ext.gadget.partnerhub-${name}`
 /** Called by each module's own code when it runs. */
 export function registerModule(name: ModuleName, module: OnDemandModule): void {
   const w = window as unknown as WithModules;
-  w[REGISTRY] = { ...w[REGISTRY], [name]: module };
+  w[REGISTRY] = Object.assign({}, w[REGISTRY], { [name]: module });
 }
 
 const registered = (name: ModuleName) => (window as unknown as WithModules)[REGISTRY]?.[name];
@@ -98,19 +98,13 @@ export function prefetchModule(store: Pick<Store, "host">, name: ModuleName): vo
 
 /**
  * Fetch modules ahead once the browser is idle (so after the first paint, never competing
- * with it): what the reader is likely to open next. Returns a cancel for the effect that asked.
+ * with it): what the reader is likely to open next. Where there is no requestIdleCallback
+ * (Safari), after a while.
  */
-export function prefetchWhenIdle(store: Pick<Store, "host">, names: readonly ModuleName[]): () => void {
-  const run = () => {
-    for (const name of names) prefetchModule(store, name);
-  };
+export function prefetchWhenIdle(store: Pick<Store, "host">, names: readonly ModuleName[]): void {
   const w = window as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number };
-  if (typeof w.requestIdleCallback === "function") {
-    const id = w.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, IDLE_TIMEOUT_MS);
-  return () => clearTimeout(id);
+  const idle = w.requestIdleCallback ?? ((f: () => void) => setTimeout(f, IDLE_TIMEOUT_MS));
+  idle(() => names.forEach((name) => prefetchModule(store, name)), { timeout: IDLE_TIMEOUT_MS });
 }
 
 /** The longest an idle prefetch waits for the browser to be idle. */

@@ -221,14 +221,13 @@ export function createStore(host: Host) {
   function updatePartner(detail: PartnerDetail): void {
     const d = directory.value;
     if (d.status !== "ready") return;
-    // Deleting, not rest destructuring: at ES2016 that costs the bundle a helper of its own.
-    const partner: Partial<PartnerDetail> & Pick<Partner, "id"> = { ...detail };
+    const partner: Partial<PartnerDetail> & Pick<Partner, "id"> = Object.assign({}, detail);
     delete partner.claims;
     delete partner.contact;
     const list = d.value.partners.some((p) => p.id === partner.id)
       ? d.value.partners.map((p) => (p.id === partner.id ? (partner as Partner) : p))
       : [...d.value.partners, partner as Partner];
-    directory.value = { status: "ready", value: { ...d.value, partners: list } };
+    directory.value = { status: "ready", value: Object.assign({}, d.value, { partners: list }) };
   }
 
   return {
@@ -264,10 +263,10 @@ export function createStore(host: Host) {
     applyPartner,
     navigate(next: Partial<Omit<Route, "query">>): void {
       if (notice.value?.partner === null) notice.value = null;
-      route.value = { ...route.value, partner: null, ...next };
+      route.value = Object.assign({}, route.value, { partner: null }, next);
     },
     setQuery(next: Partial<DirectoryQuery>): void {
-      route.value = { ...route.value, query: { ...route.value.query, ...next } };
+      route.value = Object.assign({}, route.value, { query: Object.assign({}, route.value.query, next) });
     },
     syncFromLocation(): void {
       const next = parseRoute(host.location.hash);
