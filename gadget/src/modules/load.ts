@@ -104,7 +104,12 @@ export function prefetchModule(store: Pick<Store, "host">, name: ModuleName): vo
 export function prefetchWhenIdle(store: Pick<Store, "host">, names: readonly ModuleName[]): void {
   const w = window as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number };
   const idle = w.requestIdleCallback ?? ((f: () => void) => setTimeout(f, IDLE_TIMEOUT_MS));
-  idle(() => names.forEach((name) => prefetchModule(store, name)), { timeout: IDLE_TIMEOUT_MS });
+  idle(
+    () => {
+      for (const name of names) prefetchModule(store, name);
+    },
+    { timeout: IDLE_TIMEOUT_MS },
+  );
 }
 
 /** The longest an idle prefetch waits for the browser to be idle. */
