@@ -1,6 +1,7 @@
 /** Simultaneous referrals of one name, on each runtime: every one gets its own id, none a false 409. */
 import { describe, expect, it } from "vitest";
-import { call, db, json, partnerInput, signIn } from "./helpers.ts";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { call, db, bodyOf, partnerInput, signIn } from "./helpers.ts";
 
 const N = 50;
 
@@ -14,7 +15,7 @@ describe(`${N} simultaneous referrals of the same name`, () => {
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(N).fill(201));
-    const ids = await Promise.all(results.map(async (r) => (await json<{ id: string }>(r)).id));
+    const ids = await Promise.all(results.map(async (r) => (await bodyOf(r, PartnerDetail)).id));
     expect(new Set(ids).size).toBe(N);
     const events = await db
       .prepare(

@@ -5,12 +5,8 @@
  * the outbox has not scanned yet, the scan runs first (the notification run's work, with its own
  * round trips) so that the feed is current without waiting for a run.
  */
-import {
-  DEFAULT_NOTIFICATION_MODE,
-  type Feed,
-  type NotificationMode,
-  type NotificationStatus,
-} from "../../shared/notifications.ts";
+import type { Feed, NotificationStatus } from "../../shared/api.ts";
+import { DEFAULT_NOTIFICATION_MODE, type NotificationMode } from "../../shared/notifications.ts";
 import type { Config } from "../config.ts";
 import type { Asker } from "../context.ts";
 import { commitThen } from "../storage/commit.ts";

@@ -1,6 +1,12 @@
 /** /affiliates and /coordinators: profiles, representatives, and the coordinator role. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { AffiliateList, CoordinatorRequest, RepresentativeRequest, RoleResult } from "../../shared/api.ts";
+import {
+  AffiliateList,
+  CoordinatorList,
+  CoordinatorRequest,
+  RepresentativeRequest,
+  RoleResult,
+} from "../../shared/api.ts";
 import { Affiliate, AffiliateInput, AffiliatePatch, Slug, UserName } from "../../shared/schemas.ts";
 import { asker } from "../auth/middleware.ts";
 import {
@@ -20,9 +26,6 @@ import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "wikimedia-deutschland" }) });
 const RepParam = IdParam.extend({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
 const UserParam = z.object({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
-const Coordinators = z.object({
-  coordinators: z.array(z.object({ user: z.string(), source: z.enum(["config", "added"]) })),
-});
 
 const routes = {
   list: createRoute({
@@ -75,7 +78,7 @@ const routes = {
     method: "get",
     path: "/coordinators",
     summary: "Who coordinates the hub",
-    responses: { 200: json(Coordinators, "coordinators") },
+    responses: { 200: json(CoordinatorList, "coordinators") },
   }),
   addCoordinator: createRoute({
     method: "post",

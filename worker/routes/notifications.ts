@@ -1,6 +1,6 @@
 /** Notifications: a person's choice (`/me/preferences`), their "For you" feed, and the outbox status for coordinators. */
 import { createRoute } from "@hono/zod-openapi";
-import { Feed, MarkSeen, NotificationStatus, Preferences } from "../../shared/notifications.ts";
+import { Feed, MarkSeen, NotificationStatus, Preferences } from "../../shared/api.ts";
 import { asker } from "../auth/middleware.ts";
 import { choose, feedOf, markAllSeen, outboxStatus, preferencesOf } from "../notify/people.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";

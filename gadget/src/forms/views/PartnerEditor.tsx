@@ -20,7 +20,7 @@ import { partnerKey, partnerLoader } from "../../state/actions/partners.ts";
 import { currentPartner, editPartner } from "../../state/actions/roles.ts";
 import { loaded as loadedValue } from "../../state/async.ts";
 import { formatRoute } from "../../directory/query.ts";
-import { fieldOf, issueText } from "../../i18n/errors.ts";
+import { fieldOf, issueText } from "../../i18n/issues.ts";
 import { useStore } from "../../state/context.ts";
 import { useAction, useResource } from "../../state/hooks.ts";
 import {
@@ -133,6 +133,7 @@ function EditForm({
       <input
         id={`partnerhub-edit-${k}`}
         class="cdx-text-input__input"
+        dir="auto"
         value={draft[k]}
         type={(k === "contactEmail" ? "email" : "text") as "text"}
         onInput={(e) => set(k, (e.currentTarget as HTMLInputElement).value)}
@@ -144,6 +145,7 @@ function EditForm({
       <textarea
         id={`partnerhub-edit-${k}`}
         class="cdx-text-area__textarea"
+        dir="auto"
         rows={rows}
         value={draft[k]}
         onInput={(e) => set(k, (e.currentTarget as HTMLTextAreaElement).value)}
