@@ -7,6 +7,7 @@ import { screen, waitFor } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Directory, WikiApi } from "../../gadget/src/api/directory-source.ts";
+import { ROW_HEIGHT } from "../../gadget/src/components/PartnerRow.tsx";
 import { CACHE_FORMAT, MAX_CACHED_BYTES, readCached, writeCached } from "../../gadget/src/directory/cache.ts";
 import { filterRows, takeOverRows } from "../../gadget/src/directory/takeover.ts";
 import { fakeWiki, memoryCache, mirrorPage, partner, renderApp } from "./fixtures.tsx";
@@ -160,5 +161,21 @@ describe("the browser's copy of the directory", () => {
     const huge = directory(2, [partner({ id: "huge", summary: "x".repeat(MAX_CACHED_BYTES) })]);
     expect(await writeCached(cache, PREFIX, huge)).toBe(false);
     expect(await readCached(cache, PREFIX)).toBeNull();
+  });
+});
+
+describe("the first screenful", () => {
+  it("fills a tall window with rows on the first render, before the list has a height of its own", async () => {
+    const tall = 1800;
+    const many = Array.from({ length: 100 }, (_, i) => partner({ id: `p${i}`, name: `Partner ${i}` }));
+    const before = window.innerHeight;
+    Object.defineProperty(window, "innerHeight", { value: tall, configurable: true });
+    try {
+      renderApp({ wiki: fakeWiki({ [`${PREFIX}.json`]: mirrorPage(many) }) });
+      await waitFor(() => expect(document.querySelectorAll(".partnerhub-row").length).toBeGreaterThan(0));
+      expect(document.querySelectorAll(".partnerhub-row").length).toBeGreaterThanOrEqual(Math.ceil(tall / ROW_HEIGHT));
+    } finally {
+      Object.defineProperty(window, "innerHeight", { value: before, configurable: true });
+    }
   });
 });

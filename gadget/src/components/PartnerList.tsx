@@ -12,6 +12,7 @@ const OVERSCAN = 6;
 /** Used where layout reports no height (a DOM without layout, a hidden tab). */
 const FALLBACK_VIEWPORT = 640;
 
+
 const KEY_STEP: Record<string, (i: number, n: number) => number> = {
   ArrowDown: (i, n) => Math.min(i + 1, n - 1),
   ArrowUp: (i) => Math.max(i - 1, 0),
@@ -26,7 +27,10 @@ export function PartnerList({ partners }: { partners: Partner[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  const viewport = ref.current?.clientHeight || FALLBACK_VIEWPORT;
+  // Before the list has a height of its own (the first render), the window's: the list is at
+  // most that tall, so the first screenful fills the window at any height (an 1800 px window
+  // showed 14 rows and blank space below until a scroll).
+  const viewport = ref.current?.clientHeight || window.innerHeight || FALLBACK_VIEWPORT;
   const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const end = Math.min(partners.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
 

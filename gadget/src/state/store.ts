@@ -279,7 +279,6 @@ export function createStore(host: Host) {
      */
     async signIn(username?: string): Promise<void> {
       if (!auth.hasSignInProvider()) await ensureOAuthProvider({ config, host, i18n });
-      if (!auth.hasSignInProvider()) await loadModule({ host, i18n }, "signin");
       if (!auth.hasSignInProvider()) throw new Error(i18n.t("partnerhub-signin-unavailable"));
       session.value = await auth.signIn({ username });
       await loadMe();
