@@ -42,11 +42,7 @@ function start(doc: Document, el: HTMLElement): boolean {
     takenRows: takeOverRows(doc),
   });
   if (config.devLogin && config.backendUrl) {
-    setSignInProvider(async ({ username }) => {
-      const backend = await store.backendClient();
-      if (!backend) throw new Error("no backend configured");
-      return backend.devSession(username ?? "");
-    });
+    setSignInProvider(({ username }) => store.write((b) => b.devSession(username ?? "")));
   }
   exposeRuntime();
   el.textContent = "";

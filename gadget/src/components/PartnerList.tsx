@@ -12,7 +12,6 @@ const OVERSCAN = 6;
 /** Used where layout reports no height (a DOM without layout, a hidden tab). */
 const FALLBACK_VIEWPORT = 640;
 
-
 const KEY_STEP: Record<string, (i: number, n: number) => number> = {
   ArrowDown: (i, n) => Math.min(i + 1, n - 1),
   ArrowUp: (i) => Math.max(i - 1, 0),

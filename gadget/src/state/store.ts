@@ -160,22 +160,26 @@ export function createStore(host: Host) {
    * backend's) behind it. A newer one replaces the copy and says so; the same one changes nothing.
    */
   async function load(): Promise<void> {
+    // The wiki's read starts at once, beside the browser's copy (not after it).
+    const fresh = loadDirectory({
+      source: config.directorySource,
+      api: host.wikiApi,
+      prefix: config.mirrorPrefix,
+      fromBackend: mayUseBackend.value
+        ? async () => {
+            const b = await requireBackend();
+            return (kit as BackendKit).readBackend(b);
+          }
+        : null,
+    });
+    // Handled below, after the copy is read; a failure meanwhile is not an unhandled one.
+    fresh.catch(() => undefined);
     const cached = host.cache ? await readCached(host.cache, config.mirrorPrefix) : null;
     if (cached && directory.value.status !== "ready") directory.value = { status: "ready", value: cached.directory };
     else if (!cached) directory.value = { status: "loading" };
     let value: Directory;
     try {
-      value = await loadDirectory({
-        source: config.directorySource,
-        api: host.wikiApi,
-        prefix: config.mirrorPrefix,
-        fromBackend: mayUseBackend.value
-          ? async () => {
-              const b = await requireBackend();
-              return (kit as BackendKit).readBackend(b);
-            }
-          : null,
-      });
+      value = await fresh;
     } catch (error) {
       // With the browser's copy drawn, a failed refresh leaves it (it is what the reader sees).
       if (!cached) directory.value = { status: "error", error };
