@@ -6,6 +6,7 @@
  */
 import type { ClaimStatus, Funding, Offer, PartnerKind, Project, Stage } from "../../shared/vocabulary.ts";
 import { slugify as slug } from "../../shared/slug.ts";
+import { normalisedName } from "../../shared/duplicates.ts";
 import type { EventRow } from "../../worker/storage/events.ts";
 import { searchText } from "../../worker/storage/partners.ts";
 import { SEED_AFFILIATES, type SeedAffiliate } from "./affiliates.ts";
@@ -296,6 +297,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     const fields = {
       name,
       wikidata: null,
+      website: null,
       kind,
       country: place.country,
       languages,
@@ -312,6 +314,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
       id,
       name,
       name_key: name.toLowerCase(),
+      name_norm: normalisedName(name),
       wikidata: null,
       kind,
       country: place.country,

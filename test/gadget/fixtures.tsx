@@ -14,6 +14,7 @@ export function partner(over: Partial<Partner> & { id: string }): Partner {
   return {
     name: over.id.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase()),
     wikidata: null,
+    website: null,
     kind: "museum",
     country: "DE",
     languages: ["de"],

@@ -18,6 +18,7 @@ const PHRASES: Partial<Record<EventType, Phrase>> = {
   "partner.edited": ["1 partner edited", "# partners edited"],
   "partner.closed": ["1 partner closed", "# partners closed"],
   "partner.reopened": ["1 partner reopened", "# partners reopened"],
+  "partner.merged": ["1 partner merged", "# partners merged"],
   "affiliate.created": ["+1 affiliate", "+# affiliates"],
   "affiliate.edited": ["1 affiliate edited", "# affiliates edited"],
   "representative.verified": ["1 representative verified", "# representatives verified"],
@@ -25,7 +26,13 @@ const PHRASES: Partial<Record<EventType, Phrase>> = {
 };
 
 // Events that change nothing the mirror shows.
-const SILENT = new Set<string>(["representative.requested", "coordinator.added", "coordinator.removed", "mirror.run"]);
+const SILENT = new Set<string>([
+  "representative.requested",
+  "coordinator.added",
+  "coordinator.removed",
+  "mirror.run",
+  "partners.imported",
+]);
 
 /** Counts events by type; feed it pages of events so a burst never has to sit in memory at once. */
 export class ChangeCounter {

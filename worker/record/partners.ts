@@ -4,6 +4,8 @@ import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "
 import { slugify } from "../../shared/slug.ts";
 import type { Caller } from "../context.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
+import { refuseDuplicates, wikidataTaken } from "./intake/duplicates.ts";
+import { missingPartner } from "./intake/merged.ts";
 import { getAffiliate } from "../storage/affiliates.ts";
 import { claimsOfPartner, toClaim } from "../storage/claims.ts";
 import { commit } from "../storage/commit.ts";
@@ -36,7 +38,7 @@ export function maySeeContact(caller: Caller | null, row: PartnerRow): boolean {
 
 export async function partnerDetail(db: SqlDatabase, caller: Caller | null, id: string): Promise<PartnerDetail> {
   const row = await getPartnerRow(db, id);
-  if (!row) throw notFound(`Partner ${id}`);
+  if (!row) return missingPartner(db, id);
   const claims = (await claimsOfPartner(db, id)).map(toClaim);
   const detail: PartnerDetail = { ...toPartner(row), claims };
   if (maySeeContact(caller, row)) detail.contact = toContact(row);
@@ -60,11 +62,7 @@ async function freeId(db: SqlDatabase, base: string): Promise<string> {
 async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: string): Promise<void> {
   if (!qid) return;
   const existing = await partnerIdByWikidata(db, qid);
-  if (existing && existing !== except) {
-    throw new ApiError(409, "conflict", `${qid} is already in the directory as ${existing}`, {
-      details: { partner: existing },
-    });
-  }
+  if (existing && existing !== except) throw wikidataTaken(qid, existing);
 }
 
 export async function referPartner(
@@ -74,7 +72,7 @@ export async function referPartner(
   at: string,
 ): Promise<PartnerDetail> {
   if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound(`Affiliate ${input.affiliate}`);
-  await duplicateWikidata(db, input.wikidata);
+  await refuseDuplicates(db, input, input.confirmNew);
   const id = input.id ?? (await freeId(db, partnerSlug(input.name)));
   const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
   const result = await commit(
@@ -90,8 +88,11 @@ export async function referPartner(
         affiliate: input.affiliate,
         data: { name: input.name },
       },
+      input.confirmNew,
     ),
   );
+  // Another referral of the same institution committed between the check and this batch.
+  if (!result.ok && result.reason === "stale") await refuseDuplicates(db, input, false);
   if (!result.ok && result.reason === "unique") {
     if (result.target.includes("wikidata")) await duplicateWikidata(db, input.wikidata);
     throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
@@ -104,6 +105,7 @@ function fieldsOf(p: PartnerFields): PartnerFields {
   return {
     name: p.name,
     wikidata: p.wikidata,
+    website: p.website,
     kind: p.kind,
     country: p.country,
     languages: p.languages,

@@ -17,7 +17,9 @@ import { listPartners, toPartner, type Cursor } from "../storage/partners.ts";
 import { jsonWithEtag } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
-const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "national-museum-of-x" }) });
+export const IdParam = z.object({
+  id: Slug.openapi({ param: { name: "id", in: "path" }, example: "national-museum-of-x" }),
+});
 
 function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;

@@ -76,7 +76,10 @@ function toEvent(row: EventRow): Event {
   };
 }
 
-/** Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history). */
+/**
+ * Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history).
+ * A partner's history includes that of the partners merged into it.
+ */
 export async function listEvents(
   db: SqlDatabase,
   after: number,
@@ -86,7 +89,9 @@ export async function listEvents(
 ): Promise<Event[]> {
   const { results } = await db
     .prepare(
-      `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2) ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
+      `SELECT * FROM event WHERE seq > ?1
+         AND (?2 IS NULL OR partner_id = ?2 OR partner_id IN (SELECT id FROM partner WHERE merged_into = ?2))
+       ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
     )
     .bind(after, partner ?? null, limit)
     .all<EventRow>();
