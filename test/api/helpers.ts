@@ -16,6 +16,8 @@ export interface CallOptions {
   raw?: string;
   headers?: Record<string, string>;
   base?: string;
+  /** `manual` to see a redirect itself rather than where it leads. */
+  redirect?: RequestRedirect;
 }
 
 export async function call(method: string, path: string, opts: CallOptions = {}): Promise<Response> {
@@ -25,7 +27,7 @@ export async function call(method: string, path: string, opts: CallOptions = {})
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined && !headers["Content-Type"]) headers["Content-Type"] = "application/json";
-  return harness.fetch(new Request(`${opts.base ?? BASE}${path}`, { method, headers, body }));
+  return harness.fetch(new Request(`${opts.base ?? BASE}${path}`, { method, headers, body, redirect: opts.redirect }));
 }
 
 /** A valid `POST /affiliates` body. */

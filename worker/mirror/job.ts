@@ -18,6 +18,7 @@ import { listAffiliates } from "../storage/affiliates.ts";
 import { allClaims, toClaim } from "../storage/claims.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import { latestEventSeq, listEvents } from "../storage/events.ts";
+import { mergedPartners } from "../storage/intake.ts";
 import {
   finishMirrorRun,
   mirrorBookkeeping,
@@ -63,8 +64,13 @@ const EVENT_PAGE = 1000;
 
 /** The public record, through the storage layer's mappers: no private field can reach a page. */
 export async function loadMirrorRecord(db: SqlDatabase): Promise<MirrorRecord> {
-  const [partners, claims, affiliates] = await Promise.all([allPartners(db), allClaims(db), listAffiliates(db)]);
-  return { partners: partners.map(toPartner), claims: claims.map(toClaim), affiliates };
+  const [partners, claims, affiliates, merged] = await Promise.all([
+    allPartners(db),
+    allClaims(db),
+    listAffiliates(db),
+    mergedPartners(db),
+  ]);
+  return { partners: partners.map(toPartner), claims: claims.map(toClaim), affiliates, merged };
 }
 
 export function mirrorCredentials(config: Config): MediaWikiCredentials {

@@ -5,6 +5,8 @@ export interface MirrorRecord {
   partners: Partner[];
   claims: Claim[];
   affiliates: Affiliate[];
+  /** Merged partner ids and the partner each was merged into, so old links still lead somewhere. */
+  merged?: Record<string, string>;
 }
 
 /** Code-unit order of a case-folded key, then the id: the same in every runtime (no locale data). */

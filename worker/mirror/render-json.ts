@@ -56,8 +56,10 @@ function documentText(
   partners: MirrorDirectory["partners"],
   affiliates: MirrorDirectory["affiliates"],
   parts: string[],
+  merged: Record<string, string> = {},
 ): string {
   const doc: MirrorDirectory = { generated: ctx.stamp.at, lastEvent: ctx.stamp.event, partners, affiliates, parts };
+  if (Object.keys(merged).length > 0) doc.merged = merged;
   return mediaWikiJson(doc);
 }
 
@@ -72,9 +74,10 @@ function nestedSize(partner: unknown): number {
 /** `<prefix>.json`, or when too large an index listing `<prefix>.json/1`, `/2`… of partners. */
 export function renderJson(record: MirrorRecord, options: { title: string }, ctx: PageContext): MirrorPage[] {
   const { partners, affiliates } = publicDirectory(record);
+  const merged = record.merged ?? {};
   const neutral = { ...ctx, stamp: NEUTRAL_STAMP };
-  if (byteLength(documentText(neutral, partners, affiliates, [])) <= ctx.limit - SIZE_MARGIN) {
-    return [{ title: options.title, model: "json", text: documentText(ctx, partners, affiliates, []) }];
+  if (byteLength(documentText(neutral, partners, affiliates, [], merged)) <= ctx.limit - SIZE_MARGIN) {
+    return [{ title: options.title, model: "json", text: documentText(ctx, partners, affiliates, [], merged) }];
   }
   const overhead = byteLength(documentText(neutral, [], [], [])) + 64;
   const chunks = chunkBySize(partners, nestedSize, ctx.limit - SIZE_MARGIN - overhead, 0);
@@ -84,7 +87,7 @@ export function renderJson(record: MirrorRecord, options: { title: string }, ctx
     model: "json",
     text: documentText(ctx, chunk, [], []),
   }));
-  pages.push({ title: options.title, model: "json", text: documentText(ctx, [], affiliates, titles) });
+  pages.push({ title: options.title, model: "json", text: documentText(ctx, [], affiliates, titles, merged) });
   for (const page of pages) assertFits(page.title, page.text, ctx.limit);
   return pages;
 }

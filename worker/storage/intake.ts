@@ -127,3 +127,11 @@ export function mergeStatements(db: SqlDatabase, plan: MergePlan): SqlStatement[
     db.prepare(`UPDATE partner SET merged_into = ?2 WHERE merged_into = ?1`).bind(plan.from.id, plan.into.id),
   ];
 }
+
+/** Every merged partner's id and the survivor it points at, for the mirror. */
+export async function mergedPartners(db: SqlDatabase): Promise<Record<string, string>> {
+  const { results } = await db
+    .prepare(`SELECT id, merged_into FROM partner WHERE merged_into IS NOT NULL ORDER BY id`)
+    .all<{ id: string; merged_into: string }>();
+  return Object.fromEntries(results.map((r) => [r.id, r.merged_into]));
+}
