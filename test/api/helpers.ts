@@ -17,7 +17,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
   base?: string;
   /** `manual` to see a redirect itself rather than where it leads. */
-  redirect?: RequestRedirect;
+  redirect?: "follow" | "manual";
 }
 
 export async function call(method: string, path: string, opts: CallOptions = {}): Promise<Response> {
