@@ -211,19 +211,35 @@ const MIN_FUZZY_LETTERS = 6;
 
 /** Whether two names probably name the same institution. */
 export function namesMatch(a: string, b: string): boolean {
-  const x = nameKey(a);
-  const y = nameKey(b);
-  if (x.kinds.join(" ") !== y.kinds.join(" ")) return false;
-  const wx = x.words.join(" ");
-  const wy = y.words.join(" ");
-  if (wx === wy) return true;
-  if (wx.replace(/ /g, "").length < MIN_FUZZY_LETTERS || wy.replace(/ /g, "").length < MIN_FUZZY_LETTERS) return false;
+  const x = prepared(a);
+  const y = prepared(b);
+  if (x.kinds !== y.kinds) return false;
+  if (x.words === y.words) return true;
+  if (x.letters < MIN_FUZZY_LETTERS || y.letters < MIN_FUZZY_LETTERS) return false;
   // A short word or a number that only one name has tells them apart ("Building A", "Museum 2").
-  const ya = new Set(y.words);
-  const xa = new Set(x.words);
-  const differing = [...x.words.filter((w) => !ya.has(w)), ...y.words.filter((w) => !xa.has(w))];
+  const differing = [...x.set].filter((w) => !y.set.has(w)).concat([...y.set].filter((w) => !x.set.has(w)));
   if (differing.some((w) => w.length < 4 || /\d/.test(w))) return false;
-  return diceSimilarity(wx, wy) >= NAME_SIMILARITY;
+  return diceSimilarity(x.words, y.words) >= NAME_SIMILARITY;
+}
+
+interface PreparedName {
+  kinds: string;
+  words: string;
+  letters: number;
+  set: Set<string>;
+}
+
+// An import compares each row with many partners: each name is folded once, not once per pair.
+const PREPARED = new Map<string, PreparedName>();
+function prepared(name: string): PreparedName {
+  const hit = PREPARED.get(name);
+  if (hit) return hit;
+  const key = nameKey(name);
+  const words = key.words.join(" ");
+  const value = { kinds: key.kinds.join(" "), words, letters: words.replace(/ /g, "").length, set: new Set(key.words) };
+  if (PREPARED.size >= 20_000) PREPARED.clear();
+  PREPARED.set(name, value);
+  return value;
 }
 
 // Hosts where many institutions have pages: there the first path segment tells them apart.
