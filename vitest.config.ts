@@ -68,11 +68,16 @@ export default defineConfig(async () => ({
         test: { name: "shared", include: ["test/shared/**/*.test.ts"], environment: "node" },
       },
       {
+        // The deploy and tooling scripts' pure parts (scripts/lib/).
+        extends: false,
+        test: { name: "scripts", include: ["test/scripts/**/*.test.ts"], environment: "node" },
+      },
+      {
         extends: false,
         test: { name: "mirror-unit", include: ["test/mirror/**/*.test.ts"], environment: "node" },
       },
       {
-        // A real MediaWiki 1.43 on loopback, started once for the whole run (test/wiki/harness.ts).
+        // A real MediaWiki 1.43 on loopback, started once for the whole run (tools/wiki/harness.ts).
         extends: false,
         test: {
           name: "wiki",
@@ -80,6 +85,22 @@ export default defineConfig(async () => ({
           environment: "node",
           globalSetup: ["test/wiki/global-setup.ts"],
           // The sign-in tests run the backend on node:sqlite, still flagged experimental in Node 22.
+          execArgv: ["--disable-warning=ExperimentalWarning"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // The mirror's suites again with the record on D1 (workerd's, through wrangler's platform proxy).
+        extends: false,
+        test: {
+          name: "wiki-d1",
+          include: ["test/wiki/mirror/*.test.ts"],
+          exclude: ["test/wiki/mirror/node-server.test.ts"],
+          environment: "node",
+          env: { MIRROR_TEST_STORAGE: "d1" },
+          globalSetup: ["test/wiki/global-setup.ts"],
+          setupFiles: ["test/wiki/mirror/d1-setup.ts"],
           execArgv: ["--disable-warning=ExperimentalWarning"],
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { login, startWiki } from "../test/wiki/harness.ts";
+import { login, startWiki } from "../tools/wiki/harness.ts";
 import { claimablePartners, runPartnerhub, startBackend } from "./claims/partnerhub.ts";
 import { renderMarkdown } from "./claims/report.ts";
 import { medianOf, summariseRun, type RunSummary } from "./claims/run.ts";

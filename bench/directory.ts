@@ -12,7 +12,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { DEFAULT_CONFIG } from "../gadget/src/config.ts";
-import { login } from "../test/wiki/harness.ts";
+import { login } from "../tools/wiki/harness.ts";
 import { mountPoint, renderDirectory } from "../worker/mirror/render-directory.ts";
 import { NEUTRAL_STAMP } from "../worker/mirror/layout.ts";
 import { loadMirrorRecord } from "../worker/mirror/job.ts";

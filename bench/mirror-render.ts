@@ -3,7 +3,7 @@
 import { renderDocuments } from "../worker/mirror/documents.ts";
 import { byteLength } from "../worker/mirror/split.ts";
 import { NEUTRAL_STAMP } from "../worker/mirror/layout.ts";
-import { affiliate, claim, partner } from "../test/mirror/fixtures.ts";
+import { affiliate, claim, partner } from "../tools/mirror/fixtures.ts";
 
 const n = Number(process.argv[2] ?? 10_000);
 const affiliates = Array.from({ length: 150 }, (_, i) => affiliate(`aff-${i}`));

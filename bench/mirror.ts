@@ -6,15 +6,15 @@
  *
  *   npm run bench:mirror        (BENCH_SIZES=1000 BENCH_RUNS=1 for a quick look)
  */
-import { history } from "../test/wiki/mirror/pages.ts";
-import { login } from "../test/wiki/harness.ts";
+import { history } from "../tools/wiki/mirror-pages.ts";
+import { login } from "../tools/wiki/harness.ts";
 import { renderDocuments } from "../worker/mirror/documents.ts";
 import { loadMirrorRecord } from "../worker/mirror/job.ts";
 import { NEUTRAL_STAMP } from "../worker/mirror/layout.ts";
 import { byteLength } from "../worker/mirror/split.ts";
 import { benchWiki, META_PAGE_BYTES, seededRecord } from "./support/hub-wiki.ts";
 import { machine, machineLines, median, ms, round, table, writeResults } from "./support/results.ts";
-import { mirrorConfig, type TestRecord } from "../test/wiki/mirror/record.ts";
+import { mirrorConfig, type TestRecord } from "../tools/wiki/mirror-record.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

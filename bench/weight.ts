@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { DEFAULT_CONFIG } from "../gadget/src/config.ts";
-import { login } from "../test/wiki/harness.ts";
+import { login } from "../tools/wiki/harness.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { benchWiki, buildGadget, deployGadget, publish, ROOT } from "./support/hub-wiki.ts";
 import { trackTransfer } from "./support/page-probe.ts";

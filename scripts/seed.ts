@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { demoSeedSql } from "./seed/demo.ts";
+import { demoSeedSql } from "../worker/storage/seed/demo.ts";
 
 const { values } = parseArgs({
   options: {

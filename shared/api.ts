@@ -1,6 +1,7 @@
 /** Requests and responses of the v1 API (`/api/v1`), beyond the record's own shapes. */
 import { z } from "zod";
 import { Affiliate, Claim, Event, line, Partner, PartnerDetail, Slug, Stage, text, UserName } from "./schemas.ts";
+import { LIMITS } from "./limits.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
 export { API_BASE } from "./api-base.ts";
@@ -124,20 +125,25 @@ export const PartnerList = z
 export type PartnerList = z.infer<typeof PartnerList>;
 
 export const AffiliateList = z.strictObject({ affiliates: z.array(Affiliate) }).meta({ id: "AffiliateList" });
+export type AffiliateList = z.infer<typeof AffiliateList>;
 
 export const ClaimRequest = z
-  .strictObject({ affiliate: Slug, message: text(2000).default("") })
+  .strictObject({ affiliate: Slug, message: text(LIMITS.claimMessage).default("") })
   .meta({ id: "ClaimRequest" });
 export type ClaimRequest = z.input<typeof ClaimRequest>;
 
 /** Body of withdraw / accept / decline / release / complete. `version` guards against acting on a stale view. */
 export const TransitionRequest = z
-  .strictObject({ version: z.number().int().min(1).optional(), reason: text(1000).default("") })
+  .strictObject({ version: z.number().int().min(1).optional(), reason: text(LIMITS.reason).default("") })
   .meta({ id: "TransitionRequest" });
 export type TransitionRequest = z.input<typeof TransitionRequest>;
 
 export const ProgressRequest = z
-  .strictObject({ version: z.number().int().min(1).optional(), stage: Stage, note: text(2000).default("") })
+  .strictObject({
+    version: z.number().int().min(1).optional(),
+    stage: Stage,
+    note: text(LIMITS.progressNote).default(""),
+  })
   .meta({ id: "ProgressRequest" });
 export type ProgressRequest = z.input<typeof ProgressRequest>;
 
@@ -145,7 +151,7 @@ export const HandoverRequest = z
   .strictObject({
     version: z.number().int().min(1).optional(),
     to: z.number().int().min(1).meta({ description: "the claim that becomes lead" }),
-    reason: text(1000).pipe(z.string().min(1, "say why the partner is handed over")),
+    reason: text(LIMITS.reason).pipe(z.string().min(1, "say why the partner is handed over")),
   })
   .meta({ id: "HandoverRequest" });
 export type HandoverRequest = z.input<typeof HandoverRequest>;
@@ -154,9 +160,17 @@ export const ClaimResponse = z
   .strictObject({ claim: Claim, partner: PartnerDetail.optional() })
   .meta({ id: "ClaimResponse" });
 export type ClaimResponse = z.infer<typeof ClaimResponse>;
-export const HandoverResponse = z.strictObject({ released: Claim, lead: Claim }).meta({ id: "HandoverResponse" });
+export const HandoverResponse = z
+  .strictObject({ released: Claim, lead: Claim, partner: PartnerDetail.optional() })
+  .meta({ id: "HandoverResponse" });
+export type HandoverResponse = z.infer<typeof HandoverResponse>;
 
 export const RepresentativeRequest = z.strictObject({ username: UserName }).meta({ id: "RepresentativeRequest" });
+/** A user's standing with an affiliate after `POST /affiliates/{id}/representatives`. */
+export const RoleResult = z
+  .strictObject({ user: z.string(), status: z.enum(["requested", "verified"]) })
+  .meta({ id: "RoleResult" });
+export type RoleResult = z.infer<typeof RoleResult>;
 export const CoordinatorRequest = z.strictObject({ username: UserName }).meta({ id: "CoordinatorRequest" });
 export const CloseRequest = z.strictObject({ reason: line(1000) }).meta({ id: "CloseRequest" });
 

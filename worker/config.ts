@@ -31,6 +31,8 @@ export interface Config {
   writesPerMinute: number;
   /** OAuth sign-ins (`POST /session`) a client address may attempt per minute before 429. */
   sessionsPerMinute: number;
+  /** Proxies in front of the Node server whose `X-Forwarded-For` entries count (TRUST_PROXY; Toolforge: 1). Workers ignore it. */
+  trustProxy: number;
   version: string;
 }
 
@@ -113,6 +115,7 @@ export function readConfig(env: RawConfig): Config {
     staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, 14, "STALE_GRACE_DAYS"),
     writesPerMinute: positiveInt(env.WRITES_PER_MINUTE, 30, "WRITES_PER_MINUTE"),
     sessionsPerMinute: positiveInt(env.SESSIONS_PER_MINUTE, 10, "SESSIONS_PER_MINUTE"),
+    trustProxy: positiveInt(env.TRUST_PROXY, 0, "TRUST_PROXY"),
     version: str(env.VERSION) ?? "0.1.0",
   };
 }

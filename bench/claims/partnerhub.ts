@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureDevVars, migrateLocal, seedLocal } from "../../scripts/lib/local-db.ts";
 import { spawnWrangler, stopGroup, waitFor } from "../../scripts/lib/wrangler.ts";
-import { freePort } from "../../test/wiki/harness.ts";
+import { freePort } from "../../tools/wiki/harness.ts";
 import type { RunResult } from "./run.ts";
 
 const COORDINATOR = "Hub Coordinator"; // COORDINATORS in wrangler.toml

@@ -5,7 +5,7 @@
  * `baserevid`; on `editconflict` they re-read and try again, as a careful human
  * or bot would. "blind" clients save without `baserevid`: the last write wins.
  */
-import { ApiError, login, newPassword, type WikiClient, type WikiHandle } from "../../test/wiki/harness.ts";
+import { ApiError, login, newPassword, type WikiClient, type WikiHandle } from "../../tools/wiki/harness.ts";
 import type { RunResult } from "./run.ts";
 
 export type WikiMode = "careful" | "blind";

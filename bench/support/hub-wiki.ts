@@ -2,9 +2,9 @@
 // gadget installed on it by the real deploy script, and the demo directory published on it by
 // the real mirror job from a fresh SQLite database.
 export { buildGadget, deployGadget } from "../../scripts/lib/gadget-install.ts";
-import { demoSeedSql } from "../../scripts/seed/demo.ts";
-import { apiGet, startWiki, type StartOptions, type WikiHandle } from "../../test/wiki/harness.ts";
-import { mirrorConfig, TestRecord } from "../../test/wiki/mirror/record.ts";
+import { demoSeedSql } from "../../worker/storage/seed/demo.ts";
+import { apiGet, startWiki, type StartOptions, type WikiHandle } from "../../tools/wiki/harness.ts";
+import { mirrorConfig, TestRecord } from "../../tools/wiki/mirror-record.ts";
 import type { Config } from "../../worker/config.ts";
 import type { MirrorRunResult } from "../../worker/mirror/job.ts";
 
@@ -21,7 +21,7 @@ export async function benchWiki(options: StartOptions = {}): Promise<WikiHandle 
 
 /** A fresh in-memory database with the migrations and `demoSeedSql({partners})`. */
 export async function seededRecord(partners: number): Promise<TestRecord> {
-  const record = await TestRecord.open();
+  const record = await TestRecord.openSqlite();
   record.db.transaction(() => {
     for (const sql of demoSeedSql({ partners })) record.db.exec(sql);
   });

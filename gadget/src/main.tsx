@@ -15,6 +15,8 @@ import "./styles/gadget.css";
 export const MOUNT_ID = "partnerhub-app";
 /** The mirror's wikitable on the same page: the directory for readers without JavaScript. */
 const MIRROR_TABLE = "table.partnerhub-directory";
+/** The mirror's "this page is generated" notice: folded away while the app runs (on a phone it filled the first screen). */
+const MIRROR_NOTICE = ".partnerhub-mirror-notice";
 const USER_AGENT = "partnerhub-gadget/0.1 (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub)";
 
 export function mount(doc: Document = document): boolean {
@@ -38,12 +40,24 @@ export function mount(doc: Document = document): boolean {
   // The app takes the table's place. Left displayed, thousands of rows below the app made
   // every keystroke and sort 2-4 times slower (layout), for a table that says the same.
   for (const table of doc.querySelectorAll<HTMLElement>(MIRROR_TABLE)) table.style.display = "none";
+  for (const notice of doc.querySelectorAll<HTMLElement>(MIRROR_NOTICE))
+    foldNotice(doc, notice, store.i18n.t("partnerhub-mirror-notice-summary"));
   // Back from the wiki's authorization page with ?code=&state=: finish signing in.
   resumeOAuthSignIn(store).catch((error: unknown) => {
     const code = error instanceof SignInError ? error.code : "backend_refused";
     mw.notify(store.i18n.t(`partnerhub-signin-error-${code}`), { type: "error", tag: "partnerhub-signin" });
   });
   return true;
+}
+
+function foldNotice(doc: Document, notice: HTMLElement, summaryText: string): void {
+  if (notice.parentElement?.classList.contains("partnerhub-mirror-notice-fold")) return;
+  const fold = doc.createElement("details");
+  fold.className = "partnerhub-mirror-notice-fold";
+  const summary = doc.createElement("summary");
+  summary.textContent = summaryText;
+  notice.replaceWith(fold);
+  fold.append(summary, notice);
 }
 
 mount();

@@ -1,7 +1,7 @@
 /** Builds the gadget and installs it on a wiki as a real gadget: used by the local hub and the benchmarks. */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import type { WikiInfo } from "../../test/wiki/harness.ts";
+import type { WikiInfo } from "../../tools/wiki/harness.ts";
 import { quietEnv, ROOT } from "./wrangler.ts";
 
 /** `npm run build:gadget`: the browsing module, then the on-demand forms module. */

@@ -8,7 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { apiGet, newPassword, startWiki, type WikiHandle } from "../../test/wiki/harness.ts";
+import { apiGet, newPassword, startWiki, type WikiHandle } from "../../tools/wiki/harness.ts";
 import { buildGadget, deployGadget } from "./gadget-install.ts";
 import { migrateLocal, seedLocal } from "./local-db.ts";
 import { spawnWrangler, stopGroup, waitFor, wrangler } from "./wrangler.ts";

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { demoSeedSql, seedDay } from "../seed/demo.ts";
+import { demoSeedSql, seedDay } from "../../worker/storage/seed/demo.ts";
 import { ROOT, wrangler } from "./wrangler.ts";
 
 export function ensureDevVars(): void {

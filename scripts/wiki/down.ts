@@ -3,7 +3,7 @@
 //   node scripts/wiki/down.ts [--wipe]
 import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { isProcessGroupAlive, stopProcessGroup } from "../../test/wiki/harness.ts";
+import { isProcessGroupAlive, stopProcessGroup } from "../../tools/wiki/harness.ts";
 import { instanceDir, readState } from "./instance-files.ts";
 
 const { values } = parseArgs({ options: { wipe: { type: "boolean", default: false } } });

@@ -3,7 +3,7 @@
 //   node scripts/wiki/up.ts [--port N]        stop it with: node scripts/wiki/down.ts
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { apiGet, isProcessGroupAlive, startWiki, wikiInfo, type WikiInfo } from "../../test/wiki/harness.ts";
+import { apiGet, isProcessGroupAlive, startWiki, wikiInfo, type WikiInfo } from "../../tools/wiki/harness.ts";
 import { instanceDir, readState, stateFile } from "./instance-files.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string" } } });

@@ -42,6 +42,19 @@ describe("we can take this partner", () => {
     expect(err.details.claim.id).toBe(first.id);
   });
 
+  it("counts a claim and its transitions as updates of the partner, for 'recently updated'", async () => {
+    const { a, partner } = await setup();
+    const other = await makePartner({ name: "Referred Later" });
+    const claim = await makeClaim(partner, a, "Rep A");
+    expect((await partnerOf(partner)).updatedAt).toBe(claim.createdAt);
+    const list = await json(await call("GET", "/partners?sort=-updated&limit=500"));
+    const order = list.partners.map((p: { id: string }) => p.id);
+    expect(order.indexOf(partner)).toBeLessThan(order.indexOf(other));
+    const withdrawn = await json(await act("withdraw", claim.id, "Rep A"));
+    expect((await partnerOf(partner)).updatedAt).toBe(withdrawn.claim.updatedAt);
+    expect((await partnerOf(partner)).version).toBe(1);
+  });
+
   it("allows a new claim once the earlier one is withdrawn", async () => {
     const { a, partner } = await setup();
     const first = await makeClaim(partner, a, "Rep A");

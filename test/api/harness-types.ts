@@ -10,8 +10,11 @@ import type { SqlDatabase } from "../../worker/storage/db.ts";
 export interface ApiHarness {
   /** Which runtime answers, for the rare test that must tell (prefer not to). */
   runtime: "workerd" | "node";
-  /** The app's fetch, as the runtime's entry point serves it. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * The app's fetch, as the runtime's entry point serves it, for a request from `clientAddress`
+   * as the runtime reports it (default loopback, as in local development; null: it cannot tell).
+   */
+  fetch(request: Request, clientAddress?: string | null): Promise<Response>;
   /** The database behind the app, migrated. */
   db: SqlDatabase;
   /** Empties the record (all tables the migrations made), where the runtime can. */

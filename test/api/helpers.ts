@@ -18,6 +18,8 @@ export interface CallOptions {
   base?: string;
   /** `manual` to see a redirect itself rather than where it leads. */
   redirect?: "follow" | "manual";
+  /** The client address the runtime sees (default loopback; null: unknown). */
+  from?: string | null;
 }
 
 export async function call(method: string, path: string, opts: CallOptions = {}): Promise<Response> {
@@ -27,7 +29,10 @@ export async function call(method: string, path: string, opts: CallOptions = {})
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined && !headers["Content-Type"]) headers["Content-Type"] = "application/json";
-  return harness.fetch(new Request(`${opts.base ?? BASE}${path}`, { method, headers, body, redirect: opts.redirect }));
+  return harness.fetch(
+    new Request(`${opts.base ?? BASE}${path}`, { method, headers, body, redirect: opts.redirect }),
+    opts.from,
+  );
 }
 
 /** A valid `POST /affiliates` body. */
@@ -121,7 +126,7 @@ export async function makeClaim(partner: string, affiliate: string, by: string, 
     body: { affiliate, message },
   });
   expect(res.status).toBe(201);
-  return (await json<{ claim: { id: number; version: number; verified: boolean } }>(res)).claim;
+  return (await json<{ claim: { id: number; version: number; verified: boolean; createdAt: string } }>(res)).claim;
 }
 
 export async function act(action: string, claimId: number, by: string, body: Record<string, unknown> = {}) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PartnerList } from "../../shared/api.ts";
 import { CLAIM_STATUSES, PARTNER_STATUSES } from "../../shared/vocabulary.ts";
-import { demoSeedSql } from "../../scripts/seed/demo.ts";
+import { demoSeedSql } from "../../worker/storage/seed/demo.ts";
 import { call, db, json } from "./helpers.ts";
 
 describe("demo seed", () => {

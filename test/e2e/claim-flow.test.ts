@@ -9,9 +9,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import ar from "../../gadget/src/i18n/ar.json" with { type: "json" };
+import ar from "../../i18n/ar.json" with { type: "json" };
 import { HUB_TITLE } from "../../scripts/lib/hub.ts";
-import { apiGet } from "../wiki/harness.ts";
+import { apiGet } from "../../tools/wiki/harness.ts";
 import {
   ARTEFACTS,
   expectAccessible,

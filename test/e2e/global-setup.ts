@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startHub, type HubUsers } from "../../scripts/lib/hub.ts";
-import { freePort, wikiInfo, type WikiInfo } from "../wiki/harness.ts";
+import { freePort, wikiInfo, type WikiInfo } from "../../tools/wiki/harness.ts";
 
 export interface HubInfo {
   wiki: WikiInfo;

@@ -149,7 +149,7 @@ describe('"We can take this partner"', () => {
       "Another affiliate is already talking to this partner: Wikimedia Österreich",
     );
     const select = within(dialog).getByLabelText("On behalf of") as HTMLSelectElement;
-    expect(select.options[0]?.textContent).toBe("Wikimedia Deutschland (you represent it)");
+    expect(select.selectedOptions[0]?.textContent).toBe("Wikimedia Deutschland (you represent it)");
     expect([...select.options].map((o) => o.value)).not.toContain("wmat");
     await userEvent.type(within(dialog).getByLabelText("Message"), "We can photograph the collection");
     await userEvent.click(within(dialog).getByRole("button", { name: "Send" }));
@@ -165,14 +165,10 @@ describe('"We can take this partner"', () => {
   it.each([
     [
       "409 conflict",
-      () => apiError(409, "claim_conflict", "wmde already has an open claim"),
-      /changed while you were looking: wmde already has an open claim/,
+      () => apiError(409, "claim_conflict", "the server's English, not shown"),
+      /^This claim changed while you were looking\. Nothing was overwritten/,
     ],
-    [
-      "403",
-      () => apiError(403, "forbidden", "blocked users may not write"),
-      /not allowed to do this: blocked users may not write/,
-    ],
+    ["403", () => apiError(403, "forbidden", "the server's English, not shown"), /^You are not allowed to do this\.$/],
     [
       "429",
       () => json(429, { error: { code: "rate_limited", message: "slow" } }, { "Retry-After": "30" }),

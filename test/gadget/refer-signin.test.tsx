@@ -152,4 +152,25 @@ describe("mounting", () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it("folds the mirror's notice away, still one click from being read", () => {
+    document.body.innerHTML = `<div class="partnerhub-mirror-notice">This page is generated</div><div id="partnerhub-app"></div>`;
+    const pending = () => new Promise(() => {});
+    vi.stubGlobal("mw", {
+      config: { get: () => null },
+      Api: class {
+        get = pending;
+      },
+      loader: { using: pending },
+    });
+    try {
+      expect(mount(document)).toBe(true);
+      const fold = document.querySelector("details.partnerhub-mirror-notice-fold") as HTMLDetailsElement;
+      expect(fold.open).toBe(false);
+      expect(fold.querySelector("summary")?.textContent).toBe("About this page");
+      expect(fold.querySelector(".partnerhub-mirror-notice")?.textContent).toBe("This page is generated");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -95,7 +95,7 @@ describe("claim actions", () => {
     const item = (await screen.findByText("Wikimedia Österreich", { selector: "strong" })).closest("li") as HTMLElement;
     await userEvent.type(within(item).getByLabelText("Reason (for the record)"), "best fit");
     await userEvent.click(within(item).getByRole("button", { name: "Accept as lead" }));
-    expect((await within(item).findByRole("alert")).textContent).toContain("the claim is withdrawn now");
+    expect((await within(item).findByRole("alert")).textContent).toContain("This claim changed while you were looking");
     expect((within(item).getByLabelText("Reason (for the record)") as HTMLInputElement).value).toBe("best fit");
     expect(within(item).getByRole("button", { name: "Show the current state" })).toBeTruthy();
   });

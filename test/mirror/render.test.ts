@@ -4,7 +4,7 @@ import { renderDocuments } from "../../worker/mirror/documents.ts";
 import { NEUTRAL_STAMP, type Stamp } from "../../worker/mirror/layout.ts";
 import { partnerOrder } from "../../worker/mirror/record.ts";
 import { mediaWikiJson } from "../../worker/mirror/render-json.ts";
-import { partner, smallRecord } from "./fixtures.ts";
+import { partner, smallRecord } from "../../tools/mirror/fixtures.ts";
 
 const stamp: Stamp = { event: 42, at: "2026-11-26T09:11:35Z" };
 const options = {

@@ -5,7 +5,7 @@ import { mirrorPartTitle } from "../../shared/mirror-titles.ts";
 import { renderDocuments } from "../../worker/mirror/documents.ts";
 import { partnerOrder } from "../../worker/mirror/record.ts";
 import { byteLength, chunkBySize } from "../../worker/mirror/split.ts";
-import { smallRecord } from "./fixtures.ts";
+import { smallRecord } from "../../tools/mirror/fixtures.ts";
 
 const stamp = { event: 7, at: "2026-11-26T09:11:35Z" };
 

@@ -2,7 +2,7 @@
  * `#harness` in the node project: the Node entry's app over a fresh in-memory
  * SQLite per test file (Vitest evaluates this module once per file), migrated,
  * configured from the same variables as the worker project (vitest.config.ts
- * passes them as process.env).
+ * passes them as process.env). Requests come from a loopback socket unless a test says otherwise.
  */
 import { readConfig } from "../../worker/config.ts";
 import { createNodeApp, nodeDeps } from "../../worker/node/deps.ts";
@@ -16,6 +16,8 @@ const app = createNodeApp(nodeDeps(db, readConfig(process.env)));
 
 export const harness: ApiHarness = {
   runtime: "node",
-  fetch: async (request) => app.fetch(request),
+  // The server's bindings as @hono/node-server passes them: only the socket's peer is read.
+  fetch: async (request, clientAddress = "127.0.0.1") =>
+    app.fetch(request, clientAddress === null ? {} : { incoming: { socket: { remoteAddress: clientAddress } } }),
   db,
 };

@@ -88,3 +88,58 @@ describe("startServer", () => {
     reopened.close();
   });
 });
+
+describe("behind Toolforge's front proxy (TRUST_PROXY=1)", () => {
+  let proxied: RunningServer;
+  beforeAll(async () => {
+    proxied = await startServer({
+      env: {
+        ...process.env,
+        DATABASE_PATH: join(dir, "proxied.sqlite"),
+        PORT: "0",
+        TRUST_PROXY: "1",
+        SESSIONS_PER_MINUTE: "2",
+      },
+    });
+  });
+  afterAll(() => proxied.close());
+
+  /** A sign-in attempt as the proxy forwards it; the wiki in this suite is unreachable (502). */
+  const signIn = (forwardedFor?: string) =>
+    fetch(`${proxied.url}/api/v1/session`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor }),
+      },
+      body: JSON.stringify({ accessToken: "some-token" }),
+    });
+
+  it("limits sign-ins per client address from X-Forwarded-For, not per proxy", async () => {
+    expect((await signIn("198.51.100.1")).status).toBe(502);
+    expect((await signIn("198.51.100.1")).status).toBe(502);
+    expect((await signIn("198.51.100.1")).status).toBe(429);
+    // Another client behind the same proxy (the same socket peer) has its own bucket.
+    expect((await signIn("198.51.100.2")).status).toBe(502);
+    // Entries the client wrote itself, left of the proxy's, change nothing.
+    expect((await signIn("10.9.9.9, 198.51.100.1")).status).toBe(429);
+  });
+
+  it("applies no per-address limit to a request that did not come through the proxy", async () => {
+    for (let i = 0; i < 4; i++) expect((await signIn()).status).toBe(502);
+  });
+
+  it("refuses the dev login from a forwarded client, even when the proxy itself is on loopback", async () => {
+    const dev = (forwardedFor?: string) =>
+      fetch(`${proxied.url}/api/v1/session/dev`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor }),
+        },
+        body: JSON.stringify({ username: "Someone" }),
+      });
+    expect((await dev("203.0.113.7")).status).toBe(403);
+    expect((await dev()).status).toBe(403);
+  });
+});

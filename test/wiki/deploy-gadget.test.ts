@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeDefinition } from "../../scripts/lib/gadget-pages.ts";
-import { apiGet, login, startWiki, type WikiHandle } from "./harness.ts";
+import { apiGet, login, startWiki, type WikiHandle } from "../../tools/wiki/harness.ts";
 
 const run = promisify(execFile);
 let wiki: WikiHandle;

@@ -1,7 +1,7 @@
 // Vitest globalSetup: one wiki per test run, shared by all test files through `inject("wiki")`.
 // Tests that need different settings start their own with startWiki().
 import type { TestProject } from "vitest/node";
-import { startWiki, wikiInfo, type WikiInfo } from "./harness.ts";
+import { startWiki, wikiInfo, type WikiInfo } from "../../tools/wiki/harness.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

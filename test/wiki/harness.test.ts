@@ -9,7 +9,7 @@ import {
   startWiki,
   type WikiClient,
   type WikiHandle,
-} from "./harness.ts";
+} from "../../tools/wiki/harness.ts";
 
 const wiki = attachWiki(inject("wiki"));
 

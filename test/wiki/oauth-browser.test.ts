@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { authorizationUrl, exchangeAuthorizationResponse } from "../../gadget/src/auth/oauth.ts";
 import type { RunningServer } from "../../worker/node/server.ts";
-import { login, newPassword, startWiki, type WikiHandle } from "./harness.ts";
+import { login, newPassword, startWiki, type WikiHandle } from "../../tools/wiki/harness.ts";
 import { fakeWindow, webSession } from "./oauth-flow.ts";
 import { buildHubPageModules } from "./oauth-page/build.ts";
 

@@ -13,7 +13,7 @@ import {
 import { SignInError } from "../../gadget/src/auth/sign-in-error.ts";
 import { issueSession, SESSION_AUDIENCE, SESSION_ISSUER } from "../../worker/auth/session.ts";
 import type { RunningServer } from "../../worker/node/server.ts";
-import { newPassword, setStandInClock, startWiki, type WikiHandle } from "./harness.ts";
+import { newPassword, setStandInClock, startWiki, type WikiHandle } from "../../tools/wiki/harness.ts";
 import { fakeWindow, webSession } from "./oauth-flow.ts";
 
 const CLIENT_ID = "partnerhub-test";

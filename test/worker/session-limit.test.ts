@@ -18,12 +18,12 @@ describe("POST /session limits", () => {
         return { ...d, fetch: profileFetch, ...change(d) };
       },
     });
-  const post = (app: ReturnType<typeof createApp>, ip: string) =>
+  const post = (app: ReturnType<typeof createApp>, ip: string | null) =>
     app.request(
       "http://127.0.0.1/api/v1/session",
       {
         method: "POST",
-        headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+        headers: { "Content-Type": "application/json", ...(ip === null ? {} : { "CF-Connecting-IP": ip }) },
         body: JSON.stringify({ accessToken: "wiki-access-token" }),
       },
       env,
@@ -39,6 +39,12 @@ describe("POST /session limits", () => {
     expect(limited.headers.get("Retry-After")).toBe("40");
     expect(error.details).toEqual({ retryAfter: 40 });
     expect((await post(app, "198.51.100.2")).status).toBe(200);
+  });
+
+  it("does not limit per address where CF-Connecting-IP is missing (no shared bucket for everyone)", async () => {
+    const now = new Date("2026-11-26T10:00:20Z");
+    const app = appWith((d) => ({ now: () => now, sessionLimiter: tableLimiter(d.db, 2, () => now) }));
+    for (let i = 0; i < 5; i++) expect((await post(app, null)).status).toBe(200);
   });
 
   it("uses the SESSION_LIMITER binding where it is declared", async () => {

@@ -1,6 +1,6 @@
 /** What the Cron Trigger (or the Node timer) runs: the stale-lead cycle, then the mirror when configured. */
 import type { Deps } from "../context.ts";
-import { mirrorConfigured, type MirrorRunner } from "../routes/mirror.ts";
+import { mirrorConfigured, type MirrorRunner } from "../mirror/runner.ts";
 import { backfillIntakeKeys } from "../storage/intake.ts";
 import { runStaleLeads } from "./stale.ts";
 

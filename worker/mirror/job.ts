@@ -13,7 +13,7 @@ import {
 } from "../mediawiki/client.ts";
 import { isSessionLoss, isTransient, MediaWikiError } from "../mediawiki/errors.ts";
 import { editPage, latestRevisions, maxArticleBytes, revisionById, type Revision } from "../mediawiki/pages.ts";
-import type { MirrorRunner } from "../routes/mirror.ts";
+import type { MirrorRunner } from "./runner.ts";
 import { listAffiliates } from "../storage/affiliates.ts";
 import { allClaims, toClaim } from "../storage/claims.ts";
 import type { SqlDatabase } from "../storage/db.ts";

@@ -1,50 +1,31 @@
-/** English labels for the record's vocabularies on the mirrored pages; unknown values are shown escaped. */
+/**
+ * The mirrored pages' words, read from the one message catalogue (`i18n/en.json`): Meta-Wiki's
+ * content language is English, so the mirror writes English labels and column headers with the
+ * same keys the gadget shows. Unknown vocabulary values are shown escaped.
+ */
+import en from "../../i18n/en.json";
 import { escapeText } from "./escape.ts";
 
-const LABELS: Record<string, string> = {
-  // partner kinds
-  museum: "Museum",
-  library: "Library",
-  archive: "Archive",
-  university: "University",
-  society: "Society",
-  company: "Company",
-  government: "Government",
-  // offers
-  images: "Images",
-  data: "Data",
-  text: "Text",
-  training: "Staff training",
-  course: "Course",
-  editathon: "Edit-a-thon",
-  residency: "Wikimedian in residence",
-  other: "Other",
-  // funding
-  can_pay: "Can pay",
-  has_grant: "Has a grant",
-  seeking_funding: "Seeking funding",
-  none: "None",
-  // partner statuses
-  open: "Open",
-  matched: "Matched",
-  done: "Done",
-  closed: "Closed",
-  // claim statuses
-  interested: "Interested",
-  lead: "Lead",
-  completed: "Completed",
-  withdrawn: "Withdrawn",
-  declined: "Declined",
-  released: "Released",
-  // stages
-  contacted: "Contacted",
-  agreement: "Agreement",
-  delivering: "Delivering",
-};
+type Key = Exclude<keyof typeof en, "@metadata">;
+const MESSAGES = en as unknown as Record<string, string>;
+
+/** The vocabularies whose values have labels (`partnerhub-kind-museum`). */
+export type Vocabulary = "kind" | "offer" | "funding" | "status" | "claim-status" | "stage";
+
+/** A catalogue message as wikitext, with `$1`… filled by wikitext the caller made safe. */
+export function message(key: Key, ...params: string[]): string {
+  return (MESSAGES[key] as string).replace(/\$(\d+)/g, (whole, i: string) => params[Number(i) - 1] ?? whole);
+}
 
 /** The label of a vocabulary value, as wikitext. */
-export function label(value: string): string {
-  return Object.hasOwn(LABELS, value) ? (LABELS[value] as string) : escapeText(value);
+export function label(vocabulary: Vocabulary, value: string): string {
+  const key = `partnerhub-${vocabulary}-${value}`;
+  return Object.hasOwn(MESSAGES, key) ? (MESSAGES[key] as string) : escapeText(value);
+}
+
+/** A table's header row: `! A !! B !! …` from column message keys. */
+export function headerRow(keys: readonly Key[]): string {
+  return `! ${keys.map((k) => message(k)).join(" !! ")}`;
 }
 
 /** The date part of an ISO timestamp (`2026-11-26`), or an em dash. */

@@ -1,14 +1,24 @@
 /** The claims page: every "we can take this partner", its stage and dates; stale leads highlighted. */
 import type { Affiliate, Claim, Partner } from "../../shared/schemas.ts";
 import { escapeText } from "./escape.ts";
-import { day, label } from "./labels.ts";
+import { day, headerRow, label, message } from "./labels.ts";
 import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
 import { byKey, type MirrorRecord } from "./record.ts";
 import { affiliateLink } from "./render-directory.ts";
 
 const HEAD = [
   `{| class="wikitable sortable partnerhub-claims"`,
-  `! Partner !! Affiliate !! Claimed by !! Verified !! Status !! Stage !! Stage note !! Last progress !! Claimed on`,
+  headerRow([
+    "partnerhub-mirror-column-partner",
+    "partnerhub-mirror-column-affiliate",
+    "partnerhub-mirror-column-claimed-by",
+    "partnerhub-mirror-column-verified",
+    "partnerhub-mirror-column-status",
+    "partnerhub-mirror-column-stage",
+    "partnerhub-mirror-column-stage-note",
+    "partnerhub-mirror-column-progress",
+    "partnerhub-mirror-column-claimed-on",
+  ]),
 ].join("\n");
 
 // Readable in light and dark skins alike: the text colour is set with the background.
@@ -18,14 +28,16 @@ const isStale = (c: Claim) => c.status === "lead" && c.staleSince !== null;
 
 function claimRow(c: Claim, partners: ReadonlyMap<string, Partner>, affiliates: ReadonlyMap<string, Affiliate>): Row {
   const partner = partners.get(c.partner);
-  const status = isStale(c) ? `${label(c.status)} — '''stale''' since ${day(c.staleSince)}` : label(c.status);
+  const status = isStale(c)
+    ? message("partnerhub-mirror-stale-since", label("claim-status", c.status), day(c.staleSince))
+    : label("claim-status", c.status);
   const cells = [
     partner ? escapeText(partner.name) : escapeText(c.partner),
     affiliateLink(c.affiliate, affiliates),
     escapeText(c.claimedBy),
-    c.verified ? "Yes" : "No",
+    message(c.verified ? "partnerhub-mirror-yes" : "partnerhub-mirror-no"),
     status,
-    c.stage ? label(c.stage) : "—",
+    c.stage ? label("stage", c.stage) : "—",
     c.stageNote ? escapeText(c.stageNote) : "—",
     day(c.progressAt),
     day(c.createdAt),
@@ -55,7 +67,7 @@ export function renderClaims(record: MirrorRecord, options: { title: string }, c
       bottom: "",
       tableHead: HEAD,
       rows,
-      empty: "No affiliate has claimed a partner yet.",
+      empty: message("partnerhub-mirror-claims-empty"),
     },
     ctx,
   );

@@ -1,7 +1,7 @@
 /** The directory page: a sortable wikitable of partners, the gadget's mount point and its category. */
 import type { Affiliate, Partner } from "../../shared/schemas.ts";
 import { escapeText, wikiLink } from "./escape.ts";
-import { day, label } from "./labels.ts";
+import { day, headerRow, label, message } from "./labels.ts";
 import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
 import { partnerOrder, type MirrorRecord } from "./record.ts";
 
@@ -23,7 +23,17 @@ export function mountPoint(gadget: GadgetSettings): string {
 
 const HEAD = [
   `{| class="wikitable sortable partnerhub-directory"`,
-  `! Partner !! Kind !! Country !! Offers !! Funding !! Status !! Lead affiliate !! Also interested !! Since`,
+  headerRow([
+    "partnerhub-mirror-column-partner",
+    "partnerhub-mirror-column-kind",
+    "partnerhub-mirror-column-country",
+    "partnerhub-mirror-column-offers",
+    "partnerhub-mirror-column-funding",
+    "partnerhub-mirror-column-status",
+    "partnerhub-mirror-column-lead",
+    "partnerhub-mirror-column-interested",
+    "partnerhub-mirror-column-since",
+  ]),
 ].join("\n");
 
 /** A link to the affiliate's wiki page, or its id when the record no longer knows it. */
@@ -46,11 +56,11 @@ function partnerRow(p: Partner, affiliates: ReadonlyMap<string, Affiliate>): Row
   const anchor = /^[a-z0-9-]+$/.test(p.id) ? ` id="partner-${p.id}"` : "";
   const cells = [
     partnerCell(p),
-    label(p.kind),
+    label("kind", p.kind),
     /^[A-Z]{2}$/.test(p.country) ? p.country : escapeText(p.country),
-    p.offers.map(label).join(", "),
-    label(p.funding),
-    label(p.status),
+    p.offers.map((o) => label("offer", o)).join(", "),
+    label("funding", p.funding),
+    label("status", p.status),
     lead,
     others.length > 0 ? others.join(", ") : "—",
     day(p.createdAt),
@@ -77,7 +87,7 @@ export function renderDirectory(record: MirrorRecord, options: DirectoryOptions,
       bottom: `[[Category:${options.category}]]`,
       tableHead: HEAD,
       rows,
-      empty: "No partners have been referred yet.",
+      empty: message("partnerhub-mirror-directory-empty"),
     },
     ctx,
   );

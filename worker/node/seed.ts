@@ -1,5 +1,5 @@
 /** Seeds the demo directory into an empty Node database (`npm run start:node`). */
-import { demoSeedSql, seedDay } from "../../scripts/seed/demo.ts";
+import { demoSeedSql, seedDay } from "../storage/seed/demo.ts";
 import type { NodeSqlDatabase } from "./sqlite.ts";
 
 /** Runs the demo seed in one transaction unless the database already has partners; says whether it seeded. */

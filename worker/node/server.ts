@@ -18,7 +18,8 @@ import { serve } from "@hono/node-server";
 import { readConfig } from "../config.ts";
 import type { Deps } from "../context.ts";
 import { runScheduled } from "../jobs/scheduled.ts";
-import type { MirrorRunner } from "../routes/mirror.ts";
+import { createMirrorRunner } from "../mirror/job.ts";
+import type { MirrorRunner } from "../mirror/runner.ts";
 import { createNodeApp, nodeDeps } from "./deps.ts";
 import { migrate } from "./migrate.ts";
 import { seedIfEmpty } from "./seed.ts";
@@ -28,7 +29,7 @@ export type Env = Record<string, string | undefined>;
 
 export interface StartOptions {
   env?: Env;
-  /** The mirror job, as in worker/index.ts; null until it exists. */
+  /** The mirror job, as in worker/index.ts (the default); null: no mirror. It runs only with wiki credentials set. */
   runMirror?: MirrorRunner | null;
   /** Seed the demo directory into an empty database. */
   seed?: boolean;
@@ -49,7 +50,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** Opens and migrates the database, starts the timer and the HTTP server. */
 export async function startServer({
   env = process.env,
-  runMirror = null,
+  runMirror = createMirrorRunner(),
   seed = false,
 }: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig(env);
@@ -127,7 +128,7 @@ function demoEnv(env: Env): Env {
 
 async function main(argv: string[]) {
   const demo = argv.includes("--demo");
-  const running = await startServer({ env: demo ? demoEnv(process.env) : process.env, seed: demo, runMirror: null });
+  const running = await startServer({ env: demo ? demoEnv(process.env) : process.env, seed: demo });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       console.log(`${signal}: finishing in-flight requests`);

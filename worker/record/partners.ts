@@ -51,13 +51,17 @@ function partnerSlug(name: string): string {
   return slug.length >= 2 ? slug : `partner-${slug || "x"}`;
 }
 
-async function freeId(db: SqlDatabase, base: string): Promise<string> {
-  for (let n = 1; n < 1000; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await partnerExists(db, candidate))) return candidate;
+/** The first id from `base`, `base-2`, `base-3`… (from the `from`th on) that no partner has yet. */
+async function freeId(db: SqlDatabase, base: string, from = 1): Promise<{ id: string; n: number }> {
+  for (let n = from; n < 1000; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!(await partnerExists(db, id))) return { id, n };
   }
-  return `${base}-${crypto.randomUUID().slice(0, 8)}`;
+  return { id: `${base}-${crypto.randomUUID().slice(0, 8)}`, n: 1000 };
 }
+
+/** Referrals of one name at the same moment: each takes the next free id, so a few dozen all succeed. */
+const MAX_ID_ATTEMPTS = 64;
 
 async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: string): Promise<void> {
   if (!qid) return;
@@ -73,32 +77,40 @@ export async function referPartner(
 ): Promise<PartnerDetail> {
   if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound(`Affiliate ${input.affiliate}`);
   await refuseDuplicates(db, input, input.confirmNew);
-  const id = input.id ?? (await freeId(db, partnerSlug(input.name)));
   const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
-  const result = await commit(
-    db,
-    insertPartner(
+  const base = partnerSlug(input.name);
+  // The free-id check and the insert are two round trips: another referral of the same name may
+  // take the id in between. Then the next id is tried, unless the caller chose the id.
+  for (let attempt = 1, from = 1; ; attempt++) {
+    const free = input.id ? { id: input.id, n: 0 } : await freeId(db, base, from);
+    const id = free.id;
+    const result = await commit(
       db,
-      { ...fieldsOf(input), id, referredBy: caller.user.name, referredFor: input.affiliate, contact, at },
-      {
-        at,
-        actor: caller.user.name,
-        type: "partner.referred",
-        partner: id,
-        affiliate: input.affiliate,
-        data: { name: input.name },
-      },
-      input.confirmNew,
-    ),
-  );
-  // Another referral of the same institution committed between the check and this batch.
-  if (!result.ok && result.reason === "stale") await refuseDuplicates(db, input, false);
-  if (!result.ok && result.reason === "unique") {
+      insertPartner(
+        db,
+        { ...fieldsOf(input), id, referredBy: caller.user.name, referredFor: input.affiliate, contact, at },
+        {
+          at,
+          actor: caller.user.name,
+          type: "partner.referred",
+          partner: id,
+          affiliate: input.affiliate,
+          data: { name: input.name },
+        },
+        input.confirmNew,
+      ),
+    );
+    if (result.ok) return partnerDetail(db, caller, id);
+    // Another referral of the same institution committed between the check and this batch.
+    if (result.reason === "stale") await refuseDuplicates(db, input, false);
+    if (result.reason !== "unique") throw new Error("partner insert changed no row");
     if (result.target.includes("wikidata")) await duplicateWikidata(db, input.wikidata);
-    throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
+    if (input.id || result.target !== "partner.id" || attempt >= MAX_ID_ATTEMPTS) {
+      throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
+    }
+    // Spread the losers of a round over the next ids, so that not all of them race for one again.
+    from = free.n + 1 + Math.floor(Math.random() * Math.min(attempt, 8));
   }
-  if (!result.ok) throw new Error("partner insert changed no row");
-  return partnerDetail(db, caller, id);
 }
 
 function fieldsOf(p: PartnerFields): PartnerFields {

@@ -1,6 +1,6 @@
 /** /affiliates and /coordinators: profiles, representatives, and the coordinator role. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { AffiliateList, CoordinatorRequest, RepresentativeRequest } from "../../shared/api.ts";
+import { AffiliateList, CoordinatorRequest, RepresentativeRequest, RoleResult } from "../../shared/api.ts";
 import { Affiliate, AffiliateInput, AffiliatePatch, Slug, UserName } from "../../shared/schemas.ts";
 import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
 import { notFound } from "../errors.ts";
@@ -21,7 +21,6 @@ import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "wikimedia-deutschland" }) });
 const RepParam = IdParam.extend({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
 const UserParam = z.object({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
-const RoleResult = z.object({ user: z.string(), status: z.enum(["requested", "verified"]) });
 const Coordinators = z.object({
   coordinators: z.array(z.object({ user: z.string(), source: z.enum(["config", "added"]) })),
 });

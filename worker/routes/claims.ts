@@ -9,6 +9,7 @@ import {
 } from "../../shared/api.ts";
 import { requireWriter } from "../auth/middleware.ts";
 import { handover, progress, transition, type SimpleAction } from "../record/claims.ts";
+import { partnerDetail } from "../record/partners.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const IdParam = z.object({
@@ -34,7 +35,10 @@ const transitionRoute = (action: SimpleAction) =>
     summary: SUMMARIES[action],
     security: bearer,
     request: { params: IdParam, ...jsonBody(TransitionRequest) },
-    responses: { 200: json(ClaimResponse, "the claim after the transition"), ...pick(401, 403, 404, 409, 422, 429) },
+    responses: {
+      200: json(ClaimResponse, "the claim after the transition, with the partner as it is now"),
+      ...pick(401, 403, 404, 409, 422, 429),
+    },
   });
 
 const progressRoute = createRoute({
@@ -43,7 +47,10 @@ const progressRoute = createRoute({
   summary: "Record a lead's progress: contacted → agreement → delivering → done",
   security: bearer,
   request: { params: IdParam, ...jsonBody(ProgressRequest) },
-  responses: { 200: json(ClaimResponse, "the claim with its new stage"), ...pick(401, 403, 404, 409, 422, 429) },
+  responses: {
+    200: json(ClaimResponse, "the claim with its new stage, with the partner as it is now"),
+    ...pick(401, 403, 404, 409, 422, 429),
+  },
 });
 
 const handoverRoute = createRoute({
@@ -53,7 +60,7 @@ const handoverRoute = createRoute({
   security: bearer,
   request: { params: IdParam, ...jsonBody(HandoverRequest) },
   responses: {
-    200: json(HandoverResponse, "the released claim and the new lead"),
+    200: json(HandoverResponse, "the released claim, the new lead and the partner as it is now"),
     ...pick(401, 403, 404, 409, 422, 429),
   },
 });
@@ -71,7 +78,7 @@ export const claims = ACTIONS.reduce(
         reason: body.reason,
         at: now().toISOString(),
       });
-      return c.json({ claim }, 200);
+      return c.json({ claim, partner: await partnerDetail(db, caller, claim.partner) }, 200);
     }),
   router(),
 )
@@ -80,12 +87,12 @@ export const claims = ACTIONS.reduce(
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
     const claim = await progress(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
-    return c.json({ claim }, 200);
+    return c.json({ claim, partner: await partnerDetail(db, caller, claim.partner) }, 200);
   })
   .openapi(handoverRoute, async (c) => {
     const caller = requireWriter(c);
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
     const result = await handover(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
-    return c.json(result, 200);
+    return c.json({ ...result, partner: await partnerDetail(db, caller, result.lead.partner) }, 200);
   });

@@ -2,14 +2,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { MirrorStatus } from "../../shared/api.ts";
 import { requireCoordinator } from "../auth/middleware.ts";
-import type { Config } from "../config.ts";
 import { ApiError } from "../errors.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import { mirrorConfigured, type MirrorRunner } from "../mirror/runner.ts";
 import { mirrorStatus } from "../storage/mirror.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
-
-export const mirrorConfigured = (config: Config) =>
-  config.mirror.oauthToken !== null || (config.mirror.botUsername !== null && config.mirror.botPassword !== null);
 
 const status = createRoute({
   method: "get",
@@ -31,8 +27,6 @@ const run = createRoute({
 });
 
 /** The mirror job is plugged in by the entry point, so this module stays free of wiki I/O. */
-export type MirrorRunner = (c: { db: SqlDatabase; config: Config; now: () => Date }) => Promise<void>;
-
 export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
   router()
     .openapi(status, async (c) => {

@@ -21,10 +21,24 @@ export const IdParam = z.object({
   id: Slug.openapi({ param: { name: "id", in: "path" }, example: "national-museum-of-x" }),
 });
 
+/** base64url of the text's UTF-8 bytes (`btoa` alone takes only Latin-1 and throws on the rest). */
+function toBase64Url(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(raw: string): string {
+  const binary = atob(raw.replace(/-/g, "+").replace(/_/g, "/"));
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(
+    Uint8Array.from(binary, (ch) => ch.charCodeAt(0)),
+  );
+}
+
 function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
-    const [key, id, country] = JSON.parse(atob(raw.replace(/-/g, "+").replace(/_/g, "/"))) as unknown[];
+    const [key, id, country] = JSON.parse(fromBase64Url(raw)) as unknown[];
     if (typeof key === "string" && typeof id === "string")
       return { key, id, country: typeof country === "string" ? country : "" };
   } catch {
@@ -35,10 +49,7 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 
 function encodeCursor(c: Cursor | null): string | null {
   if (!c) return null;
-  return btoa(JSON.stringify([c.key, c.id, c.country ?? ""]))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+  return toBase64Url(JSON.stringify([c.key, c.id, c.country ?? ""]));
 }
 
 const list = createRoute({

@@ -6,6 +6,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { DevSessionRequest, SessionRequest, SessionResponse } from "../../shared/api.ts";
 import { normaliseUserName } from "../../shared/schemas.ts";
+import { isLoopbackAddress } from "../auth/client-address.ts";
 import { issueSession } from "../auth/session.ts";
 import { fetchWikiProfile } from "../auth/wiki-profile.ts";
 import type { Deps } from "../context.ts";
@@ -39,22 +40,25 @@ const dev = createRoute({
 });
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
-const isLoopbackAddress = (ip: string) => ip === "::1" || ip.startsWith("127.") || ip === "::ffff:127.0.0.1";
 
-/** Loopback means: addressed to a loopback host, and from a loopback client where the runtime tells. */
+/**
+ * Loopback means: from a client address the runtime vouches for that is a loopback one (an
+ * unknown address is not loopback), and addressed to a loopback host (which keeps a DNS
+ * rebinding page from using a developer's browser; a `Host` header alone proves nothing).
+ */
 export function fromLoopback(deps: Deps, req: Request): boolean {
-  const host = new URL(req.url).hostname;
-  if (!LOOPBACK_HOSTS.has(host)) return false;
   const client = deps.clientAddress(req);
-  return client === null || isLoopbackAddress(client);
+  return client !== null && isLoopbackAddress(client) && LOOPBACK_HOSTS.has(new URL(req.url).hostname);
 }
 
 export const session = router()
   .openapi(oauth, async (c) => {
     const deps = c.get("deps");
     const { config } = deps;
-    // Each attempt costs the wiki a request: limit them per client address before asking it.
-    const verdict = await deps.sessionLimiter.hit(`session:${deps.clientAddress(c.req.raw) ?? "unknown"}`);
+    // Each attempt costs the wiki a request: limit them per client address before asking it. Without
+    // an address the runtime vouches for there is no fair bucket (one for everyone would lock everyone out).
+    const address = deps.clientAddress(c.req.raw);
+    const verdict = address === null ? { ok: true as const } : await deps.sessionLimiter.hit(`session:${address}`);
     if (!verdict.ok)
       throw rateLimited(`Too many sign-in attempts; try again in ${verdict.retryAfter} s`, verdict.retryAfter);
     const profile = await fetchWikiProfile(

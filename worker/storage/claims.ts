@@ -66,6 +66,17 @@ export async function openClaimOf(db: SqlDatabase, partnerId: string, affiliateI
     .first<ClaimRow>();
 }
 
+/**
+ * A change to a claim is a change to its partner: "recently updated" (`sort=-updated`, the
+ * mirror's `updatedAt`) means anything that happened to the partner. The partner's `version`
+ * stays: it guards edits of the partner's own fields (If-Match).
+ */
+function touchPartner(db: SqlDatabase, claimId: number, at: string): SqlStatement {
+  return db
+    .prepare(`UPDATE partner SET updated_at = ?2 WHERE id = (SELECT partner_id FROM claim WHERE id = ?1)`)
+    .bind(claimId, at);
+}
+
 export interface NewClaim {
   partner: string;
   affiliate: string;
@@ -86,6 +97,7 @@ export function insertClaim(db: SqlDatabase, c: NewClaim, event: NewEvent): SqlS
       )
       .bind(c.partner, c.affiliate, c.user, c.message, c.verified ? 1 : 0, c.at),
     guardedEvent(db, { ...event, claim: "last" }),
+    db.prepare(`UPDATE partner SET updated_at = ?2 WHERE id = ?1`).bind(c.partner, c.at),
   ];
 }
 
@@ -105,6 +117,7 @@ export function acceptClaim(db: SqlDatabase, id: number, version: number, at: st
       )
       .bind(id, version, at),
     guardedEvent(db, event),
+    touchPartner(db, id, at),
   ];
 }
 
@@ -129,6 +142,7 @@ export function finishClaim(
       )
       .bind(id, from, version, to, reason, at),
     guardedEvent(db, event),
+    touchPartner(db, id, at),
   ];
 }
 
@@ -151,6 +165,7 @@ export function progressClaim(
       )
       .bind(id, version, stage, note, at),
     guardedEvent(db, event),
+    touchPartner(db, id, at),
   ];
 }
 
@@ -164,6 +179,7 @@ export function markStale(db: SqlDatabase, id: number, cutoff: string, at: strin
       )
       .bind(id, cutoff, at),
     guardedEvent(db, event),
+    touchPartner(db, id, at),
   ];
 }
 
@@ -177,6 +193,7 @@ export function releaseStale(db: SqlDatabase, id: number, cutoff: string, at: st
       )
       .bind(id, cutoff, at),
     guardedEvent(db, event),
+    touchPartner(db, id, at),
   ];
 }
 

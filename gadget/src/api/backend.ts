@@ -1,19 +1,26 @@
-/** The backend client: Bearer session token, JSON in and out, typed errors. Only used after consent. */
+/**
+ * The one backend client: Bearer session token, JSON in and out, every failure a BackendError
+ * (api/errors.ts). Responses are typed from the schemas in `shared/api.ts`. Only used after
+ * consent; components never call it: store actions (state/actions/) do.
+ */
 import type {
+  AffiliateList,
   ClaimRequest,
   ClaimResponse,
   EventList,
   HandoverRequest,
+  HandoverResponse,
   Me,
   PartnerList,
   ProgressRequest,
+  RoleResult,
   SessionResponse,
   TransitionRequest,
 } from "../../../shared/api.ts";
 import { API_BASE } from "../../../shared/api-base.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
-import type { Affiliate, Claim, PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
-import { errorFromResponse, networkError } from "./errors.ts";
+import type { PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
+import { BackendError, errorFromResponse, networkError } from "./errors.ts";
 
 export interface BackendOptions {
   baseUrl: string;
@@ -30,9 +37,8 @@ export function createBackend({
   fetch: doFetch = (...a) => fetch(...a),
   userAgent = "partnerhub-gadget",
 }: BackendOptions) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(method: string, path: string, body?: unknown, token = getToken()): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent };
-    const token = getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
@@ -46,11 +52,26 @@ export function createBackend({
       throw networkError(e);
     }
     if (!res.ok) throw await errorFromResponse(res);
-    return (await res.json()) as T;
+    return res;
   }
+  /** A call whose answer is the JSON of type `T` (the schema's type from shared/). */
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    (await (await send(method, path, body)).json()) as T;
   const enc = encodeURIComponent;
 
   return {
+    /** For action modules beside the store: a call typed with a response type from `shared/api.ts`. */
+    request: call,
+    /** `POST /session {accessToken}`: the only time the wiki's access token leaves the browser; it is not kept. */
+    session: (accessToken: string) => call<SessionResponse>("POST", "/session", { accessToken }),
+    /** `DELETE /session`: the backend refuses the token from now on; an already invalid one counts as signed out. */
+    deleteSession: async (token: string): Promise<void> => {
+      try {
+        await send("DELETE", "/session", undefined, token);
+      } catch (e) {
+        if (!(e instanceof BackendError && e.status === 401)) throw e;
+      }
+    },
     devSession: (username: string) => call<SessionResponse>("POST", "/session/dev", { username }),
     me: () => call<Me>("GET", "/me"),
     partners: (cursor: string | null, limit = 500) =>
@@ -59,18 +80,17 @@ export function createBackend({
     /** A partner's latest 200 events, the newest first. */
     events: (partner: string) => call<EventList>("GET", `/events?partner=${enc(partner)}&limit=200&order=desc`),
     eventsAfter: (after: number, limit = 1000) => call<EventList>("GET", `/events?after=${after}&limit=${limit}`),
-    affiliates: () => call<{ affiliates: Affiliate[] }>("GET", "/affiliates"),
+    affiliates: () => call<AffiliateList>("GET", "/affiliates"),
     refer: (input: PartnerInput) => call<PartnerDetail>("POST", "/partners", input),
     claim: (partner: string, body: ClaimRequest) =>
       call<ClaimResponse>("POST", `/partners/${enc(partner)}/claims`, body),
     transition: (claim: number, action: SimpleAction, body: TransitionRequest) =>
-      call<{ claim: Claim }>("POST", `/claims/${claim}/${action}`, body),
-    progress: (claim: number, body: ProgressRequest) =>
-      call<{ claim: Claim }>("POST", `/claims/${claim}/progress`, body),
+      call<ClaimResponse>("POST", `/claims/${claim}/${action}`, body),
+    progress: (claim: number, body: ProgressRequest) => call<ClaimResponse>("POST", `/claims/${claim}/progress`, body),
     handover: (claim: number, body: HandoverRequest) =>
-      call<{ released: Claim; lead: Claim }>("POST", `/claims/${claim}/handover`, body),
-    verifyRepresentative: (affiliate: string, username: string) =>
-      call<unknown>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
+      call<HandoverResponse>("POST", `/claims/${claim}/handover`, body),
+    addRepresentative: (affiliate: string, username: string) =>
+      call<RoleResult>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
   };
 }
 

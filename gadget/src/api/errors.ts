@@ -1,4 +1,8 @@
-/** Backend failures as one typed error, so views branch on `kind`, not on text. */
+/**
+ * Backend failures as one typed error, read by one parser from the API's error shape
+ * `{"error": {code, message, params, details}}`. Views word an error from `code` and `params`
+ * (components/ErrorMessage.tsx); `message` is the server's English, for logs only.
+ */
 import type { ErrorCode } from "../../../shared/api.ts";
 
 export type ErrorKind =
@@ -17,29 +21,36 @@ export interface FieldIssue {
   message: string;
 }
 
+/** What the wire may carry as `params`: names, ids, counts. */
+export type ErrorParams = Record<string, unknown>;
+
 export class BackendError extends Error {
   readonly kind: ErrorKind;
   readonly status: number;
-  readonly code: ErrorCode | "network" | "unknown";
+  /** The API's code; `network` when there was no answer, `unknown` when the answer had none. */
+  readonly code: ErrorCode | "network" | "unknown" | (string & {});
+  readonly params: ErrorParams;
   readonly details: unknown;
   /** Seconds to wait, from a 429's Retry-After. */
   readonly retryAfter: number | null;
 
-  constructor(
-    kind: ErrorKind,
-    status: number,
-    code: BackendError["code"],
-    message: string,
-    details?: unknown,
-    retryAfter: number | null = null,
-  ) {
-    super(message);
+  constructor(o: {
+    kind: ErrorKind;
+    status: number;
+    code: BackendError["code"];
+    message: string;
+    params?: ErrorParams;
+    details?: unknown;
+    retryAfter?: number | null;
+  }) {
+    super(o.message);
     this.name = "BackendError";
-    this.kind = kind;
-    this.status = status;
-    this.code = code;
-    this.details = details;
-    this.retryAfter = retryAfter;
+    this.kind = o.kind;
+    this.status = o.status;
+    this.code = o.code;
+    this.params = o.params ?? {};
+    this.details = o.details;
+    this.retryAfter = o.retryAfter ?? null;
   }
 
   /** Field issues of a 422 (`details.issues`), as the backend's validation hook sends them. */
@@ -59,25 +70,36 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   429: "rate_limited",
 };
 
-/** Turn a non-2xx response into a BackendError, reading the API's `{error: {code, message, details}}`. */
+interface WireError {
+  error?: { code?: string; message?: string; params?: ErrorParams; details?: unknown };
+}
+
+/** Turn a non-2xx response into a BackendError. */
 export async function errorFromResponse(res: Response): Promise<BackendError> {
-  let body: { error?: { code?: ErrorCode; message?: string; details?: unknown } } = {};
+  let body: WireError = {};
   try {
-    body = (await res.json()) as typeof body;
+    body = (await res.json()) as WireError;
   } catch {
     // Not JSON (a proxy's error page): keep the status.
   }
-  const kind = KIND_BY_STATUS[res.status] ?? (res.status >= 500 ? "server" : "other");
   const retry = Number(res.headers.get("Retry-After"));
-  return new BackendError(
-    kind,
-    res.status,
-    body.error?.code ?? "unknown",
-    body.error?.message ?? res.statusText,
-    body.error?.details,
-    Number.isFinite(retry) && retry > 0 ? retry : null,
-  );
+  const params = body.error?.params;
+  return new BackendError({
+    kind: KIND_BY_STATUS[res.status] ?? (res.status >= 500 ? "server" : "other"),
+    status: res.status,
+    code: body.error?.code ?? "unknown",
+    message: body.error?.message ?? res.statusText,
+    params: params && typeof params === "object" ? params : {},
+    details: body.error?.details,
+    retryAfter: Number.isFinite(retry) && retry > 0 ? retry : null,
+  });
 }
 
+/** No answer at all: the backend is down, or the connection failed. */
 export const networkError = (cause: unknown) =>
-  new BackendError("network", 0, "network", cause instanceof Error ? cause.message : String(cause));
+  new BackendError({
+    kind: "network",
+    status: 0,
+    code: "network",
+    message: cause instanceof Error ? cause.message : String(cause),
+  });

@@ -6,7 +6,8 @@
  * returns the backend session. The wiki's token is not kept anywhere.
  */
 import type { SessionResponse } from "../../../shared/api.ts";
-import { createSession } from "./backend-session.ts";
+import { createBackend } from "../api/backend.ts";
+import { BackendError } from "../api/errors.ts";
 import { authorizationUrl, exchangeAuthorizationResponse, type OAuthClientOptions } from "./oauth.ts";
 import { hasAuthorizationResponse, withoutAuthorizationResponse } from "./oauth-return.ts";
 import { SignInError } from "./sign-in-error.ts";
@@ -34,6 +35,12 @@ export function createOAuthSignIn(o: OAuthSignInOptions): () => Promise<SessionR
       throw new SignInError("consent_required", "Signing in contacts the hub's service; agree to that first");
     }
     const accessToken = await exchangeAuthorizationResponse(o, here);
-    return createSession(o.backendUrl, accessToken, o.fetch);
+    try {
+      return await createBackend({ baseUrl: o.backendUrl, getToken: () => null, fetch: o.fetch }).session(accessToken);
+    } catch (cause) {
+      // A blocked account (403) or an unreachable backend (status 0): the sign-in view words both.
+      const status = cause instanceof BackendError ? cause.status : 0;
+      throw new SignInError("backend_refused", "The hub's service refused the sign-in", { status, cause });
+    }
   };
 }

@@ -1,18 +1,23 @@
 /**
  * What the user may do with a claim, from the shared claim machine: withdraw,
- * accept, decline, release, complete, record progress, hand over. A 409 says
- * the claim moved on meanwhile; the view then reloads the current state.
+ * accept, decline, release, complete, record progress, hand over, each through
+ * a store action. A 409 says the claim moved on meanwhile; the view then
+ * re-reads the current state.
  */
 import { useState } from "preact/hooks";
 import { canProgress, mayAct, nextStatus } from "../../../shared/claim-machine.ts";
 import type { Claim } from "../../../shared/schemas.ts";
+import { LIMITS } from "../../../shared/limits.ts";
 import { STAGES, type Stage } from "../../../shared/vocabulary.ts";
 import type { SimpleAction } from "../api/backend.ts";
 import { BackendError } from "../api/errors.ts";
+import { actOnClaim, handOver, recordProgress } from "../state/actions/claims.ts";
+import { partnerKey, partnerLoader } from "../state/actions/partners.ts";
 import { actorFor } from "../state/actor.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
+import { Field } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 
 const SIMPLE: SimpleAction[] = ["accept", "decline", "withdraw", "release", "complete"];
@@ -22,12 +27,10 @@ export function ClaimActions({
   claim,
   interested,
   hasLead = false,
-  onChanged,
 }: {
   claim: Claim;
   interested: Claim[];
   hasLead?: boolean;
-  onChanged: () => void;
 }) {
   const store = useStore();
   const { i18n, backend } = store;
@@ -51,102 +54,131 @@ export function ClaimActions({
     if (done !== undefined) {
       setReason("");
       setNote("");
-      onChanged();
     }
   };
+  const showCurrent = () => void store.read(partnerKey(claim.partner), partnerLoader(store, claim.partner));
   const id = `partnerhub-claim-${claim.id}`;
   const conflict = action.error instanceof BackendError && action.error.kind === "conflict";
 
+  const needsReason = canHandover && !reason.trim();
   return (
     <div class="partnerhub-actions" aria-busy={action.busy}>
-      <div class="cdx-text-input partnerhub-actions__reason">
-        <input
+      {(simple.length > 0 || canHandover) && (
+        <Field
           id={`${id}-reason`}
-          class="cdx-text-input__input"
-          value={reason}
-          placeholder={i18n.t("partnerhub-action-reason")}
-          aria-label={i18n.t("partnerhub-action-reason")}
-          onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
-      <div class="partnerhub-actions__buttons">
-        {simple.map((a) => (
-          <button
-            key={a}
-            type="button"
-            disabled={action.busy}
-            class={`cdx-button ${DESTRUCTIVE.has(a) ? "cdx-button--action-destructive" : "cdx-button--action-progressive"}`}
-            onClick={() => go(() => backend.transition(claim.id, a, { version: claim.version, reason }))}
-          >
-            {i18n.t(`partnerhub-action-${a}`)}
-          </button>
-        ))}
-      </div>
-      {allowed("progress") && (
-        <div class="partnerhub-actions__row">
-          <select
-            class="cdx-select"
-            aria-label={i18n.t("partnerhub-action-stage")}
-            value={stage}
-            onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}
-          >
-            {stages.map((s) => (
-              <option key={s} value={s}>
-                {labels.label("stage", s)}
-              </option>
-            ))}
-          </select>
-          <div class="cdx-text-input">
+          label={i18n.t("partnerhub-action-reason")}
+          help={i18n.t(canHandover ? "partnerhub-action-reason-help-handover" : "partnerhub-action-reason-help")}
+        >
+          <div class="cdx-text-input partnerhub-actions__reason">
             <input
+              id={`${id}-reason`}
               class="cdx-text-input__input"
-              value={note}
-              aria-label={i18n.t("partnerhub-action-note")}
-              placeholder={i18n.t("partnerhub-action-note")}
-              onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+              value={reason}
+              maxLength={LIMITS.reason}
+              onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
             />
           </div>
-          <button
-            type="button"
-            class="cdx-button"
-            disabled={action.busy}
-            onClick={() => go(() => backend.progress(claim.id, { version: claim.version, stage, note }))}
-          >
-            {i18n.t("partnerhub-action-progress")}
-          </button>
+        </Field>
+      )}
+      {simple.length > 0 && (
+        <div class="partnerhub-actions__buttons">
+          {simple.map((a) => (
+            <button
+              key={a}
+              type="button"
+              disabled={action.busy}
+              class={`cdx-button ${DESTRUCTIVE.has(a) ? "cdx-button--action-destructive" : "cdx-button--action-progressive"}`}
+              onClick={() => go(() => actOnClaim(store, claim, a, { version: claim.version, reason }))}
+            >
+              {i18n.t(`partnerhub-action-${a}`)}
+            </button>
+          ))}
         </div>
       )}
+      {allowed("progress") && (
+        <fieldset class="partnerhub-actions__group">
+          <legend>{i18n.t("partnerhub-action-progress-legend")}</legend>
+          <div class="partnerhub-actions__row">
+            <label class="partnerhub-actions__label" for={`${id}-stage`}>
+              {i18n.t("partnerhub-action-stage")}
+            </label>
+            <select
+              id={`${id}-stage`}
+              class="cdx-select"
+              value={stage}
+              onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}
+            >
+              {stages.map((s) => (
+                <option key={s} value={s}>
+                  {labels.label("stage", s)}
+                </option>
+              ))}
+            </select>
+            <label class="partnerhub-actions__label" for={`${id}-note`}>
+              {i18n.t("partnerhub-action-note")}
+            </label>
+            <div class="cdx-text-input">
+              <input
+                id={`${id}-note`}
+                class="cdx-text-input__input"
+                value={note}
+                maxLength={LIMITS.progressNote}
+                onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+              />
+            </div>
+            <button
+              type="button"
+              class="cdx-button"
+              disabled={action.busy}
+              onClick={() => go(() => recordProgress(store, claim, { version: claim.version, stage, note }))}
+            >
+              {i18n.t("partnerhub-action-progress")}
+            </button>
+          </div>
+        </fieldset>
+      )}
       {canHandover && (
-        <div class="partnerhub-actions__row">
-          <select
-            class="cdx-select"
-            aria-label={i18n.t("partnerhub-action-handover-to")}
-            value={String(target)}
-            onChange={(e) => setTarget(Number((e.currentTarget as HTMLSelectElement).value))}
-          >
-            {interested.map((c) => (
-              <option key={c.id} value={String(c.id)}>
-                {store.affiliateName(c.affiliate)}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            class="cdx-button"
-            disabled={action.busy || !reason.trim() || target === null}
-            onClick={() =>
-              go(() => backend.handover(claim.id, { version: claim.version, to: target as number, reason }))
-            }
-          >
-            {i18n.t("partnerhub-action-handover")}
-          </button>
-        </div>
+        <fieldset class="partnerhub-actions__group">
+          <legend>{i18n.t("partnerhub-action-handover-legend")}</legend>
+          <div class="partnerhub-actions__row">
+            <label class="partnerhub-actions__label" for={`${id}-to`}>
+              {i18n.t("partnerhub-action-handover-to")}
+            </label>
+            <select
+              id={`${id}-to`}
+              class="cdx-select"
+              value={String(target)}
+              onChange={(e) => setTarget(Number((e.currentTarget as HTMLSelectElement).value))}
+            >
+              {interested.map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {store.affiliateName(c.affiliate)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              class="cdx-button"
+              disabled={action.busy || needsReason || target === null}
+              aria-describedby={needsReason ? `${id}-handover-why` : undefined}
+              onClick={() => go(() => handOver(store, claim, { version: claim.version, to: target as number, reason }))}
+            >
+              {i18n.t("partnerhub-action-handover")}
+            </button>
+          </div>
+          {needsReason && (
+            <p id={`${id}-handover-why`} class="partnerhub-muted">
+              {i18n.t("partnerhub-action-handover-needs-reason")}
+            </p>
+          )}
+        </fieldset>
       )}
       {action.error !== null && <ErrorMessage error={action.error} />}
       {conflict && (
         <button
           type="button"
           class="cdx-button cdx-button--weight-quiet"
-          onClick={() => (action.clearError(), onChanged())}
+          onClick={() => (action.clearError(), showCurrent())}
         >
           {i18n.t("partnerhub-reload")}
         </button>

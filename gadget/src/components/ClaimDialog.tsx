@@ -1,12 +1,16 @@
 /**
- * "We can take this partner": choose the affiliate (your verified ones first),
- * add a message, submit. Warns when another affiliate is already talking to
- * the partner. On an error the dialog stays open with what was typed.
+ * "We can take this partner": choose the affiliate (one you represent is chosen for you;
+ * otherwise nothing is, and you must choose), add a message, submit. Warns when another
+ * affiliate is already talking to the partner. What was typed is kept as a draft until sent
+ * or discarded, also when the dialog is cancelled or fails.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { LIMITS } from "../../../shared/limits.ts";
 import { isOpenClaim } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail } from "../../../shared/schemas.ts";
+import { claimPartner } from "../state/actions/claims.ts";
 import { useStore } from "../state/context.ts";
+import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
 import { useAction } from "../state/hooks.ts";
 import { Dialog } from "./Dialog.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
@@ -16,16 +20,22 @@ import { Message } from "./Message.tsx";
 interface ClaimDialogProps {
   partner: PartnerDetail;
   onClose: () => void;
-  onDone: (affiliate: string) => void;
+  onDone: () => void;
 }
 
 export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
   const store = useStore();
-  const { i18n, backend } = store;
+  const { i18n } = store;
   const taken = new Set(partner.claims.filter((c) => isOpenClaim(c.status)).map((c) => c.affiliate));
   const choices = store.affiliatesForUser().filter((c) => !taken.has(c.affiliate.id));
-  const [affiliate, setAffiliate] = useState(choices[0]?.affiliate.id ?? "");
-  const [message, setMessage] = useState("");
+  const form = `claim-${partner.id}`;
+  const [draft, setDraft] = useState(() => {
+    const fallback = { affiliate: choices.find((c) => c.status === "verified")?.affiliate.id ?? "", message: "" };
+    const kept = readDraft(form, fallback);
+    return choices.some((c) => c.affiliate.id === kept.affiliate) ? kept : { ...kept, affiliate: fallback.affiliate };
+  });
+  const { affiliate, message } = draft;
+  useEffect(() => saveDraft(form, draft), [form, draft]);
   const action = useAction();
   const others = [...taken].map((a) => store.affiliateName(a));
   const lead = partner.lead ? store.affiliateName(partner.lead.affiliate) : null;
@@ -33,11 +43,15 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
 
   async function submit(e?: Event) {
     e?.preventDefault();
-    if (!backend || !affiliate) return;
-    const result = await action.run(() => backend.claim(partner.id, { affiliate, message }));
-    if (!result) return;
-    if (result.partner) store.updatePartner(result.partner);
-    onDone(affiliate);
+    if (!affiliate) return;
+    const done = await action.run(() => claimPartner(store, partner.id, { affiliate, message }));
+    if (!done) return;
+    discardDraft(form);
+    onDone();
+  }
+  function discard() {
+    discardDraft(form);
+    onClose();
   }
 
   const footer = (
@@ -53,6 +67,15 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
       <button type="button" class="cdx-button" onClick={onClose}>
         {i18n.t("partnerhub-cancel")}
       </button>
+      {message && (
+        <button
+          type="button"
+          class="cdx-button cdx-button--weight-quiet cdx-button--action-destructive"
+          onClick={discard}
+        >
+          {i18n.t("partnerhub-draft-discard")}
+        </button>
+      )}
     </>
   );
   return (
@@ -67,14 +90,24 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
         <Field
           id="partnerhub-claim-affiliate"
           label={i18n.t("partnerhub-claim-affiliate")}
-          help={affiliate && !verified ? i18n.t("partnerhub-claim-unverified-help") : undefined}
+          help={
+            !affiliate
+              ? i18n.t("partnerhub-claim-affiliate-choose-help")
+              : !verified
+                ? i18n.t("partnerhub-claim-unverified-help")
+                : undefined
+          }
         >
           <select
             id="partnerhub-claim-affiliate"
             class="cdx-select"
             value={affiliate}
-            onChange={(e) => setAffiliate((e.currentTarget as HTMLSelectElement).value)}
+            required
+            onChange={(e) => setDraft((d) => ({ ...d, affiliate: (e.currentTarget as HTMLSelectElement).value }))}
           >
+            <option value="" disabled>
+              {i18n.t("partnerhub-claim-affiliate-choose")}
+            </option>
             {choices.map(({ affiliate: a, status }) => (
               <option key={a.id} value={a.id}>
                 {status === "verified" ? i18n.t("partnerhub-claim-affiliate-verified", a.name) : a.name}
@@ -92,10 +125,14 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
               id="partnerhub-claim-message"
               class="cdx-text-area__textarea"
               rows={4}
-              maxLength={2000}
+              maxLength={LIMITS.claimMessage}
+              aria-describedby="partnerhub-claim-message-count"
               value={message}
-              onInput={(e) => setMessage((e.currentTarget as HTMLTextAreaElement).value)}
+              onInput={(e) => setDraft((d) => ({ ...d, message: (e.currentTarget as HTMLTextAreaElement).value }))}
             />
+          </div>
+          <div id="partnerhub-claim-message-count" class="partnerhub-counter">
+            {i18n.t("partnerhub-counter", message.length, LIMITS.claimMessage)}
           </div>
         </Field>
         {action.error !== null && <ErrorMessage error={action.error} />}

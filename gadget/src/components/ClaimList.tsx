@@ -1,17 +1,21 @@
-/** The claims on a partner: who is interested, who leads, at which stage, with the actions the user may take. */
+/**
+ * The claims on a partner: who is interested, who leads, at which stage and with which note,
+ * with the actions the user may take; and the earlier claims with how they ended and why.
+ */
+import type { EventList } from "../../../shared/api.ts";
 import { isOpenClaim } from "../../../shared/claim-machine.ts";
-import type { Claim, PartnerDetail } from "../../../shared/schemas.ts";
+import type { Claim, Event, PartnerDetail } from "../../../shared/schemas.ts";
+import { historyKey } from "../state/actions/history.ts";
+import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
 import { ClaimActions } from "./ClaimActions.tsx";
 import { useLabels } from "./Labels.tsx";
 
 export function ClaimList({
   partner,
-  onChanged,
   filter = isOpenClaim,
 }: {
   partner: PartnerDetail;
-  onChanged: () => void;
   filter?: (s: Claim["status"]) => boolean;
 }) {
   const store = useStore();
@@ -25,7 +29,9 @@ export function ClaimList({
       {claims.map((c) => (
         <li key={c.id} class={`partnerhub-claim partnerhub-claim--${c.status}`}>
           <div class="partnerhub-claim__head">
-            <strong>{store.affiliateName(c.affiliate)}</strong>
+            <bdi>
+              <strong>{store.affiliateName(c.affiliate)}</strong>
+            </bdi>
             <span class={`cdx-info-chip ${c.status === "lead" ? "cdx-info-chip--success" : ""}`}>
               <span class="cdx-info-chip__text">{labels.label("claim-status", c.status)}</span>
             </span>
@@ -37,10 +43,19 @@ export function ClaimList({
             )}
           </div>
           <div class="partnerhub-muted">
-            {i18n.t("partnerhub-claim-by", c.claimedBy)}
+            <ByUser user={c.claimedBy} />
             {c.stage && <> · {i18n.t("partnerhub-claim-stage", labels.label("stage", c.stage))}</>}
           </div>
-          {c.message && <p class="partnerhub-pre">{c.message}</p>}
+          {c.message && (
+            <p class="partnerhub-pre" dir="auto">
+              {c.message}
+            </p>
+          )}
+          {c.stageNote && (
+            <p class="partnerhub-claim__note">
+              {i18n.t("partnerhub-claim-note")} <bdi class="partnerhub-pre">{c.stageNote}</bdi>
+            </p>
+          )}
           {c.status === "interested" && others(c).length > 0 && (
             <p class="partnerhub-muted">
               {i18n.t("partnerhub-claim-others", i18n.list(others(c).map((o) => store.affiliateName(o.affiliate))))}
@@ -50,10 +65,75 @@ export function ClaimList({
             claim={c}
             interested={others(c).filter((o) => o.status === "interested")}
             hasLead={claims.some((o) => o.status === "lead")}
-            onChanged={onChanged}
           />
         </li>
       ))}
     </ul>
+  );
+}
+
+function ByUser({ user }: { user: string }) {
+  const { i18n } = useStore();
+  const [before, after] = i18n.t("partnerhub-claim-by", "\u0000").split("\u0000");
+  return (
+    <>
+      {before}
+      <bdi>{user}</bdi>
+      {after}
+    </>
+  );
+}
+
+/** How a claim ended, from the partner's history: handed over to whom, and the reason given. */
+export function claimOutcome(events: readonly Event[], claim: number): { handedTo: string | null; reason: string } {
+  const ended = events.find((e) => e.claim === claim && e.type !== "claim.progressed" && e.type !== "claim.created");
+  const data = (ended?.data ?? {}) as { toAffiliate?: unknown; reason?: unknown };
+  return {
+    handedTo: ended?.type === "claim.handed_over" && typeof data.toAffiliate === "string" ? data.toAffiliate : null,
+    reason: typeof data.reason === "string" ? data.reason : "",
+  };
+}
+
+/** Claims that ended (withdrawn, declined, released, handed over, completed), with the reason on record. */
+export function PastClaims({ partner }: { partner: PartnerDetail }) {
+  const store = useStore();
+  const { i18n } = store;
+  const labels = useLabels();
+  const past = partner.claims.filter((c) => !isOpenClaim(c.status));
+  const events = loaded(store.resource<EventList>(historyKey(partner.id)).value)?.events ?? [];
+  if (past.length === 0) return null;
+  return (
+    <section class="partnerhub-section">
+      <h3>{i18n.t("partnerhub-claims-past-heading")}</h3>
+      <ul class="partnerhub-claims partnerhub-claims--past">
+        {past.map((c) => {
+          const { handedTo, reason } = claimOutcome(events, c.id);
+          return (
+            <li key={c.id} class={`partnerhub-claim partnerhub-claim--${c.status}`}>
+              <div class="partnerhub-claim__head">
+                <bdi>
+                  <strong>{store.affiliateName(c.affiliate)}</strong>
+                </bdi>
+                <span class="cdx-info-chip">
+                  <span class="cdx-info-chip__text">
+                    {handedTo
+                      ? i18n.t("partnerhub-claim-handed-over", store.affiliateName(handedTo))
+                      : labels.label("claim-status", c.status)}
+                  </span>
+                </span>
+              </div>
+              <div class="partnerhub-muted">
+                <ByUser user={c.claimedBy} />
+              </div>
+              {reason && (
+                <p class="partnerhub-claim__note">
+                  {i18n.t("partnerhub-claim-reason")} <bdi class="partnerhub-pre">{reason}</bdi>
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-/** Codex CSS-only dialog: modal, focus kept inside, Escape closes, focus returns to the opener. */
+/** Codex CSS-only dialog: modal, focus on the dialog and kept inside, Escape closes, focus returns to the opener. */
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { useStore } from "../state/context.ts";
@@ -18,10 +18,9 @@ export function Dialog({ title, onClose, children, footer }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>(
-      `.cdx-dialog__body ${FOCUSABLE.split(",").join(", .cdx-dialog__body ")}`,
-    );
-    (first ?? ref.current)?.focus();
+    // Focus opens on the dialog itself: its title is read out, Tab reaches the close button
+    // first, and no arrow key can change a select the person has not looked at yet.
+    ref.current?.focus();
     return () => opener?.focus?.();
   }, []);
 
@@ -33,7 +32,7 @@ export function Dialog({ title, onClose, children, footer }: DialogProps) {
       const all = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
       const first = all[0];
       const last = all[all.length - 1];
-      if (e.shiftKey && document.activeElement === first) {
+      if (e.shiftKey && (document.activeElement === first || document.activeElement === ref.current)) {
         e.preventDefault();
         last?.focus();
       } else if (!e.shiftKey && document.activeElement === last) {

@@ -8,6 +8,8 @@ import { PartnerList } from "./PartnerList.tsx";
 
 const SORTS: PartnerSort[] = ["name", "-updated", "-created", "country"];
 
+const focusFirstRow = () => document.querySelector<HTMLElement>('.partnerhub-row[data-index="0"] a')?.focus();
+
 export function Directory() {
   const store = useStore();
   const { i18n, route, result, directory } = store;
@@ -48,6 +50,12 @@ export function Directory() {
       <p class="partnerhub-count" role="status" aria-live="polite">
         {i18n.t("partnerhub-result-count", partners.length, total)}
       </p>
+      {partners.length > 0 && (
+        // The filters come before the list in reading order; this takes the keyboard past them.
+        <button type="button" class="cdx-button cdx-button--weight-quiet partnerhub-skip" onClick={focusFirstRow}>
+          {i18n.t("partnerhub-skip-to-results")}
+        </button>
+      )}
       <div class="partnerhub-browse">
         <FacetPanel />
         <PartnerList partners={partners} />

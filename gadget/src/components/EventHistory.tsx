@@ -1,16 +1,18 @@
-/** The partner's history from the backend's audit feed (`GET /events?partner=`). */
+/** The partner's history from the backend's audit feed (`GET /events?partner=`), a store resource. */
 import type { Event } from "../../../shared/schemas.ts";
+import { historyKey, historyLoader } from "../state/actions/history.ts";
+import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
-import { useAsync } from "../state/hooks.ts";
+import { useResource } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { useLabels } from "./Labels.tsx";
 
-export function EventHistory({ partner, version }: { partner: string; version: number }) {
+export function EventHistory({ partner }: { partner: string }) {
   const store = useStore();
-  const { i18n, backend } = store;
+  const { i18n } = store;
   const labels = useLabels();
-  const load = store.mayUseBackend.value && backend ? () => backend.events(partner) : null;
-  const [events] = useAsync(load, [partner, version]);
+  const events = useResource(historyKey(partner), historyLoader(partner), [partner]);
+  const list = loaded(events)?.events;
   const date = new Intl.DateTimeFormat(i18n.lang, { dateStyle: "medium" });
   const describe = (e: Event) =>
     e.affiliate
@@ -25,17 +27,41 @@ export function EventHistory({ partner, version }: { partner: string; version: n
   return (
     <section class="partnerhub-section partnerhub-history">
       <h3>{i18n.t("partnerhub-history-heading")}</h3>
-      {events.status === "off" && <p class="partnerhub-muted">{i18n.t("partnerhub-history-sign-in")}</p>}
+      {events.status === "idle" && <p class="partnerhub-muted">{i18n.t("partnerhub-history-sign-in")}</p>}
       {events.status === "error" && <ErrorMessage error={events.error} />}
-      {events.status === "ready" && (
+      {list && (
         <ul class="partnerhub-history__list">
-          {events.value.events.map((e) => (
+          {list.map((e) => (
             <li key={e.seq}>
               <time dateTime={e.at}>{date.format(new Date(e.at))}</time> {describe(e)}
+              <EventDetail event={e} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** What an event records beyond its type: the reason, the progress note, to whom it was handed over. */
+function EventDetail({ event }: { event: Event }) {
+  const store = useStore();
+  const { i18n } = store;
+  const data = event.data as { reason?: unknown; note?: unknown; toAffiliate?: unknown };
+  const parts: Array<[string, string]> = [];
+  if (typeof data.toAffiliate === "string")
+    parts.push([i18n.t("partnerhub-event-to"), store.affiliateName(data.toAffiliate)]);
+  if (typeof data.reason === "string" && data.reason) parts.push([i18n.t("partnerhub-claim-reason"), data.reason]);
+  if (typeof data.note === "string" && data.note) parts.push([i18n.t("partnerhub-claim-note"), data.note]);
+  if (parts.length === 0) return null;
+  return (
+    <span class="partnerhub-history__detail">
+      {parts.map(([label, value]) => (
+        <span key={label}>
+          {" · "}
+          {label} <bdi class="partnerhub-pre">{value}</bdi>
+        </span>
+      ))}
+    </span>
   );
 }

@@ -1,9 +1,11 @@
 /** Facet filters with counts; a facet's counts reflect every other active filter. */
+import { useState } from "preact/hooks";
 import { FACETS, emptyFacets, type Facet } from "../directory/query.ts";
 import { useStore } from "../state/context.ts";
 import { Checkbox } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 
+/** A facet shows this many values, the most frequent first, and the rest on request. */
 const MAX_VALUES = 12;
 /** Below this width (Minerva, phones) the filters start folded away above the list. */
 const NARROW = 720;
@@ -15,6 +17,14 @@ export function FacetPanel() {
   const selected = route.value.query.facets;
   const active = FACETS.reduce((n, f) => n + selected[f].length, 0);
   const anySelected = active > 0;
+  const [expanded, setExpanded] = useState<ReadonlySet<Facet>>(new Set());
+  const expand = (facet: Facet, on: boolean) =>
+    setExpanded((s) => {
+      const next = new Set(s);
+      if (on) next.add(facet);
+      else next.delete(facet);
+      return next;
+    });
 
   const name = (facet: Facet, value: string) =>
     facet === "country"
@@ -45,10 +55,12 @@ export function FacetPanel() {
       )}
       {FACETS.map((facet) => {
         const counts = result.value.counts[facet];
-        const values = [...new Set([...selected[facet], ...counts.keys()])]
-          .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b))
-          .filter((v, i) => i < MAX_VALUES || selected[facet].includes(v));
-        if (values.length === 0) return null;
+        const all = [...new Set([...selected[facet], ...counts.keys()])].sort(
+          (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b),
+        );
+        const open = expanded.has(facet);
+        const values = open ? all : all.filter((v, i) => i < MAX_VALUES || selected[facet].includes(v));
+        if (all.length === 0) return null;
         return (
           <fieldset class="partnerhub-facet" key={facet}>
             <legend>{i18n.t(`partnerhub-facet-${facet}`)}</legend>
@@ -66,6 +78,16 @@ export function FacetPanel() {
                 }
               />
             ))}
+            {all.length > MAX_VALUES && (
+              <button
+                type="button"
+                class="cdx-button cdx-button--weight-quiet partnerhub-facet__more"
+                aria-expanded={open}
+                onClick={() => expand(facet, !open)}
+              >
+                {open ? i18n.t("partnerhub-facet-fewer") : i18n.t("partnerhub-facet-all", all.length)}
+              </button>
+            )}
           </fieldset>
         );
       })}

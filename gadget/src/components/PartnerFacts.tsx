@@ -18,9 +18,14 @@ export function PartnerFacts({ partner }: { partner: Partner }) {
   return (
     <>
       <h2 id="partnerhub-partner-name" class="partnerhub-partner__name">
-        {partner.name} <StatusChip status={partner.status} />
+        <bdi>{partner.name}</bdi> <StatusChip status={partner.status} />
       </h2>
-      {partner.summary && <p class="partnerhub-pre">{partner.summary}</p>}
+      {/* User text keeps its own direction: an English summary in the Arabic interface ends with its full stop on the right. */}
+      {partner.summary && (
+        <p class="partnerhub-pre" dir="auto">
+          {partner.summary}
+        </p>
+      )}
       <dl class="partnerhub-facts">
         {facts.map(([k, v]) => (
           <div key={k}>
@@ -42,7 +47,9 @@ export function PartnerFacts({ partner }: { partner: Partner }) {
           <h3>{i18n.t("partnerhub-asks-heading")}</h3>
           <ul>
             {partner.asks.map((a) => (
-              <li key={a}>{a}</li>
+              <li key={a} dir="auto">
+                {a}
+              </li>
             ))}
           </ul>
         </section>
@@ -56,7 +63,7 @@ export function PartnerFacts({ partner }: { partner: Partner }) {
               .map((l) => (
                 <li key={l.url}>
                   <a href={l.url} rel="noopener noreferrer" class="external">
-                    {l.label}
+                    <bdi>{l.label}</bdi>
                   </a>
                 </li>
               ))}

@@ -37,7 +37,7 @@ export function PartnerRow({ partner, index, count, top }: RowProps) {
         }}
       >
         <span class="partnerhub-row__title">
-          <span class="partnerhub-row__name">{partner.name}</span>
+          <bdi class="partnerhub-row__name">{partner.name}</bdi>
           <StatusChip status={partner.status} />
         </span>
         <span class="partnerhub-row__meta">

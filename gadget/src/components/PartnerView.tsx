@@ -1,12 +1,14 @@
 /** One partner: public facts, who is interested and who leads, history, and the contact for those allowed. */
 import { useState } from "preact/hooks";
 import { acceptsClaims } from "../../../shared/claim-machine.ts";
-import type { Partner, PartnerDetail } from "../../../shared/schemas.ts";
+import type { Partner } from "../../../shared/schemas.ts";
+import { partnerKey, partnerLoader } from "../state/actions/partners.ts";
+import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
-import { useAsync } from "../state/hooks.ts";
+import { useResource } from "../state/hooks.ts";
 import { AffiliateMatches } from "./AffiliateMatches.tsx";
 import { ClaimDialog } from "./ClaimDialog.tsx";
-import { ClaimList } from "./ClaimList.tsx";
+import { ClaimList, PastClaims } from "./ClaimList.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { EventHistory } from "./EventHistory.tsx";
 import { Message } from "./Message.tsx";
@@ -15,14 +17,13 @@ import { SignInButton } from "./SignInButton.tsx";
 
 export function PartnerView({ id }: { id: string }) {
   const store = useStore();
-  const { i18n, backend, me, session } = store;
+  const { i18n, me, session } = store;
   const [claiming, setClaiming] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const load =
-    store.mayUseBackend.value && backend ? () => backend.partner(id).then((d) => (store.updatePartner(d), d)) : null;
-  const [detail, reload] = useAsync<PartnerDetail>(load, [id, session.value?.token]);
-  const partner: Partner | undefined =
-    detail.status === "ready" ? detail.value : store.partners.value.find((p) => p.id === id);
+  const load = partnerLoader(store, id);
+  const detail = useResource(partnerKey(id), load, [id]);
+  const full = loaded(detail) ?? null;
+  const partner: Partner | undefined = full ?? store.partners.value.find((p) => p.id === id);
+  const notice = store.notice.value?.partner === id ? store.notice.value.text : null;
 
   const back = (
     <a class="partnerhub-back" href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "directory" }))}>
@@ -43,8 +44,10 @@ export function PartnerView({ id }: { id: string }) {
       </div>
     );
   }
-  const full = detail.status === "ready" ? detail.value : null;
-  const canClaim = acceptsClaims(partner.status) && (me.value?.roles.canWrite ?? false);
+  // Signed in but the backend did not answer who you are: offer the claim all the same, and say
+  // why it cannot go ahead when pressed, rather than hiding the button.
+  const canClaim = acceptsClaims(partner.status) && (me.value ? me.value.roles.canWrite : session.value !== null);
+  const openClaim = () => (full ? setClaiming(true) : void store.read(partnerKey(id), load));
 
   return (
     <article class="partnerhub-partner" aria-labelledby="partnerhub-partner-name">
@@ -53,12 +56,14 @@ export function PartnerView({ id }: { id: string }) {
       {notice && <Message type="success">{notice}</Message>}
       <section class="partnerhub-section">
         <h3>{i18n.t("partnerhub-interest-heading")}</h3>
-        {full ? <ClaimList partner={full} onChanged={reload} /> : <InterestSummary partner={partner} />}
+        {full ? <ClaimList partner={full} /> : <InterestSummary partner={partner} />}
+        {detail.status === "error" && <ErrorMessage error={detail.error} />}
         {canClaim && (
           <button
             type="button"
             class="cdx-button cdx-button--action-progressive cdx-button--weight-primary"
-            onClick={() => setClaiming(true)}
+            disabled={detail.status === "loading"}
+            onClick={openClaim}
           >
             {i18n.t("partnerhub-claim-button")}
           </button>
@@ -75,18 +80,11 @@ export function PartnerView({ id }: { id: string }) {
           {full.contact.notes && <p class="partnerhub-pre">{full.contact.notes}</p>}
         </section>
       )}
+      {full && <PastClaims partner={full} />}
       <AffiliateMatches partner={partner} />
-      <EventHistory partner={partner.id} version={partner.version} />
+      <EventHistory partner={partner.id} />
       {claiming && full && (
-        <ClaimDialog
-          partner={full}
-          onClose={() => setClaiming(false)}
-          onDone={(affiliate) => {
-            setClaiming(false);
-            setNotice(i18n.t("partnerhub-claim-done", store.affiliateName(affiliate)));
-            reload();
-          }}
-        />
+        <ClaimDialog partner={full} onClose={() => setClaiming(false)} onDone={() => setClaiming(false)} />
       )}
     </article>
   );

@@ -8,7 +8,9 @@ import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabu
 import { BackendError, type FieldIssue } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
+import { referPartner } from "../state/actions/partners.ts";
 import { useStore } from "../state/context.ts";
+import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
 import { useAction } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Checkbox, Field } from "./Field.tsx";
@@ -25,11 +27,16 @@ const byField = (issues: FieldIssue[]) => {
   return out;
 };
 
+/** The form's draft survives tab switches and reloads (state/drafts.ts) until sent or discarded. */
+const DRAFT = "refer";
+
 export function ReferForm() {
   const store = useStore();
-  const { i18n, backend, session } = store;
+  const { i18n, session } = store;
   const labels = useLabels();
-  const [draft, setDraft] = useState<ReferralDraft>(emptyReferral);
+  const [draft, setDraft] = useState<ReferralDraft>(() => readDraft(DRAFT, emptyReferral()));
+  useEffect(() => saveDraft(DRAFT, draft), [draft]);
+  const typed = JSON.stringify(draft) !== JSON.stringify(emptyReferral());
   const [issues, setIssues] = useState<Record<string, string>>({});
   const action = useAction();
   // After a refused submit, move focus (and the view) to the summary of what to correct, at the top.
@@ -61,7 +68,6 @@ export function ReferForm() {
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (!backend) return;
     const done = await action.run(async () => {
       const forms = await loadForms(store.config.formsModule, store.host.using);
       const check = forms.validateReferral(referralPayload(draft));
@@ -72,7 +78,7 @@ export function ReferForm() {
       }
       setIssues({});
       try {
-        return await backend.refer(check.value);
+        return await referPartner(store, check.value);
       } catch (err) {
         if (err instanceof BackendError && err.kind === "validation") {
           setIssues(byField(err.issues));
@@ -82,7 +88,7 @@ export function ReferForm() {
       }
     });
     if (done) {
-      store.updatePartner(done);
+      discardDraft(DRAFT);
       store.navigate({ view: "partner", partner: done.id });
     }
   }
@@ -247,6 +253,19 @@ export function ReferForm() {
       >
         {i18n.t("partnerhub-refer-submit")}
       </button>
+      {typed && (
+        <button
+          type="button"
+          class="cdx-button cdx-button--weight-quiet cdx-button--action-destructive"
+          onClick={() => {
+            discardDraft(DRAFT);
+            setDraft(emptyReferral());
+            setIssues({});
+          }}
+        >
+          {i18n.t("partnerhub-draft-discard")}
+        </button>
+      )}
     </form>
   );
 }

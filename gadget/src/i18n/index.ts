@@ -2,14 +2,16 @@
  * Messages: one JSON file per language, English as the fallback. Formatting
  * follows mw.message's plain format: `$1` parameters and `{{PLURAL:$1|one|other}}`.
  */
-import ar from "./ar.json";
-import de from "./de.json";
-import en from "./en.json";
+import ar from "../../../i18n/ar.json";
+import de from "../../../i18n/de.json";
+import en from "../../../i18n/en.json";
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = Exclude<keyof typeof en, "@metadata">;
 type Messages = Partial<Record<MessageKey, string>>;
 
-export const MESSAGES: Record<string, Messages> = { en, de, ar };
+const messages = ({ "@metadata": _, ...texts }: Record<string, unknown>) => texts as Messages;
+export const MESSAGES: Record<string, Messages> = { en: messages(en), de: messages(de), ar: messages(ar) };
+const english = MESSAGES.en as Record<MessageKey, string>;
 export const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "arz"]);
 const PLURAL_ORDER = ["zero", "one", "two", "few", "many", "other"];
 
@@ -17,6 +19,8 @@ export interface I18n {
   lang: string;
   dir: "ltr" | "rtl";
   t: (key: MessageKey, ...params: Array<string | number>) => string;
+  /** Whether `key` is a message (for keys built from data, such as an error code). */
+  has: (key: string) => key is MessageKey;
   number: (n: number) => string;
   /** A list in the language's own way: "A, B and C", "A، B و C". */
   list: (items: readonly string[]) => string;
@@ -74,6 +78,7 @@ export function createI18n(requested: string): I18n {
     dir: RTL_LANGUAGES.has(lang) ? "rtl" : "ltr",
     number,
     list: (items) => (lists ? lists.format(items) : items.join(", ")),
-    t: (key, ...params) => formatMessage(lang, own[key] ?? en[key] ?? `⧼${key}⧽`, params, number),
+    has: (key): key is MessageKey => key in english,
+    t: (key, ...params) => formatMessage(lang, own[key] ?? english[key] ?? `⧼${key}⧽`, params, number),
   };
 }

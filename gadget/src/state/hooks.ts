@@ -1,32 +1,22 @@
-/** Small hooks for talking to the backend from views: loading data, running an action. */
+/** Small hooks for views: read a store resource, run one action at a time. */
 import { useCallback, useEffect, useState } from "preact/hooks";
+import type { Backend } from "../api/backend.ts";
+import type { AsyncState } from "./async.ts";
+import { useStore } from "./context.ts";
 
-export type AsyncState<T> =
-  | { status: "loading" }
-  | { status: "ready"; value: T }
-  | { status: "error"; error: unknown }
-  | { status: "off" };
-
-/** Load `fn()` whenever `deps` change; `fn` null means "not allowed to load" (state `off`). */
-export function useAsync<T>(fn: (() => Promise<T>) | null, deps: unknown[]): [AsyncState<T>, () => void] {
-  const [state, setState] = useState<AsyncState<T>>(fn ? { status: "loading" } : { status: "off" });
-  const [round, setRound] = useState(0);
+/**
+ * The store's resource `key`, (re)read with `load` when the view mounts, when `deps` change
+ * and when signing in or out changes what may be read. Stays idle where the backend may not be used.
+ */
+export function useResource<T>(key: string, load: (b: Backend) => Promise<T>, deps: unknown[] = []): AsyncState<T> {
+  const store = useStore();
+  const state = store.resource<T>(key).value;
+  const allowed = store.mayUseBackend.value;
+  const token = store.session.value?.token;
   useEffect(() => {
-    if (!fn) {
-      setState({ status: "off" });
-      return;
-    }
-    let live = true;
-    setState((s) => (s.status === "ready" ? s : { status: "loading" }));
-    fn().then(
-      (value) => live && setState({ status: "ready", value }),
-      (error: unknown) => live && setState({ status: "error", error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [...deps, round, fn === null]);
-  return [state, useCallback(() => setRound((r) => r + 1), [])];
+    void store.read(key, load);
+  }, [key, allowed, token, ...deps]);
+  return state;
 }
 
 /** Run one action at a time; keep its error until the next run. */

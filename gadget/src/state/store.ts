@@ -1,20 +1,24 @@
 /**
- * The app's state as signals: the route (mirrored in the URL fragment), the
- * directory and its filtered view, the session. Views read signals; actions
- * here are the only writers.
+ * The app's state as signals: the route (mirrored in the URL fragment), the directory and its
+ * filtered view, the session, and keyed resources read from the backend (a partner's detail,
+ * its history, …). Views read signals; only actions write. Actions for one kind of thing live
+ * in modules beside this one (`state/actions/*.ts`, functions taking the store): they perform
+ * the write through `store.write` and apply its answer (`applyPartner`, `resource(key)`),
+ * without a second read. A new view adds its own module; this file does not grow with it.
  */
-import { computed, effect, signal } from "@preact/signals";
+import { computed, effect, signal, type Signal } from "@preact/signals";
 import type { Me } from "../../../shared/api.ts";
 import type { Affiliate, Partner, PartnerDetail } from "../../../shared/schemas.ts";
 import type { Backend } from "../api/backend.ts";
 import { createBackend } from "../api/backend.ts";
 import { changesSince, loadDirectory, readBackend, type Directory, type WikiApi } from "../api/directory-source.ts";
-import { deleteSession } from "../auth/backend-session.ts";
+import { networkError } from "../api/errors.ts";
 import * as auth from "../auth/session.ts";
 import type { GadgetConfig } from "../config.ts";
 import { filterPartners, indexPartners } from "../directory/filter.ts";
 import { formatRoute, parseRoute, type DirectoryQuery, type Route } from "../directory/query.ts";
 import type { I18n } from "../i18n/index.ts";
+import type { AsyncState } from "./async.ts";
 
 export interface Host {
   config: GadgetConfig;
@@ -31,12 +35,16 @@ export interface Host {
 /** Above this many changed partners a full re-read is cheaper than one request per partner. */
 const CATCH_UP_LIMIT = 100;
 
-type Loadable<T> = { status: "idle" | "loading" } | { status: "ready"; value: T } | { status: "error"; error: unknown };
+/** A message that an action worked, shown on the partner it concerns until the next action replaces it. */
+export interface Notice {
+  partner: string | null;
+  text: string;
+}
 
 export function createStore(host: Host) {
   const { config, i18n } = host;
   const route = signal<Route>(parseRoute(host.location.hash));
-  const directory = signal<Loadable<Directory>>({ status: "idle" });
+  const directory = signal<AsyncState<Directory>>({ status: "idle" });
   const session = signal(auth.getSession());
   const me = signal<Me | null>(null);
 
@@ -58,6 +66,55 @@ export function createStore(host: Host) {
   const result = computed(() => filterPartners(index.value, route.value.query, i18n.lang));
   const mayUseBackend = computed(() => backend !== null && (config.backendReadBeforeSignIn || session.value !== null));
   const affiliateById = computed(() => new Map(affiliates.value.map((a) => [a.id, a])));
+
+  const notice = signal<Notice | null>(null);
+  const resources = new Map<string, Signal<AsyncState<unknown>>>();
+  const rounds = new Map<string, number>();
+
+  /** The resource `key` (e.g. `partner:<id>`), idle until read. */
+  function resource<T>(key: string): Signal<AsyncState<T>> {
+    let s = resources.get(key);
+    if (!s) {
+      s = signal<AsyncState<unknown>>({ status: "idle" });
+      resources.set(key, s);
+    }
+    return s as Signal<AsyncState<T>>;
+  }
+
+  /** Read resource `key` from the backend; where the backend may not be used it stays idle. A newer read wins. */
+  async function read<T>(key: string, load: (b: Backend) => Promise<T>): Promise<void> {
+    const s = resource<T>(key);
+    if (!backend || !mayUseBackend.value) {
+      s.value = { status: "idle" };
+      return;
+    }
+    const round = (rounds.get(key) ?? 0) + 1;
+    rounds.set(key, round);
+    const kept = "value" in s.value ? s.value.value : undefined;
+    s.value = kept === undefined ? { status: "loading" } : { status: "loading", value: kept };
+    try {
+      const value = await load(backend);
+      if (rounds.get(key) === round) s.value = { status: "ready", value };
+    } catch (error) {
+      if (rounds.get(key) === round)
+        s.value = kept === undefined ? { status: "error", error } : { status: "error", error, value: kept };
+    }
+  }
+
+  /** Whether resource `key` has been asked for (a view shows it): actions refresh only those. */
+  const isShown = (key: string) => resources.has(key) && resource(key).value.status !== "idle";
+
+  /** The one way to write: the backend call, or a network error where there is no backend. */
+  async function write<T>(fn: (b: Backend) => Promise<T>): Promise<T> {
+    if (!backend) throw networkError("no backend configured");
+    return fn(backend);
+  }
+
+  /** Apply a partner as a write answered it: its detail and its row in the directory, at once. */
+  function applyPartner(detail: PartnerDetail): void {
+    resource<PartnerDetail>(`partner:${detail.id}`).value = { status: "ready", value: detail };
+    updatePartner(detail);
+  }
 
   effect(() => {
     const hash = formatRoute(route.value);
@@ -96,7 +153,7 @@ export function createStore(host: Host) {
         directory.value = { status: "ready", value: await readBackend(backend) };
         return;
       }
-      for (const id of changes.partners) updatePartner(await backend.partner(id));
+      for (const id of changes.partners) applyPartner(await backend.partner(id));
       const now = directory.value;
       if (now.status !== "ready") return;
       const affiliatesNow = changes.affiliates ? (await backend.affiliates()).affiliates : now.value.affiliates;
@@ -148,6 +205,12 @@ export function createStore(host: Host) {
     loadMe,
     catchUp,
     updatePartner,
+    notice,
+    resource,
+    read,
+    isShown,
+    write,
+    applyPartner,
     navigate(next: Partial<Omit<Route, "query">>): void {
       route.value = { ...route.value, partner: null, ...next };
     },
@@ -167,10 +230,11 @@ export function createStore(host: Host) {
     signOut(): void {
       // Revoke the backend session too; signing out locally must not wait for the network.
       const token = session.value?.token;
-      if (token && config.backendUrl) void deleteSession(config.backendUrl, token, host.fetch ?? fetch).catch(() => {});
+      if (token && backend) void backend.deleteSession(token).catch(() => {});
       auth.signOut();
       session.value = null;
       me.value = null;
+      notice.value = null;
     },
     affiliateName(id: string): string {
       return affiliateById.value.get(id)?.name ?? id;

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMediaWikiClient, type MediaWikiClient } from "../../../worker/mediawiki/client.ts";
 import { mirrorCredentials } from "../../../worker/mirror/job.ts";
 import { mirrorStatus } from "../../../worker/storage/mirror.ts";
-import { login, startWiki, type WikiClient, type WikiHandle } from "../harness.ts";
-import { expectConverged, history } from "./pages.ts";
-import { mirrorConfig, TestRecord, uniquePrefix } from "./record.ts";
+import { login, startWiki, type WikiClient, type WikiHandle } from "../../../tools/wiki/harness.ts";
+import { expectConverged, history } from "../../../tools/wiki/mirror-pages.ts";
+import { mirrorConfig, TestRecord, uniquePrefix } from "../../../tools/wiki/mirror-record.ts";
 
 const LIMIT = 2 * 1024 * 1024;
 let dir: string;

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { isSafeLinkTarget } from "../../../worker/mirror/escape.ts";
 import { loadMirrorRecord } from "../../../worker/mirror/job.ts";
 import { partnerOrder } from "../../../worker/mirror/record.ts";
-import { apiGet, attachWiki, login, type WikiClient } from "../harness.ts";
+import { apiGet, attachWiki, login, type WikiClient } from "../../../tools/wiki/harness.ts";
 import { HOSTILE_STRINGS } from "./hostile-strings.ts";
-import { expectedPages, wikiContents } from "./pages.ts";
-import { mirrorConfig, TestRecord, uniquePrefix } from "./record.ts";
+import { expectedPages, wikiContents } from "../../../tools/wiki/mirror-pages.ts";
+import { mirrorConfig, TestRecord, uniquePrefix } from "../../../tools/wiki/mirror-record.ts";
 
 const wiki = attachWiki(inject("wiki"));
 const AFFILIATES = 12;

@@ -4,9 +4,9 @@ import { mirrorStatus } from "../../../worker/storage/mirror.ts";
 import { latestEventSeq } from "../../../worker/storage/events.ts";
 import { publicDirectory } from "../../../worker/mirror/render-json.ts";
 import { loadMirrorRecord } from "../../../worker/mirror/job.ts";
-import { apiGet, attachWiki, login, type WikiClient } from "../harness.ts";
-import { expectedPages, history, wikiContents } from "./pages.ts";
-import { mirrorConfig, TestRecord, uniquePrefix } from "./record.ts";
+import { apiGet, attachWiki, login, type WikiClient } from "../../../tools/wiki/harness.ts";
+import { expectedPages, history, wikiContents } from "../../../tools/wiki/mirror-pages.ts";
+import { mirrorConfig, TestRecord, uniquePrefix } from "../../../tools/wiki/mirror-record.ts";
 
 const wiki = attachWiki(inject("wiki"));
 let reader: WikiClient;

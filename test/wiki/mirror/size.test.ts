@@ -4,9 +4,9 @@ import { loadMirrorRecord } from "../../../worker/mirror/job.ts";
 import { publicDirectory } from "../../../worker/mirror/render-json.ts";
 import { byteLength } from "../../../worker/mirror/split.ts";
 import { mirrorBookkeeping } from "../../../worker/storage/mirror.ts";
-import { login, startWiki, type WikiClient, type WikiHandle } from "../harness.ts";
-import { expectConverged, expectedPages, history, wikiContents } from "./pages.ts";
-import { mirrorConfig, TestRecord, uniquePrefix } from "./record.ts";
+import { login, startWiki, type WikiClient, type WikiHandle } from "../../../tools/wiki/harness.ts";
+import { expectConverged, expectedPages, history, wikiContents } from "../../../tools/wiki/mirror-pages.ts";
+import { mirrorConfig, TestRecord, uniquePrefix } from "../../../tools/wiki/mirror-record.ts";
 
 const LIMIT = 16 * 1024;
 let wiki: WikiHandle;

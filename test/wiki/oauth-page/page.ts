@@ -1,5 +1,5 @@
 // The browsing module of the test hub page: no OAuth code here, only the decision to load it.
-import { deleteSession } from "../../../gadget/src/auth/backend-session.ts";
+import { createBackend } from "../../../gadget/src/api/backend.ts";
 import { hasAuthorizationResponse, wikiEndpoints } from "../../../gadget/src/auth/oauth-return.ts";
 import type { SignInModule } from "./sign-in-module.ts";
 
@@ -48,10 +48,12 @@ if (mount) {
         `<p id="partnerhub-user">Signed in as ${escapeHtml(session.user.name)}</p><button id="partnerhub-signout">Sign out</button>`,
       );
       document.getElementById("partnerhub-signout")!.onclick = () => {
-        deleteSession(backendUrl, session.token).then(() => {
-          sessionStorage.removeItem(SESSION_KEY);
-          render();
-        });
+        createBackend({ baseUrl: backendUrl, getToken: () => null })
+          .deleteSession(session.token)
+          .then(() => {
+            sessionStorage.removeItem(SESSION_KEY);
+            render();
+          });
       };
       return;
     }

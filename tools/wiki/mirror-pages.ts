@@ -1,11 +1,11 @@
 // Reading the mirror's pages back from the wiki, and what they should be, for the wiki tests.
-import type { Config } from "../../../worker/config.ts";
-import { renderDocuments } from "../../../worker/mirror/documents.ts";
-import { loadMirrorRecord } from "../../../worker/mirror/job.ts";
-import type { MirrorPage } from "../../../worker/mirror/layout.ts";
-import { latestEventSeq, listEvents } from "../../../worker/storage/events.ts";
-import type { SqlDatabase } from "../../../worker/storage/db.ts";
-import type { WikiClient } from "../harness.ts";
+import type { Config } from "../../worker/config.ts";
+import { renderDocuments } from "../../worker/mirror/documents.ts";
+import { loadMirrorRecord } from "../../worker/mirror/job.ts";
+import type { MirrorPage } from "../../worker/mirror/layout.ts";
+import { latestEventSeq, listEvents } from "../../worker/storage/events.ts";
+import type { SqlDatabase } from "../../worker/storage/db.ts";
+import type { WikiClient } from "./harness.ts";
 
 /** The pages the record should render to now, at the limit the wiki reports (or the one given). */
 export async function expectedPages(db: SqlDatabase, config: Config, limit: number): Promise<MirrorPage[]> {

@@ -59,7 +59,7 @@ export interface StartOptions {
   port?: number;
   /** PHP appended to LocalSettings.php after the harness's settings. */
   extraSettings?: string;
-  /** Loads the test-only OAuth 2 stand-in (`test/wiki/oauth-standin/`) with these clients. */
+  /** Loads the test-only OAuth 2 stand-in (`tools/wiki/oauth-standin/`) with these clients. */
   oauthStandIn?: OAuthStandInOptions;
   /** Lowers `$wgMaxArticleSize` so tests reach `contenttoobig` cheaply. */
   maxArticleSizeKiB?: number;

@@ -1,5 +1,5 @@
 /** The affiliate landscape the demo directory uses: real Wikimedia affiliates, with the countries they serve. */
-import type { AffiliateKind, Offer } from "../../shared/vocabulary.ts";
+import type { AffiliateKind, Offer } from "../../../shared/vocabulary.ts";
 
 export interface SeedAffiliate {
   id: string;

@@ -34,7 +34,7 @@ export function standInSettings(options: OAuthStandInOptions): string {
     })
     .join("\n");
   return [
-    "# ---- OAuth 2 stand-in (TEST-ONLY, test/wiki/oauth-standin) ----",
+    "# ---- OAuth 2 stand-in (TEST-ONLY, tools/wiki/oauth-standin) ----",
     `wfLoadExtension( 'OAuthStandIn', ${php(EXTENSION_JSON)} );`,
     `$wgOAuthStandInClients = [\n${clients}\n];`,
     `$wgOAuthStandInCodeTTL = ${Math.floor(options.codeTtl ?? 60)};`,

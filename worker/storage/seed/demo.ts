@@ -4,11 +4,11 @@
  * in every state (stale leads included), representatives, and the event log
  * that tells the same story. The same options give the same SQL, byte for byte.
  */
-import type { ClaimStatus, Funding, Offer, PartnerKind, Project, Stage } from "../../shared/vocabulary.ts";
-import { slugify as slug } from "../../shared/slug.ts";
-import { normalisedName } from "../../shared/duplicates.ts";
-import type { EventRow } from "../../worker/storage/events.ts";
-import { searchText } from "../../worker/storage/partners.ts";
+import type { ClaimStatus, Funding, Offer, PartnerKind, Project, Stage } from "../../../shared/vocabulary.ts";
+import { normalisedName } from "../../../shared/duplicates.ts";
+import { slugify as slug } from "../../../shared/slug.ts";
+import type { EventRow } from "../events.ts";
+import { searchText } from "../partners.ts";
 import { SEED_AFFILIATES, type SeedAffiliate } from "./affiliates.ts";
 import { PLACES } from "./places.ts";
 

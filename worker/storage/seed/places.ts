@@ -1,5 +1,5 @@
 /** Countries, their languages and towns, and how institutions there are named: material for fictional partners. */
-import type { PartnerKind } from "../../shared/vocabulary.ts";
+import type { PartnerKind } from "../../../shared/vocabulary.ts";
 
 export interface Place {
   country: string;

@@ -1,28 +1,58 @@
-// A record for the mirror's wiki tests: the real migrations on node:sqlite, written through the
-// storage layer (so every change has its event), plus a mirror configuration for a test wiki.
+// A record for the mirror's wiki tests: the real migrations on node:sqlite, or on D1 (workerd's own,
+// through wrangler's platform proxy) when MIRROR_TEST_STORAGE=d1 (the "wiki-d1" project), written
+// through the storage layer (so every change has its event), plus a mirror configuration for a test wiki.
 import { randomBytes } from "node:crypto";
-import { readConfig, type Config } from "../../../worker/config.ts";
-import { runMirrorJob, type MirrorJobOptions, type MirrorRunResult } from "../../../worker/mirror/job.ts";
-import { migrate } from "../../../worker/node/migrate.ts";
-import { openSqlite, type NodeSqlDatabase } from "../../../worker/node/sqlite.ts";
-import { insertAffiliate, verifyRepresentative } from "../../../worker/storage/affiliates.ts";
-import { acceptClaim, insertClaim, progressClaim } from "../../../worker/storage/claims.ts";
-import { commit } from "../../../worker/storage/commit.ts";
-import type { SqlStatement } from "../../../worker/storage/db.ts";
-import { insertPartner } from "../../../worker/storage/partners.ts";
-import type { WikiInfo } from "../harness.ts";
+import { readD1Migrations } from "@cloudflare/vitest-plugin";
+import { getPlatformProxy } from "wrangler";
+import { readConfig, type Config } from "../../worker/config.ts";
+import { runMirrorJob, type MirrorJobOptions, type MirrorRunResult } from "../../worker/mirror/job.ts";
+import { migrate, MIGRATIONS_DIR } from "../../worker/node/migrate.ts";
+import { openSqlite, type NodeSqlDatabase } from "../../worker/node/sqlite.ts";
+import { insertAffiliate, verifyRepresentative } from "../../worker/storage/affiliates.ts";
+import { acceptClaim, insertClaim, progressClaim } from "../../worker/storage/claims.ts";
+import { commit } from "../../worker/storage/commit.ts";
+import type { SqlDatabase, SqlStatement } from "../../worker/storage/db.ts";
+import { insertPartner } from "../../worker/storage/partners.ts";
+import type { WikiInfo } from "./harness.ts";
+
+/** The D1 proxies opened so far (one workerd each); d1-setup.ts stops them when a test file is done. */
+const proxies: Array<{ dispose(): Promise<void> }> = [];
+export async function disposeD1Records(): Promise<void> {
+  await Promise.all(proxies.splice(0).map((p) => p.dispose()));
+}
+
+async function openNodeSqlite(): Promise<NodeSqlDatabase> {
+  const db = openSqlite(":memory:");
+  await migrate(db);
+  return db;
+}
+
+/** A fresh, migrated database of the storage under test. */
+async function openStorage(): Promise<SqlDatabase> {
+  if (process.env.MIRROR_TEST_STORAGE !== "d1") return openNodeSqlite();
+  const proxy = await getPlatformProxy<{ DB: SqlDatabase }>({ configPath: "wrangler.toml", persist: false });
+  proxies.push(proxy);
+  const db = proxy.env.DB;
+  // As `wrangler d1 migrations apply` does: each migration's statements in one batch.
+  for (const m of await readD1Migrations(MIGRATIONS_DIR)) await db.batch(m.queries.map((q) => db.prepare(q)));
+  return db;
+}
 
 export class TestRecord {
   private clock = Date.parse("2026-06-01T00:00:00Z");
-  readonly db: NodeSqlDatabase;
-  private constructor(db: NodeSqlDatabase) {
+  readonly db: SqlDatabase;
+  private constructor(db: SqlDatabase) {
     this.db = db;
   }
 
+  /** A record on the storage under test (node:sqlite, or D1 in the wiki-d1 project). */
   static async open(): Promise<TestRecord> {
-    const db = openSqlite(":memory:");
-    await migrate(db);
-    return new TestRecord(db);
+    return new TestRecord(await openStorage());
+  }
+
+  /** A record on node:sqlite whatever the project (the benchmarks seed it with plain SQL). */
+  static async openSqlite(): Promise<TestRecord & { db: NodeSqlDatabase }> {
+    return new TestRecord(await openNodeSqlite()) as TestRecord & { db: NodeSqlDatabase };
   }
 
   /** A later time for every change, so events and pages have distinct, ordered times. */

@@ -1,0 +1,22 @@
+/** Partner actions: read one partner's detail, refer a new one. */
+import type { PartnerDetail, PartnerInput } from "../../../../shared/schemas.ts";
+import type { Backend } from "../../api/backend.ts";
+import type { Store } from "../store.ts";
+
+export const partnerKey = (id: string) => `partner:${id}`;
+
+/** How a view reads a partner (for `useResource`): the detail, applied to the directory's row too. */
+export const partnerLoader =
+  (store: Store, id: string) =>
+  async (b: Backend): Promise<PartnerDetail> => {
+    const detail = await b.partner(id);
+    store.updatePartner(detail);
+    return detail;
+  };
+
+/** `POST /partners`: the answer is the new partner; it is in the directory at once. */
+export async function referPartner(store: Store, input: PartnerInput): Promise<PartnerDetail> {
+  const detail = await store.write((b) => b.refer(input));
+  store.applyPartner(detail);
+  return detail;
+}
