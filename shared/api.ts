@@ -32,6 +32,7 @@ export const ApiError = z
     error: z.strictObject({
       code: z.enum(ERROR_CODES),
       message: z.string(),
+      params: z.record(z.string(), z.unknown()).optional(),
       details: z.unknown().optional(),
     }),
   })

@@ -7,17 +7,25 @@ import type { ErrorCode } from "../shared/api.ts";
 export class ApiError extends HTTPException {
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** What the gadget needs to word the error in the user's language (names, ids, counts). */
+  readonly params: Record<string, unknown> | undefined;
   readonly headers: Record<string, string>;
 
   constructor(
     status: ContentfulStatusCode,
     code: ErrorCode,
     message: string,
-    options: { details?: unknown; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      details?: unknown;
+      params?: Record<string, unknown>;
+      headers?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(status, { message, cause: options.cause });
     this.code = code;
     this.details = options.details;
+    this.params = options.params;
     this.headers = options.headers ?? {};
   }
 }
@@ -51,7 +59,12 @@ export function errorResponse(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
     const body = {
-      error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
+      error: {
+        code: err.code,
+        message: err.message,
+        ...(err.params === undefined ? {} : { params: err.params }),
+        ...(err.details === undefined ? {} : { details: err.details }),
+      },
     };
     return c.json(body, err.status);
   }

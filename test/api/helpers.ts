@@ -49,7 +49,7 @@ export async function expectError(res: Response, status: number, code?: string) 
   const body = await json(res);
   expect({ status: res.status, body }).toMatchObject({ status, body: { error: { message: expect.any(String) } } });
   if (code) expect(body.error.code).toBe(code);
-  return body.error as { code: string; message: string; details?: any };
+  return body.error as { code: string; message: string; params?: any; details?: any };
 }
 
 const tokens = new Map<string, string>();

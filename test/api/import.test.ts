@@ -100,7 +100,7 @@ describe("POST /partners/import, the preview", () => {
     const rows = (n: number) =>
       ["Name,Country", ...Array.from({ length: n }, (_, i) => `Limit ${i} Place,DE`)].join("\n");
     const err = await expectError(await importList({ format: "csv", text: rows(1001) }), 413, "payload_too_large");
-    expect(err.details.params).toEqual({ max: 1000, rows: 1001 });
+    expect(err.params).toEqual({ max: 1000, rows: 1001 });
     expect((await importList({ format: "csv", text: rows(1000) })).status).toBe(200);
   });
 });

@@ -68,7 +68,7 @@ describe("POST /partners/{id}/merge", () => {
     expect(res.status).toBe(301);
     expect(res.headers.get("Location")).toBe(`${API_BASE}/partners/${into}`);
     const err = await expectError(res, 301, "partner_merged");
-    expect(err.details).toEqual({ partner: from, into });
+    expect(err.params).toEqual({ partner: from, into });
     const list = await json(await call("GET", `/partners?q=${encodeURIComponent("Redirect Source Archive")}`));
     expect(list.partners.map((p: { id: string }) => p.id)).not.toContain(from);
     const mirror = await loadMirrorRecord(db);
@@ -94,7 +94,7 @@ describe("POST /partners/{id}/merge", () => {
     const y = await makeClaim(into, aff, "Rep Clash");
     const before = await snapshot();
     const err = await expectError(await merge(from, into, await versionOf(from)), 409, "merge_conflict");
-    expect(err.details).toEqual({ reason: "same_affiliate", params: { affiliate: aff, claims: [y.id, x.id] } });
+    expect(err.params).toEqual({ reason: "same_affiliate", affiliate: aff, claims: [y.id, x.id] });
     expect(await snapshot()).toBe(before);
     // Settled by withdrawing one, the merge goes through.
     expect((await act("withdraw", x.id, "Rep Clash", { version: x.version })).status).toBe(200);
@@ -113,7 +113,7 @@ describe("POST /partners/{id}/merge", () => {
       expect((await act("accept", c.id, COORDINATOR, { version: c.version })).status).toBe(200);
     }
     const v = await versionOf(from);
-    expect((await expectError(await merge(from, into, v), 409, "merge_conflict")).details.reason).toBe("two_leads");
+    expect((await expectError(await merge(from, into, v), 409, "merge_conflict")).params.reason).toBe("two_leads");
     await expectError(await merge(from, into, v + 5), 412, "version_mismatch");
     await expectError(await merge(from, from, v), 409, "merge_conflict");
     await expectError(await merge(from, into, v, "Plain User"), 403, "forbidden");

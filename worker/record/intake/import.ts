@@ -238,7 +238,7 @@ export async function importPartners(
       "payload_too_large",
       `An import takes at most ${IMPORT_MAX_ROWS} rows; this list has ${data.length}`,
       {
-        details: { params: { max: IMPORT_MAX_ROWS, rows: data.length } },
+        params: { max: IMPORT_MAX_ROWS, rows: data.length },
       },
     );
   }
@@ -248,17 +248,16 @@ export async function importPartners(
     const i = headers.indexOf(header);
     if (i < 0) {
       throw new ApiError(422, "validation_failed", `No column is headed "${header}"`, {
-        details: {
-          issues: [{ path: `columns.${field}`, message: "no such column", code: "custom" }],
-          params: { column: header },
-        },
+        details: { issues: [{ path: `columns.${field}`, message: "no such column", code: "custom" }] },
+        params: { column: header },
       });
     }
     columnIndex.set(field, i);
   }
   if (!columnIndex.has("name")) {
     throw new ApiError(422, "validation_failed", "Say which column holds the name", {
-      details: { issues: [{ path: "columns.name", message: "required", code: "custom" }], params: { field: "name" } },
+      details: { issues: [{ path: "columns.name", message: "required", code: "custom" }] },
+      params: { field: "name" },
     });
   }
 
@@ -310,9 +309,7 @@ export async function importPartners(
 
   const result = await commit(db, importStatements(db, toCreate, { actor: caller.user.name, at, preview }));
   if (!result.ok) {
-    throw new ApiError(409, "conflict", "The directory changed while importing; nothing was imported. Preview again.", {
-      details: { params: {} },
-    });
+    throw new ApiError(409, "conflict", "The directory changed while importing; nothing was imported. Preview again.");
   }
   return { ...preview, committed: true };
 }

@@ -19,7 +19,7 @@ const OPEN = new Set(["interested", "lead"]);
 const LIMITS = { asks: 20, links: 20, languages: 20 } as const;
 
 const mergeConflict = (reason: string, params: Record<string, unknown>, message: string) =>
-  new ApiError(409, "merge_conflict", message, { details: { reason, params } });
+  new ApiError(409, "merge_conflict", message, { params: { reason, ...params } });
 
 function union<T>(a: T[], b: T[], key: (t: T) => string, max: number): T[] {
   const seen = new Set(a.map(key));

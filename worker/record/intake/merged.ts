@@ -8,7 +8,7 @@ import { mergedInto } from "../../storage/intake.ts";
 export function partnerMerged(id: string, into: string): ApiError {
   return new ApiError(301, "partner_merged", `${id} was merged into ${into}`, {
     headers: { Location: `${API_BASE}/partners/${into}` },
-    details: { partner: id, into },
+    params: { partner: id, into },
   });
 }
 
