@@ -12,7 +12,7 @@ describe("POST /partners finds possible duplicates", () => {
     const id = await makePartner({ name: "Muzeum Śląskie w Katowicach", country: "PL" });
     const err = await expectError(await refer({ name: "Slaskie Museum, Katowicach" }), 409, "possible_duplicate");
     expect(err.details.candidates).toEqual([{ id, name: "Muzeum Śląskie w Katowicach", why: ["name"] }]);
-    expect(err.params).toEqual({ partner: id, partnerName: "Muzeum Śląskie w Katowicach" });
+    expect(err.params).toEqual({ candidate: id, candidateName: "Muzeum Śląskie w Katowicach" });
   });
 
   it("creates it anyway when the referrer confirms it is new", async () => {

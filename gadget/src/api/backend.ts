@@ -18,6 +18,7 @@ import type {
   TransitionRequest,
 } from "../../../shared/api.ts";
 import { API_BASE } from "../../../shared/api-base.ts";
+import type { DuplicateList } from "../../../shared/intake-api.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";
@@ -89,6 +90,16 @@ export function createBackend({
     progress: (claim: number, body: ProgressRequest) => call<ClaimResponse>("POST", `/claims/${claim}/progress`, body),
     handover: (claim: number, body: HandoverRequest) =>
       call<HandoverResponse>("POST", `/claims/${claim}/handover`, body),
+    /** `GET /partners/duplicates`: partners that may be the one being referred. */
+    duplicates: (probe: { name?: string; wikidata?: string; website?: string }) => {
+      const q = Object.entries(probe)
+        .filter(([, v]) => v)
+        .map(([k, v]) => `${k}=${enc(v as string)}`)
+        .join("&");
+      return call<DuplicateList>("GET", `/partners/duplicates?${q}`);
+    },
+    merge: (id: string, into: string, version: number) =>
+      call<PartnerDetail>("POST", `/partners/${enc(id)}/merge`, { into, version }),
     addRepresentative: (affiliate: string, username: string) =>
       call<RoleResult>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
   };

@@ -1,5 +1,5 @@
 /** One partner: public facts, who is interested and who leads, history, and the contact for those allowed. */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { acceptsClaims } from "../../../shared/claim-machine.ts";
 import type { Partner } from "../../../shared/schemas.ts";
 import { partnerKey, partnerLoader } from "../state/actions/partners.ts";
@@ -11,6 +11,7 @@ import { ClaimDialog } from "./ClaimDialog.tsx";
 import { ClaimList, PastClaims } from "./ClaimList.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { EventHistory } from "./EventHistory.tsx";
+import { MergeDialog } from "./MergeDialog.tsx";
 import { Message } from "./Message.tsx";
 import { PartnerFacts } from "./PartnerFacts.tsx";
 import { SignInButton } from "./SignInButton.tsx";
@@ -19,11 +20,17 @@ export function PartnerView({ id }: { id: string }) {
   const store = useStore();
   const { i18n, me, session } = store;
   const [claiming, setClaiming] = useState(false);
+  const [merging, setMerging] = useState(false);
   const load = partnerLoader(store, id);
   const detail = useResource(partnerKey(id), load, [id]);
   const full = loaded(detail) ?? null;
   const partner: Partner | undefined = full ?? store.partners.value.find((p) => p.id === id);
   const notice = store.notice.value?.partner === id ? store.notice.value.text : null;
+  // A merged partner's id leads to the one it was merged into (the mirror's map, or the backend's redirect).
+  const survivor = store.mergedInto(id) ?? (full && full.id !== id ? full.id : null);
+  useEffect(() => {
+    if (survivor) store.navigate({ view: "partner", partner: survivor });
+  }, [survivor]);
 
   const back = (
     <a class="partnerhub-back" href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "directory" }))}>
@@ -81,6 +88,14 @@ export function PartnerView({ id }: { id: string }) {
         </section>
       )}
       {full && <PastClaims partner={full} />}
+      {full && me.value?.roles.coordinator && (
+        <section class="partnerhub-section">
+          <button type="button" class="cdx-button" onClick={() => setMerging(true)}>
+            {i18n.t("partnerhub-merge-button")}
+          </button>
+        </section>
+      )}
+      {merging && full && <MergeDialog partner={full} onClose={() => setMerging(false)} />}
       <AffiliateMatches partner={partner} />
       <EventHistory partner={partner.id} />
       {claiming && full && (

@@ -8,10 +8,12 @@ import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabu
 import { BackendError, type FieldIssue } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
+import { DUPLICATES } from "../state/actions/intake.ts";
 import { referPartner } from "../state/actions/partners.ts";
 import { useStore } from "../state/context.ts";
 import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
 import { useAction } from "../state/hooks.ts";
+import { DuplicateCandidates, probeOf, useDuplicateCheck } from "./DuplicateCheck.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Checkbox, Field } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
@@ -51,7 +53,9 @@ export function ReferForm() {
       setDraft((d) => ({ ...d, [k]: v }));
   const toggle = (k: "offers" | "projects", v: string, on: boolean) =>
     setDraft((d) => ({ ...d, [k]: on ? [...d[k], v] : d[k].filter((x) => x !== v) }));
-  const input = (k: "name" | "wikidata" | "country" | "languages" | "contactName" | "contactEmail") => ({
+  const candidates = useDuplicateCheck(probeOf(draft));
+  const [confirmNew, setConfirmNew] = useState(false);
+  const input = (k: "name" | "wikidata" | "website" | "country" | "languages" | "contactName" | "contactEmail") => ({
     id: `partnerhub-refer-${k}`,
     class: "cdx-text-input__input",
     value: draft[k],
@@ -70,7 +74,7 @@ export function ReferForm() {
     e.preventDefault();
     const done = await action.run(async () => {
       const forms = await loadForms(store.config.formsModule, store.host.using);
-      const check = forms.validateReferral(referralPayload(draft));
+      const check = forms.validateReferral({ ...referralPayload(draft), confirmNew });
       if (!check.ok) {
         setIssues(byField(check.issues));
         setRefused((n) => n + 1);
@@ -83,6 +87,12 @@ export function ReferForm() {
         if (err instanceof BackendError && err.kind === "validation") {
           setIssues(byField(err.issues));
           setRefused((n) => n + 1);
+        }
+        // Someone referred it meanwhile: show who, as the check while typing would have.
+        if (err instanceof BackendError && err.code === "possible_duplicate") {
+          const found = (err.details as { candidates?: typeof candidates } | undefined)?.candidates ?? [];
+          store.resource(DUPLICATES).value = { status: "ready", value: { candidates: found } };
+          setConfirmNew(false);
         }
         throw err;
       }
@@ -131,6 +141,17 @@ export function ReferForm() {
           <input {...input("wikidata")} />
         </div>
       </Field>
+      <Field
+        id="partnerhub-refer-website"
+        label={i18n.t("partnerhub-refer-website")}
+        optional={optional}
+        error={issues.website}
+      >
+        <div class="cdx-text-input">
+          <input {...input("website")} type="url" />
+        </div>
+      </Field>
+      <DuplicateCandidates candidates={candidates} confirmNew={confirmNew} onConfirmNew={setConfirmNew} />
       <Field id="partnerhub-refer-kind" label={i18n.t("partnerhub-facet-kind")} error={issues.kind}>
         <select
           id="partnerhub-refer-kind"

@@ -2,6 +2,7 @@
 export interface ReferralDraft {
   name: string;
   wikidata: string;
+  website: string;
   kind: string;
   country: string;
   languages: string;
@@ -18,6 +19,7 @@ export interface ReferralDraft {
 export const emptyReferral = (): ReferralDraft => ({
   name: "",
   wikidata: "",
+  website: "",
   kind: "museum",
   country: "",
   languages: "",
@@ -43,6 +45,7 @@ export function referralPayload(d: ReferralDraft): Record<string, unknown> {
   return {
     name: d.name,
     wikidata: d.wikidata.trim() || null,
+    website: d.website.trim() || null,
     kind: d.kind,
     country: d.country.trim().toUpperCase(),
     languages: list(d.languages, /[,\s]+/),

@@ -176,6 +176,22 @@ export function createStore(host: Host) {
   }
 
   /** Replace one partner in the directory (after a claim or a transition): the result shows at once. */
+  /** A partner merged into `into`: it leaves the list, and its id leads to the survivor from now on. */
+  function removePartner(id: string, into: string): void {
+    const d = directory.value;
+    if (d.status !== "ready") return;
+    const partners = d.value.partners.filter((p) => p.id !== id);
+    directory.value = { status: "ready", value: { ...d.value, partners, merged: { ...d.value.merged, [id]: into } } };
+  }
+
+  /** Where a merged partner's id leads now (following merges of merges), or null. */
+  function mergedInto(id: string): string | null {
+    const merged = directory.value.status === "ready" ? (directory.value.value.merged ?? {}) : {};
+    let at = merged[id];
+    for (let hops = 0; at && merged[at] && hops < 10; hops++) at = merged[at];
+    return at ?? null;
+  }
+
   function updatePartner(detail: PartnerDetail): void {
     const d = directory.value;
     if (d.status !== "ready") return;
@@ -205,6 +221,8 @@ export function createStore(host: Host) {
     loadMe,
     catchUp,
     updatePartner,
+    removePartner,
+    mergedInto,
     notice,
     resource,
     read,

@@ -19,7 +19,7 @@ export function possibleDuplicate(candidates: DuplicateCandidate[]): ApiError {
     409,
     "possible_duplicate",
     `This may be a partner already in the directory: ${candidates.map((c) => c.id).join(", ")}`,
-    { details: { candidates }, params: { partner: first?.id ?? "", partnerName: first?.name ?? "" } },
+    { details: { candidates }, params: { candidate: first?.id ?? "", candidateName: first?.name ?? "" } },
   );
 }
 
