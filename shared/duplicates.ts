@@ -251,7 +251,20 @@ const SHARED_HOSTS = new Set(["facebook.com", "sites.google.com", "instagram.com
  * hosts also the first path segment. `null` when it is not a web address.
  */
 export function websiteDomain(address: string | null | undefined): string | null {
-  const raw = (address ?? "").trim();
+  if (!address) return null;
+  const hit = DOMAINS.get(address);
+  if (hit !== undefined) return hit;
+  const domain = parseDomain(address);
+  if (DOMAINS.size >= 20_000) DOMAINS.clear();
+  DOMAINS.set(address, domain);
+  return domain;
+}
+
+// Parsing a URL is the dearest step of a comparison: each address is parsed once.
+const DOMAINS = new Map<string, string | null>();
+
+function parseDomain(address: string): string | null {
+  const raw = address.trim();
   if (!raw || /\s/.test(raw) || (raw.includes("@") && !raw.includes("/"))) return null;
   let url: URL;
   try {
@@ -332,6 +345,8 @@ export function nameStems(name: string): string[] {
  * Many probes against many partners (an import against the directory): partners indexed by
  * Wikidata item, domain, normalised name and word stem, so each probe meets only its likely few.
  */
+const COMMON_STEM = 200;
+
 export class DuplicateIndex {
   private readonly byKey = new Map<string, KnownPartner[]>();
 
@@ -361,7 +376,12 @@ export class DuplicateIndex {
 
   find(probe: DuplicateProbe, limit = 10): DuplicateCandidate[] {
     const pool = new Set<KnownPartner>();
-    for (const key of this.keysOf(probe)) for (const k of this.byKey.get(key) ?? []) pool.add(k);
+    for (const key of this.keysOf(probe)) {
+      const list = this.byKey.get(key) ?? [];
+      // A stem that hundreds of names share (a common word) finds nothing a person would call similar.
+      if (key.startsWith("s:") && list.length > COMMON_STEM) continue;
+      for (const k of list) pool.add(k);
+    }
     return findDuplicates(probe, pool, limit);
   }
 }

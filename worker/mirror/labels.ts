@@ -3,7 +3,7 @@
  * content language is English, so the mirror writes English labels and column headers with the
  * same keys the gadget shows. Unknown vocabulary values are shown escaped.
  */
-import en from "../../i18n/en.json";
+import en from "../../i18n/en.json" with { type: "json" };
 import { escapeText } from "./escape.ts";
 
 type Key = Exclude<keyof typeof en, "@metadata">;

@@ -18,7 +18,8 @@ const CANDIDATES_SQL = `SELECT id, name, wikidata, website FROM partner
   WHERE merged_into IS NULL AND (
     wikidata = ?1 OR site_domain = ?2 OR name_norm = ?3
     OR EXISTS (SELECT 1 FROM json_each(?4) s WHERE partner.name_norm LIKE '%' || s.value || '%'))
-  ORDER BY id LIMIT 200`;
+  ORDER BY coalesce(wikidata = ?1, 0) DESC, coalesce(site_domain = ?2, 0) DESC, coalesce(name_norm = ?3, 0) DESC, id
+  LIMIT 200`;
 
 function candidateParams(p: Probe): unknown[] {
   const name = p.name?.trim() ?? "";
