@@ -32,8 +32,9 @@ const SITE_DOMAIN = at(FIELD_COLUMNS.indexOf("site_domain"));
 const INSERT_PARTNERS = `INSERT INTO partner (${FIELD_COLUMNS.join(", ")}, id, referred_by, created_at, updated_at)
   SELECT ${FIELD_COLUMNS.map((_, i) => at(i)).join(", ")}, ${at(N)}, ?2, ?3, ?3
   FROM json_each(?1) j
-  WHERE ${at(N + 1)} = 1 OR NOT EXISTS (SELECT 1 FROM partner p WHERE p.merged_into IS NULL
-    AND (p.name_norm = ${NAME_NORM} OR p.site_domain = ${SITE_DOMAIN}))
+  WHERE ${at(N + 1)} = 1 OR (
+    NOT EXISTS (SELECT 1 FROM partner p WHERE p.merged_into IS NULL AND p.name_norm = ${NAME_NORM})
+    AND NOT EXISTS (SELECT 1 FROM partner p WHERE p.merged_into IS NULL AND p.site_domain = ${SITE_DOMAIN}))
   ORDER BY j.key`;
 
 // `changes()` is the partner insert's count: fewer rows than sent makes `type` NULL and aborts the batch.

@@ -185,9 +185,11 @@ function insertPartnerRow(db: SqlDatabase, p: NewPartner, confirmNew: boolean): 
       .prepare(
         `INSERT INTO partner (${FIELD_COLUMNS.join(", ")}, id, referred_by, referred_for, created_at, updated_at)
          SELECT ${FIELD_PARAMS}, ?${n + 1}, ?${n + 2}, ?${n + 3}, ?${n + 4}, ?${n + 4}
-         WHERE ?${n + 5} OR NOT EXISTS (SELECT 1 FROM partner WHERE merged_into IS NULL
-           AND (name_norm = ?${FIELD_COLUMNS.indexOf("name_norm") + 1}
-             OR site_domain = ?${FIELD_COLUMNS.indexOf("site_domain") + 1}))`,
+         WHERE ?${n + 5} OR (
+           NOT EXISTS (SELECT 1 FROM partner WHERE merged_into IS NULL
+             AND name_norm = ?${FIELD_COLUMNS.indexOf("name_norm") + 1})
+           AND NOT EXISTS (SELECT 1 FROM partner WHERE merged_into IS NULL
+             AND site_domain = ?${FIELD_COLUMNS.indexOf("site_domain") + 1}))`,
       )
       .bind(...fieldValues(p), p.id, p.referredBy, p.referredFor, p.at, confirmNew ? 1 : 0),
   ];

@@ -18,7 +18,7 @@ import type {
   TransitionRequest,
 } from "../../../shared/api.ts";
 import { API_BASE } from "../../../shared/api-base.ts";
-import type { DuplicateList } from "../../../shared/intake-api.ts";
+import type { DuplicateList, ImportPreview, ImportRequest } from "../../../shared/intake-api.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";
@@ -98,6 +98,7 @@ export function createBackend({
         .join("&");
       return call<DuplicateList>("GET", `/partners/duplicates?${q}`);
     },
+    importList: (body: ImportRequest) => call<ImportPreview>("POST", "/partners/import", body),
     merge: (id: string, into: string, version: number) =>
       call<PartnerDetail>("POST", `/partners/${enc(id)}/merge`, { into, version }),
     addRepresentative: (affiliate: string, username: string) =>

@@ -8,6 +8,7 @@ import { Directory } from "./Directory.tsx";
 import { MyMatches } from "./MyMatches.tsx";
 import { PartnerView } from "./PartnerView.tsx";
 import { ReferForm } from "./ReferForm.tsx";
+import { ImportPage } from "./ImportPage.tsx";
 import { ReviewQueue } from "./ReviewQueue.tsx";
 import { SignInButton } from "./SignInButton.tsx";
 
@@ -37,7 +38,8 @@ function tabsFor(store: Store): Array<[View, MessageKey]> {
     ["refer", "partnerhub-tab-refer"],
   ];
   if (store.me.value?.affiliates.some((a) => a.status === "verified")) tabs.push(["mine", "partnerhub-tab-mine"]);
-  if (store.me.value?.roles.coordinator) tabs.push(["review", "partnerhub-tab-review"]);
+  if (store.me.value?.roles.coordinator)
+    tabs.push(["review", "partnerhub-tab-review"], ["import", "partnerhub-tab-import"]);
   return tabs;
 }
 
@@ -88,5 +90,6 @@ function CurrentView() {
   if (view === "refer") return <ReferForm />;
   if (view === "review") return <ReviewQueue />;
   if (view === "mine") return <MyMatches />;
+  if (view === "import") return <ImportPage />;
   return <Directory />;
 }

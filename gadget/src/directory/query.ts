@@ -4,8 +4,8 @@ import type { PartnerSort } from "./filter.ts";
 export const FACETS = ["kind", "country", "language", "offer", "funding", "status"] as const;
 export type Facet = (typeof FACETS)[number];
 
-export type View = "directory" | "partner" | "refer" | "review" | "mine";
-const VIEWS: readonly View[] = ["directory", "partner", "refer", "review", "mine"];
+export type View = "directory" | "partner" | "refer" | "review" | "mine" | "import";
+const VIEWS: readonly View[] = ["directory", "partner", "refer", "review", "mine", "import"];
 const SORTS: readonly PartnerSort[] = ["name", "-updated", "-created", "country"];
 
 export interface DirectoryQuery {

@@ -2,7 +2,7 @@
  * Intake actions: the duplicate check while a referral is typed, merging a partner into
  * another, importing a list. Each applies its answer to the store.
  */
-import type { DuplicateList } from "../../../../shared/intake-api.ts";
+import type { DuplicateList, ImportPreview, ImportRequest } from "../../../../shared/intake-api.ts";
 import type { PartnerDetail } from "../../../../shared/schemas.ts";
 import type { Store } from "../store.ts";
 
@@ -26,4 +26,11 @@ export async function mergePartner(store: Store, from: PartnerDetail, into: stri
   store.removePartner(from.id, survivor.id);
   store.applyPartner(survivor);
   return survivor;
+}
+
+/** `POST /partners/import`: a preview, or with `dryRun: false` the commit; then the directory catches up. */
+export async function importList(store: Store, body: ImportRequest): Promise<ImportPreview> {
+  const preview = await store.write((b) => b.importList(body));
+  if (preview.committed) await store.catchUp();
+  return preview;
 }
