@@ -102,7 +102,8 @@ export default defineConfig(async () => ({
           globalSetup: ["test/wiki/global-setup.ts"],
           setupFiles: ["test/wiki/mirror/d1-setup.ts"],
           execArgv: ["--disable-warning=ExperimentalWarning"],
-          testTimeout: 60_000,
+          // Every statement is a round trip to workerd: the 1,000-claim burst takes ~30 s on a quiet machine.
+          testTimeout: 180_000,
           hookTimeout: 180_000,
         },
       },

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Affiliate, Claim, Event, line, Partner, PartnerDetail, Slug, Stage, text, UserName } from "./schemas.ts";
 import { LIMITS } from "./limits.ts";
+import { PARTNER_SORTS } from "./directory-search.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
 export { API_BASE } from "./api-base.ts";
@@ -99,8 +100,6 @@ const csvCodes = (pattern: RegExp, what: string) =>
     )
     .pipe(z.array(z.string().regex(pattern, `must be ${what}`)).max(50))
     .optional();
-
-export const PARTNER_SORTS = ["name", "-name", "updated", "-updated", "created", "-created", "country"] as const;
 
 export const PartnerListQuery = z.strictObject({
   q: z.string().max(200).optional(),

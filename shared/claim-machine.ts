@@ -10,7 +10,7 @@
  * ```
  */
 import type { ClaimStatus, PartnerStatus, Stage } from "./vocabulary.ts";
-import { STAGES } from "./vocabulary.ts";
+import { PARTNER_STATUSES, STAGES } from "./vocabulary.ts";
 
 export const CLAIM_ACTIONS = ["withdraw", "accept", "decline", "release", "complete", "progress", "handover"] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
@@ -45,9 +45,12 @@ export function nextStatus(from: ClaimStatus, action: ClaimAction): ClaimStatus 
   return FROM[action] === from ? TO[action] : null;
 }
 
+/** The statuses in which a claim still holds its place (one per partner and affiliate). */
+export const OPEN_CLAIM_STATUSES: readonly ClaimStatus[] = ["interested", "lead"];
+
 /** Whether a claim still holds its place (one per partner and affiliate). */
 export function isOpenClaim(status: ClaimStatus): boolean {
-  return status === "interested" || status === "lead";
+  return OPEN_CLAIM_STATUSES.includes(status);
 }
 
 /** Progress only moves forward; repeating the current stage updates its note. */
@@ -92,19 +95,66 @@ export function partnerStatus(closed: boolean, claimStatuses: readonly ClaimStat
   return "open";
 }
 
-/** Whether a partner in `status` accepts new claims. */
-export function acceptsClaims(status: PartnerStatus): boolean {
-  return status === "open" || status === "matched";
+/** What can happen to a partner through one of its claims: a new claim, or a claim action. */
+export type PartnerStep = "claim" | ClaimAction;
+
+/**
+ * The partner statuses in which `step` may happen. A new claim, an accept or a hand-over needs a
+ * partner that takes a (new) lead: open or matched — a done partner keeps its completed claim as
+ * its outcome. A closed partner is off the hub until a coordinator reopens it: it takes no
+ * progress, completion, accept or hand-over either. Withdrawing, declining and releasing free a
+ * place and are always allowed. The storage layer builds its SQL guards from these lists.
+ */
+export function partnerStatusesFor(step: PartnerStep): readonly PartnerStatus[] {
+  switch (step) {
+    case "claim":
+    case "accept":
+    case "handover":
+      return ["open", "matched"];
+    case "progress":
+    case "complete":
+      return ["open", "matched", "done"];
+    case "withdraw":
+    case "decline":
+    case "release":
+      return PARTNER_STATUSES;
+  }
 }
 
-const DAY_MS = 86_400_000;
+/** Whether a partner in `status` allows `step`. */
+export function partnerAllows(status: PartnerStatus, step: PartnerStep): boolean {
+  return partnerStatusesFor(step).includes(status);
+}
+
+/** Whether a partner in `status` accepts new claims. */
+export function acceptsClaims(status: PartnerStatus): boolean {
+  return partnerAllows(status, "claim");
+}
+
+/** The stale clock's defaults (STALE_AFTER_DAYS, STALE_GRACE_DAYS). */
+export const STALE_AFTER_DAYS = 60;
+export const STALE_GRACE_DAYS = 14;
+
+/** One day in milliseconds: the unit of the stale clock's settings. */
+export const DAY_MS = 86_400_000;
+
+/** The instant `days` days before `now` (ISO): the stale clock's cut-offs. */
+export function daysBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * DAY_MS).toISOString();
+}
+
+/** A lead whose last progress is at or before this instant is stale. */
+export const staleCutoff = (now: Date, staleAfterDays: number) => daysBefore(now, staleAfterDays);
+
+/** A lead stale since this instant or earlier may be released: its grace period is over. */
+export const releaseCutoff = (now: Date, graceDays: number) => daysBefore(now, graceDays);
 
 /** A lead with no progress for `staleAfterDays` is stale. */
 export function isStale(lastProgressAt: string, now: Date, staleAfterDays: number): boolean {
-  return now.getTime() - Date.parse(lastProgressAt) >= staleAfterDays * DAY_MS;
+  return Date.parse(lastProgressAt) <= Date.parse(staleCutoff(now, staleAfterDays));
 }
 
 /** A stale lead may be released once the grace period after it went stale is over. */
 export function isReleasable(staleSince: string, now: Date, graceDays: number): boolean {
-  return now.getTime() - Date.parse(staleSince) >= graceDays * DAY_MS;
+  return Date.parse(staleSince) <= Date.parse(releaseCutoff(now, graceDays));
 }

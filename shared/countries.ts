@@ -11,3 +11,18 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set(
     "TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
   ).split(" "),
 );
+
+/**
+ * Country names in `lang` from the runtime's own data (`Intl.DisplayNames`): the gadget shows
+ * them in the reader's language, the mirror in the wiki's. An unknown code is shown as it is.
+ */
+export function countryNames(lang: string): (code: string) => string {
+  const names = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([lang], { type: "region" }) : null;
+  return (code) => {
+    try {
+      return names?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+}

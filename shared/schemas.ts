@@ -17,15 +17,35 @@ import {
 } from "./vocabulary.ts";
 
 // Control characters other than tab and newline never belong in the record:
-// they break wikitext, CSV and terminals alike. Bidi embeddings and overrides
+// they break wikitext, CSV and terminals alike; C1 controls (U+0080–U+009F,
+// NEL among them) as much as C0 ones. Bidi embeddings and overrides
 // (U+202A–U+202E) are refused too: they spoof names; isolates remain allowed.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029\u202A-\u202E]/;
-const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F\u2028\u2029\u202A-\u202E]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E]/;
+const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E]/;
+
+/**
+ * A UTF-16 surrogate without its partner (JSON's `"\ud800"` makes one): it is no character,
+ * D1 would store invalid UTF-8 and node:sqlite U+FFFD. (`isWellFormed` is too new for the gadget.)
+ */
+function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    }
+  }
+  return false;
+}
+
+/** Any string the API takes, before it is normalised: no lone surrogates. */
+const wellFormed = () => z.string().refine((s) => !hasLoneSurrogate(s), "must be valid Unicode text");
 
 /** A single-line human text: trimmed, NFC, no control characters. */
 export const line = (max: number) =>
-  z
-    .string()
+  wellFormed()
     .transform((s) => s.normalize("NFC").trim())
     .pipe(
       z
@@ -37,8 +57,7 @@ export const line = (max: number) =>
 
 /** A multi-line human text (may be empty). */
 export const text = (max: number) =>
-  z
-    .string()
+  wellFormed()
     .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
     .pipe(
       z
@@ -80,7 +99,10 @@ export const UserName = z
       .string()
       .min(1)
       .max(85)
-      .refine((s) => !/[#<>[\]|{}/@:\u0000-\u001F\u007F]/.test(s), "is not a valid wiki user name"),
+      .refine(
+        (s) => !/[#<>[\]|{}/@:\u0000-\u001F\u007F-\u009F]/.test(s) && !hasLoneSurrogate(s),
+        "is not a valid wiki user name",
+      ),
   );
 
 export function normaliseUserName(name: string): string {

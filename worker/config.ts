@@ -1,4 +1,5 @@
 /** Deployment configuration: wrangler vars and secrets, or the same names as environment variables on Node. */
+import { STALE_AFTER_DAYS, STALE_GRACE_DAYS } from "../shared/claim-machine.ts";
 import { normaliseUserName } from "../shared/schemas.ts";
 
 export interface Config {
@@ -111,8 +112,8 @@ export function readConfig(env: RawConfig): Config {
       maxPageBytes: positiveInt(env.MIRROR_MAX_PAGE_BYTES, 0, "MIRROR_MAX_PAGE_BYTES") || null,
       gadget: { backendUrl: publicUrl(env.PUBLIC_URL), oauthClientId: clientId(env.OAUTH_CLIENT_ID) },
     },
-    staleAfterDays: positiveInt(env.STALE_AFTER_DAYS, 60, "STALE_AFTER_DAYS"),
-    staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, 14, "STALE_GRACE_DAYS"),
+    staleAfterDays: positiveInt(env.STALE_AFTER_DAYS, STALE_AFTER_DAYS, "STALE_AFTER_DAYS"),
+    staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, STALE_GRACE_DAYS, "STALE_GRACE_DAYS"),
     writesPerMinute: positiveInt(env.WRITES_PER_MINUTE, 30, "WRITES_PER_MINUTE"),
     sessionsPerMinute: positiveInt(env.SESSIONS_PER_MINUTE, 10, "SESSIONS_PER_MINUTE"),
     trustProxy: positiveInt(env.TRUST_PROXY, 0, "TRUST_PROXY"),

@@ -2,6 +2,7 @@
  * The gadget's configuration: `mw.config.get("wgPartnerhub")` (set by the wiki
  * or the preview), then `data-*` attributes on the mount point, over defaults.
  */
+import { STALE_AFTER_DAYS } from "../../shared/claim-machine.ts";
 
 export interface GadgetConfig {
   /** Origin (and optional path) of the backend, e.g. `https://partnerhub.toolforge.org`; empty: none. */
@@ -30,7 +31,7 @@ export const DEFAULT_CONFIG = {
   oauthClientId: "",
   devLogin: false,
   formsModule: "ext.gadget.partnerhub-forms",
-  staleAfterDays: 60,
+  staleAfterDays: STALE_AFTER_DAYS,
 } satisfies GadgetConfig;
 
 const ATTRIBUTES: Record<string, keyof GadgetConfig> = {

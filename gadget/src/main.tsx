@@ -5,7 +5,7 @@
 import { render } from "preact";
 import { resumeOAuthSignIn } from "./auth/oauth-hookup.ts";
 import { setSignInProvider } from "./auth/session.ts";
-import { SignInError } from "./auth/sign-in-error.ts";
+import { signInErrorCode } from "./auth/sign-in-error.ts";
 import { App } from "./components/App.tsx";
 import { readConfig } from "./config.ts";
 import { createI18n } from "./i18n/index.ts";
@@ -44,8 +44,10 @@ export function mount(doc: Document = document): boolean {
     foldNotice(doc, notice, store.i18n.t("partnerhub-mirror-notice-summary"));
   // Back from the wiki's authorization page with ?code=&state=: finish signing in.
   resumeOAuthSignIn(store).catch((error: unknown) => {
-    const code = error instanceof SignInError ? error.code : "backend_refused";
-    mw.notify(store.i18n.t(`partnerhub-signin-error-${code}`), { type: "error", tag: "partnerhub-signin" });
+    mw.notify(store.i18n.t(`partnerhub-signin-error-${signInErrorCode(error)}`), {
+      type: "error",
+      tag: "partnerhub-signin",
+    });
   });
   return true;
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { act, call, COORDINATOR, expectError, json, makeAffiliate, makeClaim, makePartner, signIn } from "./helpers.ts";
+import { loadMirrorRecord } from "../../worker/mirror/job.ts";
+import {
+  act,
+  call,
+  COORDINATOR,
+  db,
+  expectError,
+  json,
+  makeAffiliate,
+  makeClaim,
+  makePartner,
+  signIn,
+} from "./helpers.ts";
 
 async function setup() {
   const a = await makeAffiliate({ reps: ["Rep A"] });
@@ -189,6 +201,21 @@ describe("hand over", () => {
     expect(events.at(-1)).toMatchObject({ type: "claim.accepted", claim: cb.id });
   });
 
+  it("answers with the partner as it is now, and the mirror knows whom it was handed to and why", async () => {
+    const { a, b, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    const cb = await makeClaim(partner, b, "Rep B");
+    await act("accept", ca.id, COORDINATOR);
+    const body = await json(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "closer to the partner" }));
+    expect(body.partner).toMatchObject({ id: partner, lead: { claim: cb.id, affiliate: b } });
+    expect(body.partner.claims.map((c: { id: number; status: string }) => [c.id, c.status])).toEqual([
+      [ca.id, "released"],
+      [cb.id, "lead"],
+    ]);
+    const record = await loadMirrorRecord(db);
+    expect(record.outcomes?.get(ca.id)).toEqual({ reason: "closer to the partner", handedOverTo: b });
+  });
+
   it("requires a reason and an interested claim of the same partner, and changes nothing otherwise", async () => {
     const { a, b, partner } = await setup();
     const ca = await makeClaim(partner, a, "Rep A");
@@ -225,5 +252,27 @@ describe("a closed partner", () => {
       200,
     );
     await expectError(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "B is closer" }), 409, "conflict");
+  });
+
+  it("takes no progress or completion on its lead; reopened, it is matched (not done) and the lead goes on", async () => {
+    const { a, partner } = await setup();
+    const ca = await makeClaim(partner, a, "Rep A");
+    expect((await act("accept", ca.id, COORDINATOR)).status).toBe(200);
+    const coord = await signIn(COORDINATOR);
+    const close = await call("POST", `/partners/${partner}/close`, { token: coord, body: { reason: "on hold" } });
+    expect(close.status).toBe(200);
+    const progressed = await expectError(
+      await act("progress", ca.id, "Rep A", { stage: "contacted" }),
+      409,
+      "conflict",
+    );
+    expect(progressed.details.status).toBe("closed");
+    const completed = await expectError(await act("complete", ca.id, "Rep A", { reason: "all done" }), 409, "conflict");
+    expect(completed.details.status).toBe("closed");
+    expect((await call("POST", `/partners/${partner}/reopen`, { token: coord })).status).toBe(200);
+    const reopened = await partnerOf(partner);
+    expect(reopened.status).toBe("matched");
+    expect(reopened.claims[0]).toMatchObject({ status: "lead", stage: null });
+    expect((await act("progress", ca.id, "Rep A", { stage: "contacted" })).status).toBe(200);
   });
 });

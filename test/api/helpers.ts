@@ -4,7 +4,7 @@
  */
 import { harness } from "#harness";
 import { expect } from "vitest";
-import type { PartnerInput } from "../../shared/schemas.ts";
+import type { Claim, PartnerInput } from "../../shared/schemas.ts";
 
 export const BASE = "http://127.0.0.1/api/v1";
 export const db = harness.db;
@@ -126,7 +126,7 @@ export async function makeClaim(partner: string, affiliate: string, by: string, 
     body: { affiliate, message },
   });
   expect(res.status).toBe(201);
-  return (await json<{ claim: { id: number; version: number; verified: boolean; createdAt: string } }>(res)).claim;
+  return (await json<{ claim: Claim }>(res)).claim;
 }
 
 export async function act(action: string, claimId: number, by: string, body: Record<string, unknown> = {}) {

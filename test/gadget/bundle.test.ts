@@ -15,7 +15,7 @@ const CONFIG = join(ROOT, "gadget/vite.config.ts");
 /** gzip budgets in bytes: browsing must stay light; forms load on demand. */
 // The forms module carries the OAuth sign-in too (oauth4webapi, ~11 kB gzip).
 // partnerhub.js still carries every language's messages (en, de, ar) until they load on demand.
-const BUDGET = { "partnerhub.js": 37_000, "partnerhub-forms.js": 40_000, "partnerhub.css": 4_000 };
+const BUDGET = { "partnerhub.js": 41_500, "partnerhub-forms.js": 40_000, "partnerhub.css": 4_000 };
 
 const read = (f: string) => readFileSync(join(OUT, f), "utf8");
 

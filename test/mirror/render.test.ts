@@ -76,8 +76,38 @@ describe("rendering the record", () => {
     expect(text.match(/^\|-/gm)).toHaveLength(3);
     expect(text).toMatch(/\|- id="claim-1" class="partnerhub-stale" style="[^"]+"\n/);
     expect(text).toContain("| Lead — '''stale''' since 2026-05-05");
-    expect(text).toContain("| Contacted\n| <nowiki>Met them</nowiki>\n| 2026-03-05");
+    expect(text).toContain("| Contacted\n| <nowiki>Met them</nowiki>\n| —\n| 2026-03-05");
     expect(text).not.toContain("[[Category:");
+  });
+
+  it("names countries and links claimants as the gadget does, and marks stale rows legibly in night mode", () => {
+    const directory = page("Hub/Directory").text;
+    expect(directory).toContain("\n| <nowiki>Germany</nowiki>\n");
+    expect(directory).not.toMatch(/^\| DE$/m);
+    expect(directory).toContain("| Seeking funding\n");
+    const claims = page("Hub/Directory/Claims").text;
+    expect(claims).toContain("| [[:User:Rep cz|<nowiki>Rep cz</nowiki>]]");
+    expect(claims).not.toMatch(/background/);
+  });
+
+  it("shows a handed-over claim as handed over, and the reasons given", () => {
+    const record = smallRecord();
+    const [, , third] = record.claims;
+    record.claims = [
+      { ...record.claims[0]!, status: "released", staleSince: null },
+      record.claims[1]!,
+      { ...third!, status: "declined" },
+    ];
+    record.outcomes = new Map([
+      [1, { reason: "no progress for a year", handedOverTo: "de" }],
+      [3, { reason: "[[Category:Spam]] out of scope", handedOverTo: null }],
+    ]);
+    const text = page("Hub/Directory/Claims", record).text;
+    expect(text).toMatch(/\| Handed over to \[\[:[^|\]]+\|<nowiki>[^<]*de[^<]*<\/nowiki>\]\]\n/i);
+    expect(text).toContain("| <nowiki>no progress for a year</nowiki>\n");
+    expect(text).toContain("| Declined\n");
+    expect(text).toContain("<nowiki>[[Category:Spam]] out of scope</nowiki>");
+    expect(text).not.toContain("\n| Released\n");
   });
 
   it("writes the JSON page in the public shape, with verified representatives only", () => {

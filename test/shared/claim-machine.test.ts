@@ -5,13 +5,15 @@ import {
   CLAIM_ACTIONS,
   isOpenClaim,
   isReleasable,
+  partnerAllows,
+  type PartnerStep,
   isStale,
   mayAct,
   nextStatus,
   partnerStatus,
   type ClaimAction,
 } from "../../shared/claim-machine.ts";
-import { CLAIM_STATUSES, STAGES, type ClaimStatus } from "../../shared/vocabulary.ts";
+import { CLAIM_STATUSES, PARTNER_STATUSES, STAGES, type ClaimStatus } from "../../shared/vocabulary.ts";
 
 /** The whole transition table, written out: every (status, action) pair not listed is refused. */
 const ALLOWED: Partial<Record<ClaimStatus, Partial<Record<ClaimAction, ClaimStatus>>>> = {
@@ -77,6 +79,26 @@ describe("partnerStatus", () => {
     expect(partnerStatus(true, ["lead"])).toBe("closed");
     expect(acceptsClaims("open") && acceptsClaims("matched")).toBe(true);
     expect(acceptsClaims("done") || acceptsClaims("closed")).toBe(false);
+  });
+});
+
+describe("which partner takes which step", () => {
+  // Rows: the step; columns: open, matched, done, closed.
+  const table: Record<PartnerStep, [boolean, boolean, boolean, boolean]> = {
+    claim: [true, true, false, false],
+    accept: [true, true, false, false],
+    handover: [true, true, false, false],
+    progress: [true, true, true, false],
+    complete: [true, true, true, false],
+    withdraw: [true, true, true, true],
+    decline: [true, true, true, true],
+    release: [true, true, true, true],
+  };
+  it("a closed partner takes no claim, accept, hand-over, progress or completion; a done one no new lead", () => {
+    for (const [step, row] of Object.entries(table) as [PartnerStep, boolean[]][]) {
+      expect(PARTNER_STATUSES.map((s) => partnerAllows(s, step))).toEqual(row);
+    }
+    expect(Object.keys(table).sort()).toEqual(["claim", ...CLAIM_ACTIONS].sort());
   });
 });
 

@@ -3,11 +3,11 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { describe, expect, it } from "vitest";
 import worker from "../../worker/index.ts";
 import { runStaleLeads, STALE_ACTOR } from "../../worker/jobs/stale.ts";
+import { DAY_MS } from "../../shared/claim-machine.ts";
 import { readConfig } from "../../worker/config.ts";
 import { act, call, COORDINATOR, db, json, makeAffiliate, makeClaim, makePartner } from "../api/helpers.ts";
 
 const config = readConfig(env as unknown as Record<string, unknown>);
-const DAY = 86_400_000;
 
 async function lead() {
   const affiliate = await makeAffiliate({ reps: ["Slow Rep"] });
@@ -21,24 +21,24 @@ describe("stale leads", () => {
   it("marks a lead stale after STALE_AFTER_DAYS without progress, then releases it after the grace period", async () => {
     const { partner, claim } = await lead();
     const t0 = Date.now();
-    const early = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays - 1) * DAY));
+    const early = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays - 1) * DAY_MS));
     expect(early.marked).not.toContain(claim);
 
-    const marked = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY));
+    const marked = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY_MS));
     expect(marked.marked).toContain(claim);
     const shown = await json(await call("GET", `/partners/${partner}`));
     expect(shown.lead).toMatchObject({
       claim,
-      staleSince: new Date(t0 + (config.staleAfterDays + 1) * DAY).toISOString(),
+      staleSince: new Date(t0 + (config.staleAfterDays + 1) * DAY_MS).toISOString(),
     });
-    const again = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 2) * DAY));
+    const again = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 2) * DAY_MS));
     expect(again.marked).not.toContain(claim);
     expect(again.released).not.toContain(claim);
 
     const released = await runStaleLeads(
       db,
       config,
-      new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY),
+      new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY_MS),
     );
     expect(released.released).toContain(claim);
     const p = await json(await call("GET", `/partners/${partner}`));
@@ -52,13 +52,15 @@ describe("stale leads", () => {
   it("progress restarts the clock and clears the stale mark", async () => {
     const { claim } = await lead();
     const t0 = Date.now();
-    expect((await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY))).marked).toContain(claim);
+    expect((await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY_MS))).marked).toContain(
+      claim,
+    );
     const res = await act("progress", claim, "Slow Rep", { stage: "contacted", note: "called them" });
     expect((await json(res)).claim.staleSince).toBeNull();
     const later = await runStaleLeads(
       db,
       config,
-      new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY),
+      new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY_MS),
     );
     expect(later.released).not.toContain(claim);
   });

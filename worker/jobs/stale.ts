@@ -3,6 +3,7 @@
  * stale (shown to coordinators and on the wiki); STALE_GRACE_DAYS later it is
  * released and the partner is open again. Each step is an event.
  */
+import { releaseCutoff as releaseCutoffOf, staleCutoff as staleCutoffOf } from "../../shared/claim-machine.ts";
 import type { Config } from "../config.ts";
 import { leadsToMarkStale, markStale, releaseStale, staleLeadsToRelease, type ClaimRow } from "../storage/claims.ts";
 import { commit } from "../storage/commit.ts";
@@ -10,7 +11,6 @@ import type { SqlDatabase, SqlStatement } from "../storage/db.ts";
 import type { NewEvent } from "../storage/events.ts";
 
 export const STALE_ACTOR = "partnerhub (stale leads)";
-const DAY_MS = 86_400_000;
 
 export interface StaleRun {
   marked: number[];
@@ -19,8 +19,8 @@ export interface StaleRun {
 
 export async function runStaleLeads(db: SqlDatabase, config: Config, now: Date): Promise<StaleRun> {
   const at = now.toISOString();
-  const staleCutoff = new Date(now.getTime() - config.staleAfterDays * DAY_MS).toISOString();
-  const releaseCutoff = new Date(now.getTime() - config.staleGraceDays * DAY_MS).toISOString();
+  const staleCutoff = staleCutoffOf(now, config.staleAfterDays);
+  const releaseCutoff = releaseCutoffOf(now, config.staleGraceDays);
   const run: StaleRun = { marked: [], released: [] };
 
   const step = async (

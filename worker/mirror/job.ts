@@ -17,7 +17,7 @@ import type { MirrorRunner } from "./runner.ts";
 import { listAffiliates } from "../storage/affiliates.ts";
 import { allClaims, toClaim } from "../storage/claims.ts";
 import type { SqlDatabase } from "../storage/db.ts";
-import { latestEventSeq, listEvents } from "../storage/events.ts";
+import { handovers, latestEventSeq, listEvents } from "../storage/events.ts";
 import { mergedPartners } from "../storage/intake.ts";
 import {
   finishMirrorRun,
@@ -32,7 +32,7 @@ import { userAgent } from "../user-agent.ts";
 import { renderDocuments } from "./documents.ts";
 import { MirrorError } from "./errors.ts";
 import { NEUTRAL_STAMP, type MirrorPage, type Stamp } from "./layout.ts";
-import type { MirrorRecord } from "./record.ts";
+import type { ClaimOutcome, MirrorRecord } from "./record.ts";
 import { byteLength } from "./split.ts";
 import { ChangeCounter, editSummary, type ReplacedEdit } from "./summary.ts";
 
@@ -64,13 +64,20 @@ const EVENT_PAGE = 1000;
 
 /** The public record, through the storage layer's mappers: no private field can reach a page. */
 export async function loadMirrorRecord(db: SqlDatabase): Promise<MirrorRecord> {
-  const [partners, claims, affiliates, merged] = await Promise.all([
+  const [partners, claims, affiliates, handedOver, merged] = await Promise.all([
     allPartners(db),
     allClaims(db),
     listAffiliates(db),
+    handovers(db),
     mergedPartners(db),
   ]);
-  return { partners: partners.map(toPartner), claims: claims.map(toClaim), affiliates, merged };
+  const outcomes = new Map<number, ClaimOutcome>();
+  for (const c of claims) {
+    const reason = c.closed_reason && c.closed_reason !== "stale" ? c.closed_reason : "";
+    const to = handedOver.get(c.id) ?? null;
+    if (reason || to) outcomes.set(c.id, { reason, handedOverTo: to });
+  }
+  return { partners: partners.map(toPartner), claims: claims.map(toClaim), affiliates, outcomes, merged };
 }
 
 export function mirrorCredentials(config: Config): MediaWikiCredentials {

@@ -9,6 +9,9 @@ import { escapeText } from "./escape.ts";
 type Key = Exclude<keyof typeof en, "@metadata">;
 const MESSAGES = en as unknown as Record<string, string>;
 
+/** Words, spaces and plain punctuation: text that means the same as wikitext. */
+const PLAIN = /^[\p{L}\p{N} ,.-]+$/u;
+
 /** The vocabularies whose values have labels (`partnerhub-kind-museum`). */
 export type Vocabulary = "kind" | "offer" | "funding" | "status" | "claim-status" | "stage";
 
@@ -20,7 +23,8 @@ export function message(key: Key, ...params: string[]): string {
 /** The label of a vocabulary value, as wikitext. */
 export function label(vocabulary: Vocabulary, value: string): string {
   const key = `partnerhub-${vocabulary}-${value}`;
-  return Object.hasOwn(MESSAGES, key) ? (MESSAGES[key] as string) : escapeText(value);
+  const text = Object.hasOwn(MESSAGES, key) ? (MESSAGES[key] as string) : value;
+  return PLAIN.test(text) && text === text.trim() ? text : escapeText(text);
 }
 
 /** A table's header row: `! A !! B !! …` from column message keys. */

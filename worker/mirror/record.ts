@@ -1,10 +1,18 @@
 /** The public part of the record that the mirror renders: what the storage layer maps, nothing private. */
 import type { Affiliate, Claim, Partner } from "../../shared/schemas.ts";
 
+/** How a claim ended, from the record: the reason given, and the affiliate a lead was handed over to. */
+export interface ClaimOutcome {
+  reason: string;
+  handedOverTo: string | null;
+}
+
 export interface MirrorRecord {
   partners: Partner[];
   claims: Claim[];
   affiliates: Affiliate[];
+  /** By claim id, for the claims that ended with a reason or a hand-over. */
+  outcomes?: ReadonlyMap<number, ClaimOutcome>;
   /** Merged partner ids and the partner each was merged into, so old links still lead somewhere. */
   merged?: Record<string, string>;
 }

@@ -1,9 +1,9 @@
 /** The claims page: every "we can take this partner", its stage and dates; stale leads highlighted. */
 import type { Affiliate, Claim, Partner } from "../../shared/schemas.ts";
-import { escapeText } from "./escape.ts";
+import { escapeText, wikiLink } from "./escape.ts";
 import { day, headerRow, label, message } from "./labels.ts";
 import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
-import { byKey, type MirrorRecord } from "./record.ts";
+import { byKey, type ClaimOutcome, type MirrorRecord } from "./record.ts";
 import { affiliateLink } from "./render-directory.ts";
 
 const HEAD = [
@@ -16,29 +16,38 @@ const HEAD = [
     "partnerhub-mirror-column-status",
     "partnerhub-mirror-column-stage",
     "partnerhub-mirror-column-stage-note",
+    "partnerhub-mirror-column-reason",
     "partnerhub-mirror-column-progress",
     "partnerhub-mirror-column-claimed-on",
   ]),
 ].join("\n");
 
-// Readable in light and dark skins alike: the text colour is set with the background.
-const STALE_STYLE = `class="partnerhub-stale" style="background-color:#fef6e7;color:#202122"`;
+// A coloured edge rather than a background: a fixed light background stays light in night mode.
+const STALE_STYLE = `class="partnerhub-stale" style="border-left:4px solid #ac6600"`;
 
 const isStale = (c: Claim) => c.status === "lead" && c.staleSince !== null;
 
-function claimRow(c: Claim, partners: ReadonlyMap<string, Partner>, affiliates: ReadonlyMap<string, Affiliate>): Row {
+function claimRow(
+  c: Claim,
+  partners: ReadonlyMap<string, Partner>,
+  affiliates: ReadonlyMap<string, Affiliate>,
+  outcome: ClaimOutcome | undefined,
+): Row {
   const partner = partners.get(c.partner);
   const status = isStale(c)
     ? message("partnerhub-mirror-stale-since", label("claim-status", c.status), day(c.staleSince))
-    : label("claim-status", c.status);
+    : outcome?.handedOverTo
+      ? message("partnerhub-claim-handed-over", affiliateLink(outcome.handedOverTo, affiliates))
+      : label("claim-status", c.status);
   const cells = [
     partner ? escapeText(partner.name) : escapeText(c.partner),
     affiliateLink(c.affiliate, affiliates),
-    escapeText(c.claimedBy),
+    wikiLink(`User:${c.claimedBy}`, c.claimedBy),
     message(c.verified ? "partnerhub-mirror-yes" : "partnerhub-mirror-no"),
     status,
     c.stage ? label("stage", c.stage) : "—",
     c.stageNote ? escapeText(c.stageNote) : "—",
+    outcome?.reason ? escapeText(outcome.reason) : "—",
     day(c.progressAt),
     day(c.createdAt),
   ];
@@ -59,7 +68,7 @@ export function renderClaims(record: MirrorRecord, options: { title: string }, c
     (c) => partners.get(c.partner)?.name ?? c.partner,
     (c) => `${c.partner}\u0000${String(c.id).padStart(12, "0")}`,
   );
-  const rows = [...record.claims].sort(order).map((c) => claimRow(c, partners, affiliates));
+  const rows = [...record.claims].sort(order).map((c) => claimRow(c, partners, affiliates, record.outcomes?.get(c.id)));
   return layoutTable(
     {
       title: options.title,

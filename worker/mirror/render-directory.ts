@@ -1,5 +1,6 @@
 /** The directory page: a sortable wikitable of partners, the gadget's mount point and its category. */
 import type { Affiliate, Partner } from "../../shared/schemas.ts";
+import { countryNames } from "../../shared/countries.ts";
 import { escapeText, wikiLink } from "./escape.ts";
 import { day, headerRow, label, message } from "./labels.ts";
 import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
@@ -42,6 +43,9 @@ export function affiliateLink(id: string, affiliates: ReadonlyMap<string, Affili
   return a ? wikiLink(a.wikiPage, a.name) : escapeText(id);
 }
 
+/** The mirror writes in the wiki's content language, English on Meta-Wiki: country names as the gadget shows them. */
+const countryName = countryNames("en");
+
 function partnerCell(p: Partner): string {
   const wikidata =
     p.wikidata && /^Q[1-9]\d{0,11}$/.test(p.wikidata)
@@ -57,7 +61,7 @@ function partnerRow(p: Partner, affiliates: ReadonlyMap<string, Affiliate>): Row
   const cells = [
     partnerCell(p),
     label("kind", p.kind),
-    /^[A-Z]{2}$/.test(p.country) ? p.country : escapeText(p.country),
+    escapeText(countryName(p.country)),
     p.offers.map((o) => label("offer", o)).join(", "),
     label("funding", p.funding),
     label("status", p.status),

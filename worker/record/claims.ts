@@ -1,7 +1,14 @@
 /** Claims as operations on the record: checks, the guarded batch, and errors that say what happened. */
-import { canProgress, mayAct, nextStatus, requiredStatus, type ClaimAction } from "../../shared/claim-machine.ts";
+import {
+  canProgress,
+  mayAct,
+  nextStatus,
+  partnerAllows,
+  requiredStatus,
+  type ClaimAction,
+} from "../../shared/claim-machine.ts";
 import type { Claim } from "../../shared/schemas.ts";
-import type { Stage } from "../../shared/vocabulary.ts";
+import type { PartnerStatus, Stage } from "../../shared/vocabulary.ts";
 import type { Caller } from "../context.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
 import { getAffiliate, isVerifiedRepresentative } from "../storage/affiliates.ts";
@@ -101,17 +108,24 @@ function checkState(row: ClaimRow, action: ClaimAction, version: number | undefi
   return row.version;
 }
 
-/**
- * Only an open or matched partner takes a (new) lead: a done partner keeps its completed claim
- * as its outcome, and a closed one is off the hub until a coordinator reopens it.
- */
-async function refuseIfDone(db: SqlDatabase, row: ClaimRow): Promise<void> {
+const WHY: Partial<Record<PartnerStatus, string>> = {
+  done: "its partnership was completed",
+  closed: "a coordinator closed it",
+};
+
+/** Refuses `action` when the claim's partner is in a status that does not allow it (shared/claim-machine.ts). */
+async function refuseUnlessPartnerAllows(db: SqlDatabase, row: ClaimRow, action: ClaimAction): Promise<void> {
   const partner = await getPartnerRow(db, row.partner_id);
-  if (partner?.status === "done" || partner?.status === "closed") {
-    const why = partner.status === "done" ? "its partnership was completed" : "a coordinator closed it";
-    throw new ApiError(409, "conflict", `This partner is ${partner.status}: ${why}, so it takes no new lead`, {
-      details: { status: partner.status, claim: toClaim(row) },
-    });
+  const status = partner?.status as PartnerStatus | undefined;
+  if (status && !partnerAllows(status, action)) {
+    throw new ApiError(
+      409,
+      "conflict",
+      `This partner is ${status}: ${WHY[status] ?? status}, so it cannot ${action} now`,
+      {
+        details: { status, claim: toClaim(row) },
+      },
+    );
   }
 }
 
@@ -140,7 +154,7 @@ export async function transition(
 ): Promise<Claim> {
   const row = await loadForAction(db, caller, id, action);
   const version = checkState(row, action, opts.version);
-  if (action === "accept") await refuseIfDone(db, row);
+  await refuseUnlessPartnerAllows(db, row, action);
   const event = {
     at: opts.at,
     actor: caller.user.name,
@@ -150,12 +164,10 @@ export async function transition(
     claim: id,
     data: opts.reason ? { reason: opts.reason } : {},
   };
-  const from = requiredStatus(action) as "interested" | "lead";
-  const to = nextStatus(from, action) as "withdrawn" | "declined" | "released" | "completed";
   const statements =
     action === "accept"
       ? acceptClaim(db, id, version, opts.at, event)
-      : finishClaim(db, id, from, version, to, opts.reason, opts.at, event);
+      : finishClaim(db, id, action, version, opts.reason, opts.at, event);
   const result = await commit(db, statements);
   if (!result.ok && result.reason === "unique") {
     const partner = await getPartnerRow(db, row.partner_id);
@@ -174,6 +186,7 @@ export async function progress(
 ): Promise<Claim> {
   const row = await loadForAction(db, caller, id, "progress");
   const version = checkState(row, "progress", opts.version);
+  await refuseUnlessPartnerAllows(db, row, "progress");
   if (!canProgress(row.stage as Stage | null, opts.stage)) {
     throw conflict(`This lead is already at stage ${row.stage}; stages only move forward`, toClaim(row));
   }
@@ -209,10 +222,10 @@ export async function handover(
   if (target.status !== "interested") {
     throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, toClaim(target));
   }
-  await refuseIfDone(db, target);
+  await refuseUnlessPartnerAllows(db, target, "handover");
   const base = { at: opts.at, actor: caller.user.name, partner: lead.partner_id };
   const result = await commit(db, [
-    ...finishClaim(db, id, "lead", version, "released", opts.reason, opts.at, {
+    ...finishClaim(db, id, "handover", version, opts.reason, opts.at, {
       ...base,
       type: "claim.handed_over",
       affiliate: lead.affiliate_id,

@@ -1,30 +1,68 @@
 /** Partners as operations on the record: referral, edits under If-Match, closing, and who sees contacts. */
 import type { z } from "zod";
+import type { PartnerList, PartnerListQuery } from "../../shared/api.ts";
+import { matchesTerms, partnerSearchText, searchTerms } from "../../shared/directory-search.ts";
 import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "../../shared/schemas.ts";
 import { slugify } from "../../shared/slug.ts";
 import type { Caller } from "../context.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
+import { affiliateNames, getAffiliate } from "../storage/affiliates.ts";
 import { refuseDuplicates, wikidataTaken } from "./intake/duplicates.ts";
 import { missingPartner } from "./intake/merged.ts";
-import { getAffiliate } from "../storage/affiliates.ts";
 import { claimsOfPartner, toClaim } from "../storage/claims.ts";
 import { commit } from "../storage/commit.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import {
+  cursorAfter,
   getPartnerRow,
   insertPartner,
+  isAfter,
+  listPartners,
   partnerExists,
   partnerIdByWikidata,
   setPartnerClosed,
   toContact,
   toPartner,
   updatePartner,
+  type Cursor,
   type PartnerFields,
   type PartnerRow,
 } from "../storage/partners.ts";
 
 type ParsedInput = z.output<typeof PartnerInput>;
 type ParsedPatch = z.output<typeof PartnerPatch>;
+
+/**
+ * A page of the directory (shared/directory-search.ts says what the query means). SQL answers the
+ * facets, the sort and the page; with `q`, the terms are matched here, with the same functions
+ * as the gadget's filter, over the partners that pass the facets.
+ */
+export async function listDirectory(
+  db: SqlDatabase,
+  query: PartnerListQuery,
+  cursor: Cursor | null,
+): Promise<Omit<PartnerList, "nextCursor"> & { next: Cursor | null }> {
+  const terms = searchTerms(query.q);
+  if (terms.length === 0) {
+    const { rows, total, next } = await listPartners(db, query, cursor, query.limit);
+    return { partners: rows.map(toPartner), total, next };
+  }
+  const [{ rows }, names] = await Promise.all([listPartners(db, query, null, null), affiliateNames(db)]);
+  const found = rows
+    .map((row) => ({ row, partner: toPartner(row) }))
+    .filter(({ partner }) => {
+      const affiliates = partner.interested.map((id) => names.get(id) ?? "");
+      return matchesTerms(partnerSearchText(partner, affiliates), terms);
+    });
+  const after = cursor ? found.filter(({ row }) => isAfter(query.sort, row, cursor)) : found;
+  const page = after.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    partners: page.map((f) => f.partner),
+    total: found.length,
+    next: after.length > query.limit && last ? cursorAfter(query.sort, last.row) : null,
+  };
+}
 
 /** Whether `caller` may see a partner's contact: coordinators, the referrer, the lead's representatives. */
 export function maySeeContact(caller: Caller | null, row: PartnerRow): boolean {
@@ -130,12 +168,20 @@ function fieldsOf(p: PartnerFields): PartnerFields {
   };
 }
 
-/** The version an `If-Match` header names: `"3"`, `W/"3"` or `3`. */
+/**
+ * A partner's ETag: its version, marked when the answer holds the private contact, so that a
+ * cache never takes one view for the other. Both forms are good for `If-Match`.
+ */
+export function partnerEtag(detail: PartnerDetail): string {
+  return detail.contact ? `"${detail.version}-private"` : `"${detail.version}"`;
+}
+
+/** The version an `If-Match` header names: `"3"`, `"3-private"`, `W/"3"` or `3`. */
 export function versionFromIfMatch(header: string | undefined): number {
   if (header === undefined) {
     throw new ApiError(428, "precondition_required", "Send If-Match with the version you edited (the ETag of GET)");
   }
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  const m = /^(?:W\/)?"?(\d+)(?:-private)?"?$/.exec(header.trim());
   if (!m) throw new ApiError(400, "bad_request", 'If-Match must be the partner\'s ETag, e.g. "3"');
   return Number(m[1]);
 }

@@ -1,4 +1,4 @@
-/** Strong ETags from the response body, and 304 when the client already has it. */
+/** Strong ETags from the response body, 304 when the client already has it, and answers that depend on who asks. */
 import type { Context } from "hono";
 
 async function digest(text: string): Promise<string> {
@@ -6,12 +6,26 @@ async function digest(text: string): Promise<string> {
   return Array.from(bytes.slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * For an answer that depends on the caller (private fields, an audience's events): no shared
+ * cache may keep it, and a private cache keys it by `Authorization` (CORS adds `Origin`).
+ */
+export function dependsOnCaller(c: Context): void {
+  c.header("Cache-Control", "private, no-cache");
+  c.header("Vary", "Authorization", { append: true });
+}
+
 /** Sends `body` as JSON with an ETag; answers 304 if If-None-Match names it. */
-export async function jsonWithEtag(c: Context, body: unknown): Promise<Response> {
+export async function jsonWithEtag(
+  c: Context,
+  body: unknown,
+  options: { perCaller?: boolean } = {},
+): Promise<Response> {
   const text = JSON.stringify(body);
   const etag = `"${await digest(text)}"`;
   c.header("ETag", etag);
-  c.header("Cache-Control", "no-cache");
+  if (options.perCaller) dependsOnCaller(c);
+  else c.header("Cache-Control", "no-cache");
   const inm = c.req.header("If-None-Match");
   if (inm?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
     return c.body(null, 304);

@@ -19,7 +19,7 @@ const EventQuery = z.strictObject({
 const events = createRoute({
   method: "get",
   path: "/events",
-  summary: "The audit feed: events after a sequence number (public fields only)",
+  summary: "The audit feed: events after a sequence number, as the caller may see them",
   request: { query: EventQuery },
   responses: { 200: json(EventList, "events in order; `last` is the newest sequence number overall"), ...pick(422) },
 });
@@ -27,6 +27,15 @@ const events = createRoute({
 export const eventRoutes = router().openapi(events, async (c) => {
   const { after, limit, partner, order } = c.req.valid("query");
   const { db } = c.get("deps");
-  const [list, last] = await Promise.all([listEvents(db, after, limit, partner, order === "desc"), latestEventSeq(db)]);
-  return jsonWithEtag(c, { events: list, last }) as never;
+  const caller = c.get("caller");
+  const audience = {
+    coordinator: caller?.coordinator ?? false,
+    user: caller?.user.name ?? null,
+    represents: [...(caller?.represents ?? [])],
+  };
+  const [list, last] = await Promise.all([
+    listEvents(db, after, limit, partner, order === "desc", audience),
+    latestEventSeq(db),
+  ]);
+  return jsonWithEtag(c, { events: list, last }, { perCaller: true }) as never;
 });

@@ -64,5 +64,6 @@ export const exportRoutes = router().openapi(exportRoute, async (c) => {
   const body = csvDocument(withPrivate ? [...PUBLIC, ...PRIVATE] : PUBLIC, rows);
   c.header("Content-Disposition", 'attachment; filename="partners.csv"');
   c.header("Cache-Control", withPrivate ? "private, no-store" : "no-cache");
+  c.header("Vary", "Authorization", { append: true });
   return c.body(body, 200, { "Content-Type": "text/csv; charset=UTF-8" }) as never;
 });

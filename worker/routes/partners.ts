@@ -12,9 +12,17 @@ import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/sc
 import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
 import { ApiError } from "../errors.ts";
 import { makeClaim } from "../record/claims.ts";
-import { closePartner, editPartner, partnerDetail, referPartner, versionFromIfMatch } from "../record/partners.ts";
-import { listPartners, toPartner, type Cursor } from "../storage/partners.ts";
-import { jsonWithEtag } from "./etag.ts";
+import {
+  closePartner,
+  editPartner,
+  listDirectory,
+  partnerDetail,
+  partnerEtag,
+  referPartner,
+  versionFromIfMatch,
+} from "../record/partners.ts";
+import type { Cursor } from "../storage/partners.ts";
+import { dependsOnCaller, jsonWithEtag } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 export const IdParam = z.object({
@@ -124,19 +132,20 @@ const at = (c: { get: (k: "deps") => { now: () => Date } }) => c.get("deps").now
 export const partners = router()
   .openapi(list, async (c) => {
     const query = c.req.valid("query");
-    const { rows, total, next } = await listPartners(c.get("deps").db, query, decodeCursor(query.cursor));
-    return jsonWithEtag(c, { partners: rows.map(toPartner), total, nextCursor: encodeCursor(next) }) as never;
+    const { partners, total, next } = await listDirectory(c.get("deps").db, query, decodeCursor(query.cursor));
+    return jsonWithEtag(c, { partners, total, nextCursor: encodeCursor(next) }) as never;
   })
   .openapi(get, async (c) => {
     const detail = await partnerDetail(c.get("deps").db, c.get("caller"), c.req.valid("param").id);
-    c.header("ETag", `"${detail.version}"`);
+    c.header("ETag", partnerEtag(detail));
+    dependsOnCaller(c);
     return c.json(detail, 200);
   })
   .openapi(refer, async (c) => {
     const caller = requireWriter(c);
     const detail = await referPartner(c.get("deps").db, caller, c.req.valid("json"), at(c));
     c.header("Location", `${API_BASE}/partners/${detail.id}`);
-    c.header("ETag", `"${detail.version}"`);
+    c.header("ETag", partnerEtag(detail));
     return c.json(detail, 201);
   })
   .openapi(edit, async (c) => {
@@ -150,7 +159,7 @@ export const partners = router()
       c.req.valid("json"),
       at(c),
     );
-    c.header("ETag", `"${detail.version}"`);
+    c.header("ETag", partnerEtag(detail));
     return c.json(detail, 200);
   })
   .openapi(close, async (c) => {

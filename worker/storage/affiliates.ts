@@ -50,6 +50,12 @@ function toAffiliate(row: AffiliateRow, reps: RepresentativeRow[]): Affiliate {
   };
 }
 
+/** Every affiliate's name by id (the directory searches the names of the affiliates with a claim). */
+export async function affiliateNames(db: SqlDatabase): Promise<Map<string, string>> {
+  const { results } = await db.prepare(`SELECT id, name FROM affiliate`).all<{ id: string; name: string }>();
+  return new Map(results.map((a) => [a.id, a.name]));
+}
+
 export async function listAffiliates(db: SqlDatabase): Promise<Affiliate[]> {
   const [affiliates, reps] = await db.batch([
     db.prepare(`SELECT * FROM affiliate ORDER BY name, id`),

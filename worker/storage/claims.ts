@@ -1,6 +1,14 @@
 /** SQL for claims. Each transition is a conditional UPDATE on (status, version) followed by its guarded event. */
+import {
+  nextStatus,
+  OPEN_CLAIM_STATUSES,
+  partnerStatusesFor,
+  requiredStatus,
+  type ClaimAction,
+  type PartnerStep,
+} from "../../shared/claim-machine.ts";
 import type { Claim } from "../../shared/schemas.ts";
-import type { ClaimStatus, Stage } from "../../shared/vocabulary.ts";
+import { PARTNER_STATUSES, type ClaimStatus, type Stage } from "../../shared/vocabulary.ts";
 import type { SqlDatabase, SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
@@ -22,6 +30,9 @@ export interface ClaimRow {
   updated_at: string;
   version: number;
 }
+
+/** An SQL list of the vocabulary's own constants (never input): `'interested', 'lead'`. */
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
 export function toClaim(row: ClaimRow): Claim {
   return {
@@ -61,7 +72,9 @@ export async function allClaims(db: SqlDatabase): Promise<ClaimRow[]> {
 
 export async function openClaimOf(db: SqlDatabase, partnerId: string, affiliateId: string): Promise<ClaimRow | null> {
   return db
-    .prepare(`SELECT * FROM claim WHERE partner_id = ?1 AND affiliate_id = ?2 AND status IN ('interested', 'lead')`)
+    .prepare(
+      `SELECT * FROM claim WHERE partner_id = ?1 AND affiliate_id = ?2 AND status IN (${sqlList(OPEN_CLAIM_STATUSES)})`,
+    )
     .bind(partnerId, affiliateId)
     .first<ClaimRow>();
 }
@@ -77,6 +90,17 @@ function touchPartner(db: SqlDatabase, claimId: number, at: string): SqlStatemen
     .bind(claimId, at);
 }
 
+/**
+ * An SQL condition: the partner `partnerId` (a column or a parameter) is in a status that allows
+ * `step`, as shared/claim-machine.ts says. Checked in the writing statement itself, so that a
+ * concurrent close or completion cannot slip between the domain's check and the write.
+ */
+function partnerAllowsSql(step: PartnerStep, partnerId: string): string {
+  const statuses = partnerStatusesFor(step);
+  if (statuses.length === PARTNER_STATUSES.length) return "1";
+  return `EXISTS (SELECT 1 FROM partner_view pv WHERE pv.id = ${partnerId} AND pv.status IN (${sqlList(statuses)}))`;
+}
+
 export interface NewClaim {
   partner: string;
   affiliate: string;
@@ -86,14 +110,14 @@ export interface NewClaim {
   at: string;
 }
 
-/** Inserts a claim if the partner still takes claims (open or matched); the event aborts the batch otherwise. */
+/** Inserts a claim if the partner still takes claims; the event aborts the batch otherwise. */
 export function insertClaim(db: SqlDatabase, c: NewClaim, event: NewEvent): SqlStatement[] {
   return [
     db
       .prepare(
         `INSERT INTO claim (partner_id, affiliate_id, claimed_by, message, verified, status, created_at, updated_at)
          SELECT ?1, ?2, ?3, ?4, ?5, 'interested', ?6, ?6
-         WHERE EXISTS (SELECT 1 FROM partner_view WHERE id = ?1 AND status IN ('open', 'matched'))`,
+         WHERE ${partnerAllowsSql("claim", "?1")}`,
       )
       .bind(c.partner, c.affiliate, c.user, c.message, c.verified ? 1 : 0, c.at),
     guardedEvent(db, { ...event, claim: "last" }),
@@ -101,19 +125,13 @@ export function insertClaim(db: SqlDatabase, c: NewClaim, event: NewEvent): SqlS
   ];
 }
 
-/**
- * interested → lead. The partial unique index refuses a second lead; a done
- * partner (one with a completed claim) takes no new lead, checked in the same
- * statement so that a concurrent completion cannot slip between check and write.
- */
+/** interested → lead, if the partner allows it. The partial unique index refuses a second lead. */
 export function acceptClaim(db: SqlDatabase, id: number, version: number, at: string, event: NewEvent): SqlStatement[] {
   return [
     db
       .prepare(
         `UPDATE claim SET status = 'lead', lead_since = ?3, stale_since = NULL, updated_at = ?3, version = version + 1
-         WHERE id = ?1 AND status = 'interested' AND version = ?2
-           AND NOT EXISTS (SELECT 1 FROM claim done WHERE done.partner_id = claim.partner_id AND done.status = 'completed')
-           AND NOT EXISTS (SELECT 1 FROM partner p WHERE p.id = claim.partner_id AND p.closed_at IS NOT NULL)`,
+         WHERE id = ?1 AND status = 'interested' AND version = ?2 AND ${partnerAllowsSql("accept", "claim.partner_id")}`,
       )
       .bind(id, version, at),
     guardedEvent(db, event),
@@ -121,24 +139,28 @@ export function acceptClaim(db: SqlDatabase, id: number, version: number, at: st
   ];
 }
 
-/** interested → withdrawn | declined, lead → released | completed. */
+/** The actions that end a claim: interested → withdrawn | declined, lead → released | completed. */
+export type FinishAction = Extract<ClaimAction, "withdraw" | "decline" | "release" | "complete" | "handover">;
+
+/** Ends a claim by `action`, if it is still in the status and version seen and the partner allows it. */
 export function finishClaim(
   db: SqlDatabase,
   id: number,
-  from: "interested" | "lead",
+  action: FinishAction,
   version: number,
-  to: "withdrawn" | "declined" | "released" | "completed",
   reason: string,
   at: string,
   event: NewEvent,
 ): SqlStatement[] {
+  const from = requiredStatus(action);
+  const to = nextStatus(from, action);
   return [
     db
       .prepare(
         `UPDATE claim SET status = ?4, closed_reason = ?5, updated_at = ?6, version = version + 1,
            stage = CASE WHEN ?4 = 'completed' THEN 'done' ELSE stage END,
            progress_at = CASE WHEN ?4 = 'completed' THEN ?6 ELSE progress_at END
-         WHERE id = ?1 AND status = ?2 AND version = ?3`,
+         WHERE id = ?1 AND status = ?2 AND version = ?3 AND ${partnerAllowsSql(action, "claim.partner_id")}`,
       )
       .bind(id, from, version, to, reason, at),
     guardedEvent(db, event),
@@ -146,7 +168,7 @@ export function finishClaim(
   ];
 }
 
-/** Records a stage of a lead's progress; progress restarts the stale clock. */
+/** Records a stage of a lead's progress, if the partner allows it; progress restarts the stale clock. */
 export function progressClaim(
   db: SqlDatabase,
   id: number,
@@ -161,7 +183,7 @@ export function progressClaim(
       .prepare(
         `UPDATE claim SET stage = ?3, stage_note = ?4, progress_at = ?5, stale_since = NULL, updated_at = ?5,
            version = version + 1
-         WHERE id = ?1 AND status = 'lead' AND version = ?2`,
+         WHERE id = ?1 AND status = 'lead' AND version = ?2 AND ${partnerAllowsSql("progress", "claim.partner_id")}`,
       )
       .bind(id, version, stage, note, at),
     guardedEvent(db, event),

@@ -77,8 +77,17 @@ function toEvent(row: EventRow): Event {
 }
 
 /**
- * Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history).
- * A partner's history includes that of the partners merged into it.
+ * Who reads the feed. Pending requests to represent an affiliate are private: only coordinators,
+ * the requester and the affiliate's representatives see them. `everything` for the mirror and jobs.
+ */
+export type EventAudience = "everything" | { coordinator: boolean; user: string | null; represents: readonly string[] };
+
+/** Event types that only the people concerned see (see `EventAudience`). */
+const PRIVATE_TYPES = ["representative.requested"];
+
+/**
+ * Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history), as
+ * `audience` may see them. A partner's history includes that of the partners merged into it.
  */
 export async function listEvents(
   db: SqlDatabase,
@@ -86,16 +95,40 @@ export async function listEvents(
   limit: number,
   partner?: string,
   newest = false,
+  audience: EventAudience = "everything",
 ): Promise<Event[]> {
+  const all = audience === "everything" || audience.coordinator;
   const { results } = await db
     .prepare(
-      `SELECT * FROM event WHERE seq > ?1
-         AND (?2 IS NULL OR partner_id = ?2 OR partner_id IN (SELECT id FROM partner WHERE merged_into = ?2))
+      `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2 OR partner_id IN (SELECT id FROM partner WHERE merged_into = ?2))
+         AND (?4 = 1 OR type NOT IN (SELECT value FROM json_each(?5))
+              OR json_extract(data, '$.user') = ?6 OR affiliate_id IN (SELECT value FROM json_each(?7)))
        ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
     )
-    .bind(after, partner ?? null, limit)
+    .bind(
+      after,
+      partner ?? null,
+      limit,
+      all ? 1 : 0,
+      JSON.stringify(PRIVATE_TYPES),
+      all ? null : audience.user,
+      JSON.stringify(all ? [] : audience.represents),
+    )
     .all<EventRow>();
   return results.map(toEvent);
+}
+
+/** Every hand-over: the released claim and the affiliate that took over (for the mirror's claims page). */
+export async function handovers(db: SqlDatabase): Promise<Map<number, string>> {
+  const { results } = await db
+    .prepare(
+      `SELECT claim_id, json_extract(data, '$.toAffiliate') AS to_affiliate FROM event
+       WHERE type = 'claim.handed_over' AND claim_id IS NOT NULL ORDER BY seq`,
+    )
+    .all<{ claim_id: number; to_affiliate: unknown }>();
+  return new Map(
+    results.filter((r) => typeof r.to_affiliate === "string").map((r) => [r.claim_id, r.to_affiliate as string]),
+  );
 }
 
 export async function latestEventSeq(db: SqlDatabase): Promise<number> {

@@ -1,5 +1,6 @@
 /** SQL for partners. Rows are mapped to the shared shapes here and nowhere else. */
 import type { PartnerListQuery } from "../../shared/api.ts";
+import { nameKey, partnerSearchText, type PartnerSort } from "../../shared/directory-search.ts";
 import type { Partner, PartnerContact } from "../../shared/schemas.ts";
 import { normalisedName, websiteDomain } from "../../shared/duplicates.ts";
 import type { Stage } from "../../shared/vocabulary.ts";
@@ -29,6 +30,7 @@ export interface PartnerRow {
   created_at: string;
   updated_at: string;
   version: number;
+  name_key: string;
   merged_into: string | null;
   lead_claim: number | null;
   lead_affiliate: string | null;
@@ -91,9 +93,9 @@ export interface PartnerFields {
   links: { label: string; url: string }[];
 }
 
-/** What `q` searches: name, summary, asks and Wikidata id, lower-cased. */
+/** The stored search text: the partner's own searchable fields, folded (shared/directory-search.ts). */
 export function searchText(f: PartnerFields): string {
-  return [f.name, f.summary, ...f.asks, f.wikidata ?? ""].join(" ").toLowerCase();
+  return partnerSearchText(f);
 }
 
 export async function getPartnerRow(db: SqlDatabase, id: string): Promise<PartnerRow | null> {
@@ -144,7 +146,7 @@ export const FIELD_COLUMNS = [
 export function fieldValues(f: PartnerFields & { contact: PartnerContact }): unknown[] {
   return [
     f.name,
-    f.name.toLowerCase(),
+    nameKey(f.name),
     f.wikidata,
     f.website,
     normalisedName(f.name),
@@ -234,30 +236,30 @@ export function setPartnerClosed(
 }
 
 /** Keyset pagination: each sort has its ORDER BY and the predicate that continues after a cursor. */
-const SORTS: Record<PartnerListQuery["sort"], { order: string; after: string; key: (r: PartnerRow) => string }> = {
-  name: { order: "name_key ASC, id ASC", after: "(name_key, id) > (?10, ?11)", key: (r) => r.name.toLowerCase() },
-  "-name": { order: "name_key DESC, id DESC", after: "(name_key, id) < (?10, ?11)", key: (r) => r.name.toLowerCase() },
-  updated: { order: "updated_at ASC, id ASC", after: "(updated_at, id) > (?10, ?11)", key: (r) => r.updated_at },
-  "-updated": { order: "updated_at DESC, id DESC", after: "(updated_at, id) < (?10, ?11)", key: (r) => r.updated_at },
-  created: { order: "created_at ASC, id ASC", after: "(created_at, id) > (?10, ?11)", key: (r) => r.created_at },
-  "-created": { order: "created_at DESC, id DESC", after: "(created_at, id) < (?10, ?11)", key: (r) => r.created_at },
+const SORTS: Record<PartnerSort, { order: string; after: string; key: (r: PartnerRow) => string }> = {
+  name: { order: "name_key ASC, id ASC", after: "(name_key, id) > (?8, ?9)", key: (r) => r.name_key },
+  "-name": { order: "name_key DESC, id DESC", after: "(name_key, id) < (?8, ?9)", key: (r) => r.name_key },
+  updated: { order: "updated_at ASC, id ASC", after: "(updated_at, id) > (?8, ?9)", key: (r) => r.updated_at },
+  "-updated": { order: "updated_at DESC, id DESC", after: "(updated_at, id) < (?8, ?9)", key: (r) => r.updated_at },
+  created: { order: "created_at ASC, id ASC", after: "(created_at, id) > (?8, ?9)", key: (r) => r.created_at },
+  "-created": { order: "created_at DESC, id DESC", after: "(created_at, id) < (?8, ?9)", key: (r) => r.created_at },
   country: {
     order: "country ASC, name_key ASC, id ASC",
-    after: "(country, name_key, id) > (?12, ?10, ?11)",
-    key: (r) => r.name.toLowerCase(),
+    after: "(country, name_key, id) > (?10, ?8, ?9)",
+    key: (r) => r.name_key,
   },
 };
 
 // Each filter is `?N IS NULL OR …` over a JSON array, so the SQL is the same text for every query.
+// A language selects itself and its more specific tags (shared/directory-search.ts: languageSelects).
 const FILTERS = `
-  (?1 IS NULL OR search_text LIKE ?1 ESCAPE '\\' OR country = upper(?2) OR wikidata = upper(?2))
-  AND (?3 IS NULL OR kind IN (SELECT value FROM json_each(?3)))
-  AND (?4 IS NULL OR country IN (SELECT value FROM json_each(?4)))
-  AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(partner_view.languages) l, json_each(?5) f
-        WHERE l.value = f.value OR l.value LIKE f.value || '-%'))
-  AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(partner_view.offers) o WHERE o.value IN (SELECT value FROM json_each(?6))))
-  AND (?7 IS NULL OR funding IN (SELECT value FROM json_each(?7)))
-  AND (?8 IS NULL OR status IN (SELECT value FROM json_each(?8)))`;
+  (?1 IS NULL OR kind IN (SELECT value FROM json_each(?1)))
+  AND (?2 IS NULL OR country IN (SELECT value FROM json_each(?2)))
+  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(partner_view.languages) l, json_each(?3) f
+        WHERE lower(l.value) = lower(f.value) OR lower(l.value) LIKE lower(f.value) || '-%'))
+  AND (?4 IS NULL OR EXISTS (SELECT 1 FROM json_each(partner_view.offers) o WHERE o.value IN (SELECT value FROM json_each(?4))))
+  AND (?5 IS NULL OR funding IN (SELECT value FROM json_each(?5)))
+  AND (?6 IS NULL OR status IN (SELECT value FROM json_each(?6)))`;
 
 export interface Cursor {
   key: string;
@@ -265,50 +267,64 @@ export interface Cursor {
   country?: string;
 }
 
+/** The facets and the sort of a directory query: what SQL answers (`q` is the domain's, in JS). */
+export type PartnerFacets = Omit<PartnerListQuery, "q" | "limit" | "cursor">;
+
+/** The cursor that continues after `row` in `sort`. */
+export function cursorAfter(sort: PartnerSort, row: PartnerRow): Cursor {
+  return { key: SORTS[sort].key(row), id: row.id, country: row.country };
+}
+
+/** Whether `row` comes after `cursor` in `sort`: the SQL predicate, for rows filtered in JS. */
+export function isAfter(sort: PartnerSort, row: PartnerRow, cursor: Cursor): boolean {
+  const tuple = (a: string[], b: string[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as string) < (b[i] as string) ? -1 : 1;
+    return 0;
+  };
+  const key = SORTS[sort].key(row);
+  if (sort === "country") return tuple([row.country, key, row.id], [cursor.country ?? "", cursor.key, cursor.id]) > 0;
+  const order = tuple([key, row.id], [cursor.key, cursor.id]);
+  return sort.startsWith("-") ? order < 0 : order > 0;
+}
+
+/**
+ * The partners that pass the facets, in the sort's order: `limit` after `cursor` with the total
+ * and the next cursor, or (limit null) all of them.
+ */
 export async function listPartners(
   db: SqlDatabase,
-  q: PartnerListQuery,
+  q: PartnerFacets,
   cursor: Cursor | null,
+  limit: number | null,
 ): Promise<{ rows: PartnerRow[]; total: number; next: Cursor | null }> {
   const sort = SORTS[q.sort];
   const list = (v: string[] | undefined) => (v && v.length > 0 ? JSON.stringify(v) : null);
-  const needle = q.q?.trim()
-    ? `%${q.q
-        .trim()
-        .toLowerCase()
-        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    : null;
-  const params = [
-    needle,
-    q.q?.trim() ?? null,
-    list(q.kind),
-    list(q.country),
-    list(q.language),
-    list(q.offer),
-    list(q.funding),
-    list(q.status),
-  ];
-  const countRow = await db
-    .prepare(`SELECT count(*) AS n FROM partner_view WHERE ${FILTERS}`)
-    .bind(...params)
-    .first<{ n: number }>();
+  const params = [list(q.kind), list(q.country), list(q.language), list(q.offer), list(q.funding), list(q.status)];
+  const count =
+    limit === null
+      ? null
+      : db
+          .prepare(`SELECT count(*) AS n FROM partner_view WHERE ${FILTERS}`)
+          .bind(...params)
+          .first<{ n: number }>();
   const { results } = await db
     .prepare(
-      `SELECT * FROM partner_view WHERE ${FILTERS} AND (?10 IS NULL OR ${sort.after})
-       ORDER BY ${sort.order} LIMIT ?9`,
+      `SELECT * FROM partner_view WHERE ${FILTERS} AND (?8 IS NULL OR ${sort.after})
+       ORDER BY ${sort.order} LIMIT ?7`,
     )
     .bind(
       ...params,
-      q.limit + 1,
+      limit === null ? -1 : limit + 1,
       cursor?.key ?? null,
       cursor?.id ?? null,
       ...(q.sort === "country" ? [cursor?.country ?? null] : []),
     )
     .all<PartnerRow>();
-  const rows = results.slice(0, q.limit);
+  if (limit === null) return { rows: results, total: results.length, next: null };
+  const rows = results.slice(0, limit);
   const last = rows.at(-1);
-  const next = results.length > q.limit && last ? { key: sort.key(last), id: last.id, country: last.country } : null;
-  return { rows, total: countRow?.n ?? 0, next };
+  const next = results.length > limit && last ? cursorAfter(q.sort, last) : null;
+  return { rows, total: (await count)?.n ?? 0, next };
 }
 
 /** Every partner, for the export and the mirror. */

@@ -9,7 +9,7 @@ import type { SessionResponse } from "../../../shared/api.ts";
 import { createBackend } from "../api/backend.ts";
 import { BackendError } from "../api/errors.ts";
 import { authorizationUrl, exchangeAuthorizationResponse, type OAuthClientOptions } from "./oauth.ts";
-import { hasAuthorizationResponse, withoutAuthorizationResponse } from "./oauth-return.ts";
+import { hasAuthorizationResponse, rememberReturn, withoutAuthorizationResponse } from "./oauth-return.ts";
 import { SignInError } from "./sign-in-error.ts";
 
 export interface OAuthSignInOptions extends OAuthClientOptions {
@@ -26,6 +26,7 @@ export function createOAuthSignIn(o: OAuthSignInOptions): () => Promise<SessionR
   return async () => {
     const here = new URL(o.location.href);
     if (!hasAuthorizationResponse(here)) {
+      rememberReturn(o.storage, here.toString());
       o.location.assign((await authorizationUrl(o)).toString());
       return new Promise<never>(() => {});
     }

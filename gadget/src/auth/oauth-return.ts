@@ -4,6 +4,27 @@
  * module can decide whether to load the sign-in module at all.
  */
 const RESPONSE_PARAMS = ["code", "state", "error", "error_description", "error_uri", "iss"];
+/** Where the user was when sign-in began (view, query, filters, `uselang`): the wiki only returns to the registered page. */
+const RETURN_KEY = "partnerhub-oauth-return";
+
+type KeyValue = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+export function rememberReturn(storage: KeyValue, href: string): void {
+  storage.setItem(RETURN_KEY, href);
+}
+
+/** Takes (and forgets) the address sign-in began at; null when none was kept or it is of another page. */
+export function takeReturn(storage: KeyValue, current: URL): URL | null {
+  const raw = storage.getItem(RETURN_KEY);
+  storage.removeItem(RETURN_KEY);
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.origin === current.origin && url.pathname === current.pathname ? url : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Whether `url` carries an OAuth 2 authorization response. */
 export function hasAuthorizationResponse(url: URL): boolean {

@@ -11,6 +11,15 @@ export type SignInErrorCode =
   /** The backend refused the sign-in (e.g. a blocked account: `status` 403), or was unreachable (`status` 0). */
   | "backend_refused";
 
+/**
+ * The code of a sign-in failure, recognised by name rather than `instanceof`: the error may
+ * come from the on-demand module, whose SignInError is a copy of this bundle's class.
+ */
+export function signInErrorCode(error: unknown): SignInErrorCode {
+  const e = error as { name?: unknown; code?: unknown } | null;
+  return e?.name === "SignInError" && typeof e.code === "string" ? (e.code as SignInErrorCode) : "backend_refused";
+}
+
 export class SignInError extends Error {
   readonly code: SignInErrorCode;
   /** HTTP status of the refusing answer, 0 for none. */

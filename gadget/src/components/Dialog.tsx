@@ -43,10 +43,11 @@ export function Dialog({ title, onClose, children, footer }: DialogProps) {
   }
 
   return (
-    <div class="cdx-dialog-backdrop partnerhub-backdrop" onKeyDown={onKeyDown}>
+    <div class="cdx-dialog-backdrop partnerhub-backdrop">
       <div
         class="cdx-dialog partnerhub-dialog"
         role="dialog"
+        onKeyDown={onKeyDown}
         aria-modal="true"
         aria-labelledby="partnerhub-dialog-title"
         tabIndex={-1}

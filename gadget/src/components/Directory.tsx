@@ -1,6 +1,6 @@
 /** The directory: search, facets, sort, result count and the (windowed) list of partners. */
 import { useStore } from "../state/context.ts";
-import type { PartnerSort } from "../directory/filter.ts";
+import type { PartnerSort } from "../../../shared/directory-search.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { FacetPanel } from "./FacetPanel.tsx";
 import { Message } from "./Message.tsx";
@@ -21,7 +21,7 @@ export function Directory() {
 
   return (
     <div class="partnerhub-directory">
-      <div class="partnerhub-toolbar" role="search">
+      <search class="partnerhub-toolbar">
         <div class="cdx-text-input partnerhub-search">
           <input
             class="cdx-text-input__input"
@@ -46,7 +46,7 @@ export function Directory() {
             ))}
           </select>
         </label>
-      </div>
+      </search>
       <p class="partnerhub-count" role="status" aria-live="polite">
         {i18n.t("partnerhub-result-count", partners.length, total)}
       </p>

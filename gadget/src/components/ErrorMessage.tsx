@@ -4,10 +4,12 @@
  * names are shown by name, a partner with a link to it.
  */
 import { BackendError } from "../api/errors.ts";
+import { signInErrorCode } from "../auth/sign-in-error.ts";
 import type { I18n, MessageKey } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
 import { Message } from "./Message.tsx";
+import { RouteLink } from "./RouteLink.tsx";
 
 /** `partnerhub-error-<code>`, the code's underscores as hyphens (`rate_limited` → `…-rate-limited`). */
 const codeKey = (code: string) => `partnerhub-error-${code.replace(/_/g, "-")}` as MessageKey;
@@ -56,13 +58,12 @@ export function wordError(store: Pick<Store, "i18n" | "partners" | "affiliateNam
 }
 
 /**
- * A failure in the browser. Sign-in errors are recognised by name and code, not `instanceof`:
- * they come from the on-demand module, whose classes are copies of this bundle's.
+ * A failure in the browser. Sign-in errors are recognised by name and code, not `instanceof`
+ * (auth/sign-in-error.ts says why).
  */
 function local(i18n: I18n, error: unknown): string {
-  const e = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
-  const key = `partnerhub-signin-error-${String(e.code)}`;
-  if (e.name === "SignInError" && i18n.has(key)) return i18n.t(key);
+  const e = (error ?? {}) as { name?: unknown; message?: unknown };
+  if (e.name === "SignInError") return i18n.t(`partnerhub-signin-error-${signInErrorCode(error)}`);
   return i18n.t("partnerhub-error-other", String(e.message ?? error));
 }
 
@@ -81,12 +82,9 @@ export function ErrorMessage({ error }: { error: unknown }) {
     <Message type="error">
       {before}
       {partner && (
-        <a
-          href={`#p=${encodeURIComponent(partner.id)}`}
-          onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: partner.id }))}
-        >
+        <RouteLink to={{ view: "partner", partner: partner.id }}>
           <bdi>{partner.name}</bdi>
-        </a>
+        </RouteLink>
       )}
       {after}
     </Message>

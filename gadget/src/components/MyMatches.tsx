@@ -3,6 +3,7 @@ import { partnersFor } from "../../../shared/matching.ts";
 import { useStore } from "../state/context.ts";
 import { useFitReasons } from "./AffiliateMatches.tsx";
 import { Message } from "./Message.tsx";
+import { RouteLink } from "./RouteLink.tsx";
 
 const SHOWN = 20;
 
@@ -27,12 +28,9 @@ export function MyMatches() {
             <ol class="partnerhub-fits">
               {ranked.slice(0, SHOWN).map((r) => (
                 <li key={r.item.id}>
-                  <a
-                    href="#"
-                    onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: r.item.id }))}
-                  >
-                    {r.item.name}
-                  </a>{" "}
+                  <RouteLink to={{ view: "partner", partner: r.item.id }}>
+                    <bdi>{r.item.name}</bdi>
+                  </RouteLink>{" "}
                   <span class="partnerhub-muted">{reasons(r.reasons, r.item.country)}</span>
                 </li>
               ))}

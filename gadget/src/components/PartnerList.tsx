@@ -62,14 +62,10 @@ export function PartnerList({ partners }: { partners: Partner[] }) {
     rows.push(<PartnerRow key={partner.id} partner={partner} index={i} count={partners.length} top={i * ROW_HEIGHT} />);
   }
   return (
-    <div
-      class="partnerhub-list"
-      ref={ref}
-      onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
-      onKeyDown={onKeyDown}
-    >
+    <div class="partnerhub-list" ref={ref} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>
       <ul
         class="partnerhub-list__inner"
+        onKeyDown={onKeyDown}
         style={{ height: `${partners.length * ROW_HEIGHT}px` }}
         aria-label={i18n.t("partnerhub-list-label")}
       >

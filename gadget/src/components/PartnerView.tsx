@@ -14,6 +14,7 @@ import { EventHistory } from "./EventHistory.tsx";
 import { MergeDialog } from "./MergeDialog.tsx";
 import { Message } from "./Message.tsx";
 import { PartnerFacts } from "./PartnerFacts.tsx";
+import { RouteLink } from "./RouteLink.tsx";
 import { SignInButton } from "./SignInButton.tsx";
 
 export function PartnerView({ id }: { id: string }) {
@@ -33,9 +34,9 @@ export function PartnerView({ id }: { id: string }) {
   }, [survivor]);
 
   const back = (
-    <a class="partnerhub-back" href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "directory" }))}>
+    <RouteLink class="partnerhub-back" to={{ view: "directory" }}>
       {i18n.t("partnerhub-back")}
-    </a>
+    </RouteLink>
   );
   if (!partner) {
     if (detail.status === "loading" || store.directory.value.status === "loading")

@@ -15,6 +15,7 @@ import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Message } from "./Message.tsx";
 import { PAGE, Pager } from "./Pager.tsx";
 import { RepresentativeQueue } from "./RepresentativeQueue.tsx";
+import { RouteLink } from "./RouteLink.tsx";
 
 const FILTERS = ["all", "waiting", "stale", "representatives"] as const;
 type QueueFilter = (typeof FILTERS)[number];
@@ -118,9 +119,9 @@ function QueueItem({ partner, leadsOnly }: { partner: Partner; leadsOnly: boolea
     <li class="cdx-card partnerhub-queue__item">
       <span class="cdx-card__text">
         <span class="cdx-card__text__title">
-          <a href="#" onClick={(e) => (e.preventDefault(), store.navigate({ view: "partner", partner: partner.id }))}>
-            {partner.name}
-          </a>
+          <RouteLink to={{ view: "partner", partner: partner.id }}>
+            <bdi>{partner.name}</bdi>
+          </RouteLink>
         </span>
         <span class="partnerhub-queue__claims">
           {detail.status === "error" && <ErrorMessage error={detail.error} />}

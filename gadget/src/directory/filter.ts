@@ -1,12 +1,18 @@
 /**
  * Filtering the directory in the browser: instant search, facets with counts
  * (disjunctive: a facet's counts ignore that facet's own selection), sort.
- * One pass over the partners per query; fast enough for 10,000.
+ * What a query means is shared/directory-search.ts, the same for the backend's
+ * GET /partners. One pass over the partners per query; fast enough for 10,000.
  */
+import {
+  comparePartners,
+  languageSelects,
+  matchesTerms,
+  partnerSearchText,
+  searchTerms,
+} from "../../../shared/directory-search.ts";
 import type { Partner } from "../../../shared/schemas.ts";
 import { FACETS, type DirectoryQuery, type Facet } from "./query.ts";
-
-export type PartnerSort = "name" | "-updated" | "-created" | "country";
 
 /** A partner with what filtering needs precomputed once. */
 export interface IndexedPartner {
@@ -23,22 +29,21 @@ export interface FilterResult {
   total: number;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-
-/** Build the search index; `countryName` adds localised country names to the searchable text. */
+/**
+ * Build the search index; `countryName` adds localised country names to the searchable text,
+ * `affiliateName` the names of the affiliates with an open claim.
+ */
 export function indexPartners(
   partners: readonly Partner[],
   countryName: (code: string) => string = (c) => c,
+  affiliateName: (id: string) => string | undefined = () => undefined,
 ): IndexedPartner[] {
   return partners.map((p) => ({
     partner: p,
-    text: fold(
-      [p.name, p.summary, p.country, countryName(p.country), p.languages.join(" "), p.asks.join(" ")].join("\n"),
-    ),
+    text: partnerSearchText(p, [
+      countryName(p.country),
+      ...p.interested.map((id) => affiliateName(id) ?? "").filter(Boolean),
+    ]),
     values: {
       kind: [p.kind],
       country: [p.country],
@@ -50,30 +55,25 @@ export function indexPartners(
   }));
 }
 
-const COMPARE: Record<PartnerSort, (collator: Intl.Collator) => (a: Partner, b: Partner) => number> = {
-  name: (c) => (a, b) => c.compare(a.name, b.name),
-  "-updated": () => (a, b) => b.updatedAt.localeCompare(a.updatedAt),
-  "-created": () => (a, b) => b.createdAt.localeCompare(a.createdAt),
-  country: (c) => (a, b) => a.country.localeCompare(b.country) || c.compare(a.name, b.name),
-};
-
-function matchesFacet(values: readonly string[], selected: readonly string[]): boolean {
+function matchesFacet(facet: Facet, values: readonly string[], selected: readonly string[]): boolean {
   if (selected.length === 0) return true;
-  for (const v of values) if (selected.includes(v)) return true;
+  for (const v of values) {
+    for (const s of selected) if (facet === "language" ? languageSelects(s, v) : s === v) return true;
+  }
   return false;
 }
 
 /** Apply a query: the matching partners, sorted, and the facet counts. */
 export function filterPartners(index: readonly IndexedPartner[], query: DirectoryQuery, lang = "en"): FilterResult {
-  const terms = fold(query.q).split(/\s+/).filter(Boolean);
+  const terms = searchTerms(query.q);
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
   const out: Partner[] = [];
   for (const item of index) {
-    if (!terms.every((t) => item.text.includes(t))) continue;
+    if (!matchesTerms(item.text, terms)) continue;
     let failed: Facet | null = null;
     let failures = 0;
     for (const f of FACETS) {
-      if (!matchesFacet(item.values[f], query.facets[f])) {
+      if (!matchesFacet(f, item.values[f], query.facets[f])) {
         failed = f;
         if (++failures > 1) break;
       }
@@ -86,6 +86,7 @@ export function filterPartners(index: readonly IndexedPartner[], query: Director
     }
     if (failures === 0) out.push(item.partner);
   }
-  out.sort(COMPARE[query.sort](new Intl.Collator(lang, { sensitivity: "base", numeric: true })));
+  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  out.sort(comparePartners(query.sort, collator.compare));
   return { partners: out, counts, total: index.length };
 }

@@ -1,12 +1,11 @@
 /** The directory's view state, and its round trip through the URL fragment (shareable links). */
-import type { PartnerSort } from "./filter.ts";
+import { PARTNER_SORTS, type PartnerSort } from "../../../shared/directory-search.ts";
 
 export const FACETS = ["kind", "country", "language", "offer", "funding", "status"] as const;
 export type Facet = (typeof FACETS)[number];
 
 export type View = "directory" | "partner" | "refer" | "review" | "mine" | "import";
 const VIEWS: readonly View[] = ["directory", "partner", "refer", "review", "mine", "import"];
-const SORTS: readonly PartnerSort[] = ["name", "-updated", "-created", "country"];
 
 export interface DirectoryQuery {
   q: string;
@@ -43,7 +42,7 @@ export function parseRoute(hash: string): Route {
   return {
     view: VIEWS.includes(view) ? view : "directory",
     partner,
-    query: { q: params.get("q") ?? "", facets, sort: sort && SORTS.includes(sort) ? sort : "name" },
+    query: { q: params.get("q") ?? "", facets, sort: sort && PARTNER_SORTS.includes(sort) ? sort : "name" },
   };
 }
 

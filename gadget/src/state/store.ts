@@ -8,6 +8,7 @@
  */
 import { computed, effect, signal, type Signal } from "@preact/signals";
 import type { Me } from "../../../shared/api.ts";
+import { countryNames } from "../../../shared/countries.ts";
 import type { Affiliate, Partner, PartnerDetail } from "../../../shared/schemas.ts";
 import type { Backend } from "../api/backend.ts";
 import { createBackend } from "../api/backend.ts";
@@ -57,12 +58,10 @@ export function createStore(host: Host) {
       })
     : null;
 
-  const regionNames =
-    typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([i18n.lang], { type: "region" }) : null;
-  const countryName = (code: string) => regionNames?.of(code) ?? code;
+  const countryName = countryNames(i18n.lang);
   const partners = computed(() => (directory.value.status === "ready" ? directory.value.value.partners : []));
   const affiliates = computed(() => (directory.value.status === "ready" ? directory.value.value.affiliates : []));
-  const index = computed(() => indexPartners(partners.value, countryName));
+  const index = computed(() => indexPartners(partners.value, countryName, (id) => affiliateById.value.get(id)?.name));
   const result = computed(() => filterPartners(index.value, route.value.query, i18n.lang));
   const mayUseBackend = computed(() => backend !== null && (config.backendReadBeforeSignIn || session.value !== null));
   const affiliateById = computed(() => new Map(affiliates.value.map((a) => [a.id, a])));

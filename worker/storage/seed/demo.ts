@@ -5,6 +5,8 @@
  * that tells the same story. The same options give the same SQL, byte for byte.
  */
 import type { ClaimStatus, Funding, Offer, PartnerKind, Project, Stage } from "../../../shared/vocabulary.ts";
+import { DAY_MS } from "../../../shared/claim-machine.ts";
+import { nameKey } from "../../../shared/directory-search.ts";
 import { normalisedName } from "../../../shared/duplicates.ts";
 import { slugify as slug } from "../../../shared/slug.ts";
 import type { EventRow } from "../events.ts";
@@ -44,7 +46,6 @@ function rng(seed: number) {
   };
 }
 
-const DAY = 86_400_000;
 const FIRST = [
   "Anna",
   "Bongani",
@@ -205,7 +206,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
       data: JSON.stringify(data),
     });
 
-  const founded = now - 720 * DAY;
+  const founded = now - 720 * DAY_MS;
   const affiliateRows: Row[] = SEED_AFFILIATES.map((a) => {
     event(founded, "Hub Coordinator", "affiliate.created", { a: a.id }, { name: a.name });
     return {
@@ -227,7 +228,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     const names = [`${r.pick(FIRST)} (${a.name})`];
     if (r.next() < 0.4) names.push(`${r.pick(FIRST)} ${r.pick(LAST)} (${a.id})`);
     repsOf.set(a.id, names);
-    const since = founded + r.int(1, 30) * DAY;
+    const since = founded + r.int(1, 30) * DAY_MS;
     for (const user of names) {
       repRows.push({
         affiliate_id: a.id,
@@ -246,9 +247,9 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
           user_name: user,
           status: "requested",
           verified_by: null,
-          since: iso(now - r.int(1, 20) * DAY),
+          since: iso(now - r.int(1, 20) * DAY_MS),
         });
-        event(now - 20 * DAY, user, "representative.requested", { a: a.id }, { user });
+        event(now - 20 * DAY_MS, user, "representative.requested", { a: a.id }, { user });
       }
     }
   }
@@ -290,7 +291,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
       .slice(0, 2)
       .map((o) => r.pick(ASKS[o]).replace("{n}", String(r.pick([10, 25, 120, 500, 2000, 15000]))));
     const summary = `A ${KIND_WORD[kind]} in ${town} that would like to share its work on Wikimedia projects: ${asks.join("; ")}.`;
-    const created = now - r.int(5, 400) * DAY;
+    const created = now - r.int(5, 400) * DAY_MS;
     const first = r.pick(FIRST);
     const last = r.pick(LAST);
     const referrer = r.pick(REFERRERS);
@@ -313,7 +314,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     partnerRows.push({
       id,
       name,
-      name_key: name.toLowerCase(),
+      name_key: nameKey(name),
       name_norm: normalisedName(name),
       wikidata: null,
       kind,
@@ -331,7 +332,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
       contact_email: `${slug(first)}.${slug(last)}@example.org`,
       notes: r.next() < 0.5 ? "Met at the GLAM conference; prefers e-mail." : "",
       search_text: searchText(fields),
-      closed_at: closed ? iso(created + 30 * DAY) : null,
+      closed_at: closed ? iso(created + 30 * DAY_MS) : null,
       closed_reason: closed ? "The institution withdrew" : "",
       created_at: iso(created),
       updated_at: iso(created),
@@ -339,7 +340,13 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     });
     event(created, referrer, "partner.referred", { p: id }, { name });
     if (closed)
-      event(created + 30 * DAY, "Hub Coordinator", "partner.closed", { p: id }, { reason: "The institution withdrew" });
+      event(
+        created + 30 * DAY_MS,
+        "Hub Coordinator",
+        "partner.closed",
+        { p: id },
+        { reason: "The institution withdrew" },
+      );
 
     // The claims' story for this partner, by a roll of the dice.
     const candidates = r.some(fitting(place.country, offers), 3);
@@ -362,14 +369,14 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
                     : [["lead"]]; // a stale lead, below
     const stale = roll >= 0.93 && !closed;
     const statuses = r.pick(story).slice(0, candidates.length);
-    let t = created + r.int(1, 10) * DAY;
+    let t = created + r.int(1, 10) * DAY_MS;
     statuses.forEach((status, k) => {
       const affiliate = candidates[k]!;
       const rep = repsOf.get(affiliate.id)![0]!;
       const verified = r.next() < 0.8;
       const claimant = verified ? rep : `${r.pick(FIRST)} ${r.pick(LAST)}`;
       const id2 = ++claimId;
-      const createdAt = Math.min(t, now - 2 * DAY);
+      const createdAt = Math.min(t, now - 2 * DAY_MS);
       event(createdAt, claimant, "claim.created", { p: id, a: affiliate.id, c: id2 }, { verified });
       const row: Row = {
         id: id2,
@@ -390,7 +397,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
         version: 1,
       };
       let at = createdAt;
-      const step = (days: number) => (at = Math.min(at + days * DAY, now - DAY));
+      const step = (days: number) => (at = Math.min(at + days * DAY_MS, now - DAY_MS));
       if (status === "lead" || status === "completed" || status === "released") {
         step(r.int(1, 5));
         row.lead_since = iso(at);
@@ -398,10 +405,10 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
         event(at, "Hub Coordinator", "claim.accepted", { p: id, a: affiliate.id, c: id2 });
         if (stale) {
           // No progress since long before STALE_AFTER_DAYS.
-          row.lead_since = iso(now - 75 * DAY);
-          row.stale_since = iso(now - 10 * DAY);
+          row.lead_since = iso(now - 75 * DAY_MS);
+          row.stale_since = iso(now - 10 * DAY_MS);
           event(
-            now - 10 * DAY,
+            now - 10 * DAY_MS,
             "partnerhub (stale leads)",
             "claim.stale",
             { p: id, a: affiliate.id, c: id2 },
@@ -454,7 +461,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
       }
       row.updated_at = iso(at);
       claimRows.push(row);
-      t = at + r.int(1, 6) * DAY;
+      t = at + r.int(1, 6) * DAY_MS;
     });
   }
 
