@@ -6,24 +6,9 @@
  */
 import { foldText } from "./duplicates.ts";
 
-/** The partner fields an import can fill, and the contact's. */
-export const IMPORT_FIELDS = [
-  "name",
-  "wikidata",
-  "website",
-  "kind",
-  "country",
-  "languages",
-  "offers",
-  "projects",
-  "funding",
-  "summary",
-  "asks",
-  "contactName",
-  "contactEmail",
-  "notes",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ImportField } from "./import-fields.ts";
+
+export { IMPORT_FIELDS, type ImportField };
 
 const HEADER_WORDS: Record<ImportField, string[]> = {
   name: [

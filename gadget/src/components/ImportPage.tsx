@@ -5,7 +5,7 @@
  */
 import { useState } from "preact/hooks";
 import type { ImportPreview, ImportRequest } from "../../../shared/intake-api.ts";
-import { IMPORT_FIELDS, type ImportField } from "../../../shared/import-table.ts";
+import { IMPORT_FIELDS, type ImportField } from "../../../shared/import-fields.ts";
 import { importList } from "../state/actions/intake.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";

@@ -4,7 +4,6 @@
  * to the one kept from then on.
  */
 import { useState } from "preact/hooks";
-import { namesMatch } from "../../../shared/duplicates.ts";
 import type { Partner, PartnerDetail } from "../../../shared/schemas.ts";
 import { mergePartner } from "../state/actions/intake.ts";
 import { useStore } from "../state/context.ts";
@@ -15,13 +14,24 @@ import { Field } from "./Field.tsx";
 
 const MAX_CHOICES = 8;
 
+const words = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4);
+/** A cheap first guess of the twin (the backend's duplicate rules stay out of the browsing bundle). */
+const sharesWord = (a: string, b: string) => {
+  const theirs = new Set(words(b));
+  return words(a).some((w) => theirs.has(w));
+};
+
 /** Partners to offer as the one to keep: likely duplicates first, then by what was typed. */
 function choices(all: Partner[], self: PartnerDetail, typed: string): Partner[] {
   const q = typed.trim().toLowerCase();
   const others = all.filter((p) => p.id !== self.id);
   const picked = q
     ? others.filter((p) => p.name.toLowerCase().includes(q) || p.id.includes(q))
-    : others.filter((p) => namesMatch(p.name, self.name) || (p.wikidata && p.wikidata === self.wikidata));
+    : others.filter((p) => (p.wikidata && p.wikidata === self.wikidata) || sharesWord(p.name, self.name));
   return picked.slice(0, MAX_CHOICES);
 }
 
