@@ -65,7 +65,11 @@ export default defineConfig(async () => ({
       },
       {
         extends: false,
-        test: { name: "shared", include: ["test/shared/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "shared",
+          include: ["test/shared/**/*.test.ts", "test/notify/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         // The deploy and tooling scripts' pure parts (scripts/lib/).

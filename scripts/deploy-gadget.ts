@@ -16,7 +16,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Mwn } from "mwn";
-import { builtPages, DEFINITION_TITLE, definitionLines, mergeDefinition, type GadgetPage } from "./lib/gadget-pages.ts";
+import {
+  builtPages,
+  DEFINITION_TITLE,
+  definitionLines,
+  languageLines,
+  mergeDefinition,
+  type GadgetPage,
+} from "./lib/gadget-pages.ts";
 import { ROOT } from "./lib/wrangler.ts";
 
 const { values } = parseArgs({
@@ -88,7 +95,10 @@ const pages: GadgetPage[] = [
   ...builtPages(values.dist),
   {
     title: DEFINITION_TITLE,
-    content: mergeDefinition(definition.content, definitionLines(readFileSync(values.definition, "utf8"))),
+    content: mergeDefinition(definition.content, [
+      ...definitionLines(readFileSync(values.definition, "utf8")),
+      ...languageLines(values.dist),
+    ]),
   },
 ];
 

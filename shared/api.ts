@@ -1,39 +1,54 @@
 /** Requests and responses of the v1 API (`/api/v1`), beyond the record's own shapes. */
 import { z } from "zod";
 import { Affiliate, Claim, Event, line, Partner, PartnerDetail, Slug, Stage, text, UserName } from "./schemas.ts";
-import { LIMITS } from "./limits.ts";
 import { PARTNER_SORTS } from "./directory-search.ts";
+import { LIMITS } from "./limits.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
-export { API_BASE } from "./api-base.ts";
+export { API_BASE, D1_BOOKMARK_HEADER } from "./api-base.ts";
 
-export const ERROR_CODES = [
-  "bad_request",
-  "validation_failed",
-  "unauthorized",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "claim_conflict",
-  "possible_duplicate",
-  "merge_conflict",
-  "partner_merged",
-  "version_mismatch",
-  "precondition_required",
-  "payload_too_large",
-  "unsupported_media_type",
-  "rate_limited",
-  "mirror_unavailable",
-  "internal",
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/**
+ * Every error code the API answers with, and what it means. The gadget words an error from its
+ * `code` and `params` (message `partnerhub-error-<code>`); `message` is English, for logs.
+ */
+export const ERROR_CODE_DOCS = {
+  bad_request: "The request is malformed: not JSON, a bad cursor, a bad If-Match.",
+  validation_failed: "The body, query or path failed validation; details.issues say where and why.",
+  unauthorized: "Not signed in, or the session is invalid or expired.",
+  forbidden: "Signed in but not allowed; params.rule names the rule (e.g. coordinator_only).",
+  not_found: "No such thing; params.kind and params.id name it.",
+  conflict: "Conflicts with the record as it is now (a closed or done partner, a duplicate); params say which.",
+  claim_conflict: "The claim is not in the status this action needs, or changed meanwhile; details.claim is it now.",
+  possible_duplicate:
+    "The partner may already be in the directory; details.candidates name them (send confirmNew: true if it is new).",
+  merge_conflict: "The merge cannot be made as asked; params.reason says why (same_partner, merged, open_claims).",
+  partner_merged: "The partner was merged into another one; params.into names it (the answer is a 301 to it).",
+  version_mismatch: "The version given (If-Match or version) is not the current one; params.version is.",
+  precondition_required: "If-Match is required for this edit.",
+  payload_too_large: "The body is larger than params.maxBytes.",
+  unsupported_media_type: "The body must be application/json.",
+  rate_limited: "Too many requests; params.retryAfter seconds (also the Retry-After header).",
+  mirror_unavailable: "The mirror has no wiki credentials.",
+  wiki_unavailable: "The wiki could not be reached or its answer was not understood; try again.",
+  internal: "Something went wrong on the server.",
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODE_DOCS;
+export const ERROR_CODES = Object.keys(ERROR_CODE_DOCS) as [ErrorCode, ...ErrorCode[]];
+
+/** Values an error's message is worded with: ids and names of what it is about, limits, statuses. */
+export const ErrorParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export type ErrorParams = z.infer<typeof ErrorParams>;
 
 export const ApiError = z
   .strictObject({
     error: z.strictObject({
-      code: z.enum(ERROR_CODES),
-      message: z.string(),
-      params: z.record(z.string(), z.unknown()).optional(),
+      code: z.enum(ERROR_CODES).meta({
+        description: Object.entries(ERROR_CODE_DOCS)
+          .map(([code, doc]) => `\`${code}\`: ${doc}`)
+          .join("\n"),
+      }),
+      message: z.string().meta({ description: "English, for logs; clients word the error from code and params" }),
+      params: ErrorParams,
       details: z.unknown().optional(),
     }),
   })
@@ -166,6 +181,9 @@ export const HandoverResponse = z
 export type HandoverResponse = z.infer<typeof HandoverResponse>;
 
 export const RepresentativeRequest = z.strictObject({ username: UserName }).meta({ id: "RepresentativeRequest" });
+/** `GET /me/claims`: every claim the caller made, whatever its state, the latest first. */
+export const MyClaims = z.strictObject({ claims: z.array(Claim) }).meta({ id: "MyClaims" });
+export type MyClaims = z.infer<typeof MyClaims>;
 /** A user's standing with an affiliate after `POST /affiliates/{id}/representatives`. */
 export const RoleResult = z
   .strictObject({ user: z.string(), status: z.enum(["requested", "verified"]) })

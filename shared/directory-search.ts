@@ -30,13 +30,20 @@ export function searchTerms(q: string | undefined): string[] {
 const englishRegions =
   typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
 
+const countryNames = new Map<string, string>();
+
 /** A country's English name (the code when the runtime has no names). */
 export function englishCountryName(code: string): string {
-  try {
-    return englishRegions?.of(code) ?? code;
-  } catch {
-    return code;
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    try {
+      name = englishRegions?.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    countryNames.set(code, name);
   }
+  return name;
 }
 
 /** The fields of a partner that `q` searches. */
@@ -86,14 +93,20 @@ type Sortable = Pick<Partner, "id" | "name" | "country" | "updatedAt" | "created
 type Compare = (a: string, b: string) => number;
 
 const byCodePoint: Compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const byName = (names: Compare) => (a: Sortable, b: Sortable) => names(nameKey(a.name), nameKey(b.name));
 
 /** The order of `sort`; `names` compares two name keys (the gadget passes the reader's collator). */
 export function comparePartners(sort: PartnerSort, names: Compare = byCodePoint): (a: Sortable, b: Sortable) => number {
+  // Each partner's name key is folded once per sort, not once per comparison.
+  const keys = new Map<Sortable, string>();
+  const key = (p: Sortable) => {
+    let k = keys.get(p);
+    if (k === undefined) keys.set(p, (k = nameKey(p.name)));
+    return k;
+  };
   const id = (a: Sortable, b: Sortable) => byCodePoint(a.id, b.id);
   const asc = (key: (p: Sortable) => string) => (a: Sortable, b: Sortable) => byCodePoint(key(a), key(b)) || id(a, b);
   const desc = (up: (a: Sortable, b: Sortable) => number) => (a: Sortable, b: Sortable) => up(b, a);
-  const name = (a: Sortable, b: Sortable) => byName(names)(a, b) || id(a, b);
+  const name = (a: Sortable, b: Sortable) => names(key(a), key(b)) || id(a, b);
   switch (sort) {
     case "name":
       return name;

@@ -52,7 +52,10 @@ export const line = (max: number) =>
         .string()
         .min(1, "must not be empty")
         .max(max, `must be at most ${max} characters`)
-        .refine((s) => !CONTROL_OR_NEWLINE.test(s), "must be a single line without control characters"),
+        .refine((s) => !CONTROL_OR_NEWLINE.test(s), {
+          message: "must be a single line without control characters",
+          params: { rule: "single_line" },
+        }),
     );
 
 /** A multi-line human text (may be empty). */
@@ -63,32 +66,46 @@ export const text = (max: number) =>
       z
         .string()
         .max(max, `must be at most ${max} characters`)
-        .refine((s) => !CONTROL.test(s), "must not contain control characters"),
+        .refine((s) => !CONTROL.test(s), {
+          message: "must not contain control characters",
+          params: { rule: "control" },
+        }),
     );
+
+/** Patterns whose failures the gadget words by name (zod keeps a regex's pattern, not its params). */
+export const PATTERNS = {
+  slug: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  qid: /^Q[1-9][0-9]{0,11}$/,
+  language: /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/,
+} as const;
 
 export const Slug = z
   .string()
   .min(2)
   .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
+  .regex(PATTERNS.slug, "must be lower-case letters, digits and single hyphens");
 
-export const Qid = z.string().regex(/^Q[1-9][0-9]{0,11}$/, "must be a Wikidata item id such as Q123");
+export const Qid = z.string().regex(PATTERNS.qid, "must be a Wikidata item id such as Q123");
 
-export const CountryCode = z
-  .string()
-  .refine((c) => COUNTRY_CODES.has(c), "must be an ISO 3166-1 alpha-2 code such as DE");
+export const CountryCode = z.string().refine((c) => COUNTRY_CODES.has(c), {
+  message: "must be an ISO 3166-1 alpha-2 code such as DE",
+  params: { rule: "country" },
+});
 
 export const LanguageTag = z
   .string()
   .max(35)
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as de or pt-BR")
-  .refine((tag) => {
-    try {
-      return Intl.getCanonicalLocales(tag).length === 1;
-    } catch {
-      return false;
-    }
-  }, "must be a valid BCP 47 language tag");
+  .regex(PATTERNS.language, "must be a BCP 47 language tag such as de or pt-BR")
+  .refine(
+    (tag) => {
+      try {
+        return Intl.getCanonicalLocales(tag).length === 1;
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be a valid BCP 47 language tag", params: { rule: "language" } },
+  );
 
 /** A wiki user name as MediaWiki normalises it: first letter upper-case, spaces not underscores. */
 export const UserName = z
@@ -99,34 +116,49 @@ export const UserName = z
       .string()
       .min(1)
       .max(85)
-      .refine(
-        (s) => !/[#<>[\]|{}/@:\u0000-\u001F\u007F-\u009F]/.test(s) && !hasLoneSurrogate(s),
-        "is not a valid wiki user name",
-      ),
+      .refine((s) => !/[#<>[\]|{}/@:\u0000-\u001F\u007F-\u009F]/.test(s) && !hasLoneSurrogate(s), {
+        message: "is not a valid wiki user name",
+        params: { rule: "user_name" },
+      }),
   );
 
+/**
+ * A user name as a person types it (a form, the dev login, COORDINATORS): underscores become
+ * spaces, and the first letter is upper-cased only where that gives one character, as MediaWiki
+ * does on Wikimedia ("ßabine" stays "ßabine", never "SSabine", which is another account).
+ * A name the wiki gave is never passed through this: it is already the wiki's.
+ */
 export function normaliseUserName(name: string): string {
   const spaced = name.normalize("NFC").replace(/_/g, " ").replace(/\s+/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  const first = String.fromCodePoint(spaced.codePointAt(0) ?? 32);
+  if (spaced === "") return spaced;
+  const upper = first.toUpperCase();
+  return ([...upper].length === 1 ? upper : first) + spaced.slice(first.length);
 }
 
 export const HttpUrl = z
   .string()
   .max(2000)
-  .refine((u) => {
-    try {
-      const url = new URL(u);
-      return url.protocol === "https:" || url.protocol === "http:";
-    } catch {
-      return false;
-    }
-  }, "must be an http or https URL");
+  .refine(
+    (u) => {
+      try {
+        const url = new URL(u);
+        return url.protocol === "https:" || url.protocol === "http:";
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be an http or https URL", params: { rule: "url" } },
+  );
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max)
-    .refine((a) => new Set(a as unknown[]).size === a.length, "must not repeat a value");
+    .refine((a) => new Set(a as unknown[]).size === a.length, {
+      message: "must not repeat a value",
+      params: { rule: "unique" },
+    });
 
 export const PartnerKind = z.enum(PARTNER_KINDS);
 export const Offer = z.enum(OFFERS);
@@ -189,7 +221,10 @@ export const PartnerInput = z
 export const PartnerPatch = z
   .strictObject({ ...partnerFields, contact: PartnerContact })
   .partial()
-  .refine((p) => Object.keys(p).length > 0, "change at least one field")
+  .refine((p) => Object.keys(p).length > 0, {
+    message: "change at least one field",
+    params: { rule: "change_something" },
+  })
   .meta({ id: "PartnerPatch" });
 
 export const Partner = z
@@ -263,7 +298,10 @@ export const AffiliateInput = z
 export const AffiliatePatch = z
   .strictObject(affiliateFields)
   .partial()
-  .refine((p) => Object.keys(p).length > 0, "change at least one field")
+  .refine((p) => Object.keys(p).length > 0, {
+    message: "change at least one field",
+    params: { rule: "change_something" },
+  })
   .meta({ id: "AffiliatePatch" });
 
 export const Representative = z

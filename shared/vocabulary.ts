@@ -57,6 +57,7 @@ export const EVENT_TYPES = [
   "representative.requested",
   "representative.verified",
   "representative.removed",
+  "representative.refused",
   "coordinator.added",
   "coordinator.removed",
   "claim.created",
@@ -68,8 +69,12 @@ export const EVENT_TYPES = [
   "claim.progressed",
   "claim.handed_over",
   "claim.stale",
+  "claim.stale_warning",
   "mirror.run",
 ] as const;
+
+/** How often the bot posts notices on a person's talk page: every run, a daily or weekly digest, or never. */
+export const NOTIFICATION_MODES = ["immediate", "daily", "weekly", "none"] as const;
 
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 export type Offer = (typeof OFFERS)[number];
@@ -80,3 +85,4 @@ export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export type Stage = (typeof STAGES)[number];
 export type EventType = (typeof EVENT_TYPES)[number];
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];

@@ -6,11 +6,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { API_BASE } from "../shared/api.ts";
+import { API_BASE, D1_BOOKMARK_HEADER } from "../shared/api.ts";
 import { IMPORT_MAX_BYTES } from "../shared/intake-api.ts";
 import { authenticate, requireWriter } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
-import { ApiError, errorResponse, rateLimited } from "./errors.ts";
+import { AppError, rateLimited } from "./errors.ts";
+import { errorResponse } from "./routes/errors.ts";
 import { affiliates } from "./routes/affiliates.ts";
 import { claims } from "./routes/claims.ts";
 import { eventRoutes } from "./routes/events.ts";
@@ -20,6 +21,7 @@ import { intakeRoutes } from "./routes/intake.ts";
 import { meRoutes } from "./routes/me.ts";
 import type { MirrorRunner } from "./mirror/runner.ts";
 import { mirrorRoutes } from "./routes/mirror.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { validationHook } from "./routes/openapi.ts";
 import { partners } from "./routes/partners.ts";
 import { session } from "./routes/session.ts";
@@ -46,9 +48,16 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     "*",
     cors({
       origin: (origin, c) => ((c.get("deps") as Deps).config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Api-User-Agent"],
-      exposeHeaders: ["ETag", "Location", "Retry-After"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "If-Match",
+        "If-None-Match",
+        "Api-User-Agent",
+        D1_BOOKMARK_HEADER,
+      ],
+      exposeHeaders: ["ETag", "Location", "Retry-After", D1_BOOKMARK_HEADER],
       maxAge: 600,
     }),
   );
@@ -58,7 +67,9 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new ApiError(413, "payload_too_large", `The request body is larger than ${maxSize / 1024} KiB`);
+        throw new AppError("payload_too_large", `The request body is larger than ${maxSize / 1024} KiB`, {
+          params: { maxBytes: maxSize },
+        });
       },
     });
   const importLimit = limitBody(IMPORT_MAX_BYTES + 64 * 1024);
@@ -92,7 +103,8 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     .route("/", affiliates)
     .route("/", eventRoutes)
     .route("/", exportRoutes)
-    .route("/", mirrorRoutes(runMirror));
+    .route("/", mirrorRoutes(runMirror))
+    .route("/", notificationRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -114,7 +126,13 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
   app.route(API_BASE, api);
   app.notFound((c) =>
     c.json(
-      { error: { code: "not_found" as const, message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } },
+      {
+        error: {
+          code: "not_found" as const,
+          message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}`,
+          params: { kind: "route", id: `${c.req.method} ${new URL(c.req.url).pathname}` },
+        },
+      },
       404,
     ),
   );

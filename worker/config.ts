@@ -28,6 +28,8 @@ export interface Config {
   };
   staleAfterDays: number;
   staleGraceDays: number;
+  /** Days before the stale mark, and again before release, that the lead's people are warned (STALE_WARN_DAYS). */
+  staleWarnDays: number;
   /** Writes a user may make per minute before 429. */
   writesPerMinute: number;
   /** OAuth sign-ins (`POST /session`) a client address may attempt per minute before 429. */
@@ -114,6 +116,7 @@ export function readConfig(env: RawConfig): Config {
     },
     staleAfterDays: positiveInt(env.STALE_AFTER_DAYS, STALE_AFTER_DAYS, "STALE_AFTER_DAYS"),
     staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, STALE_GRACE_DAYS, "STALE_GRACE_DAYS"),
+    staleWarnDays: positiveInt(env.STALE_WARN_DAYS, 7, "STALE_WARN_DAYS"),
     writesPerMinute: positiveInt(env.WRITES_PER_MINUTE, 30, "WRITES_PER_MINUTE"),
     sessionsPerMinute: positiveInt(env.SESSIONS_PER_MINUTE, 10, "SESSIONS_PER_MINUTE"),
     trustProxy: positiveInt(env.TRUST_PROXY, 0, "TRUST_PROXY"),

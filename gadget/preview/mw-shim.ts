@@ -1,12 +1,15 @@
 /**
  * LOCAL PREVIEW ONLY — a minimal stand-in for MediaWiki's `mw` so that the real
  * gadget runs outside a wiki. It provides just what the gadget calls:
- * mw.config.get, mw.Api (unused here: the preview reads the backend), and
- * mw.loader.using for the on-demand forms module. Never shipped.
+ * mw.config.get, mw.Api (unused here: the preview reads the backend),
+ * mw.loader.using for the on-demand forms module, and the message functions
+ * (mw-messages.ts, a preview-only stand-in for mediawiki.jqueryMsg). Never shipped.
  *
  * URL parameters: ?lang=ar (user language), ?night=1 (night mode),
  * ?backend=http://127.0.0.1:8787 (the local backend).
  */
+import { installMessages } from "./mw-messages.ts";
+
 const params = new URLSearchParams(location.search);
 const lang = params.get("lang") ?? "en";
 const backendUrl = params.get("backend") ?? "http://127.0.0.1:8787";
@@ -34,8 +37,10 @@ const shim = {
   loader: {
     using: async (name: string) => {
       if (name === "ext.gadget.partnerhub-forms") await import("../src/forms/index.ts");
+      if (name === "ext.gadget.partnerhub-intake") await import("../src/intake/index.ts");
     },
   },
 };
 
+installMessages(shim, lang);
 (window as unknown as { mw: typeof shim }).mw = shim;

@@ -19,6 +19,8 @@ export interface GadgetConfig {
   devLogin: boolean;
   /** The ResourceLoader module holding form validation (zod) and sign-in code, loaded on demand. */
   formsModule: string;
+  /** The ResourceLoader module holding the coordinators' Import page and merge dialog, loaded on demand. */
+  intakeModule: string;
   /** Days without progress after which a lead is stale (the backend's STALE_AFTER_DAYS). */
   staleAfterDays: number;
 }
@@ -31,6 +33,7 @@ export const DEFAULT_CONFIG = {
   oauthClientId: "",
   devLogin: false,
   formsModule: "ext.gadget.partnerhub-forms",
+  intakeModule: "ext.gadget.partnerhub-intake",
   staleAfterDays: STALE_AFTER_DAYS,
 } satisfies GadgetConfig;
 

@@ -8,7 +8,8 @@ import { setSignInProvider } from "./auth/session.ts";
 import { signInErrorCode } from "./auth/sign-in-error.ts";
 import { App } from "./components/App.tsx";
 import { readConfig } from "./config.ts";
-import { createI18n } from "./i18n/index.ts";
+import { createI18n, loadLanguage } from "./i18n/index.ts";
+import { exposeRuntime } from "./runtime.ts";
 import { createStore } from "./state/store.ts";
 import "./styles/gadget.css";
 
@@ -18,10 +19,17 @@ const MIRROR_TABLE = "table.partnerhub-directory";
 /** The mirror's "this page is generated" notice: folded away while the app runs (on a phone it filled the first screen). */
 const MIRROR_NOTICE = ".partnerhub-mirror-notice";
 const USER_AGENT = "partnerhub-gadget/0.1 (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub)";
+/** How long the first render waits for the user's language before it starts in the fallback. */
+const LANGUAGE_WAIT_MS = 3000;
 
-export function mount(doc: Document = document): boolean {
+export function mount(doc: Document = document): Promise<boolean> {
   const el = doc.getElementById(MOUNT_ID);
-  if (!el || typeof mw === "undefined") return false;
+  if (!el || typeof mw === "undefined") return Promise.resolve(false);
+  // The mirror's table stays readable meanwhile; the app renders once, in the user's language.
+  return loadLanguage(LANGUAGE_WAIT_MS).then(() => start(doc, el));
+}
+
+function start(doc: Document, el: HTMLElement): boolean {
   const config = readConfig(el, mw.config.get("wgPartnerhub"));
   const store = createStore({
     config,
@@ -35,13 +43,14 @@ export function mount(doc: Document = document): boolean {
     const backend = store.backend;
     setSignInProvider(({ username }) => backend.devSession(username ?? ""));
   }
+  exposeRuntime();
   el.textContent = "";
   render(<App store={store} />, el);
   // The app takes the table's place. Left displayed, thousands of rows below the app made
   // every keystroke and sort 2-4 times slower (layout), for a table that says the same.
   for (const table of doc.querySelectorAll<HTMLElement>(MIRROR_TABLE)) table.style.display = "none";
   for (const notice of doc.querySelectorAll<HTMLElement>(MIRROR_NOTICE))
-    foldNotice(doc, notice, store.i18n.t("partnerhub-mirror-notice-summary"));
+    foldNotice(doc, notice, store.i18n.t("partnerhub-page-notice-summary"));
   // Back from the wiki's authorization page with ?code=&state=: finish signing in.
   resumeOAuthSignIn(store).catch((error: unknown) => {
     mw.notify(store.i18n.t(`partnerhub-signin-error-${signInErrorCode(error)}`), {
@@ -62,4 +71,4 @@ function foldNotice(doc: Document, notice: HTMLElement, summaryText: string): vo
   fold.append(summary, notice);
 }
 
-mount();
+void mount();

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import type { WikiInfo } from "../../tools/wiki/harness.ts";
 import { quietEnv, ROOT } from "./wrangler.ts";
 
-/** `npm run build:gadget`: the browsing module, then the on-demand forms module. */
+/** `npm run build:gadget`: the browsing module, then the on-demand forms and intake modules. */
 export function buildGadget(): void {
-  for (const args of [[], ["--mode", "forms"]]) {
+  for (const args of [[], ["--mode", "forms"], ["--mode", "intake"]]) {
     const r = spawnSync(
       join(ROOT, "node_modules/.bin/vite"),
       ["build", "-c", "gadget/vite.config.ts", "--logLevel", "warn", ...args],

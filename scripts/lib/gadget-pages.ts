@@ -26,6 +26,18 @@ export function definitionLines(text: string): string[] {
     .filter((l) => l.startsWith("*"));
 }
 
+/**
+ * One hidden gadget per built language module (`partnerhub-i18n-de.js`): the browsing gadget loads
+ * `ext.gadget.partnerhub-i18n-<lang>` along the user's fallback chain, and a language without a
+ * line is simply not there. Adding a language is adding its i18n/<lang>.json; no line to write.
+ */
+export function languageLines(distDir: string): string[] {
+  return readdirSync(distDir)
+    .filter((f) => /^partnerhub-i18n-[a-z0-9-]+\.js$/.test(f))
+    .sort()
+    .map((f) => `* ${f.slice(0, -".js".length)}[ResourceLoader|hidden|type=general]|${f}`);
+}
+
 const gadgetName = (line: string) => /^\*\s*([^[|\s]+)/.exec(line)?.[1] ?? "";
 
 /**

@@ -91,6 +91,26 @@ describe("bodies that are not what the API takes", () => {
     }
   });
 
+  it("says in each issue what failed: zod's code, the limit or the rule, so clients can word it", async () => {
+    const token = await signIn("Fuzzy User");
+    const languages = Array.from({ length: 21 }, (_, i) => `a${String.fromCharCode(97 + i)}`);
+    const err = await expectError(
+      await call("POST", "/partners", {
+        token,
+        body: { ...partnerInput(), languages, country: "XX", wikidata: "P31" },
+      }),
+      422,
+      "validation_failed",
+    );
+    expect(err.details.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "languages", code: "too_big", origin: "array", maximum: 20 }),
+        expect.objectContaining({ path: "country", code: "custom", rule: "country" }),
+        expect.objectContaining({ path: "wikidata", code: "invalid_format", rule: "qid" }),
+      ]),
+    );
+  });
+
   it("oversized bodies → 413 payload_too_large", async () => {
     const token = await signIn("Fuzzy User");
     const before = await snapshot();

@@ -276,3 +276,35 @@ describe("a closed partner", () => {
     expect((await act("progress", ca.id, "Rep A", { stage: "contacted" })).status).toBe(200);
   });
 });
+
+describe("errors as codes with params", () => {
+  it("a claim conflict names the partner and the affiliate by id and by name, for the gadget to word", async () => {
+    const { a, partner } = await setup();
+    await makeClaim(partner, a, "Rep A");
+    const res = await call("POST", `/partners/${partner}/claims`, {
+      token: await signIn("Rep A"),
+      body: { affiliate: a },
+    });
+    const body = await json(res);
+    expect(res.status).toBe(409);
+    const shown = await partnerOf(partner);
+    expect(body.error).toMatchObject({
+      code: "claim_conflict",
+      params: { partner, partnerName: shown.name, affiliate: a, affiliateName: `Wikimedia ${a}`, status: "interested" },
+      details: { claim: { affiliate: a } },
+    });
+  });
+
+  it("a validation failure gives each issue its code, path and limits", async () => {
+    const { a, partner } = await setup();
+    const res = await call("POST", `/partners/${partner}/claims`, {
+      token: await signIn("Rep A"),
+      body: { affiliate: a, message: "x".repeat(2001) },
+    });
+    const err = await expectError(res, 422, "validation_failed");
+    expect(err.details.issues).toContainEqual(
+      expect.objectContaining({ path: "message", code: "too_big", maximum: 2000 }),
+    );
+    expect(err.params).toMatchObject({ field: "message" });
+  });
+});

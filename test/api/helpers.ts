@@ -47,9 +47,12 @@ export async function json<T = any>(res: Response): Promise<T> {
 /** Asserts the API's one error shape and status, and returns the error. */
 export async function expectError(res: Response, status: number, code?: string) {
   const body = await json(res);
-  expect({ status: res.status, body }).toMatchObject({ status, body: { error: { message: expect.any(String) } } });
+  expect({ status: res.status, body }).toMatchObject({
+    status,
+    body: { error: { message: expect.any(String), params: expect.any(Object) } },
+  });
   if (code) expect(body.error.code).toBe(code);
-  return body.error as { code: string; message: string; params?: any; details?: any };
+  return body.error as { code: string; message: string; params: Record<string, unknown>; details?: any };
 }
 
 const tokens = new Map<string, string>();

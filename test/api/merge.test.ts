@@ -94,7 +94,7 @@ describe("POST /partners/{id}/merge", () => {
     const y = await makeClaim(into, aff, "Rep Clash");
     const before = await snapshot();
     const err = await expectError(await merge(from, into, await versionOf(from)), 409, "merge_conflict");
-    expect(err.params).toEqual({ reason: "same_affiliate", affiliate: aff, claims: [y.id, x.id] });
+    expect(err.params).toEqual({ reason: "same_affiliate", affiliate: aff, claim: y.id, mergedClaim: x.id });
     expect(await snapshot()).toBe(before);
     // Settled by withdrawing one, the merge goes through.
     expect((await act("withdraw", x.id, "Rep Clash", { version: x.version })).status).toBe(200);

@@ -97,8 +97,14 @@ export async function expectAccessible(page: Page, view: string, selector = "#pa
     view,
     violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
   };
-  const bad = summary.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad, `axe-core on ${view}`).toEqual([]);
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  // The failing elements, so that a failure says where to look.
+  const where = bad.flatMap((v) =>
+    (v.nodes as Array<{ html?: string; failureSummary?: string }>).map(
+      (n) => `${v.id}: ${n.html ?? ""} ${n.failureSummary ?? ""}`,
+    ),
+  );
+  expect(where, `axe-core on ${view}`).toEqual([]);
   return summary;
 }
 

@@ -78,6 +78,10 @@ async function keep(page: Page, name: string, reopen?: (page: Page) => Promise<v
 const openPartner = async (page: Page) => {
   await page.goto(partnerUrl());
   await page.getByRole("heading", { name: target.name }).waitFor();
+  // The claim button is disabled until the partner's details arrive: wait for them, and for the
+  // button's colour transition to end, so that axe-core checks the settled view.
+  await page.locator("button:enabled", { hasText: "We can take this partner" }).waitFor();
+  await page.waitForFunction(() => document.getAnimations().length === 0);
 };
 
 describe("we can take this partner, end to end", () => {
@@ -98,6 +102,10 @@ describe("we can take this partner, end to end", () => {
 
     await page.getByRole("button", { name: "We can take this partner" }).click();
     const dialog = page.getByRole("dialog");
+    // Focus opens on the dialog: Tab reaches its close button first, no arrow key changes the affiliate.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "dialog");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Close");
     await expect(dialog.getByLabel("On behalf of").inputValue()).resolves.toBe(hub.users.alice.represents);
     await dialog.getByLabel("Message").fill("We digitised 30,000 photographs with museums like this one.");
     axe.push(await expectAccessible(page, "claim dialog"));
@@ -105,6 +113,19 @@ describe("we can take this partner, end to end", () => {
     await dialog.getByRole("button", { name: "Send" }).click();
     await page.getByText("Done: Wikimedia Deutschland is now interested in this partner.").waitFor();
     await keep(page, "12-alice-claimed");
+    expectClean(alice);
+  });
+
+  it("she chooses to hear of things right away, in the Notifications panel", async () => {
+    const { page } = alice;
+    await page.getByRole("tab", { name: /For you/ }).click();
+    await page
+      .getByText(`adds a signed section to your talk page, User talk:${hub.users.alice.name}`, { exact: false })
+      .waitFor();
+    await page.getByRole("radio", { name: /Right away/ }).check();
+    await page.getByText("Saved.").waitFor();
+    axe.push(await expectAccessible(page, "for you and notifications"));
+    await keep(page, "13-alice-notifications");
     expectClean(alice);
   });
 
@@ -140,6 +161,9 @@ describe("we can take this partner, end to end", () => {
       .locator(".partnerhub-claim")
       .filter({ has: page.locator(".partnerhub-claim__head strong", { hasText: "Wikimedia Deutschland" }) });
     await claim.getByRole("button", { name: "Accept as lead" }).click();
+    // Every claim action asks first.
+    const confirm = page.getByRole("dialog", { name: "Accept as lead" });
+    await confirm.getByRole("button", { name: "Accept as lead" }).click();
     await claim.locator(".cdx-info-chip--success").waitFor();
     await keep(
       page,
@@ -187,5 +211,39 @@ describe("we can take this partner, end to end", () => {
     await expect(tableRow.textContent()).resolves.toContain("Wikimedia Deutschland");
     await screenshot(reader.page, "40-wiki-table-after-mirror");
     expectClean(reader);
+  });
+
+  it("the volunteer, logged in on the wiki, sees the Echo badge and the notice of the acceptance", async () => {
+    const { page } = alice;
+    // The notices follow the mirror in the same scheduled run: poll Alice's notifications, bounded.
+    type Echo = { query: { notifications: { list: Array<{ type: string; title?: { full: string } }> } } };
+    const talk = `User talk:${hub.users.alice.name}`;
+    let found = false;
+    for (let i = 0; i < 300 && !found; i++) {
+      const answer = (await page.evaluate(
+        (url) =>
+          fetch(
+            `${url}/api.php?action=query&meta=notifications&notsections=alert|message&notlimit=50&notformat=model&format=json&formatversion=2`,
+          ).then((r) => r.json()),
+        hub.wiki.scriptUrl,
+      )) as Echo;
+      found = answer.query.notifications.list.some((n) => n.type === "edit-user-talk" && n.title?.full === talk);
+      if (!found) await new Promise((r) => setTimeout(r, 200)); // polling Echo, bounded
+    }
+    expect(found).toBe(true);
+    await page.goto(`${hub.wiki.scriptUrl}/index.php?title=Main_Page`);
+    // Echo's badges in the personal tools (alerts and notices): one of them counts the talk-page message.
+    const counts = await page
+      .locator("#pt-notifications-alert a, #pt-notifications-notice a")
+      .evaluateAll((links) => links.map((a) => Number(a.getAttribute("data-counter-num") ?? 0)));
+    expect(counts.some((n) => n > 0)).toBe(true);
+    await screenshot(page, "50-alice-echo-badge");
+    await page.goto(`${hub.wiki.scriptUrl}/index.php?title=${encodeURIComponent(talk)}`);
+    const section = page.locator("#mw-content-text");
+    await section.getByText(`accepted the claim of Wikimedia Deutschland`, { exact: false }).last().waitFor();
+    await expect(section.getByRole("link", { name: target.name }).last().getAttribute("href")).resolves.toContain(
+      `#p=${target.id}`,
+    );
+    await screenshot(page, "51-alice-talk-page-notice");
   });
 });

@@ -84,6 +84,50 @@ describe("a reader", () => {
     await w.context.close();
   });
 
+  it("on a 360 px phone: the notice folded away, tabs and rows within the screen, in English and Arabic", async () => {
+    for (const lang of ["en", "ar"]) {
+      const w = await watchedPage(browser, { width: 360 });
+      await w.page.goto(`${hub.hubUrl}&uselang=${lang}`);
+      await w.page.locator(".partnerhub-row").first().waitFor();
+      expect(await w.page.locator("details.partnerhub-mirror-notice-fold").getAttribute("open")).toBeNull();
+      const overflow = await w.page.evaluate(() => {
+        const app = document.querySelector<HTMLElement>("#partnerhub-app .partnerhub")!;
+        const box = app.getBoundingClientRect();
+        const rows = [...document.querySelectorAll<HTMLElement>(".partnerhub-row__name")];
+        return {
+          app: app.scrollWidth - app.clientWidth,
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          tabs: document.querySelector(".partnerhub-tabs")!.getBoundingClientRect().right - box.right,
+          cut: rows.filter((r) => r.scrollHeight > r.clientHeight + 1).length,
+        };
+      });
+      expect(overflow.app, "the app scrolls sideways").toBeLessThanOrEqual(0);
+      expect(overflow.tabs, "the tabs stick out of the app").toBeLessThanOrEqual(1);
+      axe.push(await expectAccessible(w.page, `directory (360 px, ${lang})`));
+      await screenshot(w.page, `07-reader-phone-${lang}`);
+      expectClean(w);
+      await w.context.close();
+    }
+  });
+
+  it("reaches the first result from the search box in two Tab presses and Enter", async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(hub.hubUrl);
+    await w.page.locator(".partnerhub-row").first().waitFor();
+    await w.page.getByRole("searchbox", { name: "Search partners" }).focus();
+    await w.page.keyboard.press("Tab");
+    await w.page.keyboard.press("Tab");
+    const skip = w.page.getByRole("button", { name: "Skip the filters, go to the results" });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(w.page, "08-reader-skip-link");
+    await w.page.keyboard.press("Enter");
+    expect(
+      await w.page.evaluate(() => document.activeElement?.closest(".partnerhub-row")?.getAttribute("data-index")),
+    ).toBe("0");
+    expectClean(w);
+    await w.context.close();
+  });
+
   it("without JavaScript sees the mirrored table with every partner", async () => {
     const w = await watchedPage(browser, { javaScript: false });
     await w.page.goto(hub.hubUrl);

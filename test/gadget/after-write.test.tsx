@@ -7,7 +7,7 @@ import { screen, waitFor, within } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { Claim, Event } from "../../shared/schemas.ts";
-import { affiliate, claim, detail, fakeBackend, json, me, on, partner, renderApp } from "./fixtures.tsx";
+import { affiliate, claim, detail, fakeBackend, json, me, on, partner, renderApp, sentence } from "./fixtures.tsx";
 
 const wmde = affiliate({ id: "wmde", name: "Wikimedia Deutschland" });
 const wmat = affiliate({ id: "wmat", name: "Wikimedia Österreich" });
@@ -90,16 +90,18 @@ describe("the partner after a write", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Send" }));
     expect(await screen.findByText("Done: Wikimedia Deutschland is now interested in this partner.")).toBeTruthy();
     const history = screen.getByRole("heading", { name: "History" }).closest("section") as HTMLElement;
-    expect(await within(history).findByText(/Interest shown by Ben/)).toBeTruthy();
+    expect(await within(history).findByText(sentence(/Interest shown by Ben/))).toBeTruthy();
 
     const mine = (await screen.findByText("Wikimedia Deutschland", { selector: "strong" })).closest(
       "li",
     ) as HTMLElement;
-    await userEvent.type(within(mine).getByLabelText("Reason (for the record)"), "no photographer free");
     await userEvent.click(within(mine).getByRole("button", { name: "Withdraw" }));
+    const confirm = await screen.findByRole("dialog", { name: "Withdraw" });
+    await userEvent.type(within(confirm).getByLabelText(/Reason/), "no photographer free");
+    await userEvent.click(within(confirm).getByRole("button", { name: "Withdraw" }));
     expect(await screen.findByText("Done: Wikimedia Deutschland withdrew its interest.")).toBeTruthy();
     expect(screen.queryByText("Done: Wikimedia Deutschland is now interested in this partner.")).toBeNull();
-    expect(await within(history).findByText(/Interest withdrawn by Ben/)).toBeTruthy();
+    expect(await within(history).findByText(sentence(/Interest withdrawn by Ben/))).toBeTruthy();
     expect(within(history).getByText("no photographer free")).toBeTruthy();
     expect(partnerReads(f)).toBe(1);
   });
@@ -113,14 +115,16 @@ describe("the partner after a write", () => {
     const lead = (await screen.findByText("Wikimedia Deutschland", { selector: "strong" })).closest(
       "li",
     ) as HTMLElement;
-    await userEvent.type(within(lead).getByLabelText("Reason (for the record)"), "no progress for a year");
     await userEvent.click(within(lead).getByRole("button", { name: "Hand over" }));
+    const confirm = await screen.findByRole("dialog", { name: "Hand over" });
+    await userEvent.type(within(confirm).getByLabelText(/Reason/), "no progress for a year");
+    await userEvent.click(within(confirm).getByRole("button", { name: "Hand over" }));
     expect(await screen.findByText("Done: Wikimedia Österreich now leads this partner.")).toBeTruthy();
     const earlier = screen.getByRole("heading", { name: "Earlier claims" }).closest("section") as HTMLElement;
     const item = within(earlier)
       .getByText("Wikimedia Deutschland", { selector: "strong" })
       .closest("li") as HTMLElement;
-    expect(await within(item).findByText("Handed over to Wikimedia Österreich")).toBeTruthy();
+    expect(await within(item).findByText(sentence("Handed over to Wikimedia Österreich"))).toBeTruthy();
     expect(within(item).getByText("no progress for a year")).toBeTruthy();
     expect(partnerReads(f)).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { affiliate, fakeBackend, fakeWiki, json, mirrorPage, on, partner, renderApp } from "./fixtures.tsx";
+import { affiliate, fakeBackend, fakeWiki, json, mirrorPage, on, partner, renderApp, sentence } from "./fixtures.tsx";
 
 const PREFIX = "Content Partnerships Hub/Directory";
 const partners = [
@@ -39,7 +39,7 @@ describe("directory", () => {
     renderApp({ wiki: wiki(), fetch: backend.fetch });
     expect(await screen.findByText("Rijksmuseum")).toBeTruthy();
     expect(screen.getByText("3 of 3 partners")).toBeTruthy();
-    expect(screen.getByText("Led by Wikimédia France")).toBeTruthy();
+    expect(screen.getByText(sentence("Led by Wikimédia France"))).toBeTruthy();
     expect(backend.calls).toHaveLength(0);
   });
 
@@ -155,7 +155,7 @@ describe("catching up with the record once signed in", () => {
     );
     const { store } = renderApp({ wiki: wiki(), fetch: backend.fetch, session: "Alice" });
     await screen
-      .findByText("Led by Wikimédia France", { selector: ".partnerhub-row__interest" })
+      .findByText(sentence("Led by Wikimédia France"), { selector: ".partnerhub-row__interest" })
       .catch(() => undefined);
     await waitFor(() =>
       expect(store.partners.value.find((p: { id: string }) => p.id === "rijksmuseum")?.status).toBe("matched"),

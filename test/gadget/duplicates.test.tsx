@@ -20,7 +20,7 @@ const checks = (f: ReturnType<typeof fakeBackend>) => f.calls.filter((c) => c.pa
 async function fill() {
   await userEvent.type(await screen.findByLabelText("Name of the institution"), "Slaskie Museum");
   await userEvent.type(screen.getByLabelText("Country"), "pl");
-  await userEvent.type(screen.getByLabelText("Languages"), "pl");
+  await userEvent.type(screen.getByLabelText("Languages"), "pl{Enter}");
   await userEvent.click(screen.getByLabelText("Images"));
 }
 

@@ -117,6 +117,23 @@ describe("with the backend down", () => {
 });
 
 describe("the refer form", () => {
+  it("scrolls the current tab into view, so that on a phone the open view's tab is never off-screen", async () => {
+    const scrolled: Element[] = [];
+    const original = HTMLElement.prototype.scrollIntoView;
+    HTMLElement.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      renderApp({ fetch: backend(me("Ben")).fetch, session: "Ben", hash: "#view=refer" });
+      const tab = await screen.findByRole("tab", { name: "Refer a partner" });
+      await waitFor(() => expect(scrolled).toContain(tab));
+      await userEvent.click(screen.getByRole("tab", { name: "Directory" }));
+      await waitFor(() => expect(scrolled.at(-1)).toBe(screen.getByRole("tab", { name: "Directory" })));
+    } finally {
+      HTMLElement.prototype.scrollIntoView = original;
+    }
+  });
+
   it("keeps what was typed across a tab switch and a reload, until it is discarded", async () => {
     const first = renderApp({ fetch: backend(me("Ben")).fetch, session: "Ben", hash: "#view=refer" });
     await userEvent.type(await screen.findByLabelText("Name of the institution"), "Museum Ludwig");
@@ -133,7 +150,7 @@ describe("the refer form", () => {
 });
 
 describe("the lead card", () => {
-  it("labels its parts and says why 'Hand over' waits", async () => {
+  it("labels its parts and asks for the hand-over's reason, saying why the button waits", async () => {
     const lead = claim({ id: 6, partner: "museum", affiliate: "wmde", status: "lead", stage: "contacted" });
     const other = claim({ id: 7, partner: "museum", affiliate: "art-feminism" });
     open(backend(me("Coord", { roles: { coordinator: true, canWrite: true } }), [lead, other]));
@@ -141,11 +158,13 @@ describe("the lead card", () => {
       "li",
     ) as HTMLElement;
     expect(within(card).getByRole("group", { name: "Hand the partner to another affiliate" })).toBeTruthy();
-    const button = within(card).getByRole("button", { name: "Hand over" });
-    expect(button.getAttribute("aria-describedby")).toBeTruthy();
-    expect(within(card).getByText("Give a reason above to hand over.")).toBeTruthy();
-    await userEvent.type(within(card).getByLabelText("Reason (for the record)"), "no capacity");
-    expect(within(card).queryByText("Give a reason above to hand over.")).toBeNull();
+    await userEvent.click(within(card).getByRole("button", { name: "Hand over" }));
+    const dialog = await screen.findByRole("dialog", { name: "Hand over" });
+    expect(within(dialog).getByText(/Give a reason to continue/)).toBeTruthy();
+    expect((within(dialog).getByRole("button", { name: "Hand over" }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(within(dialog).getByLabelText(/Reason \(for the record\)/), "no capacity");
+    expect(within(dialog).queryByText(/Give a reason to continue/)).toBeNull();
+    expect((within(dialog).getByRole("button", { name: "Hand over" }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
 
@@ -251,7 +270,7 @@ describe("names, not ids", () => {
     renderApp({ fetch: f.fetch, session: "Ben", hash: "#view=refer", config: { directorySource: "backend" } });
     await userEvent.type(await screen.findByLabelText("Name of the institution"), "Folkwang");
     await userEvent.type(screen.getByLabelText("Country"), "DE");
-    await userEvent.type(screen.getByLabelText("Languages"), "de");
+    await userEvent.type(screen.getByLabelText("Languages"), "de{Enter}");
     await userEvent.click(screen.getByLabelText("Images"));
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
     const alert = await screen.findByText(/already in the directory/);
@@ -276,6 +295,8 @@ describe("names, not ids", () => {
     );
     open(f);
     await userEvent.click(await screen.findByRole("button", { name: "Accept as lead" }));
+    const dialog = await screen.findByRole("dialog", { name: "Accept as lead" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Accept as lead" }));
     const alert = await screen.findByText(/already leads this partner/);
     expect(alert.textContent).toMatch(/^Art\+Feminism already leads this partner\./);
     expect(alert.textContent).not.toContain("art-feminism");
@@ -296,5 +317,27 @@ describe("mixed-direction text", () => {
     await userEvent.click(screen.getByText(/الدليل/, { selector: "a" }));
     const row = await screen.findByText("Städel Museum (Frankfurt)");
     expect(row.tagName).toBe("BDI");
+  });
+});
+
+describe("the claim dialog before the backend has said who you are", () => {
+  it("chooses your verified affiliate once that answer arrives", async () => {
+    let answer: (r: Response) => void = () => {};
+    const slowMe = new Promise<Response>((r) => (answer = r));
+    const f = fakeBackend(
+      on("GET", "/me", () => undefined),
+      on("GET", /^\/partners\?/, () => json(200, { partners: [museum], total: 1, nextCursor: null })),
+      on("GET", "/affiliates", () => json(200, { affiliates: [artfem, wmde] })),
+      on("GET", "/partners/museum", () => json(200, detail(museum, []))),
+      on("GET", /^\/events/, () => json(200, { events: [], last: 0 })),
+    );
+    const fetch: typeof globalThis.fetch = (url, init) => (String(url).endsWith("/me") ? slowMe : f.fetch(url, init));
+    renderApp({ fetch, session: "Ben", hash: "#p=museum", config: { directorySource: "backend" } });
+    const dialog = await openDialog();
+    expect((within(dialog).getByLabelText("On behalf of") as HTMLSelectElement).value).toBe("");
+    answer(json(200, verifiedWmde));
+    await waitFor(() =>
+      expect((within(dialog).getByLabelText("On behalf of") as HTMLSelectElement).value).toBe("wmde"),
+    );
   });
 });

@@ -3,8 +3,12 @@ import { render } from "@testing-library/preact";
 import type { Me } from "../../shared/api.ts";
 import type { Affiliate, Claim, Partner, PartnerDetail } from "../../shared/schemas.ts";
 import { App } from "../../gadget/src/components/App.tsx";
+// Imported up front, as ResourceLoader would have it ready: a first dynamic import took seconds.
+import { forms } from "../../gadget/src/forms/module.ts";
+import { intake } from "../../gadget/src/intake/module.tsx";
 import { DEFAULT_CONFIG, type GadgetConfig } from "../../gadget/src/config.ts";
-import { createI18n } from "../../gadget/src/i18n/index.ts";
+import { createI18n, type I18n } from "../../gadget/src/i18n/index.ts";
+import { installMessages } from "../../gadget/preview/mw-messages.ts";
 import { createStore, type Store } from "../../gadget/src/state/store.ts";
 import type { WikiApi } from "../../gadget/src/api/directory-source.ts";
 
@@ -162,6 +166,12 @@ interface AppOptions {
   session?: string;
 }
 
+/** The messages of `lang` (and its fallbacks) through the test stand-in of `mw.message`. */
+export function testI18n(lang: string): I18n {
+  installMessages((globalThis as unknown as { mw: Record<string, unknown> }).mw, lang);
+  return createI18n(lang);
+}
+
 /** Render the whole app with fakes; returns the store to inspect state. */
 export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typeof render> {
   if (o.hash) window.location.hash = o.hash;
@@ -177,14 +187,28 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
   }
   const store = createStore({
     config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },
-    i18n: createI18n(o.lang ?? "en"),
+    i18n: testI18n(o.lang ?? "en"),
     wikiApi: o.wiki ?? null,
-    using: async () => {
-      const { validateReferral } = await import("../../gadget/src/forms/validate-referral.ts");
-      (window as unknown as { partnerhubForms: unknown }).partnerhubForms = { validateReferral };
+    // ResourceLoader's part: the forms and intake modules register themselves, as their built bundles do.
+    using: async (name: string) => {
+      const w = window as unknown as { partnerhubForms: unknown; partnerhubIntake: unknown };
+      if (name === DEFAULT_CONFIG.intakeModule) w.partnerhubIntake = intake;
+      else w.partnerhubForms = forms;
     },
     fetch: o.fetch,
     location: window.location,
   });
   return { store, ...render(<App store={store} />) };
 }
+
+/**
+ * Finds the element whose whole text is `expected` across its children: messages isolate names
+ * in `<bdi>`, so a sentence is several text nodes.
+ */
+export const sentence =
+  (expected: string | RegExp) =>
+  (_: string, el: Element | null): boolean => {
+    const matches = (e: Element) =>
+      typeof expected === "string" ? e.textContent === expected : expected.test(e.textContent ?? "");
+    return el !== null && matches(el) && ![...el.children].some(matches);
+  };

@@ -33,7 +33,7 @@ describe("merging a partner into another", () => {
     const f = backend(() => json(200, survivor));
     const { store } = open(f);
     await userEvent.click(await screen.findByRole("button", { name: "Merge into…" }));
-    const dialog = screen.getByRole("dialog");
+    const dialog = await screen.findByRole("dialog");
     expect(within(dialog).queryByLabelText(/Kunsthaus Zug/)).toBeNull();
     await userEvent.click(within(dialog).getByLabelText(/Stadtmuseum Graz/));
     const table = within(dialog).getByRole("table", { name: "What each has, and what is kept" });
@@ -51,9 +51,25 @@ describe("merging a partner into another", () => {
     const f = backend(() => apiError(409, "merge_conflict", "clash", undefined));
     open(f);
     await userEvent.click(await screen.findByRole("button", { name: "Merge into…" }));
-    await userEvent.click(within(screen.getByRole("dialog")).getByLabelText(/Stadtmuseum Graz/));
+    await userEvent.click(within(await screen.findByRole("dialog")).getByLabelText(/Stadtmuseum Graz/));
     await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Merge" }));
     expect((await screen.findByRole("alert")).textContent).toContain("cannot be merged as they are");
     expect(screen.getByRole("dialog")).toBeTruthy();
+  });
+
+  it("says why a merge was refused, from the reason and its params", async () => {
+    const refusal = {
+      code: "merge_conflict",
+      message: "items",
+      params: { reason: "two_items", wikidata: "Q11", otherWikidata: "Q22" },
+    };
+    const f = backend(() => json(409, { error: refusal }));
+    open(f);
+    await userEvent.click(await screen.findByRole("button", { name: "Merge into…" }));
+    await userEvent.click(within(await screen.findByRole("dialog")).getByLabelText(/Stadtmuseum Graz/));
+    await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Merge" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "These partners are different Wikidata items (Q11 and Q22), so they are not the same institution.",
+    );
   });
 });

@@ -14,6 +14,7 @@ import {
   on,
   partner,
   renderApp,
+  sentence,
 } from "./fixtures.tsx";
 
 const wmde = affiliate({
@@ -95,7 +96,7 @@ describe("partner view", () => {
     expect(screen.queryByRole("link", { name: "Bad" })).toBeNull();
     expect(await screen.findByText("Wikimedia Österreich")).toBeTruthy();
     expect(screen.getByText("We have photographers")).toBeTruthy();
-    expect(await screen.findByText(/Interest shown by Anna/)).toBeTruthy();
+    expect(await screen.findByText(sentence(/Interest shown by Anna/))).toBeTruthy();
     const fits = screen.getByRole("heading", { name: "Affiliates that fit" }).parentElement as HTMLElement;
     expect(within(fits).getByText("Wikimedia Deutschland")).toBeTruthy();
     expect(within(fits).queryByText("Wikimédia France")).toBeNull();
@@ -165,10 +166,18 @@ describe('"We can take this partner"', () => {
   it.each([
     [
       "409 conflict",
-      () => apiError(409, "claim_conflict", "the server's English, not shown"),
-      /^This claim changed while you were looking\. Nothing was overwritten/,
+      // Worded from the code and its parameters, names looked up and isolated: never the server's English.
+      () =>
+        apiError(409, "claim_conflict", "wmde already has an open claim", {
+          claim: { affiliate: "wmde", status: "interested" },
+        }),
+      /^The claim of Wikimedia Deutschland on this partner is now “Interested”\. Nothing was overwritten/,
     ],
-    ["403", () => apiError(403, "forbidden", "the server's English, not shown"), /^You are not allowed to do this\.$/],
+    [
+      "403",
+      () => apiError(403, "forbidden", "blocked users may not write"),
+      /^You are not allowed to do this with your account\.$/,
+    ],
     [
       "429",
       () => json(429, { error: { code: "rate_limited", message: "slow" } }, { "Retry-After": "30" }),

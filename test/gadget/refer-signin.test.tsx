@@ -2,8 +2,21 @@ import { screen, waitFor } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { setSignInProvider } from "../../gadget/src/auth/session.ts";
+import { installMessages } from "../../gadget/preview/mw-messages.ts";
 import { mount } from "../../gadget/src/main.tsx";
-import { apiError, detail, fakeBackend, fakeWiki, json, me, mirrorPage, on, partner, renderApp } from "./fixtures.tsx";
+import {
+  apiError,
+  detail,
+  fakeBackend,
+  fakeWiki,
+  json,
+  me,
+  mirrorPage,
+  on,
+  partner,
+  renderApp,
+  sentence,
+} from "./fixtures.tsx";
 
 const referred = partner({ id: "new-museum", name: "New Museum" });
 const base = () => [
@@ -18,20 +31,26 @@ const openForm = (f: ReturnType<typeof fakeBackend>) =>
 
 async function fillValid() {
   await userEvent.type(await screen.findByLabelText("Name of the institution"), "New Museum");
-  await userEvent.type(screen.getByLabelText("Country"), "nl");
-  await userEvent.type(screen.getByLabelText("Languages"), "nl, en");
+  // Pickers: a country typed by its name counts as chosen; languages are searched and picked with Enter.
+  await userEvent.type(screen.getByLabelText("Country"), "Netherlands");
+  await userEvent.type(screen.getByLabelText("Languages"), "Dutch{Enter}");
+  await userEvent.type(screen.getByLabelText("Languages"), "engl{Enter}");
   await userEvent.click(screen.getByLabelText("Images"));
 }
 
 describe("refer a partner", () => {
-  it("shows the backend schema's messages on the fields and sends nothing", async () => {
+  it("words the backend schema's issues on the fields and in the summary, and sends nothing", async () => {
     const f = fakeBackend(...base());
     openForm(f);
     await userEvent.type(await screen.findByLabelText("Country"), "XX");
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
     expect(await screen.findByText("Please correct 4 fields marked below.")).toBeTruthy();
-    expect(screen.getByText("must be an ISO 3166-1 alpha-2 code such as DE")).toBeTruthy();
-    expect(screen.getByText("name at least one offer")).toBeTruthy();
+    expect(screen.getByText("Choose a country from the list.")).toBeTruthy();
+    expect(screen.getByText("Country: Choose a country from the list.")).toBeTruthy();
+    expect(screen.getByText("Name of the institution: Please fill this in.")).toBeTruthy();
+    expect(screen.getByText("Languages: Choose at least one.")).toBeTruthy();
+    expect(screen.getByText("Offers: Choose at least one.")).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/ISO 3166|must be|Too big|expected/);
     expect(f.calls.some((c) => c.method === "POST")).toBe(false);
     expect((screen.getByLabelText("Country") as HTMLInputElement).value).toBe("XX");
     // The summary at the top takes the focus, so that keyboard and screen-reader users land on it.
@@ -61,7 +80,7 @@ describe("refer a partner", () => {
     const f = fakeBackend(
       on("POST", "/partners", () =>
         apiError(422, "validation_failed", "name: already referred", {
-          issues: [{ path: "name", message: "a partner with this name exists" }],
+          issues: [{ path: "name", code: "too_big", origin: "string", maximum: 200, message: "must be at most 200" }],
         }),
       ),
       ...base(),
@@ -69,7 +88,7 @@ describe("refer a partner", () => {
     openForm(f);
     await fillValid();
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
-    expect(await screen.findByText("a partner with this name exists")).toBeTruthy();
+    expect(await screen.findByText("At most 200 characters.")).toBeTruthy();
     expect((screen.getByLabelText("Name of the institution") as HTMLInputElement).value).toBe("New Museum");
   });
 
@@ -84,7 +103,8 @@ describe("refer a partner", () => {
     await fillValid();
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
     expect((await screen.findByRole("alert")).textContent).toContain("cannot be reached");
-    expect((screen.getByLabelText("Languages") as HTMLInputElement).value).toBe("nl, en");
+    expect(screen.getByText("Dutch")).toBeTruthy();
+    expect(screen.getByText("English")).toBeTruthy();
   });
 });
 
@@ -106,7 +126,7 @@ describe("sign-in and consent", () => {
     expect(f.calls).toHaveLength(0);
     await userEvent.type(screen.getByLabelText("Wiki user name"), "Ben");
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
-    expect(await screen.findByText("Signed in as Ben")).toBeTruthy();
+    expect(await screen.findByText(sentence("Signed in as Ben"))).toBeTruthy();
     expect(asked).toBe("Ben");
     await waitFor(() => expect(f.calls.map((c) => c.path)).toContain("/me"));
     await userEvent.click(screen.getByRole("button", { name: "Sign out" }));
@@ -129,42 +149,46 @@ describe("sign-in and consent", () => {
 });
 
 describe("mounting", () => {
-  it("does nothing where the page has no mount point", () => {
+  it("does nothing where the page has no mount point", async () => {
     document.body.innerHTML = "<div id='content'>A page</div>";
-    expect(mount(document)).toBe(false);
+    expect(await mount(document)).toBe(false);
     expect(document.body.innerHTML).toBe("<div id='content'>A page</div>".replace(/'/g, '"'));
   });
 
-  it("takes the place of the mirror's table on the hub page", () => {
+  it("takes the place of the mirror's table on the hub page", async () => {
     document.body.innerHTML = `<div id="partnerhub-app"></div><table class="wikitable sortable partnerhub-directory"><tr><td>A</td></tr></table>`;
     const pending = () => new Promise(() => {});
-    vi.stubGlobal("mw", {
+    const stub = {
       config: { get: () => null },
       Api: class {
         get = pending;
       },
       loader: { using: pending },
-    });
+    };
+    installMessages(stub, "en");
+    vi.stubGlobal("mw", stub);
     try {
-      expect(mount(document)).toBe(true);
+      expect(await mount(document)).toBe(true);
       expect(document.querySelector<HTMLElement>("table.partnerhub-directory")!.style.display).toBe("none");
     } finally {
       vi.unstubAllGlobals();
     }
   });
 
-  it("folds the mirror's notice away, still one click from being read", () => {
+  it("folds the mirror's notice away, still one click from being read", async () => {
     document.body.innerHTML = `<div class="partnerhub-mirror-notice">This page is generated</div><div id="partnerhub-app"></div>`;
     const pending = () => new Promise(() => {});
-    vi.stubGlobal("mw", {
+    const stub = {
       config: { get: () => null },
       Api: class {
         get = pending;
       },
       loader: { using: pending },
-    });
+    };
+    installMessages(stub, "en");
+    vi.stubGlobal("mw", stub);
     try {
-      expect(mount(document)).toBe(true);
+      expect(await mount(document)).toBe(true);
       const fold = document.querySelector("details.partnerhub-mirror-notice-fold") as HTMLDetailsElement;
       expect(fold.open).toBe(false);
       expect(fold.querySelector("summary")?.textContent).toBe("About this page");

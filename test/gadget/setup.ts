@@ -1,7 +1,15 @@
-/** Each gadget test starts with an empty DOM, no stored session, no consent. */
+/**
+ * Each gadget test starts with an empty DOM, no stored session, no consent, and English messages
+ * through the labelled preview/test stand-in for MediaWiki's message functions.
+ */
 import { cleanup } from "@testing-library/preact";
 import { afterEach } from "vitest";
 import { setSignInProvider } from "../../gadget/src/auth/session.ts";
+import { installMessages } from "../../gadget/preview/mw-messages.ts";
+
+const globals = globalThis as unknown as { mw?: Record<string, unknown> };
+globals.mw = {};
+installMessages(globals.mw, "en");
 
 afterEach(() => {
   cleanup();

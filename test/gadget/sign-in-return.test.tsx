@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { resumeOAuthSignIn } from "../../gadget/src/auth/oauth-hookup.ts";
 import { createOAuthSignIn } from "../../gadget/src/auth/oauth-provider.ts";
 import { setSignInProvider } from "../../gadget/src/auth/session.ts";
+import { installMessages } from "../../gadget/preview/mw-messages.ts";
 import { mount } from "../../gadget/src/main.tsx";
 import { fakeBackend, json, me, on, renderApp } from "./fixtures.tsx";
 
@@ -16,29 +17,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   window.history.replaceState(null, "", "/");
 });
-
-/** A place to come back to: an address, a history that records replaceState, a location that records replace. */
-function place(href: string) {
-  const seen = { replaced: null as string | null, href };
-  return {
-    seen,
-    location: {
-      get href() {
-        return seen.href;
-      },
-      replace: (url: string) => {
-        seen.replaced = url;
-      },
-    },
-    history: {
-      state: null,
-      replaceState: (_: unknown, __: string, url?: string | URL | null) => {
-        seen.href = String(url);
-      },
-    },
-    storage: window.sessionStorage,
-  };
-}
 
 describe("signing in through the wiki", () => {
   it("remembers where sign-in began before leaving for the wiki", async () => {
@@ -58,30 +36,51 @@ describe("signing in through the wiki", () => {
     expect(window.sessionStorage.getItem("partnerhub-oauth-return")).toBe(`${HUB}?uselang=de#p=museum&q=photo`);
   });
 
-  it("comes back to the same partner, query and filters", async () => {
-    const f = fakeBackend(on("GET", "/me", () => json(200, me("Ben"))));
-    const { store } = renderApp({ fetch: f.fetch });
-    setSignInProvider(async () => ({ token: "t", expiresAt: "2999-01-01T00:00:00Z", user: me("Ben").user }));
-    window.sessionStorage.setItem("partnerhub-oauth-return", `${HUB}#p=museum&q=photo&country=DE`);
-    const back = place(`${HUB}?code=abc&state=xyz`);
-    back.history.replaceState = (_: unknown, __: string, url?: string | URL | null) => {
-      back.seen.href = String(url);
-      window.location.hash = new URL(String(url)).hash;
-    };
-    expect(await resumeOAuthSignIn(store, back)).toBe(true);
-    expect(back.seen.href).toBe(`${HUB}#p=museum&q=photo&country=DE`);
+  it("puts back the address sign-in began at as soon as the wiki answers, even when the answer is a refusal", async () => {
+    const win = { href: `${HUB}?error=access_denied&state=s1` };
+    window.sessionStorage.setItem("partnerhub-oauth-return", `${HUB}?uselang=de#p=museum&q=photo&country=DE`);
+    const signIn = createOAuthSignIn({
+      clientId: "client",
+      scriptUrl: "http://127.0.0.1/w",
+      redirectUri: HUB,
+      storage: window.sessionStorage,
+      backendUrl: "http://127.0.0.1:8787",
+      hasConsented: () => true,
+      location: { href: win.href, assign: () => {} },
+      history: { state: null, replaceState: (_s, _t, url) => void (win.href = String(url)) },
+    });
+    await expect(signIn()).rejects.toMatchObject({ code: "oauth_invalid_response" });
+    expect(win.href).toBe(`${HUB}?uselang=de#p=museum&q=photo&country=DE`);
+    expect(window.sessionStorage.getItem("partnerhub-oauth-return")).toBeNull();
+  });
+
+  it("follows the address back to the same partner, query and filters once signed in", async () => {
+    const { store } = renderApp({ fetch: fakeBackend(on("GET", "/me", () => json(200, me("Ben")))).fetch });
+    const reloads: number[] = [];
+    const location = { href: `${HUB}?code=abc&state=xyz`, reload: () => reloads.push(1) };
+    setSignInProvider(async () => {
+      // What the provider does: the address where sign-in began, back in place.
+      location.href = `${HUB}#p=museum&q=photo&country=DE`;
+      window.location.hash = "#p=museum&q=photo&country=DE";
+      return { token: "t", expiresAt: "2999-01-01T00:00:00Z", user: me("Ben").user };
+    });
+    expect(await resumeOAuthSignIn(store, location)).toBe(true);
     expect(store.route.value).toMatchObject({ view: "partner", partner: "museum" });
     expect(store.route.value.query).toMatchObject({ q: "photo", facets: { country: ["DE"] } });
     expect(store.session.value?.user.name).toBe("Ben");
+    expect(reloads).toEqual([]);
   });
 
-  it("comes back in the language sign-in began in", async () => {
+  it("loads the page again in the language sign-in began in", async () => {
     const { store } = renderApp({ fetch: fakeBackend(on("GET", "/me", () => json(200, me("Ben")))).fetch });
-    setSignInProvider(async () => ({ token: "t", expiresAt: "2999-01-01T00:00:00Z", user: me("Ben").user }));
-    window.sessionStorage.setItem("partnerhub-oauth-return", `${HUB}?uselang=ar#view=refer`);
-    const back = place(`${HUB}?code=abc&state=xyz`);
-    await resumeOAuthSignIn(store, back);
-    expect(back.seen.replaced).toBe(`${HUB}?uselang=ar#view=refer`);
+    const reloads: number[] = [];
+    const location = { href: `${HUB}?code=abc&state=xyz`, reload: () => reloads.push(1) };
+    setSignInProvider(async () => {
+      location.href = `${HUB}?uselang=ar#view=refer`;
+      return { token: "t", expiresAt: "2999-01-01T00:00:00Z", user: me("Ben").user };
+    });
+    await resumeOAuthSignIn(store, location);
+    expect(reloads).toEqual([1]);
     expect(window.sessionStorage.getItem("partnerhub-session")).not.toBeNull();
   });
 
@@ -102,7 +101,7 @@ describe("signing in through the wiki", () => {
       wgPageName: "Hub",
       wgUserLanguage: "en",
     };
-    vi.stubGlobal("mw", {
+    const stub = {
       config: { get: (k: string) => config[k] ?? null },
       Api: class {
         get = () => new Promise(() => {});
@@ -115,8 +114,10 @@ describe("signing in through the wiki", () => {
           await import("../../gadget/src/forms/index.ts");
         },
       },
-    });
-    expect(mount(document)).toBe(true);
+    };
+    installMessages(stub, "en");
+    vi.stubGlobal("mw", stub);
+    expect(await mount(document)).toBe(true);
     await waitFor(() => expect(notify).toHaveBeenCalled());
     expect(notify.mock.calls[0]?.[0]).toBe("Sign-in was cancelled on the wiki.");
   });

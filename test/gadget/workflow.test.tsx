@@ -14,6 +14,7 @@ import {
   partner,
   renderApp,
   type Route,
+  sentence,
 } from "./fixtures.tsx";
 
 const wmde = affiliate({
@@ -76,28 +77,66 @@ describe("claim actions", () => {
     app(f, "Anna", "#p=waiting");
     const item = (await screen.findByText("Wikimedia Österreich", { selector: "strong" })).closest("li") as HTMLElement;
     expect(within(item).queryByRole("button", { name: "Accept as lead" })).toBeNull();
-    await userEvent.type(within(item).getByLabelText("Reason (for the record)"), "no capacity");
     await userEvent.click(within(item).getByRole("button", { name: "Withdraw" }));
+    // Nothing is sent before the confirmation.
+    const dialog = await screen.findByRole("dialog", { name: "Withdraw" });
+    expect(f.calls.some((c) => c.path === "/claims/10/withdraw")).toBe(false);
+    await userEvent.type(within(dialog).getByLabelText(/Reason \(for the record\)/), "no capacity");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Withdraw" }));
     await waitFor(() => expect(f.calls.some((c) => c.path === "/claims/10/withdraw")).toBe(true));
     expect(f.calls.find((c) => c.path === "/claims/10/withdraw")?.body).toEqual({ version: 1, reason: "no capacity" });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     const other = (await screen.findByText("Wikimedia Deutschland", { selector: "strong" })).closest(
       "li",
     ) as HTMLElement;
     expect(within(other).queryByRole("button", { name: "Withdraw" })).toBeNull();
   });
 
-  it("shows a 409 as a conflict, keeps the reason, and offers the current state", async () => {
+  it("shows a 409 as a conflict, keeps the reason typed, and offers the current state", async () => {
     const f = backend(
       coordinator,
-      on("POST", "/claims/10/accept", () => apiError(409, "claim_conflict", "the claim is withdrawn now")),
+      on("POST", "/claims/10/decline", () =>
+        apiError(409, "claim_conflict", "the claim is withdrawn now", {
+          claim: { affiliate: "wmat", status: "withdrawn" },
+        }),
+      ),
     );
     app(f, "Coord", "#p=waiting");
     const item = (await screen.findByText("Wikimedia Österreich", { selector: "strong" })).closest("li") as HTMLElement;
-    await userEvent.type(within(item).getByLabelText("Reason (for the record)"), "best fit");
+    await userEvent.click(within(item).getByRole("button", { name: "Decline" }));
+    const dialog = await screen.findByRole("dialog", { name: "Decline" });
+    await userEvent.type(within(dialog).getByLabelText(/Reason/), "no capacity");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Decline" }));
+    const alert = (await within(dialog).findByRole("alert")).textContent;
+    expect(alert).toContain("The claim of Wikimedia Österreich on this partner is now “Withdrawn”.");
+    expect(alert).not.toContain("the claim is withdrawn now");
+    expect((within(dialog).getByLabelText(/Reason/) as HTMLTextAreaElement).value).toBe("no capacity");
+    const reads = f.calls.filter((c) => c.path === "/partners/waiting").length;
+    await userEvent.click(within(dialog).getByRole("button", { name: "Show the current state" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    await waitFor(() => expect(f.calls.filter((c) => c.path === "/partners/waiting").length).toBe(reads + 1));
+  });
+
+  it("asks for a reason before declining, and confirms before accepting", async () => {
+    const f = backend(
+      coordinator,
+      on("POST", "/claims/10/accept", () => json(200, { claim: { ...claims.waiting[0], status: "lead" } })),
+    );
+    app(f, "Coord", "#p=waiting");
+    const item = (await screen.findByText("Wikimedia Österreich", { selector: "strong" })).closest("li") as HTMLElement;
+    await userEvent.click(within(item).getByRole("button", { name: "Decline" }));
+    let dialog = await screen.findByRole("dialog", { name: "Decline" });
+    expect((within(dialog).getByRole("button", { name: "Decline" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(dialog).getByText(/Give a reason to continue/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(f.calls.some((c) => c.path.endsWith("/decline"))).toBe(false);
+
     await userEvent.click(within(item).getByRole("button", { name: "Accept as lead" }));
-    expect((await within(item).findByRole("alert")).textContent).toContain("This claim changed while you were looking");
-    expect((within(item).getByLabelText("Reason (for the record)") as HTMLInputElement).value).toBe("best fit");
-    expect(within(item).getByRole("button", { name: "Show the current state" })).toBeTruthy();
+    dialog = await screen.findByRole("dialog", { name: "Accept as lead" });
+    expect(within(dialog).getByText(/Make Wikimedia Österreich the lead/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Accept as lead" }));
+    expect(await screen.findByText("Done: Wikimedia Österreich now leads this partner.")).toBeTruthy();
+    expect(f.calls.find((c) => c.path === "/claims/10/accept")?.body).toEqual({ version: 1, reason: "" });
   });
 
   it("lets the lead record progress only forward", async () => {
@@ -132,7 +171,7 @@ describe("coordinator review", () => {
     app(f, "Coord", "#view=review");
     expect(await screen.findByRole("heading", { name: "Interest awaiting a decision (1)" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Stale leads (1)" })).toBeTruthy();
-    expect(await screen.findByText("Newbie asks to represent Wikimedia Deutschland.")).toBeTruthy();
+    expect(await screen.findByText(sentence(/^Newbie asks to represent Wikimedia Deutschland\./))).toBeTruthy();
     expect(await screen.findAllByRole("button", { name: "Accept as lead" })).toHaveLength(2);
     expect(await screen.findByText("stale")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Verify" }));
@@ -156,9 +195,15 @@ describe("coordinator review", () => {
     // While a lead is in place the other claim cannot be accepted, only declined or handed the lead.
     expect(within(other).queryByRole("button", { name: "Accept as lead" })).toBeNull();
     expect(within(other).getByRole("button", { name: "Decline" })).toBeTruthy();
-    const button = within(lead).getByRole("button", { name: "Hand over" }) as HTMLButtonElement;
+    expect((within(lead).getByLabelText("Hand over to") as HTMLSelectElement).value).toBe("21");
+    await userEvent.click(within(lead).getByRole("button", { name: "Hand over" }));
+    const dialog = await screen.findByRole("dialog", { name: "Hand over" });
+    expect(
+      within(dialog).getByText("Hand the lead over from Wikimedia Deutschland to Wikimedia Österreich?"),
+    ).toBeTruthy();
+    const button = within(dialog).getByRole("button", { name: "Hand over" }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
-    await userEvent.type(within(lead).getByLabelText("Reason (for the record)"), "no progress for a year");
+    await userEvent.type(within(dialog).getByLabelText(/Reason/), "no progress for a year");
     await userEvent.click(button);
     await waitFor(() =>
       expect(f.calls.find((c) => c.path === "/claims/20/handover")?.body).toEqual({

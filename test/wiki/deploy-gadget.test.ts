@@ -21,6 +21,10 @@ beforeAll(async () => {
   await run("mkdir", ["-p", dist]);
   writeFileSync(join(dist, "partnerhub.js"), "// <nowiki>\nmw.log('partnerhub test build');\n// </nowiki>\n");
   writeFileSync(join(dist, "partnerhub.css"), ".partnerhub { color: inherit; }\n");
+  writeFileSync(
+    join(dist, "partnerhub-i18n-de.js"),
+    '// <nowiki>\nmw.messages.set({"partnerhub-signin":"Anmelden"});\n// </nowiki>\n',
+  );
   definition = join(dir, "definition.txt");
   writeFileSync(
     definition,
@@ -57,20 +61,22 @@ describe("deploy-gadget", () => {
     const { stdout } = await deploy();
     expect(stdout).toContain("create     MediaWiki:Gadget-partnerhub.js");
     expect(stdout).toContain("+mw.log('partnerhub test build');");
-    expect(stdout).toContain("3 page(s) would change");
+    expect(stdout).toContain("4 page(s) would change");
     expect(await revisions("MediaWiki:Gadget-partnerhub.js")).toBe(0);
     expect(await revisions("MediaWiki:Gadgets-definition")).toBe(1);
   });
 
   it("installs with the commit in the summary, keeps other gadgets, and a rerun is a no-op", async () => {
     const { stdout } = await deploy("--apply");
-    expect(stdout).toContain("Saved 3 page(s)");
+    expect(stdout).toContain("Saved 4 page(s)");
     const bot = await login(wiki.apiUrl, wiki.bot.botUsername, wiki.bot.botPassword);
     const def = await bot.readPage("MediaWiki:Gadgets-definition");
     expect(def?.content).toContain("* other[ResourceLoader]|other.js");
     expect(def?.content).toContain(
       "== partnerhub ==\n* partnerhub[ResourceLoader|categories=Content Partnerships Hub|actions=view]",
     );
+    // Each language module becomes a hidden gadget of its own, found in the build, not written by hand.
+    expect(def?.content).toContain("* partnerhub-i18n-de[ResourceLoader|hidden|type=general]|partnerhub-i18n-de.js");
     const answer = await apiGet(wiki.apiUrl, {
       action: "query",
       prop: "revisions",

@@ -1,6 +1,6 @@
 // Fetches MediaWiki 1.43 LTS from Debian 13 ("trixie") and PHP from the system's Debian, and
 // unpacks MediaWiki into a cache folder that every test wiki instance then serves read-only.
-// See TOOLCHAIN.md, "A real MediaWiki 1.43 LTS on loopback".
+// The README's "Tests" section says what runs against it.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";

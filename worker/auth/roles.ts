@@ -5,15 +5,13 @@ import type { Caller } from "../context.ts";
 import { affiliatesOfUser, isStoredCoordinator } from "../storage/affiliates.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 
-export async function isCoordinator(db: SqlDatabase, config: Config, name: string): Promise<boolean> {
-  return config.coordinators.includes(name) || (await isStoredCoordinator(db, name));
+/** Bootstrapped coordinators are names from the deployment's configuration; the others are keyed by id. */
+async function isCoordinator(db: SqlDatabase, config: Config, user: SessionUser): Promise<boolean> {
+  return config.coordinators.includes(user.name) || (await isStoredCoordinator(db, user));
 }
 
 export async function loadCaller(db: SqlDatabase, config: Config, user: SessionUser): Promise<Caller> {
-  const [coordinator, reps] = await Promise.all([
-    isCoordinator(db, config, user.name),
-    affiliatesOfUser(db, user.name),
-  ]);
+  const [coordinator, reps] = await Promise.all([isCoordinator(db, config, user), affiliatesOfUser(db, user)]);
   return {
     user,
     coordinator,

@@ -2,7 +2,10 @@
  * The backend's own session tokens: HS256 JWTs with audience, issuer and
  * expiry, carried as `Authorization: Bearer`. No Wikimedia token is kept;
  * a session only says which wiki user signed in, how, and whether the wiki
- * reported them blocked at that moment.
+ * reported them blocked at that moment. For the block re-check (see
+ * `block-check.ts`) an OAuth session also carries the wiki's access token
+ * sealed with a key derived from the session secret: only this backend can
+ * read it, and it stores it nowhere.
  */
 import { sign, verify } from "hono/jwt";
 import type { SessionUser } from "../../shared/api.ts";
@@ -22,7 +25,46 @@ interface SessionClaims {
   iat: number;
   exp: number;
   jti: string;
+  /** The wiki's access token, sealed (AES-GCM); OAuth sessions only. */
+  wat?: string;
   [key: string]: unknown;
+}
+
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+const unb64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+
+async function sealKey(secret: string): Promise<CryptoKey> {
+  const raw = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`partnerhub wiki token\n${secret}`));
+  return crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
+}
+
+async function seal(secret: string, text: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await crypto.subtle.encrypt(
+    { name: "AES-GCM", iv },
+    await sealKey(secret),
+    new TextEncoder().encode(text),
+  );
+  return `${b64url(iv)}.${b64url(new Uint8Array(sealed))}`;
+}
+
+/** The wiki access token inside a session, or null if it cannot be unsealed. */
+export async function unsealWikiToken(secret: string, sealed: string): Promise<string | null> {
+  try {
+    const [iv, data] = sealed.split(".");
+    const plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: unb64url(iv!) },
+      await sealKey(secret),
+      unb64url(data!),
+    );
+    return new TextDecoder().decode(plain);
+  } catch {
+    return null;
+  }
 }
 
 export async function issueSession(
@@ -31,6 +73,7 @@ export async function issueSession(
   source: SessionSource,
   ttlSeconds: number,
   now: Date,
+  wikiToken?: string,
 ): Promise<{ token: string; expiresAt: string }> {
   const iat = Math.floor(now.getTime() / 1000);
   const claims: SessionClaims = {
@@ -44,6 +87,7 @@ export async function issueSession(
     exp: iat + ttlSeconds,
     jti: crypto.randomUUID(),
   };
+  if (wikiToken) claims.wat = await seal(secret, wikiToken);
   return { token: await sign(claims, secret, "HS256"), expiresAt: new Date((iat + ttlSeconds) * 1000).toISOString() };
 }
 
@@ -51,7 +95,10 @@ export interface Session {
   user: SessionUser;
   source: SessionSource;
   jti: string;
+  issuedAt: number;
   expiresAt: number;
+  /** The sealed wiki access token (OAuth sessions). */
+  sealedWikiToken: string | null;
 }
 
 /** Verifies signature, algorithm, audience, issuer and expiry; null if any fails. */
@@ -71,7 +118,14 @@ export async function readSession(secret: string, token: string): Promise<Sessio
       return null;
     }
     if (p.src !== "oauth" && p.src !== "dev") return null;
-    return { user: { id: p.sub, name: p.name, blocked: p.blk === true }, source: p.src, jti: p.jti, expiresAt: p.exp };
+    return {
+      user: { id: p.sub, name: p.name, blocked: p.blk === true },
+      source: p.src,
+      jti: p.jti,
+      issuedAt: typeof p.iat === "number" ? p.iat : p.exp,
+      expiresAt: p.exp,
+      sealedWikiToken: typeof p.wat === "string" ? p.wat : null,
+    };
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 /** Asks the wiki who an OAuth 2 access token belongs to (`/rest.php/oauth2/resource/profile`). */
 import { z } from "zod";
-import { ApiError } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { userAgent } from "../user-agent.ts";
 
 const Profile = z.object({
@@ -24,15 +24,15 @@ export async function fetchWikiProfile(
       headers: { Authorization: `Bearer ${accessToken}`, "User-Agent": userAgent(version), Accept: "application/json" },
     });
   } catch (cause) {
-    throw new ApiError(502, "internal", "The wiki could not be reached to check the sign-in; try again", { cause });
+    throw new AppError("wiki_unavailable", "The wiki could not be reached to check the sign-in; try again", { cause });
   }
   if (response.status === 401 || response.status === 403) {
-    throw new ApiError(401, "unauthorized", "The wiki did not accept this access token; sign in again");
+    throw new AppError("unauthorized", "The wiki did not accept this access token; sign in again");
   }
   if (!response.ok) {
-    throw new ApiError(502, "internal", `The wiki answered ${response.status} when asked who signed in; try again`);
+    throw new AppError("wiki_unavailable", `The wiki answered ${response.status} when asked who signed in; try again`);
   }
   const parsed = Profile.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new ApiError(502, "internal", "The wiki's profile answer was not understood");
+  if (!parsed.success) throw new AppError("wiki_unavailable", "The wiki's profile answer was not understood");
   return parsed.data;
 }

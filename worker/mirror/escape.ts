@@ -61,6 +61,16 @@ export function isSafeLinkTarget(title: string): boolean {
  * An internal link with an escaped label. The leading colon makes `Category:` and `File:`
  * targets ordinary links rather than a categorisation or an embedded image.
  */
+/**
+ * A link to a wiki user's page, labelled with the name. Only plain names (letters, digits,
+ * spaces and . _ ' ( ) -, no "__" that could be a magic word) are linked; anything else
+ * stays escaped text, since the link target itself is not escaped.
+ */
+export function userLink(name: string): string {
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N}\p{M} ._'()-]*$/u.test(name) && !name.includes("__");
+  return plain && isSafeLinkTarget(`User:${name}`) ? wikiLink(`User:${name}`, name) : escapeText(name);
+}
+
 export function wikiLink(target: string, label: string): string {
   const text = escapeText(label) || escapeText(target);
   if (!isSafeLinkTarget(target)) return text;

@@ -87,6 +87,16 @@ export function mirrorCredentials(config: Config): MediaWikiCredentials {
   throw new MirrorError("not_configured", "set MIRROR_OAUTH_TOKEN or MIRROR_BOT_USERNAME and MIRROR_BOT_PASSWORD");
 }
 
+/** The bot's client, as configured: the mirror and the notices share it. */
+export function mirrorClient(config: Config, clientOptions: Partial<MediaWikiClientOptions> = {}): MediaWikiClient {
+  return createMediaWikiClient({
+    apiUrl: `${config.wikiScriptUrl}/api.php`,
+    userAgent: userAgent(config.version),
+    credentials: mirrorCredentials(config),
+    ...clientOptions,
+  });
+}
+
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -117,7 +127,7 @@ function runError(at: string, error: unknown, title?: string): MirrorRunError {
 }
 
 /** Errors that say the wiki or the session is unusable right now: the rest of the run would fail alike. */
-const stopsRun = (error: unknown) =>
+export const stopsRun = (error: unknown) =>
   !(error instanceof MediaWikiError) ||
   isTransient(error) ||
   isSessionLoss(error) ||
@@ -223,14 +233,7 @@ export async function runMirrorJob(deps: MirrorJobDeps, options: MirrorJobOption
       stampOf(db, target),
       changesSince(db, book.lastEvent, target),
     ]);
-    const client =
-      options.client ??
-      createMediaWikiClient({
-        apiUrl: `${config.wikiScriptUrl}/api.php`,
-        userAgent: userAgent(config.version),
-        credentials: mirrorCredentials(config),
-        ...options.clientOptions,
-      });
+    const client = options.client ?? mirrorClient(config, options.clientOptions);
     const bot = await client.userName();
     const siteLimit = config.mirror.maxPageBytes ?? (await maxArticleBytes(client));
     const limit = Math.min(siteLimit, book.pageBytesLimit ?? Infinity);

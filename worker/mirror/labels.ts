@@ -3,6 +3,7 @@
  * content language is English, so the mirror writes English labels and column headers with the
  * same keys the gadget shows. Unknown vocabulary values are shown escaped.
  */
+// The attribute lets Node load it as it is (the Toolforge start runs these sources unbundled).
 import en from "../../i18n/en.json" with { type: "json" };
 import { escapeText } from "./escape.ts";
 

@@ -1,6 +1,6 @@
 /** The claims page: every "we can take this partner", its stage and dates; stale leads highlighted. */
 import type { Affiliate, Claim, Partner } from "../../shared/schemas.ts";
-import { escapeText, wikiLink } from "./escape.ts";
+import { escapeText, userLink } from "./escape.ts";
 import { day, headerRow, label, message } from "./labels.ts";
 import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
 import { byKey, type ClaimOutcome, type MirrorRecord } from "./record.ts";
@@ -42,7 +42,7 @@ function claimRow(
   const cells = [
     partner ? escapeText(partner.name) : escapeText(c.partner),
     affiliateLink(c.affiliate, affiliates),
-    wikiLink(`User:${c.claimedBy}`, c.claimedBy),
+    userLink(c.claimedBy),
     message(c.verified ? "partnerhub-mirror-yes" : "partnerhub-mirror-no"),
     status,
     c.stage ? label("stage", c.stage) : "—",

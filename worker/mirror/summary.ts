@@ -32,6 +32,8 @@ const SILENT = new Set<string>([
   "coordinator.removed",
   "mirror.run",
   "partners.imported",
+  "representative.refused",
+  "claim.stale_warning",
 ]);
 
 /** Counts events by type; feed it pages of events so a burst never has to sit in memory at once. */

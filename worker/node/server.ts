@@ -1,7 +1,7 @@
 /**
  * The Node entry (Toolforge, or any host with Node ≥ 22.12): the same Hono app
  * as on Workers, over a SQLite file, configured by environment variables with
- * the names of DESIGN.md plus DATABASE_PATH, PORT, HOST, SCHEDULE_MINUTES and
+ * the names of the README's "Configuration" plus DATABASE_PATH, PORT, HOST, SCHEDULE_MINUTES and
  * SQLITE_JOURNAL_MODE. `node worker/node/server.ts` serves; with `--demo` it
  * also fills in loopback development defaults and seeds the demo directory.
  */
@@ -20,6 +20,7 @@ import type { Deps } from "../context.ts";
 import { runScheduled } from "../jobs/scheduled.ts";
 import { createMirrorRunner } from "../mirror/job.ts";
 import type { MirrorRunner } from "../mirror/runner.ts";
+import { withNotifications } from "../notify/runner.ts";
 import { createNodeApp, nodeDeps } from "./deps.ts";
 import { migrate } from "./migrate.ts";
 import { seedIfEmpty } from "./seed.ts";
@@ -50,7 +51,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** Opens and migrates the database, starts the timer and the HTTP server. */
 export async function startServer({
   env = process.env,
-  runMirror = createMirrorRunner(),
+  runMirror = withNotifications(createMirrorRunner()),
   seed = false,
 }: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig(env);

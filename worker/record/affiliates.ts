@@ -3,12 +3,14 @@ import type { z } from "zod";
 import type { Affiliate, AffiliateInput, AffiliatePatch } from "../../shared/schemas.ts";
 import type { Config } from "../config.ts";
 import type { Caller } from "../context.ts";
-import { ApiError, forbidden, notFound } from "../errors.ts";
+import { AppError, forbidden, notFound } from "../errors.ts";
 import {
   addCoordinator,
   getAffiliate,
   insertAffiliate,
   isStoredCoordinator,
+  listAffiliates,
+  listStoredCoordinators,
   removeCoordinator,
   removeRepresentative,
   requestRepresentation,
@@ -25,6 +27,27 @@ export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate
     ...a,
     representatives: a.representatives.filter((r) => r.status === "verified" || r.user === caller?.user.name),
   };
+}
+
+/** Every affiliate, as `caller` may see it. */
+export async function affiliateList(db: SqlDatabase, caller: Caller | null): Promise<Affiliate[]> {
+  return (await listAffiliates(db)).map((a) => visibleAffiliate(a, caller));
+}
+
+/** One affiliate, as `caller` may see it. */
+export async function affiliateView(db: SqlDatabase, caller: Caller | null, id: string): Promise<Affiliate> {
+  const a = await getAffiliate(db, id);
+  if (!a) throw notFound("affiliate", id);
+  return visibleAffiliate(a, caller);
+}
+
+/** The coordinators: those of the deployment's configuration, then those added in the hub. */
+export async function coordinatorList(db: SqlDatabase, config: Config) {
+  const added = await listStoredCoordinators(db);
+  return [
+    ...config.coordinators.map((user) => ({ user, source: "config" as const })),
+    ...added.filter((u) => !config.coordinators.includes(u)).map((user) => ({ user, source: "added" as const })),
+  ];
 }
 
 export async function createAffiliate(
@@ -44,7 +67,8 @@ export async function createAffiliate(
       data: { name: input.name },
     }),
   );
-  if (!result.ok) throw new ApiError(409, "conflict", `An affiliate with the id ${id} already exists`);
+  if (!result.ok)
+    throw new AppError("conflict", `An affiliate with the id ${id} already exists`, { params: { affiliate: id } });
   return (await getAffiliate(db, id)) as Affiliate;
 }
 
@@ -57,16 +81,12 @@ export async function editAffiliate(
   at: string,
 ): Promise<Affiliate> {
   const current = await getAffiliate(db, id);
-  if (!current) throw notFound(`Affiliate ${id}`);
+  if (!current) throw notFound("affiliate", id);
   if (current.version !== ifMatch) {
-    throw new ApiError(
-      412,
-      "version_mismatch",
-      `The affiliate is at version ${current.version}; reload and edit again`,
-      {
-        details: { version: current.version },
-      },
-    );
+    throw new AppError("version_mismatch", `The affiliate is at version ${current.version}; reload and edit again`, {
+      params: { affiliate: id, affiliateName: current.name, version: current.version },
+      details: { version: current.version },
+    });
   }
   const { name, kind, wikiPage, countries, languages, capabilities } = { ...current, ...patch };
   const result = await commit(
@@ -79,7 +99,7 @@ export async function editAffiliate(
       data: { fields: Object.keys(patch) },
     }),
   );
-  if (!result.ok) throw new ApiError(412, "version_mismatch", "The affiliate changed meanwhile; reload and edit again");
+  if (!result.ok) throw new AppError("version_mismatch", "The affiliate changed meanwhile; reload and edit again");
   return (await getAffiliate(db, id)) as Affiliate;
 }
 
@@ -95,7 +115,7 @@ export async function addRepresentative(
   at: string,
 ): Promise<{ status: "requested" | "verified" }> {
   const affiliate = await getAffiliate(db, affiliateId);
-  if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
+  if (!affiliate) throw notFound("affiliate", affiliateId);
   const existing = affiliate.representatives.find((r) => r.user === username);
   const mayVerify = caller.coordinator || caller.represents.has(affiliateId);
   const base = { at, actor: caller.user.name, affiliate: affiliateId };
@@ -109,11 +129,15 @@ export async function addRepresentative(
         data: { user: username },
       }),
     );
-    if (!result.ok) throw new ApiError(409, "conflict", `${username} changed meanwhile; try again`);
+    if (!result.ok) throw new AppError("conflict", `${username} changed meanwhile; try again`);
     return { status: "verified" };
   }
   if (username !== caller.user.name) {
-    throw forbidden("Only coordinators and representatives of this affiliate may add someone else");
+    throw forbidden(
+      "representative_or_coordinator",
+      "Only coordinators and representatives of this affiliate may add someone else",
+      { affiliate: affiliateId, affiliateName: affiliate.name, user: username },
+    );
   }
   if (existing) return { status: existing.status };
   const result = await commit(
@@ -124,11 +148,16 @@ export async function addRepresentative(
       data: { user: username },
     }),
   );
-  if (!result.ok) throw new ApiError(409, "conflict", "Your request changed meanwhile; try again");
+  if (!result.ok) throw new AppError("conflict", "Your request changed meanwhile; try again");
   return { status: "requested" };
 }
 
-/** Coordinators, the affiliate's representatives, and the user themself may remove a representative. */
+/**
+ * Coordinators, the affiliate's representatives, and the user themself may remove a
+ * representative. Removing someone else's request that was never verified is a refusal
+ * (`representative.refused`); withdrawing one's own request or removing a verified one is
+ * `representative.removed`.
+ */
 export async function deleteRepresentative(
   db: SqlDatabase,
   caller: Caller,
@@ -137,19 +166,26 @@ export async function deleteRepresentative(
   at: string,
 ): Promise<void> {
   if (!caller.coordinator && !caller.represents.has(affiliateId) && caller.user.name !== username) {
-    throw forbidden("Only coordinators, representatives of this affiliate and the user themself may do this");
+    throw forbidden(
+      "self_representative_or_coordinator",
+      "Only coordinators, representatives of this affiliate and the user themself may do this",
+      { affiliate: affiliateId, user: username },
+    );
   }
+  const standing = (await getAffiliate(db, affiliateId))?.representatives.find((r) => r.user === username);
+  const refused = standing?.status === "requested" && username !== caller.user.name;
   const result = await commit(
     db,
     removeRepresentative(db, affiliateId, username, {
       at,
       actor: caller.user.name,
-      type: "representative.removed",
+      type: refused ? "representative.refused" : "representative.removed",
       affiliate: affiliateId,
       data: { user: username },
     }),
   );
-  if (!result.ok) throw notFound(`${username} as a representative of ${affiliateId}`);
+  if (!result.ok)
+    throw notFound("representative", username, `${username} as a representative of ${affiliateId} does not exist`);
 }
 
 export async function addCoordinatorRole(
@@ -169,7 +205,7 @@ export async function addCoordinatorRole(
       data: { user: username },
     }),
   );
-  if (!result.ok) throw new ApiError(409, "conflict", `${username} changed meanwhile; try again`);
+  if (!result.ok) throw new AppError("conflict", `${username} changed meanwhile; try again`);
 }
 
 export async function removeCoordinatorRole(
@@ -180,11 +216,9 @@ export async function removeCoordinatorRole(
   at: string,
 ): Promise<void> {
   if (config.coordinators.includes(username)) {
-    throw new ApiError(
-      409,
-      "conflict",
-      `${username} is a coordinator by the deployment's configuration (COORDINATORS)`,
-    );
+    throw new AppError("conflict", `${username} is a coordinator by the deployment's configuration (COORDINATORS)`, {
+      params: { user: username },
+    });
   }
   const result = await commit(
     db,
@@ -195,5 +229,5 @@ export async function removeCoordinatorRole(
       data: { user: username },
     }),
   );
-  if (!result.ok) throw notFound(`Coordinator ${username}`);
+  if (!result.ok) throw notFound("coordinator", username);
 }

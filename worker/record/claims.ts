@@ -8,12 +8,14 @@ import {
   type ClaimAction,
 } from "../../shared/claim-machine.ts";
 import type { Claim } from "../../shared/schemas.ts";
-import type { PartnerStatus, Stage } from "../../shared/vocabulary.ts";
+import type { ClaimStatus, PartnerStatus, Stage } from "../../shared/vocabulary.ts";
+import type { ErrorParams } from "../../shared/api.ts";
 import type { Caller } from "../context.ts";
-import { ApiError, forbidden, notFound } from "../errors.ts";
+import { AppError, forbidden, notFound } from "../errors.ts";
 import { getAffiliate, isVerifiedRepresentative } from "../storage/affiliates.ts";
 import {
   acceptClaim,
+  claimsByUser,
   finishClaim,
   getClaimRow,
   insertClaim,
@@ -26,8 +28,40 @@ import { commit } from "../storage/commit.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import { getPartnerRow } from "../storage/partners.ts";
 
-const conflict = (message: string, claim?: Claim) =>
-  new ApiError(409, "claim_conflict", message, claim ? { details: { claim } } : {});
+/** The ids and names of the partner and affiliate an error is about: the gadget words errors with them. */
+async function about(db: SqlDatabase, partnerId: string, affiliateId: string): Promise<ErrorParams> {
+  const [partner, affiliate] = await Promise.all([getPartnerRow(db, partnerId), getAffiliate(db, affiliateId)]);
+  return {
+    partner: partnerId,
+    partnerName: partner?.name ?? null,
+    affiliate: affiliateId,
+    affiliateName: affiliate?.name ?? null,
+  };
+}
+
+/** `claim_conflict` about `claim` (as it is now, in details), with its status, partner and affiliate. */
+async function conflict(
+  db: SqlDatabase,
+  message: string,
+  claim: ClaimRow | null,
+  params: ErrorParams = {},
+): Promise<AppError> {
+  if (!claim) return new AppError("claim_conflict", message, { params });
+  return new AppError("claim_conflict", message, {
+    params: {
+      ...(await about(db, claim.partner_id, claim.affiliate_id)),
+      claim: claim.id,
+      status: claim.status,
+      ...params,
+    },
+    details: { claim: toClaim(claim) },
+  });
+}
+
+/** The caller's own claims ("My claims" in the gadget), whatever their state. */
+export async function claimsOf(db: SqlDatabase, caller: Caller): Promise<Claim[]> {
+  return (await claimsByUser(db, caller.user.name)).map(toClaim);
+}
 
 /** "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it. */
 export async function makeClaim(
@@ -39,8 +73,8 @@ export async function makeClaim(
   at: string,
 ): Promise<Claim> {
   const [partner, affiliate] = await Promise.all([getPartnerRow(db, partnerId), getAffiliate(db, affiliateId)]);
-  if (!partner) throw notFound(`Partner ${partnerId}`);
-  if (!affiliate) throw notFound(`Affiliate ${affiliateId}`);
+  if (!partner) throw notFound("partner", partnerId);
+  if (!affiliate) throw notFound("affiliate", affiliateId);
   const verified = await isVerifiedRepresentative(db, affiliateId, caller.user.name);
   const result = await commit(
     db,
@@ -64,20 +98,20 @@ export async function makeClaim(
   }
   if (result.reason === "unique") {
     const existing = await openClaimOf(db, partnerId, affiliateId);
-    throw conflict(
-      `${affiliate.name} already has an open claim on this partner`,
-      existing ? toClaim(existing) : undefined,
-    );
+    throw await conflict(db, `${affiliate.name} already has an open claim on this partner`, existing, {
+      action: "claim",
+    });
   }
   const now = await getPartnerRow(db, partnerId);
-  throw new ApiError(409, "conflict", `This partner is ${now?.status ?? "gone"} and takes no new claims`, {
+  throw new AppError("conflict", `This partner is ${now?.status ?? "gone"} and takes no new claims`, {
+    params: { ...(await about(db, partnerId, affiliateId)), status: now?.status ?? null, action: "claim" },
     details: { status: now?.status ?? null },
   });
 }
 
 async function loadForAction(db: SqlDatabase, caller: Caller, id: number, action: ClaimAction): Promise<ClaimRow> {
   const row = await getClaimRow(db, id);
-  if (!row) throw notFound(`Claim ${id}`);
+  if (!row) throw notFound("claim", id);
   const allowed = mayAct(
     {
       canWrite: caller.canWrite,
@@ -88,22 +122,37 @@ async function loadForAction(db: SqlDatabase, caller: Caller, id: number, action
     action,
   );
   if (!allowed) {
+    const coordinatorOnly = action === "accept" || action === "decline" || action === "handover";
     throw forbidden(
-      action === "accept" || action === "decline" || action === "handover"
+      coordinatorOnly ? "coordinator_only" : "claimant_or_representative",
+      coordinatorOnly
         ? "Only coordinators may do this"
         : "Only the claimant, a representative of the affiliate or a coordinator may do this",
+      { ...(await about(db, row.partner_id, row.affiliate_id)), claim: id, action },
     );
   }
   return row;
 }
 
-function checkState(row: ClaimRow, action: ClaimAction, version: number | undefined): number {
-  const claim = toClaim(row);
-  if (nextStatus(claim.status, action) === null) {
-    throw conflict(`This claim is ${claim.status}; it must be ${requiredStatus(action)} to ${action} it`, claim);
+async function checkState(
+  db: SqlDatabase,
+  row: ClaimRow,
+  action: ClaimAction,
+  version: number | undefined,
+): Promise<number> {
+  const status = row.status as ClaimStatus;
+  if (nextStatus(status, action) === null) {
+    const required = requiredStatus(action);
+    throw await conflict(db, `This claim is ${status}; it must be ${required} to ${action} it`, row, {
+      action,
+      required,
+    });
   }
   if (version !== undefined && version !== row.version) {
-    throw conflict(`This claim changed since you saw it (version ${row.version}, not ${version})`, claim);
+    throw await conflict(db, `This claim changed since you saw it (version ${row.version}, not ${version})`, row, {
+      action,
+      version: row.version,
+    });
   }
   return row.version;
 }
@@ -118,20 +167,16 @@ async function refuseUnlessPartnerAllows(db: SqlDatabase, row: ClaimRow, action:
   const partner = await getPartnerRow(db, row.partner_id);
   const status = partner?.status as PartnerStatus | undefined;
   if (status && !partnerAllows(status, action)) {
-    throw new ApiError(
-      409,
-      "conflict",
-      `This partner is ${status}: ${WHY[status] ?? status}, so it cannot ${action} now`,
-      {
-        details: { status, claim: toClaim(row) },
-      },
-    );
+    throw new AppError("conflict", `This partner is ${status}: ${WHY[status] ?? status}, so it cannot ${action} now`, {
+      params: { ...(await about(db, row.partner_id, row.affiliate_id)), claim: row.id, status, action },
+      details: { status, claim: toClaim(row) },
+    });
   }
 }
 
 async function afterLostRace(db: SqlDatabase, id: number, what: string): Promise<never> {
   const now = await getClaimRow(db, id);
-  throw conflict(`${what}: the claim changed meanwhile`, now ? toClaim(now) : undefined);
+  throw await conflict(db, `${what}: the claim changed meanwhile`, now);
 }
 
 export type SimpleAction = "withdraw" | "accept" | "decline" | "release" | "complete";
@@ -153,7 +198,7 @@ export async function transition(
   opts: { version?: number; reason: string; at: string },
 ): Promise<Claim> {
   const row = await loadForAction(db, caller, id, action);
-  const version = checkState(row, action, opts.version);
+  const version = await checkState(db, row, action, opts.version);
   await refuseUnlessPartnerAllows(db, row, action);
   const event = {
     at: opts.at,
@@ -171,7 +216,12 @@ export async function transition(
   const result = await commit(db, statements);
   if (!result.ok && result.reason === "unique") {
     const partner = await getPartnerRow(db, row.partner_id);
-    throw conflict(`${partner?.lead_affiliate ?? "Another affiliate"} already leads this partner`, toClaim(row));
+    const lead = partner?.lead_affiliate ? await getAffiliate(db, partner.lead_affiliate) : null;
+    throw await conflict(db, `${lead?.name ?? "Another affiliate"} already leads this partner`, row, {
+      action,
+      lead: partner?.lead_affiliate ?? null,
+      leadName: lead?.name ?? null,
+    });
   }
   if (!result.ok) return afterLostRace(db, id, `Could not ${action}`);
   return toClaim((await getClaimRow(db, id)) as ClaimRow);
@@ -185,10 +235,13 @@ export async function progress(
   opts: { version?: number; stage: Stage; note: string; at: string },
 ): Promise<Claim> {
   const row = await loadForAction(db, caller, id, "progress");
-  const version = checkState(row, "progress", opts.version);
+  const version = await checkState(db, row, "progress", opts.version);
   await refuseUnlessPartnerAllows(db, row, "progress");
   if (!canProgress(row.stage as Stage | null, opts.stage)) {
-    throw conflict(`This lead is already at stage ${row.stage}; stages only move forward`, toClaim(row));
+    throw await conflict(db, `This lead is already at stage ${row.stage}; stages only move forward`, row, {
+      action: "progress",
+      stage: row.stage,
+    });
   }
   const result = await commit(
     db,
@@ -214,13 +267,18 @@ export async function handover(
   opts: { version?: number; to: number; reason: string; at: string },
 ): Promise<{ released: Claim; lead: Claim }> {
   const lead = await loadForAction(db, caller, id, "handover");
-  const version = checkState(lead, "handover", opts.version);
+  const version = await checkState(db, lead, "handover", opts.version);
   const target = await getClaimRow(db, opts.to);
   if (!target || target.partner_id !== lead.partner_id) {
-    throw new ApiError(422, "validation_failed", "`to` must be another claim on the same partner");
+    throw new AppError("validation_failed", "`to` must be another claim on the same partner", {
+      params: { field: "to" },
+    });
   }
   if (target.status !== "interested") {
-    throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, toClaim(target));
+    throw await conflict(db, `The claim to hand over to is ${target.status}; it must be interested`, target, {
+      action: "handover",
+      required: "interested",
+    });
   }
   await refuseUnlessPartnerAllows(db, target, "handover");
   const base = { at: opts.at, actor: caller.user.name, partner: lead.partner_id };

@@ -5,7 +5,7 @@ import { matchesTerms, partnerSearchText, searchTerms } from "../../shared/direc
 import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "../../shared/schemas.ts";
 import { slugify } from "../../shared/slug.ts";
 import type { Caller } from "../context.ts";
-import { ApiError, forbidden, notFound } from "../errors.ts";
+import { AppError, forbidden, notFound } from "../errors.ts";
 import { affiliateNames, getAffiliate } from "../storage/affiliates.ts";
 import { refuseDuplicates, wikidataTaken } from "./intake/duplicates.ts";
 import { missingPartner } from "./intake/merged.ts";
@@ -31,6 +31,9 @@ import {
 
 type ParsedInput = z.output<typeof PartnerInput>;
 type ParsedPatch = z.output<typeof PartnerPatch>;
+
+/** Where a directory page continues (the HTTP layer encodes it). */
+export type { Cursor };
 
 /**
  * A page of the directory (shared/directory-search.ts says what the query means). SQL answers the
@@ -104,7 +107,8 @@ const MAX_ID_ATTEMPTS = 64;
 async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: string): Promise<void> {
   if (!qid) return;
   const existing = await partnerIdByWikidata(db, qid);
-  if (existing && existing !== except) throw wikidataTaken(qid, existing);
+  if (existing && existing !== except)
+    throw wikidataTaken(qid, existing, (await getPartnerRow(db, existing))?.name ?? null);
 }
 
 export async function referPartner(
@@ -113,7 +117,7 @@ export async function referPartner(
   input: ParsedInput,
   at: string,
 ): Promise<PartnerDetail> {
-  if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound(`Affiliate ${input.affiliate}`);
+  if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound("affiliate", input.affiliate);
   await refuseDuplicates(db, input, input.confirmNew);
   const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
   const base = partnerSlug(input.name);
@@ -144,7 +148,10 @@ export async function referPartner(
     if (result.reason !== "unique") throw new Error("partner insert changed no row");
     if (result.target.includes("wikidata")) await duplicateWikidata(db, input.wikidata);
     if (input.id || result.target !== "partner.id" || attempt >= MAX_ID_ATTEMPTS) {
-      throw new ApiError(409, "conflict", `A partner with the id ${id} already exists`, { details: { partner: id } });
+      throw new AppError("conflict", `A partner with the id ${id} already exists`, {
+        params: { partner: id },
+        details: { partner: id },
+      });
     }
     // Spread the losers of a round over the next ids, so that not all of them race for one again.
     from = free.n + 1 + Math.floor(Math.random() * Math.min(attempt, 8));
@@ -168,24 +175,6 @@ function fieldsOf(p: PartnerFields): PartnerFields {
   };
 }
 
-/**
- * A partner's ETag: its version, marked when the answer holds the private contact, so that a
- * cache never takes one view for the other. Both forms are good for `If-Match`.
- */
-export function partnerEtag(detail: PartnerDetail): string {
-  return detail.contact ? `"${detail.version}-private"` : `"${detail.version}"`;
-}
-
-/** The version an `If-Match` header names: `"3"`, `"3-private"`, `W/"3"` or `3`. */
-export function versionFromIfMatch(header: string | undefined): number {
-  if (header === undefined) {
-    throw new ApiError(428, "precondition_required", "Send If-Match with the version you edited (the ETag of GET)");
-  }
-  const m = /^(?:W\/)?"?(\d+)(?:-private)?"?$/.exec(header.trim());
-  if (!m) throw new ApiError(400, "bad_request", 'If-Match must be the partner\'s ETag, e.g. "3"');
-  return Number(m[1]);
-}
-
 export async function editPartner(
   db: SqlDatabase,
   caller: Caller,
@@ -195,12 +184,16 @@ export async function editPartner(
   at: string,
 ): Promise<PartnerDetail> {
   const row = await getPartnerRow(db, id);
-  if (!row) throw notFound(`Partner ${id}`);
+  if (!row) throw notFound("partner", id);
   if (!caller.coordinator && row.referred_by !== caller.user.name) {
-    throw forbidden("Only coordinators and the referrer may edit a partner");
+    throw forbidden("referrer_or_coordinator", "Only coordinators and the referrer may edit a partner", {
+      partner: id,
+      partnerName: row.name,
+    });
   }
   if (row.version !== ifMatch) {
-    throw new ApiError(412, "version_mismatch", `The partner is at version ${row.version}; reload and edit again`, {
+    throw new AppError("version_mismatch", `The partner is at version ${row.version}; reload and edit again`, {
+      params: { partner: id, partnerName: row.name, version: row.version },
       details: { version: row.version },
     });
   }
@@ -221,7 +214,8 @@ export async function editPartner(
   );
   if (!result.ok && result.reason === "stale") {
     const now = await getPartnerRow(db, id);
-    throw new ApiError(412, "version_mismatch", "The partner changed meanwhile; reload and edit again", {
+    throw new AppError("version_mismatch", "The partner changed meanwhile; reload and edit again", {
+      params: { partner: id, partnerName: row.name, version: now?.version ?? null },
       details: { version: now?.version ?? null },
     });
   }
@@ -238,7 +232,7 @@ export async function closePartner(
   at: string,
 ): Promise<PartnerDetail> {
   const row = await getPartnerRow(db, id);
-  if (!row) throw notFound(`Partner ${id}`);
+  if (!row) throw notFound("partner", id);
   const result = await commit(
     db,
     setPartnerClosed(db, id, closed, reason, at, {
@@ -250,7 +244,8 @@ export async function closePartner(
     }),
   );
   if (!result.ok) {
-    throw new ApiError(409, "conflict", closed ? "The partner is already closed" : "The partner is not closed", {
+    throw new AppError("conflict", closed ? "The partner is already closed" : "The partner is not closed", {
+      params: { partner: id, partnerName: row.name, status: row.status, action: closed ? "close" : "reopen" },
       details: { status: row.status },
     });
   }

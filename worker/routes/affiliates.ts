@@ -3,19 +3,18 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AffiliateList, CoordinatorRequest, RepresentativeRequest, RoleResult } from "../../shared/api.ts";
 import { Affiliate, AffiliateInput, AffiliatePatch, Slug, UserName } from "../../shared/schemas.ts";
 import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
-import { notFound } from "../errors.ts";
 import {
   addCoordinatorRole,
   addRepresentative,
+  affiliateList,
+  affiliateView,
+  coordinatorList,
   createAffiliate,
   deleteRepresentative,
   editAffiliate,
   removeCoordinatorRole,
-  visibleAffiliate,
 } from "../record/affiliates.ts";
-import { versionFromIfMatch } from "../record/partners.ts";
-import { getAffiliate, listAffiliates, listStoredCoordinators } from "../storage/affiliates.ts";
-import { jsonWithEtag } from "./etag.ts";
+import { etag, versionFromIfMatch } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "wikimedia-deutschland" }) });
@@ -30,6 +29,7 @@ const routes = {
     method: "get",
     path: "/affiliates",
     summary: "All affiliates",
+    middleware: [etag] as const,
     responses: { 200: json(AffiliateList, "affiliates (ETag)") },
   }),
   get: createRoute({
@@ -97,15 +97,12 @@ const routes = {
 
 export const affiliates = router()
   .openapi(routes.list, async (c) => {
-    const caller = c.get("caller");
-    const all = await listAffiliates(c.get("deps").db);
-    return jsonWithEtag(c, { affiliates: all.map((a) => visibleAffiliate(a, caller)) }) as never;
+    return c.json({ affiliates: await affiliateList(c.get("deps").db, c.get("caller")) }, 200);
   })
   .openapi(routes.get, async (c) => {
-    const a = await getAffiliate(c.get("deps").db, c.req.valid("param").id);
-    if (!a) throw notFound(`Affiliate ${c.req.valid("param").id}`);
+    const a = await affiliateView(c.get("deps").db, c.get("caller"), c.req.valid("param").id);
     c.header("ETag", `"${a.version}"`);
-    return c.json(visibleAffiliate(a, c.get("caller")), 200);
+    return c.json(a, 200);
   })
   .openapi(routes.create, async (c) => {
     const caller = requireCoordinator(c);
@@ -145,12 +142,7 @@ export const affiliates = router()
   })
   .openapi(routes.coordinators, async (c) => {
     const { db, config } = c.get("deps");
-    const added = await listStoredCoordinators(db);
-    const list = [
-      ...config.coordinators.map((user) => ({ user, source: "config" as const })),
-      ...added.filter((u) => !config.coordinators.includes(u)).map((user) => ({ user, source: "added" as const })),
-    ];
-    return c.json({ coordinators: list }, 200);
+    return c.json({ coordinators: await coordinatorList(db, config) }, 200);
   })
   .openapi(routes.addCoordinator, async (c) => {
     const caller = requireCoordinator(c);

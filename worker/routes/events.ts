@@ -2,8 +2,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { EventList } from "../../shared/api.ts";
 import { Slug } from "../../shared/schemas.ts";
-import { latestEventSeq, listEvents } from "../storage/events.ts";
-import { jsonWithEtag } from "./etag.ts";
+import { eventFeed } from "../record/reads.ts";
+import { dependsOnCaller, etag } from "./etag.ts";
 import { json, pick, router } from "./openapi.ts";
 
 const EventQuery = z.strictObject({
@@ -21,21 +21,13 @@ const events = createRoute({
   path: "/events",
   summary: "The audit feed: events after a sequence number, as the caller may see them",
   request: { query: EventQuery },
+  middleware: [etag] as const,
   responses: { 200: json(EventList, "events in order; `last` is the newest sequence number overall"), ...pick(422) },
 });
 
 export const eventRoutes = router().openapi(events, async (c) => {
   const { after, limit, partner, order } = c.req.valid("query");
   const { db } = c.get("deps");
-  const caller = c.get("caller");
-  const audience = {
-    coordinator: caller?.coordinator ?? false,
-    user: caller?.user.name ?? null,
-    represents: [...(caller?.represents ?? [])],
-  };
-  const [list, last] = await Promise.all([
-    listEvents(db, after, limit, partner, order === "desc", audience),
-    latestEventSeq(db),
-  ]);
-  return jsonWithEtag(c, { events: list, last }, { perCaller: true }) as never;
+  dependsOnCaller(c);
+  return c.json(await eventFeed(db, c.get("caller"), { after, limit, partner, desc: order === "desc" }), 200);
 });

@@ -1,7 +1,7 @@
 /** /export/partners.csv: the directory as CSV; coordinators also get the private contact columns. */
 import { createRoute } from "@hono/zod-openapi";
 import { csvDocument } from "../export/csv.ts";
-import { allPartners, toContact, toPartner } from "../storage/partners.ts";
+import { partnersForExport } from "../record/reads.ts";
 import { router } from "./openapi.ts";
 
 const PUBLIC = [
@@ -34,8 +34,7 @@ const exportRoute = createRoute({
 
 export const exportRoutes = router().openapi(exportRoute, async (c) => {
   const withPrivate = c.get("caller")?.coordinator === true;
-  const rows = (await allPartners(c.get("deps").db)).map((row) => {
-    const p = toPartner(row);
+  const rows = (await partnersForExport(c.get("deps").db, withPrivate)).map(({ partner: p, contact }) => {
     const cells: unknown[] = [
       p.id,
       p.name,
@@ -55,15 +54,12 @@ export const exportRoutes = router().openapi(exportRoute, async (c) => {
       p.createdAt,
       p.updatedAt,
     ];
-    if (withPrivate) {
-      const contact = toContact(row);
-      cells.push(contact.name, contact.email, contact.notes);
-    }
+    if (contact) cells.push(contact.name, contact.email, contact.notes);
     return cells;
   });
   const body = csvDocument(withPrivate ? [...PUBLIC, ...PRIVATE] : PUBLIC, rows);
   c.header("Content-Disposition", 'attachment; filename="partners.csv"');
   c.header("Cache-Control", withPrivate ? "private, no-store" : "no-cache");
   c.header("Vary", "Authorization", { append: true });
-  return c.body(body, 200, { "Content-Type": "text/csv; charset=UTF-8" }) as never;
+  return c.body(body, 200, { "Content-Type": "text/csv; charset=UTF-8" });
 });

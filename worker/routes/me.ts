@@ -1,8 +1,9 @@
-/** /me: who the caller is and what they may do. */
+/** /me: who the caller is and what they may do; /me/claims: what they said "we can take" for. */
 import { createRoute } from "@hono/zod-openapi";
-import { Me } from "../../shared/api.ts";
+import { Me, MyClaims } from "../../shared/api.ts";
 import { requireCaller } from "../auth/middleware.ts";
-import { affiliatesOfUser } from "../storage/affiliates.ts";
+import { claimsOf } from "../record/claims.ts";
+import { affiliationsOf } from "../record/reads.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
 
 const me = createRoute({
@@ -13,15 +14,28 @@ const me = createRoute({
   responses: { 200: json(Me, "the caller"), ...pick(401) },
 });
 
-export const meRoutes = router().openapi(me, async (c) => {
-  const caller = requireCaller(c);
-  const reps = await affiliatesOfUser(c.get("deps").db, caller.user.name);
-  return c.json(
-    {
-      user: caller.user,
-      roles: { coordinator: caller.coordinator, canWrite: caller.canWrite },
-      affiliates: reps.map((r) => ({ affiliate: r.affiliate, status: r.status })),
-    },
-    200,
-  );
+const myClaims = createRoute({
+  method: "get",
+  path: "/me/claims",
+  summary: "The claims the signed-in user made, in every state, the latest first",
+  security: bearer,
+  responses: { 200: json(MyClaims, "the caller's claims"), ...pick(401) },
 });
+
+export const meRoutes = router()
+  .openapi(me, async (c) => {
+    const caller = requireCaller(c);
+    const affiliates = await affiliationsOf(c.get("deps").db, caller);
+    return c.json(
+      {
+        user: caller.user,
+        roles: { coordinator: caller.coordinator, canWrite: caller.canWrite },
+        affiliates,
+      },
+      200,
+    );
+  })
+  .openapi(myClaims, async (c) => {
+    const caller = requireCaller(c);
+    return c.json({ claims: await claimsOf(c.get("deps").db, caller) }, 200);
+  });

@@ -2,9 +2,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { MirrorStatus } from "../../shared/api.ts";
 import { requireCoordinator } from "../auth/middleware.ts";
-import { ApiError } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { mirrorConfigured, type MirrorRunner } from "../mirror/runner.ts";
-import { mirrorStatus } from "../storage/mirror.ts";
+import { mirrorState } from "../record/reads.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
 
 const status = createRoute({
@@ -21,8 +21,7 @@ const run = createRoute({
   security: bearer,
   responses: {
     200: json(MirrorStatus, "status after the run"),
-    ...pick(401, 403),
-    503: json(MirrorStatus, "not configured"),
+    ...pick(401, 403, 503),
   },
 });
 
@@ -31,18 +30,17 @@ export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
   router()
     .openapi(status, async (c) => {
       const { db, config } = c.get("deps");
-      return c.json(await mirrorStatus(db, mirrorConfigured(config)), 200);
+      return c.json(await mirrorState(db, mirrorConfigured(config)), 200);
     })
     .openapi(run, async (c) => {
       requireCoordinator(c);
       const deps = c.get("deps");
       if (!runMirror || !mirrorConfigured(deps.config)) {
-        throw new ApiError(
-          503,
+        throw new AppError(
           "mirror_unavailable",
           "The mirror has no wiki credentials (MIRROR_BOT_USERNAME/PASSWORD or MIRROR_OAUTH_TOKEN)",
         );
       }
       await runMirror(deps);
-      return c.json(await mirrorStatus(deps.db, true), 200);
+      return c.json(await mirrorState(deps.db, true), 200);
     });

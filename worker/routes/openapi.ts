@@ -1,17 +1,33 @@
 /** Shorthands for declaring routes: one request and response vocabulary for every resource. */
 import { OpenAPIHono, type Hook } from "@hono/zod-openapi";
 import type { z } from "zod";
-import { ApiError as ApiErrorSchema } from "../../shared/api.ts";
+import { ApiError as ApiErrorSchema, type ErrorCode } from "../../shared/api.ts";
+import { describeIssue } from "../../shared/validation.ts";
 import type { AppEnv } from "../context.ts";
-import { ApiError } from "../errors.ts";
+import { AppError } from "../errors.ts";
 
-/** Every validation failure becomes one 422 with the issues as details. */
+/** What a client needs to word a zod issue: its code, where, and the limits it broke. */
+function issueOf(i: z.core.$ZodIssue): Record<string, unknown> {
+  const limits: Record<string, unknown> = {};
+  for (const k of ["minimum", "maximum", "inclusive", "origin", "format", "expected", "values", "keys", "divisor"]) {
+    const v = (i as unknown as Record<string, unknown>)[k];
+    if (v !== undefined) limits[k] = typeof v === "bigint" ? Number(v) : v;
+  }
+  return { path: i.path.join("."), message: i.message, code: i.code, ...limits };
+}
+
+/** Every validation failure becomes one `validation_failed` with the issues as details. */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code }));
-    const first = issues[0];
-    const message = first ? `${first.path || "request"}: ${first.message}` : "The request is not valid";
-    throw new ApiError(422, "validation_failed", message, { details: { target: result.target, issues } });
+    // The rule a check or pattern stands for (`country`, `qid`…) comes from the shared description.
+    const issues = result.error.issues.map((i) => ({ ...issueOf(i), ...describeIssue(i) }));
+    const first = result.error.issues[0];
+    const path = first?.path.join(".") || "request";
+    const message = first ? `${path}: ${first.message}` : "The request is not valid";
+    throw new AppError("validation_failed", message, {
+      params: { target: result.target, field: path, issue: first?.code ?? null },
+      details: { target: result.target, issues },
+    });
   }
 };
 
@@ -26,19 +42,23 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
-const error = (description: string) => json(ApiErrorSchema, description);
+/** An error response, documented with the codes it may carry (shared/api.ts says what each means). */
+const error = (description: string, ...codes: ErrorCode[]) =>
+  json(ApiErrorSchema, `${description}: ${codes.map((c) => `\`${c}\``).join(", ")}`);
 
 export const errors = {
-  400: error("malformed request"),
-  401: error("not signed in, or the session is invalid"),
-  403: error("not allowed for this user"),
-  404: error("no such thing"),
-  409: error("conflicts with the current state; details hold it"),
-  412: error("the version in If-Match is not the current one"),
-  413: error("the body is too large"),
-  422: error("the body or query failed validation"),
-  428: error("If-Match is required"),
-  429: error("too many writes; see Retry-After"),
+  400: error("malformed request", "bad_request"),
+  401: error("not signed in, or the session is invalid", "unauthorized"),
+  403: error("not allowed for this user", "forbidden"),
+  404: error("no such thing", "not_found"),
+  409: error("conflicts with the current state; params and details say how", "conflict", "claim_conflict"),
+  412: error("the version in If-Match is not the current one", "version_mismatch"),
+  413: error("the body is too large", "payload_too_large"),
+  422: error("the body, query or path failed validation", "validation_failed"),
+  428: error("If-Match is required", "precondition_required"),
+  429: error("too many writes; see Retry-After", "rate_limited"),
+  502: error("the wiki could not be reached or was not understood", "wiki_unavailable"),
+  503: error("the mirror has no wiki credentials", "mirror_unavailable"),
 } as const;
 
 export const pick = <K extends keyof typeof errors>(...codes: K[]) =>

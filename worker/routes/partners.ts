@@ -10,19 +10,17 @@ import {
 } from "../../shared/api.ts";
 import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/schemas.ts";
 import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
-import { ApiError } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { makeClaim } from "../record/claims.ts";
 import {
   closePartner,
   editPartner,
   listDirectory,
   partnerDetail,
-  partnerEtag,
   referPartner,
-  versionFromIfMatch,
+  type Cursor,
 } from "../record/partners.ts";
-import type { Cursor } from "../storage/partners.ts";
-import { dependsOnCaller, jsonWithEtag } from "./etag.ts";
+import { dependsOnCaller, etag, partnerEtag, versionFromIfMatch } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 export const IdParam = z.object({
@@ -52,7 +50,7 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   } catch {
     // fall through
   }
-  throw new ApiError(400, "bad_request", "The cursor is not one this API gave out");
+  throw new AppError("bad_request", "The cursor is not one this API gave out");
 }
 
 function encodeCursor(c: Cursor | null): string | null {
@@ -65,6 +63,7 @@ const list = createRoute({
   path: "/partners",
   summary: "The partner directory: filter, sort, paginate",
   request: { query: PartnerListQuery },
+  middleware: [etag] as const,
   responses: { 200: json(PartnerList, "a page of partners (ETag; 304 on If-None-Match)"), ...pick(400, 422) },
 });
 
@@ -133,7 +132,7 @@ export const partners = router()
   .openapi(list, async (c) => {
     const query = c.req.valid("query");
     const { partners, total, next } = await listDirectory(c.get("deps").db, query, decodeCursor(query.cursor));
-    return jsonWithEtag(c, { partners, total, nextCursor: encodeCursor(next) }) as never;
+    return c.json({ partners, total, nextCursor: encodeCursor(next) }, 200);
   })
   .openapi(get, async (c) => {
     const detail = await partnerDetail(c.get("deps").db, c.get("caller"), c.req.valid("param").id);

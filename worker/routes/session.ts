@@ -5,14 +5,13 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { DevSessionRequest, SessionRequest, SessionResponse } from "../../shared/api.ts";
-import { normaliseUserName } from "../../shared/schemas.ts";
 import { isLoopbackAddress } from "../auth/client-address.ts";
 import { issueSession } from "../auth/session.ts";
 import { fetchWikiProfile } from "../auth/wiki-profile.ts";
 import type { Deps } from "../context.ts";
 import { requireCaller, unauthorized } from "../auth/middleware.ts";
-import { ApiError, forbidden, rateLimited } from "../errors.ts";
-import { revokeSession } from "../storage/sessions.ts";
+import { forbidden, notFound, rateLimited } from "../errors.ts";
+import { bindRoles, endSession } from "../record/reads.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const oauth = createRoute({
@@ -20,7 +19,7 @@ const oauth = createRoute({
   path: "/session",
   summary: "Sign in: verify a Wikimedia OAuth 2 access token with the wiki and get a session token",
   request: jsonBody(SessionRequest),
-  responses: { 200: json(SessionResponse, "the session"), ...pick(401, 403, 422, 429) },
+  responses: { 200: json(SessionResponse, "the session"), ...pick(401, 403, 422, 429, 502) },
 });
 
 const signOut = createRoute({
@@ -68,9 +67,19 @@ export const session = router()
       config.version,
     );
     if (profile.blocked)
-      throw forbidden("Your wiki account is blocked; blocked users may read but not sign in to write");
-    const user = { id: profile.sub, name: normaliseUserName(profile.username), blocked: false };
-    const issued = await issueSession(config.sessionSecret, user, "oauth", config.sessionTtlSeconds, deps.now());
+      throw forbidden("blocked", "Your wiki account is blocked; blocked users may read but not sign in to write");
+    // The wiki's answer is the truth: its central id, and its name exactly as given.
+    const user = { id: String(profile.sub), name: profile.username, blocked: false };
+    await bindRoles(deps.db, user);
+    const { accessToken } = c.req.valid("json");
+    const issued = await issueSession(
+      config.sessionSecret,
+      user,
+      "oauth",
+      config.sessionTtlSeconds,
+      deps.now(),
+      accessToken,
+    );
     return c.json({ ...issued, user }, 200);
   })
   .openapi(signOut, async (c) => {
@@ -78,15 +87,17 @@ export const session = router()
     const session = c.get("session");
     if (!session) throw unauthorized("Sign in first");
     const { db, now } = c.get("deps");
-    await revokeSession(db, session.jti, session.expiresAt, Math.floor(now().getTime() / 1000));
+    await endSession(db, session.jti, session.expiresAt, Math.floor(now().getTime() / 1000));
     return c.body(null, 204);
   })
   .openapi(dev, async (c) => {
     const deps = c.get("deps");
-    if (!deps.config.devLogin) throw new ApiError(404, "not_found", "Development sign-in is not enabled here");
-    if (!fromLoopback(deps, c.req.raw)) throw forbidden("Development sign-in is accepted only from loopback");
+    if (!deps.config.devLogin) throw notFound("route", "POST /session/dev", "Development sign-in is not enabled here");
+    if (!fromLoopback(deps, c.req.raw))
+      throw forbidden("dev_login_loopback_only", "Development sign-in is accepted only from loopback");
     const body = c.req.valid("json");
     const user = { id: `dev:${body.username}`, name: body.username, blocked: body.blocked };
+    await bindRoles(deps.db, user);
     const issued = await issueSession(
       deps.config.sessionSecret,
       user,

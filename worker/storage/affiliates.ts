@@ -141,13 +141,41 @@ export function updateAffiliate(
   ];
 }
 
+/** A signed-in user: the wiki's central id and the name it gave. */
+export interface UserKey {
+  id: string;
+  name: string;
+}
+
+/** Rows that are the user's: bound to their id, or made by name and not yet bound to anyone's. */
+const IS_USER = `(user_id = ?1 OR (user_id IS NULL AND user_name = ?2))`;
+
 /** The affiliates a user represents or has asked to represent. */
-export async function affiliatesOfUser(db: SqlDatabase, user: string): Promise<Representative[]> {
+export async function affiliatesOfUser(db: SqlDatabase, user: UserKey): Promise<Representative[]> {
   const { results } = await db
-    .prepare(`SELECT * FROM representative WHERE user_name = ?1 ORDER BY affiliate_id`)
-    .bind(user)
+    .prepare(`SELECT * FROM representative WHERE ${IS_USER} ORDER BY affiliate_id`)
+    .bind(user.id, user.name)
     .all<RepresentativeRow>();
   return results.map(toRepresentative);
+}
+
+/**
+ * At sign-in: role rows made by the user's name become theirs by id, and rows already theirs take
+ * the name the wiki gives now (after a rename). Rows of another id are never touched.
+ */
+export async function bindRolesToUser(db: SqlDatabase, user: UserKey): Promise<void> {
+  await db.batch([
+    db
+      .prepare(`UPDATE representative SET user_id = ?1 WHERE user_id IS NULL AND user_name = ?2`)
+      .bind(user.id, user.name),
+    db
+      .prepare(`UPDATE OR IGNORE representative SET user_name = ?2 WHERE user_id = ?1 AND user_name <> ?2`)
+      .bind(user.id, user.name),
+    db.prepare(`UPDATE coordinator SET user_id = ?1 WHERE user_id IS NULL AND user_name = ?2`).bind(user.id, user.name),
+    db
+      .prepare(`UPDATE OR IGNORE coordinator SET user_name = ?2 WHERE user_id = ?1 AND user_name <> ?2`)
+      .bind(user.id, user.name),
+  ]);
 }
 
 export async function isVerifiedRepresentative(db: SqlDatabase, affiliate: string, user: string): Promise<boolean> {
@@ -210,8 +238,13 @@ export function removeRepresentative(
   ];
 }
 
-export async function isStoredCoordinator(db: SqlDatabase, user: string): Promise<boolean> {
-  return (await db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user).first()) !== null;
+/** A coordinator added through the API: by name, or (for a signed-in user) by id. */
+export async function isStoredCoordinator(db: SqlDatabase, user: string | UserKey): Promise<boolean> {
+  const row =
+    typeof user === "string"
+      ? await db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user).first()
+      : await db.prepare(`SELECT 1 AS x FROM coordinator WHERE ${IS_USER}`).bind(user.id, user.name).first();
+  return row !== null;
 }
 
 export async function listStoredCoordinators(db: SqlDatabase): Promise<string[]> {

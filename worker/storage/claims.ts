@@ -65,6 +65,15 @@ export async function claimsOfPartner(db: SqlDatabase, partnerId: string): Promi
   return results;
 }
 
+/** The claims one wiki user made, the most recently changed first. */
+export async function claimsByUser(db: SqlDatabase, user: string): Promise<ClaimRow[]> {
+  const { results } = await db
+    .prepare(`SELECT * FROM claim WHERE claimed_by = ?1 ORDER BY updated_at DESC, id DESC`)
+    .bind(user)
+    .all<ClaimRow>();
+  return results;
+}
+
 export async function allClaims(db: SqlDatabase): Promise<ClaimRow[]> {
   const { results } = await db.prepare(`SELECT * FROM claim ORDER BY partner_id, id`).all<ClaimRow>();
   return results;
@@ -80,17 +89,6 @@ export async function openClaimOf(db: SqlDatabase, partnerId: string, affiliateI
 }
 
 /**
- * A change to a claim is a change to its partner: "recently updated" (`sort=-updated`, the
- * mirror's `updatedAt`) means anything that happened to the partner. The partner's `version`
- * stays: it guards edits of the partner's own fields (If-Match).
- */
-function touchPartner(db: SqlDatabase, claimId: number, at: string): SqlStatement {
-  return db
-    .prepare(`UPDATE partner SET updated_at = ?2 WHERE id = (SELECT partner_id FROM claim WHERE id = ?1)`)
-    .bind(claimId, at);
-}
-
-/**
  * An SQL condition: the partner `partnerId` (a column or a parameter) is in a status that allows
  * `step`, as shared/claim-machine.ts says. Checked in the writing statement itself, so that a
  * concurrent close or completion cannot slip between the domain's check and the write.
@@ -99,6 +97,17 @@ function partnerAllowsSql(step: PartnerStep, partnerId: string): string {
   const statuses = partnerStatusesFor(step);
   if (statuses.length === PARTNER_STATUSES.length) return "1";
   return `EXISTS (SELECT 1 FROM partner_view pv WHERE pv.id = ${partnerId} AND pv.status IN (${sqlList(statuses)}))`;
+}
+
+/**
+ * A change to a claim is a change to its partner: "recently updated" (`sort=-updated`, the
+ * mirror's `updatedAt`) means anything that happened to the partner. The partner's `version`
+ * stays: it guards edits of the partner's own fields (If-Match).
+ */
+function touchPartner(db: SqlDatabase, claimId: number, at: string): SqlStatement {
+  return db
+    .prepare(`UPDATE partner SET updated_at = ?2 WHERE id = (SELECT partner_id FROM claim WHERE id = ?1)`)
+    .bind(claimId, at);
 }
 
 export interface NewClaim {

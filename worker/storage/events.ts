@@ -63,7 +63,7 @@ export interface EventRow {
   data: string;
 }
 
-function toEvent(row: EventRow): Event {
+export function toEvent(row: EventRow): Event {
   return {
     seq: row.seq,
     at: row.at,

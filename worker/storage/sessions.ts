@@ -20,3 +20,32 @@ export async function revokeSession(
 export async function isSessionRevoked(db: SqlDatabase, jti: string): Promise<boolean> {
   return (await db.prepare(`SELECT 1 AS revoked FROM revoked_session WHERE jti = ?1`).bind(jti).first()) !== null;
 }
+
+/** When the wiki last said whether the session's user is blocked (unix seconds), and what it said. */
+export async function lastBlockCheck(
+  db: SqlDatabase,
+  jti: string,
+): Promise<{ checkedAt: number; blocked: boolean } | null> {
+  const row = await db
+    .prepare(`SELECT checked_at, blocked FROM session_check WHERE jti = ?1`)
+    .bind(jti)
+    .first<{ checked_at: number; blocked: number }>();
+  return row ? { checkedAt: row.checked_at, blocked: row.blocked === 1 } : null;
+}
+
+/** Records a block check of the session `jti` and forgets checks of sessions that have run out. */
+export async function saveBlockCheck(
+  db: SqlDatabase,
+  jti: string,
+  check: { checkedAt: number; blocked: boolean; expiresAt: number },
+): Promise<void> {
+  await db.batch([
+    db.prepare(`DELETE FROM session_check WHERE expires_at < ?1`).bind(check.checkedAt),
+    db
+      .prepare(
+        `INSERT INTO session_check (jti, checked_at, blocked, expires_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (jti) DO UPDATE SET checked_at = ?2, blocked = ?3`,
+      )
+      .bind(jti, check.checkedAt, check.blocked ? 1 : 0, check.expiresAt),
+  ]);
+}

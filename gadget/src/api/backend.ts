@@ -11,16 +11,19 @@ import type {
   HandoverRequest,
   HandoverResponse,
   Me,
+  MirrorStatus,
+  MyClaims,
   PartnerList,
   ProgressRequest,
   RoleResult,
   SessionResponse,
   TransitionRequest,
 } from "../../../shared/api.ts";
-import { API_BASE } from "../../../shared/api-base.ts";
+import { API_BASE, D1_BOOKMARK_HEADER } from "../../../shared/api-base.ts";
 import type { DuplicateList, ImportPreview, ImportRequest } from "../../../shared/intake-api.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
-import type { PartnerDetail, PartnerInput } from "../../../shared/schemas.ts";
+import type { Feed, Preferences } from "../../../shared/notifications.ts";
+import type { PartnerDetail, PartnerInput, PartnerPatch } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";
 
 export interface BackendOptions {
@@ -38,9 +41,18 @@ export function createBackend({
   fetch: doFetch = (...a) => fetch(...a),
   userAgent = "partnerhub-gadget",
 }: BackendOptions) {
-  async function send(method: string, path: string, body?: unknown, token = getToken()): Promise<Response> {
-    const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent };
+  // The newest D1 bookmark the backend gave (Workers only): sent back so that reads never go back in time.
+  let bookmark: string | null = null;
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    token = getToken(),
+    extra: Record<string, string> = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: "application/json", "Api-User-Agent": userAgent, ...extra };
     if (token) headers.Authorization = `Bearer ${token}`;
+    if (bookmark) headers[D1_BOOKMARK_HEADER] = bookmark;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
     try {
@@ -52,12 +64,17 @@ export function createBackend({
     } catch (e) {
       throw networkError(e);
     }
+    bookmark = res.headers.get(D1_BOOKMARK_HEADER) ?? bookmark;
     if (!res.ok) throw await errorFromResponse(res);
     return res;
   }
   /** A call whose answer is the JSON of type `T` (the schema's type from shared/). */
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
     (await (await send(method, path, body)).json()) as T;
+  /** A call answered with 204 No Content. */
+  const empty = async (method: string, path: string, body?: unknown): Promise<void> => {
+    await send(method, path, body);
+  };
   const enc = encodeURIComponent;
 
   return {
@@ -103,6 +120,26 @@ export function createBackend({
       call<PartnerDetail>("POST", `/partners/${enc(id)}/merge`, { into, version }),
     addRepresentative: (affiliate: string, username: string) =>
       call<RoleResult>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
+    preferences: () => call<Preferences>("GET", "/me/preferences"),
+    setPreferences: (body: Preferences) => call<Preferences>("PUT", "/me/preferences", body),
+    feed: () => call<Feed>("GET", "/me/feed"),
+    markSeen: (upTo: number) => call<Feed>("POST", "/me/feed/seen", { upTo }),
+    /** Refuse a request, remove a representative, or withdraw one's own request. */
+    removeRepresentative: (affiliate: string, username: string) =>
+      empty("DELETE", `/affiliates/${enc(affiliate)}/representatives/${enc(username)}`),
+    myClaims: () => call<MyClaims>("GET", "/me/claims"),
+    editPartner: async (id: string, version: number, patch: PartnerPatch) =>
+      (await (
+        await send("PATCH", `/partners/${enc(id)}`, patch, getToken(), { "If-Match": `"${version}"` })
+      ).json()) as PartnerDetail,
+    closePartner: (id: string, reason: string) => call<PartnerDetail>("POST", `/partners/${enc(id)}/close`, { reason }),
+    reopenPartner: (id: string) => call<PartnerDetail>("POST", `/partners/${enc(id)}/reopen`),
+    coordinators: () =>
+      call<{ coordinators: Array<{ user: string; source: "config" | "added" }> }>("GET", "/coordinators"),
+    addCoordinator: (username: string) => empty("POST", "/coordinators", { username }),
+    removeCoordinator: (username: string) => empty("DELETE", `/coordinators/${enc(username)}`),
+    mirrorStatus: () => call<MirrorStatus>("GET", "/mirror/status"),
+    runMirror: () => call<MirrorStatus>("POST", "/mirror/run"),
   };
 }
 

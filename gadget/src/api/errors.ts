@@ -4,6 +4,7 @@
  * (components/ErrorMessage.tsx); `message` is the server's English, for logs only.
  */
 import type { ErrorCode } from "../../../shared/api.ts";
+import type { ValidationIssue } from "../../../shared/validation.ts";
 
 export type ErrorKind =
   | "conflict"
@@ -15,11 +16,6 @@ export type ErrorKind =
   | "network"
   | "server"
   | "other";
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
 
 /** What the wire may carry as `params`: names, ids, counts. */
 export type ErrorParams = Record<string, unknown>;
@@ -54,9 +50,9 @@ export class BackendError extends Error {
   }
 
   /** Field issues of a 422 (`details.issues`), as the backend's validation hook sends them. */
-  get issues(): FieldIssue[] {
+  get issues(): ValidationIssue[] {
     const issues = (this.details as { issues?: unknown } | undefined)?.issues;
-    return Array.isArray(issues) ? (issues as FieldIssue[]) : [];
+    return Array.isArray(issues) ? (issues as ValidationIssue[]) : [];
   }
 }
 

@@ -7,7 +7,7 @@
 import { loadForms } from "../forms/load.ts";
 import type { Store } from "../state/store.ts";
 import { hasConsented } from "./consent.ts";
-import { hasAuthorizationResponse, takeReturn, wikiEndpoints } from "./oauth-return.ts";
+import { hasAuthorizationResponse, wikiEndpoints } from "./oauth-return.ts";
 import { hasSignInProvider, setSignInProvider } from "./session.ts";
 
 /** Registers the OAuth provider (loading the forms module) unless a provider exists or no client id is configured. */
@@ -33,40 +33,24 @@ export async function ensureOAuthProvider(store: Store): Promise<void> {
   );
 }
 
-interface Place {
-  location: { readonly href: string; replace(url: string): void };
-  history: Pick<History, "replaceState" | "state">;
-  storage: Pick<Storage, "getItem" | "setItem" | "removeItem">;
-}
-
 /**
- * On the hub page with the wiki's answer: finishes the sign-in, then brings the user back to
- * where they began (partner, query, filters, tab) in their language: a different `uselang`
- * means the page must load again (the session is kept in this tab). Resolves false when there
- * is nothing to finish.
+ * On the hub page with the wiki's answer: finishes the sign-in. The provider has put the
+ * address back to where sign-in began (partner, query, filters, tab, `uselang`); the app
+ * follows it, and a page rendered in another language than that address asks for loads again
+ * (the session is kept in this tab). Resolves false when there is nothing to finish.
  */
 export async function resumeOAuthSignIn(
   store: Store,
-  place: Place = { location: window.location, history: window.history, storage: window.sessionStorage },
+  location: { readonly href: string; reload(): void } = window.location,
 ): Promise<boolean> {
-  const start = new URL(place.location.href);
+  const start = new URL(location.href);
   if (!hasAuthorizationResponse(start)) return false;
   try {
     await ensureOAuthProvider(store);
     await store.signIn();
   } finally {
-    goBack(store, place, start);
+    store.syncFromLocation();
   }
+  if (new URL(location.href).searchParams.get("uselang") !== start.searchParams.get("uselang")) location.reload();
   return true;
-}
-
-function goBack(store: Store, place: Place, start: URL): void {
-  const back = takeReturn(place.storage, start);
-  if (!back) return;
-  if (back.searchParams.get("uselang") !== start.searchParams.get("uselang")) {
-    place.location.replace(back.toString());
-    return;
-  }
-  place.history.replaceState(place.history.state, "", back.toString());
-  store.syncFromLocation();
 }

@@ -9,7 +9,7 @@ import type { SessionResponse } from "../../../shared/api.ts";
 import { createBackend } from "../api/backend.ts";
 import { BackendError } from "../api/errors.ts";
 import { authorizationUrl, exchangeAuthorizationResponse, type OAuthClientOptions } from "./oauth.ts";
-import { hasAuthorizationResponse, rememberReturn, withoutAuthorizationResponse } from "./oauth-return.ts";
+import { hasAuthorizationResponse, rememberReturn, takeReturn, withoutAuthorizationResponse } from "./oauth-return.ts";
 import { SignInError } from "./sign-in-error.ts";
 
 export interface OAuthSignInOptions extends OAuthClientOptions {
@@ -30,8 +30,10 @@ export function createOAuthSignIn(o: OAuthSignInOptions): () => Promise<SessionR
       o.location.assign((await authorizationUrl(o)).toString());
       return new Promise<never>(() => {});
     }
-    // The code is single-use: take it out of the address before anything can fail or be reloaded.
-    o.history.replaceState(o.history.state, "", withoutAuthorizationResponse(here).toString());
+    // The code is single-use: take it out of the address before anything can fail or be reloaded,
+    // and put back where sign-in began (view, query, filters, uselang).
+    const back = takeReturn(o.storage, here) ?? withoutAuthorizationResponse(here);
+    o.history.replaceState(o.history.state, "", back.toString());
     if (!o.hasConsented()) {
       throw new SignInError("consent_required", "Signing in contacts the hub's service; agree to that first");
     }

@@ -20,7 +20,11 @@ export function takeReturn(storage: KeyValue, current: URL): URL | null {
   if (!raw) return null;
   try {
     const url = new URL(raw);
-    return url.origin === current.origin && url.pathname === current.pathname ? url : null;
+    const samePage =
+      url.origin === current.origin &&
+      url.pathname === current.pathname &&
+      url.searchParams.get("title") === current.searchParams.get("title");
+    return samePage && !hasAuthorizationResponse(url) ? url : null;
   } catch {
     return null;
   }

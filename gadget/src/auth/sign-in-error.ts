@@ -11,6 +11,14 @@ export type SignInErrorCode =
   /** The backend refused the sign-in (e.g. a blocked account: `status` 403), or was unreachable (`status` 0). */
   | "backend_refused";
 
+/** Every code, for the message catalogue's check (`partnerhub-signin-error-<code>`). */
+export const SIGN_IN_ERROR_CODES: readonly SignInErrorCode[] = [
+  "oauth_denied",
+  "oauth_invalid_response",
+  "oauth_exchange_failed",
+  "consent_required",
+  "backend_refused",
+];
 /**
  * The code of a sign-in failure, recognised by name rather than `instanceof`: the error may
  * come from the on-demand module, whose SignInError is a copy of this bundle's class.

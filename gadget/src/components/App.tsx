@@ -1,14 +1,17 @@
 /** The app: tabs for the views, the user's sign-in state, and the view for the current route. */
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { View } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { StoreContext, useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
 import { Directory } from "./Directory.tsx";
+import { ForYou } from "./ForYou.tsx";
+import { Message } from "./Message.tsx";
 import { MyMatches } from "./MyMatches.tsx";
+import { OnDemand } from "./OnDemand.tsx";
+import { OnIntake } from "./OnIntake.tsx";
 import { PartnerView } from "./PartnerView.tsx";
 import { ReferForm } from "./ReferForm.tsx";
-import { ImportPage } from "./ImportPage.tsx";
 import { ReviewQueue } from "./ReviewQueue.tsx";
 import { SignInButton } from "./SignInButton.tsx";
 
@@ -24,6 +27,7 @@ export function App({ store }: { store: Store }) {
     <StoreContext.Provider value={store}>
       <div class="partnerhub" lang={store.i18n.lang} dir={store.i18n.dir}>
         <Header />
+        <Notice />
         <div class="partnerhub-main">
           <CurrentView />
         </div>
@@ -37,21 +41,42 @@ function tabsFor(store: Store): Array<[View, MessageKey]> {
     ["directory", "partnerhub-tab-directory"],
     ["refer", "partnerhub-tab-refer"],
   ];
-  if (store.me.value?.affiliates.some((a) => a.status === "verified")) tabs.push(["mine", "partnerhub-tab-mine"]);
-  if (store.me.value?.roles.coordinator)
-    tabs.push(["review", "partnerhub-tab-review"], ["import", "partnerhub-tab-import"]);
+  const me = store.me.value;
+  const represents = me?.affiliates.some((a) => a.status === "verified") ?? false;
+  if (me) tabs.push(["claims", "partnerhub-tab-claims"]);
+  if (represents) tabs.push(["mine", "partnerhub-tab-mine"]);
+  if (represents || me?.roles.coordinator) tabs.push(["representatives", "partnerhub-tab-representatives"]);
+  if (me?.roles.coordinator)
+    tabs.push(
+      ["review", "partnerhub-tab-review"],
+      ["import", "partnerhub-tab-import"],
+      ["admin", "partnerhub-tab-admin"],
+    );
+  if (store.session.value) tabs.push(["foryou", "partnerhub-tab-foryou"]);
   return tabs;
 }
 
 function Header() {
   const store = useStore();
   const { i18n, route, session } = store;
-  const current = route.value.view === "partner" ? "directory" : route.value.view;
+  const view = route.value.view;
+  const current = view === "partner" || view === "edit" ? "directory" : view === "notifications" ? "foryou" : view;
+  const unseen = store.notifications.unseen();
+  useEffect(() => {
+    void store.notifications.loadFeed();
+  }, [session.value?.user.name]);
+  // On a phone the tab row scrolls sideways: keep the current tab in view.
+  const tablist = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const selected = tablist.current?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (selected && typeof selected.scrollIntoView === "function")
+      selected.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [current]);
   return (
     <div class="partnerhub-header">
       <div class="cdx-tabs partnerhub-tabs">
         <div class="cdx-tabs__header">
-          <div class="cdx-tabs__list" role="tablist">
+          <div class="cdx-tabs__list" role="tablist" ref={tablist}>
             {tabsFor(store).map(([view, key]) => (
               <button
                 key={view}
@@ -62,6 +87,12 @@ function Header() {
                 onClick={() => store.navigate({ view })}
               >
                 {i18n.t(key)}
+                {view === "foryou" && unseen > 0 && (
+                  <span class="partnerhub-tab-count" title={i18n.t("partnerhub-foryou-unseen", unseen)}>
+                    {" "}
+                    {i18n.number(unseen)}
+                  </span>
+                )}
               </button>
             ))}
           </div>
@@ -70,7 +101,7 @@ function Header() {
       <div class="partnerhub-user">
         {session.value ? (
           <>
-            <span>{i18n.t("partnerhub-signed-in-as", session.value.user.name)}</span>
+            <span>{i18n.bdi("partnerhub-signed-in-as", session.value.user.name)}</span>
             <button type="button" class="cdx-button cdx-button--weight-quiet" onClick={() => store.signOut()}>
               {i18n.t("partnerhub-signout")}
             </button>
@@ -84,12 +115,28 @@ function Header() {
 }
 
 function CurrentView() {
-  const { route } = useStore();
+  const store = useStore();
+  const { route } = store;
   const { view, partner } = route.value;
   if (view === "partner" && partner) return <PartnerView id={partner} />;
   if (view === "refer") return <ReferForm />;
   if (view === "review") return <ReviewQueue />;
   if (view === "mine") return <MyMatches />;
-  if (view === "import") return <ImportPage />;
+  if (view === "import") return <OnIntake render={({ ImportPage }) => <ImportPage store={store} />} />;
+  if (view === "foryou" || view === "notifications") return <ForYou />;
+  if (view === "edit" && partner) return <OnDemand view="edit" partner={partner} />;
+  if (view === "claims" || view === "representatives" || view === "admin") return <OnDemand view={view} />;
   return <Directory />;
+}
+
+/** What the last action of a view that is not about one partner did, until the next one or a change of view. */
+function Notice() {
+  const { notice } = useStore();
+  const n = notice.value;
+  if (!n || n.partner !== null) return null;
+  return (
+    <div class="partnerhub-notice">
+      <Message type="success">{n.text}</Message>
+    </div>
+  );
 }

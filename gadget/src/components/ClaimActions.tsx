@@ -1,8 +1,9 @@
 /**
  * What the user may do with a claim, from the shared claim machine: withdraw,
  * accept, decline, release, complete, record progress, hand over, each through
- * a store action. A 409 says the claim moved on meanwhile; the view then
- * re-reads the current state.
+ * a store action. Every transition asks in a confirm dialog first (decline and
+ * hand-over with a required reason). A 409 says the claim moved on meanwhile;
+ * the view then re-reads the current state.
  */
 import { useState } from "preact/hooks";
 import { canProgress, mayAct, nextStatus } from "../../../shared/claim-machine.ts";
@@ -16,12 +17,14 @@ import { partnerKey, partnerLoader } from "../state/actions/partners.ts";
 import { actorFor } from "../state/actor.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
+import { useConfirm } from "./ConfirmDialog.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { Field } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 
 const SIMPLE: SimpleAction[] = ["accept", "decline", "withdraw", "release", "complete"];
 const DESTRUCTIVE = new Set<SimpleAction>(["decline", "withdraw", "release"]);
+/** The record keeps a reason for these; a decline must give one. */
+const REASON: Partial<Record<SimpleAction, boolean>> = { decline: true, withdraw: false, release: false };
 
 export function ClaimActions({
   claim,
@@ -37,7 +40,7 @@ export function ClaimActions({
   const labels = useLabels();
   const actor = actorFor(store.me.value, claim);
   const action = useAction();
-  const [reason, setReason] = useState("");
+  const confirm = useConfirm();
   const stages = STAGES.filter((s) => canProgress(claim.stage, s));
   const [stage, setStage] = useState<Stage>(stages[0] ?? "contacted");
   const [note, setNote] = useState("");
@@ -50,36 +53,37 @@ export function ClaimActions({
   if (!backend || (simple.length === 0 && !allowed("progress") && !canHandover)) return null;
 
   const go = async (fn: () => Promise<unknown>) => {
-    const done = await action.run(fn);
-    if (done !== undefined) {
-      setReason("");
-      setNote("");
-    }
+    if ((await action.run(fn)) !== undefined) setNote("");
   };
   const showCurrent = () => void store.read(partnerKey(claim.partner), partnerLoader(store, claim.partner));
   const id = `partnerhub-claim-${claim.id}`;
   const conflict = action.error instanceof BackendError && action.error.kind === "conflict";
+  const affiliate = store.affiliateName(claim.affiliate);
+  const ask = (a: SimpleAction) =>
+    confirm.ask({
+      title: i18n.t(`partnerhub-action-${a}`),
+      text: i18n.t(`partnerhub-confirm-${a}`, affiliate),
+      confirm: i18n.t(`partnerhub-action-${a}`),
+      destructive: DESTRUCTIVE.has(a),
+      reason: a in REASON ? { label: i18n.t("partnerhub-action-reason"), required: REASON[a] === true } : undefined,
+      onConflict: showCurrent,
+      run: (reason) => actOnClaim(store, claim, a, { version: claim.version, reason }),
+    });
+  const askHandover = () => {
+    const to = interested.find((c) => c.id === target);
+    if (!to) return;
+    confirm.ask({
+      title: i18n.t("partnerhub-action-handover"),
+      text: i18n.t("partnerhub-confirm-handover", affiliate, store.affiliateName(to.affiliate)),
+      confirm: i18n.t("partnerhub-action-handover"),
+      reason: { label: i18n.t("partnerhub-action-reason"), required: true },
+      onConflict: showCurrent,
+      run: (reason) => handOver(store, claim, { version: claim.version, to: to.id, reason }),
+    });
+  };
 
-  const needsReason = canHandover && !reason.trim();
   return (
     <div class="partnerhub-actions" aria-busy={action.busy}>
-      {(simple.length > 0 || canHandover) && (
-        <Field
-          id={`${id}-reason`}
-          label={i18n.t("partnerhub-action-reason")}
-          help={i18n.t(canHandover ? "partnerhub-action-reason-help-handover" : "partnerhub-action-reason-help")}
-        >
-          <div class="cdx-text-input partnerhub-actions__reason">
-            <input
-              id={`${id}-reason`}
-              class="cdx-text-input__input"
-              value={reason}
-              maxLength={LIMITS.reason}
-              onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
-            />
-          </div>
-        </Field>
-      )}
       {simple.length > 0 && (
         <div class="partnerhub-actions__buttons">
           {simple.map((a) => (
@@ -88,7 +92,7 @@ export function ClaimActions({
               type="button"
               disabled={action.busy}
               class={`cdx-button ${DESTRUCTIVE.has(a) ? "cdx-button--action-destructive" : "cdx-button--action-progressive"}`}
-              onClick={() => go(() => actOnClaim(store, claim, a, { version: claim.version, reason }))}
+              onClick={() => ask(a)}
             >
               {i18n.t(`partnerhub-action-${a}`)}
             </button>
@@ -156,24 +160,14 @@ export function ClaimActions({
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              class="cdx-button"
-              disabled={action.busy || needsReason || target === null}
-              aria-describedby={needsReason ? `${id}-handover-why` : undefined}
-              onClick={() => go(() => handOver(store, claim, { version: claim.version, to: target as number, reason }))}
-            >
+            <button type="button" class="cdx-button" disabled={action.busy || target === null} onClick={askHandover}>
               {i18n.t("partnerhub-action-handover")}
             </button>
           </div>
-          {needsReason && (
-            <p id={`${id}-handover-why`} class="partnerhub-muted">
-              {i18n.t("partnerhub-action-handover-needs-reason")}
-            </p>
-          )}
         </fieldset>
       )}
       {action.error !== null && <ErrorMessage error={action.error} />}
+      {confirm.dialog}
       {conflict && (
         <button
           type="button"

@@ -36,6 +36,11 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
   });
   const { affiliate, message } = draft;
   useEffect(() => saveDraft(form, draft), [form, draft]);
+  // Who you represent may arrive after the dialog opened (the page just loaded): choose then.
+  const verifiedChoice = choices.find((c) => c.status === "verified")?.affiliate.id ?? "";
+  useEffect(() => {
+    if (!affiliate && verifiedChoice) setDraft((d) => (d.affiliate ? d : { ...d, affiliate: verifiedChoice }));
+  }, [verifiedChoice]);
   const action = useAction();
   const others = [...taken].map((a) => store.affiliateName(a));
   const lead = partner.lead ? store.affiliateName(partner.lead.affiliate) : null;
@@ -79,13 +84,11 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
     </>
   );
   return (
-    <Dialog title={i18n.t("partnerhub-claim-title", partner.name)} onClose={onClose} footer={footer}>
+    <Dialog title={i18n.bdi("partnerhub-claim-title", partner.name)} onClose={onClose} footer={footer}>
       <form id="partnerhub-claim-form" onSubmit={submit}>
-        {lead && <Message type="warning">{i18n.t("partnerhub-claim-warning-lead", lead)}</Message>}
+        {lead && <Message type="warning">{i18n.bdi("partnerhub-claim-warning-lead", lead)}</Message>}
         {!lead && others.length > 0 && (
-          <Message type="warning">
-            {i18n.t("partnerhub-claim-warning-interested", i18n.list(others), others.length)}
-          </Message>
+          <Message type="warning">{i18n.bdi("partnerhub-claim-warning-interested", others, others.length)}</Message>
         )}
         <Field
           id="partnerhub-claim-affiliate"
@@ -105,11 +108,12 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
             required
             onChange={(e) => setDraft((d) => ({ ...d, affiliate: (e.currentTarget as HTMLSelectElement).value }))}
           >
-            <option value="" disabled>
+            {/* `selected` as well as the select's value: a browser may apply the value before the options exist. */}
+            <option value="" disabled selected={!affiliate}>
               {i18n.t("partnerhub-claim-affiliate-choose")}
             </option>
             {choices.map(({ affiliate: a, status }) => (
-              <option key={a.id} value={a.id}>
+              <option key={a.id} value={a.id} selected={a.id === affiliate}>
                 {status === "verified" ? i18n.t("partnerhub-claim-affiliate-verified", a.name) : a.name}
               </option>
             ))}

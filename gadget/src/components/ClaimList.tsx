@@ -58,7 +58,10 @@ export function ClaimList({
           )}
           {c.status === "interested" && others(c).length > 0 && (
             <p class="partnerhub-muted">
-              {i18n.t("partnerhub-claim-others", i18n.list(others(c).map((o) => store.affiliateName(o.affiliate))))}
+              {i18n.bdi(
+                "partnerhub-claim-others",
+                others(c).map((o) => store.affiliateName(o.affiliate)),
+              )}
             </p>
           )}
           <ClaimActions
@@ -117,7 +120,7 @@ export function PastClaims({ partner }: { partner: PartnerDetail }) {
                 <span class="cdx-info-chip">
                   <span class="cdx-info-chip__text">
                     {handedTo
-                      ? i18n.t("partnerhub-claim-handed-over", store.affiliateName(handedTo))
+                      ? i18n.bdi("partnerhub-claim-handed-over", store.affiliateName(handedTo))
                       : labels.label("claim-status", c.status)}
                   </span>
                 </span>

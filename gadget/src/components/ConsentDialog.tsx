@@ -34,7 +34,7 @@ export function ConsentDialog({ busy, error, onCancel, onContinue }: ConsentProp
   );
   return (
     <Dialog title={i18n.t("partnerhub-consent-title")} onClose={onCancel} footer={footer}>
-      <p>{i18n.t("partnerhub-consent-where", host)}</p>
+      <p>{i18n.bdi("partnerhub-consent-where", host)}</p>
       <p>{i18n.t("partnerhub-consent-what")}</p>
       {config.devLogin && (
         <>

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { useStore } from "../state/context.ts";
 
 interface DialogProps {
-  title: string;
+  title: ComponentChildren;
   onClose: () => void;
   children: ComponentChildren;
   footer: ComponentChildren;

@@ -1,4 +1,6 @@
 /** The directory: search, facets, sort, result count and the (windowed) list of partners. */
+import { API_BASE } from "../../../shared/api-base.ts";
+import { mirrorIndexTitle } from "../../../shared/mirror-titles.ts";
 import { useStore } from "../state/context.ts";
 import type { PartnerSort } from "../../../shared/directory-search.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
@@ -60,6 +62,28 @@ export function Directory() {
         <FacetPanel />
         <PartnerList partners={partners} />
       </div>
+      <Exports />
     </div>
+  );
+}
+
+/** Links to the directory's public data: the backend's CSV export and the mirror's JSON page. */
+function Exports() {
+  const { i18n, config } = useStore();
+  const title = mirrorIndexTitle(config.mirrorPrefix);
+  const json = typeof mw !== "undefined" && mw.util ? mw.util.getUrl(title) : `#${encodeURIComponent(title)}`;
+  return (
+    <p class="partnerhub-exports">
+      {i18n.t("partnerhub-export-label")}{" "}
+      {config.backendUrl && (
+        <>
+          <a href={`${config.backendUrl}${API_BASE}/export/partners.csv`} download>
+            {i18n.t("partnerhub-export-csv")}
+          </a>
+          {" · "}
+        </>
+      )}
+      <a href={json}>{i18n.t("partnerhub-export-json")}</a>
+    </p>
   );
 }

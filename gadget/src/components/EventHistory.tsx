@@ -16,13 +16,13 @@ export function EventHistory({ partner }: { partner: string }) {
   const date = new Intl.DateTimeFormat(i18n.lang, { dateStyle: "medium" });
   const describe = (e: Event) =>
     e.affiliate
-      ? i18n.t(
+      ? i18n.bdi(
           "partnerhub-event-line-affiliate",
           labels.label("event", e.type),
           e.actor,
           store.affiliateName(e.affiliate),
         )
-      : i18n.t("partnerhub-event-line", labels.label("event", e.type), e.actor);
+      : i18n.bdi("partnerhub-event-line", labels.label("event", e.type), e.actor);
 
   return (
     <section class="partnerhub-section partnerhub-history">

@@ -1,5 +1,6 @@
 /** Facet filters with counts; a facet's counts reflect every other active filter. */
 import { useState } from "preact/hooks";
+import { STALE } from "../directory/filter.ts";
 import { FACETS, emptyFacets, type Facet } from "../directory/query.ts";
 import { useStore } from "../state/context.ts";
 import { Checkbox } from "./Field.tsx";
@@ -26,12 +27,21 @@ export function FacetPanel() {
       return next;
     });
 
-  const name = (facet: Facet, value: string) =>
-    facet === "country"
-      ? labels.country(value)
-      : facet === "language"
-        ? labels.language(value)
-        : labels.label(facet, value);
+  // The user's own affiliates come first in "Led by" and "Affiliate", marked, even without partners.
+  const mine = new Set(
+    (store.me.value?.affiliates ?? []).filter((a) => a.status === "verified").map((a) => a.affiliate),
+  );
+  const byAffiliate = (facet: Facet) => facet === "lead" || facet === "affiliate";
+  const name = (facet: Facet, value: string) => {
+    if (byAffiliate(facet))
+      return mine.has(value)
+        ? i18n.t("partnerhub-facet-my-affiliate", store.affiliateName(value))
+        : store.affiliateName(value);
+    if (facet === "stale") return i18n.t("partnerhub-facet-stale-value");
+    if (facet === "country") return labels.country(value);
+    if (facet === "language") return labels.language(value);
+    return labels.label(facet, value);
+  };
 
   function toggle(facet: Facet, value: string, on: boolean) {
     const values = selected[facet].filter((v) => v !== value);
@@ -55,9 +65,11 @@ export function FacetPanel() {
       )}
       {FACETS.map((facet) => {
         const counts = result.value.counts[facet];
-        const all = [...new Set([...selected[facet], ...counts.keys()])].sort(
-          (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b),
-        );
+        const own = byAffiliate(facet) ? [...mine] : [];
+        const first = (v: string) => (own.includes(v) ? 0 : 1);
+        const all = [...new Set([...selected[facet], ...own, ...counts.keys()])]
+          .filter((v) => facet !== "stale" || v === STALE)
+          .sort((a, b) => first(a) - first(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
         const open = expanded.has(facet);
         const values = open ? all : all.filter((v, i) => i < MAX_VALUES || selected[facet].includes(v));
         if (all.length === 0) return null;

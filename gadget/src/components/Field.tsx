@@ -1,5 +1,9 @@
 /** Codex CSS-only field: label, control, help text and a validation message. */
 import type { ComponentChildren } from "preact";
+import { OFFERS, PROJECTS } from "../../../shared/vocabulary.ts";
+import { useStore } from "../state/context.ts";
+import { useLabels } from "./Labels.tsx";
+import { Message } from "./Message.tsx";
 
 interface FieldProps {
   id: string;
@@ -63,5 +67,83 @@ export function Checkbox({
         </div>
       </div>
     </div>
+  );
+}
+
+/** A fieldset of checkboxes, one per vocabulary value, with the group's validation message. */
+export function CheckboxGroup({
+  id,
+  legend,
+  values,
+  label,
+  selected,
+  onToggle,
+  error,
+}: {
+  id: string;
+  legend: string;
+  values: readonly string[];
+  label: (value: string) => string;
+  selected: readonly string[];
+  onToggle: (value: string, on: boolean) => void;
+  error?: string;
+}) {
+  return (
+    <fieldset class="partnerhub-field">
+      <legend>{legend}</legend>
+      {values.map((v) => (
+        <Checkbox
+          key={v}
+          id={`${id}-${v}`}
+          label={label(v)}
+          checked={selected.includes(v)}
+          onChange={(on) => onToggle(v, on)}
+        />
+      ))}
+      {error && (
+        <Message type="error" inline>
+          {error}
+        </Message>
+      )}
+    </fieldset>
+  );
+}
+
+/** A partner's offers and projects as two checkbox groups (referral and edit forms). */
+export function OffersAndProjects({
+  id,
+  offers,
+  projects,
+  onToggle,
+  error,
+}: {
+  id: string;
+  offers: readonly string[];
+  projects: readonly string[];
+  onToggle: (field: "offers" | "projects", value: string, on: boolean) => void;
+  error?: string;
+}) {
+  const { i18n } = useStore();
+  const labels = useLabels();
+  return (
+    <>
+      <CheckboxGroup
+        id={`${id}-offer`}
+        legend={i18n.t("partnerhub-facet-offer")}
+        values={OFFERS}
+        label={(v) => labels.label("offer", v)}
+        selected={offers}
+        onToggle={(v, on) => onToggle("offers", v, on)}
+        error={error}
+      />
+      <CheckboxGroup
+        id={`${id}-project`}
+        legend={i18n.t("partnerhub-projects")}
+        values={PROJECTS}
+        label={(v) => labels.label("project", v)}
+        selected={projects}
+        onToggle={(v, on) => onToggle("projects", v, on)}
+      />
+    </>
   );
 }

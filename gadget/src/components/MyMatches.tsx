@@ -23,7 +23,7 @@ export function MyMatches() {
         return (
           <section class="partnerhub-section" key={affiliate.id}>
             <h2 class="partnerhub-section__title">
-              {i18n.t("partnerhub-mine-heading", affiliate.name, ranked.length)}
+              {i18n.bdi("partnerhub-mine-heading", affiliate.name, ranked.length)}
             </h2>
             <ol class="partnerhub-fits">
               {ranked.slice(0, SHOWN).map((r) => (

@@ -50,7 +50,7 @@ export function PartnerRow({ partner, index, count, top }: RowProps) {
             : partner.status === "closed"
               ? i18n.t("partnerhub-row-closed")
               : lead
-                ? i18n.t("partnerhub-row-lead", lead)
+                ? i18n.bdi("partnerhub-row-lead", lead)
                 : i18n.t("partnerhub-row-interested", partner.interested.length)}
         </span>
       </a>

@@ -11,8 +11,9 @@ import { ClaimDialog } from "./ClaimDialog.tsx";
 import { ClaimList, PastClaims } from "./ClaimList.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { EventHistory } from "./EventHistory.tsx";
-import { MergeDialog } from "./MergeDialog.tsx";
 import { Message } from "./Message.tsx";
+import { OnDemand } from "./OnDemand.tsx";
+import { OnIntake } from "./OnIntake.tsx";
 import { PartnerFacts } from "./PartnerFacts.tsx";
 import { RouteLink } from "./RouteLink.tsx";
 import { SignInButton } from "./SignInButton.tsx";
@@ -47,7 +48,7 @@ export function PartnerView({ id }: { id: string }) {
         {detail.status === "error" ? (
           <ErrorMessage error={detail.error} />
         ) : (
-          <Message type="warning">{i18n.t("partnerhub-partner-missing", id)}</Message>
+          <Message type="warning">{i18n.bdi("partnerhub-partner-missing", id)}</Message>
         )}
       </div>
     );
@@ -56,11 +57,16 @@ export function PartnerView({ id }: { id: string }) {
   // why it cannot go ahead when pressed, rather than hiding the button.
   const canClaim = acceptsClaims(partner.status) && (me.value ? me.value.roles.canWrite : session.value !== null);
   const openClaim = () => (full ? setClaiming(true) : void store.read(partnerKey(id), load));
+  // Editing, closing and reopening load with the forms module, for those who may.
+  const mayManage =
+    (me.value?.roles.canWrite ?? false) &&
+    (me.value?.roles.coordinator === true || me.value?.user.name === partner.referredBy.user);
 
   return (
     <article class="partnerhub-partner" aria-labelledby="partnerhub-partner-name">
       {back}
       <PartnerFacts partner={partner} />
+      {mayManage && <OnDemand view="partnerTools" partner={partner.id} />}
       {notice && <Message type="success">{notice}</Message>}
       <section class="partnerhub-section">
         <h3>{i18n.t("partnerhub-interest-heading")}</h3>
@@ -96,7 +102,11 @@ export function PartnerView({ id }: { id: string }) {
           </button>
         </section>
       )}
-      {merging && full && <MergeDialog partner={full} onClose={() => setMerging(false)} />}
+      {merging && full && (
+        <OnIntake
+          render={({ MergeDialog }) => <MergeDialog store={store} partner={full} onClose={() => setMerging(false)} />}
+        />
+      )}
       <AffiliateMatches partner={partner} />
       <EventHistory partner={partner.id} />
       {claiming && full && (

@@ -4,28 +4,32 @@
  * on the same fields. Nothing typed is lost on an error.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabulary.ts";
-import { BackendError, type FieldIssue } from "../api/errors.ts";
+import { COUNTRY_CODES } from "../../../shared/countries.ts";
+import { LANGUAGE_TAGS } from "../../../shared/languages.ts";
+import type { ValidationIssue } from "../../../shared/validation.ts";
+import { FUNDING, PARTNER_KINDS } from "../../../shared/vocabulary.ts";
+import type { DuplicateList } from "../../../shared/intake-api.ts";
+import { BackendError } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
+import { fieldOf, issueLine, issueText } from "../i18n/errors.ts";
 import { DUPLICATES } from "../state/actions/intake.ts";
 import { referPartner } from "../state/actions/partners.ts";
 import { useStore } from "../state/context.ts";
 import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
 import { useAction } from "../state/hooks.ts";
-import { DuplicateCandidates, probeOf, useDuplicateCheck } from "./DuplicateCheck.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { Checkbox, Field } from "./Field.tsx";
+import { Field, OffersAndProjects } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
+import { OnIntake } from "./OnIntake.tsx";
+import { CountryPicker, LanguagePicker } from "./Picker.tsx";
 import { SignInButton } from "./SignInButton.tsx";
 
-const byField = (issues: FieldIssue[]) => {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const field = i.path.split(".")[0] || "form";
-    out[field] ??= i.message;
-  }
+/** The first issue of each field (`contact.email`, `languages`…), as the schema or the backend found it. */
+const byField = (issues: ValidationIssue[]) => {
+  const out: Record<string, ValidationIssue> = {};
+  for (const i of issues) out[fieldOf(i.path) || "form"] ??= i;
   return out;
 };
 
@@ -36,10 +40,17 @@ export function ReferForm() {
   const store = useStore();
   const { i18n, session } = store;
   const labels = useLabels();
-  const [draft, setDraft] = useState<ReferralDraft>(() => readDraft(DRAFT, emptyReferral()));
+  const [draft, setDraft] = useState<ReferralDraft>(() => {
+    const kept = readDraft(DRAFT, emptyReferral());
+    // A draft kept before the language picker holds its languages as typed text.
+    return Array.isArray(kept.languages) ? kept : { ...kept, languages: [] };
+  });
   useEffect(() => saveDraft(DRAFT, draft), [draft]);
   const typed = JSON.stringify(draft) !== JSON.stringify(emptyReferral());
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [found, setIssues] = useState<Record<string, ValidationIssue>>({});
+  // The pickers keep what is typed in them; a discarded draft starts them afresh.
+  const [fresh, setFresh] = useState(0);
+  const issues = Object.fromEntries(Object.entries(found).map(([f, i]) => [f, issueText(i18n, i)]));
   const action = useAction();
   // After a refused submit, move focus (and the view) to the summary of what to correct, at the top.
   const summary = useRef<HTMLDivElement>(null);
@@ -53,9 +64,8 @@ export function ReferForm() {
       setDraft((d) => ({ ...d, [k]: v }));
   const toggle = (k: "offers" | "projects", v: string, on: boolean) =>
     setDraft((d) => ({ ...d, [k]: on ? [...d[k], v] : d[k].filter((x) => x !== v) }));
-  const candidates = useDuplicateCheck(probeOf(draft));
   const [confirmNew, setConfirmNew] = useState(false);
-  const input = (k: "name" | "wikidata" | "website" | "country" | "languages" | "contactName" | "contactEmail") => ({
+  const input = (k: "name" | "wikidata" | "website" | "contactName" | "contactEmail") => ({
     id: `partnerhub-refer-${k}`,
     class: "cdx-text-input__input",
     value: draft[k],
@@ -90,7 +100,7 @@ export function ReferForm() {
         }
         // Someone referred it meanwhile: show who, as the check while typing would have.
         if (err instanceof BackendError && err.code === "possible_duplicate") {
-          const found = (err.details as { candidates?: typeof candidates } | undefined)?.candidates ?? [];
+          const found = (err.details as Partial<DuplicateList> | undefined)?.candidates ?? [];
           store.resource(DUPLICATES).value = { status: "ready", value: { candidates: found } };
           setConfirmNew(false);
         }
@@ -115,6 +125,13 @@ export function ReferForm() {
     </div>
   );
   const optional = i18n.t("partnerhub-optional");
+  // A picker's input is the field's control: the field's error describes it.
+  const picker = (k: "country" | "languages") => ({
+    key: `${k}-${fresh}`,
+    id: `partnerhub-refer-${k}`,
+    invalid: Boolean(issues[k]),
+    describedBy: issues[k] ? `partnerhub-refer-${k}-error` : undefined,
+  });
 
   return (
     <form class="partnerhub-refer" onSubmit={submit} noValidate aria-labelledby="partnerhub-refer-title">
@@ -122,7 +139,14 @@ export function ReferForm() {
       <p>{i18n.t("partnerhub-refer-intro")}</p>
       {Object.keys(issues).length > 0 && (
         <div ref={summary} tabIndex={-1} class="partnerhub-refer__summary">
-          <Message type="error">{i18n.t("partnerhub-refer-fix", Object.keys(issues).length)}</Message>
+          <Message type="error">
+            {i18n.t("partnerhub-refer-fix", Object.keys(issues).length)}
+            <ul>
+              {Object.entries(found).map(([field, issue]) => (
+                <li key={field}>{issueLine(i18n, issue)}</li>
+              ))}
+            </ul>
+          </Message>
         </div>
       )}
       <Field id="partnerhub-refer-name" label={i18n.t("partnerhub-refer-name")} error={issues.name}>
@@ -151,7 +175,12 @@ export function ReferForm() {
           <input {...input("website")} type="url" />
         </div>
       </Field>
-      <DuplicateCandidates candidates={candidates} confirmNew={confirmNew} onConfirmNew={setConfirmNew} />
+      <OnIntake
+        quiet
+        render={({ DuplicatePanel }) => (
+          <DuplicatePanel store={store} draft={draft} confirmNew={confirmNew} onConfirmNew={setConfirmNew} />
+        )}
+      />
       <Field id="partnerhub-refer-kind" label={i18n.t("partnerhub-facet-kind")} error={issues.kind}>
         <select
           id="partnerhub-refer-kind"
@@ -172,9 +201,7 @@ export function ReferForm() {
         help={i18n.t("partnerhub-refer-country-help")}
         error={issues.country}
       >
-        <div class="cdx-text-input">
-          <input {...input("country")} maxLength={2} />
-        </div>
+        <CountryPicker {...picker("country")} codes={COUNTRY_CODES} value={draft.country} onChange={set("country")} />
       </Field>
       <Field
         id="partnerhub-refer-languages"
@@ -182,39 +209,20 @@ export function ReferForm() {
         help={i18n.t("partnerhub-refer-languages-help")}
         error={issues.languages}
       >
-        <div class="cdx-text-input">
-          <input {...input("languages")} />
-        </div>
+        <LanguagePicker
+          {...picker("languages")}
+          tags={LANGUAGE_TAGS}
+          values={draft.languages}
+          onChange={set("languages")}
+        />
       </Field>
-      <fieldset class="partnerhub-field">
-        <legend>{i18n.t("partnerhub-facet-offer")}</legend>
-        {OFFERS.map((o) => (
-          <Checkbox
-            key={o}
-            id={`partnerhub-refer-offer-${o}`}
-            label={labels.label("offer", o)}
-            checked={draft.offers.includes(o)}
-            onChange={(on) => toggle("offers", o, on)}
-          />
-        ))}
-        {issues.offers && (
-          <Message type="error" inline>
-            {issues.offers}
-          </Message>
-        )}
-      </fieldset>
-      <fieldset class="partnerhub-field">
-        <legend>{i18n.t("partnerhub-projects")}</legend>
-        {PROJECTS.map((p) => (
-          <Checkbox
-            key={p}
-            id={`partnerhub-refer-project-${p}`}
-            label={labels.label("project", p)}
-            checked={draft.projects.includes(p)}
-            onChange={(on) => toggle("projects", p, on)}
-          />
-        ))}
-      </fieldset>
+      <OffersAndProjects
+        id="partnerhub-refer"
+        offers={draft.offers}
+        projects={draft.projects}
+        onToggle={toggle}
+        error={issues.offers}
+      />
       <Field id="partnerhub-refer-funding" label={i18n.t("partnerhub-facet-funding")} error={issues.funding}>
         <select
           id="partnerhub-refer-funding"
@@ -252,18 +260,28 @@ export function ReferForm() {
         id="partnerhub-refer-contactName"
         label={i18n.t("partnerhub-refer-contact-name")}
         optional={optional}
-        error={issues.contact}
+        error={issues["contact.name"]}
       >
         <div class="cdx-text-input">
           <input {...input("contactName")} />
         </div>
       </Field>
-      <Field id="partnerhub-refer-contactEmail" label={i18n.t("partnerhub-refer-contact-email")} optional={optional}>
+      <Field
+        id="partnerhub-refer-contactEmail"
+        label={i18n.t("partnerhub-refer-contact-email")}
+        optional={optional}
+        error={issues["contact.email"]}
+      >
         <div class="cdx-text-input">
           <input {...input("contactEmail")} type="email" />
         </div>
       </Field>
-      <Field id="partnerhub-refer-contactNotes" label={i18n.t("partnerhub-refer-contact-notes")} optional={optional}>
+      <Field
+        id="partnerhub-refer-contactNotes"
+        label={i18n.t("partnerhub-refer-contact-notes")}
+        optional={optional}
+        error={issues["contact.notes"]}
+      >
         {text("contactNotes", 3)}
       </Field>
       {action.error !== null && <ErrorMessage error={action.error} />}
@@ -282,6 +300,7 @@ export function ReferForm() {
             discardDraft(DRAFT);
             setDraft(emptyReferral());
             setIssues({});
+            setFresh((n) => n + 1);
           }}
         >
           {i18n.t("partnerhub-draft-discard")}

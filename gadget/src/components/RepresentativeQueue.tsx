@@ -32,7 +32,7 @@ export function RepresentativeQueue() {
       <ul class="partnerhub-queue">
         {waiting.slice(current * PAGE, (current + 1) * PAGE).map(({ affiliate, user }) => (
           <li key={`${affiliate.id}/${user}`} class="partnerhub-queue__rep">
-            {i18n.t("partnerhub-review-representative", user, affiliate.name)}{" "}
+            {i18n.bdi("partnerhub-review-representative", user, affiliate.name)}{" "}
             <button
               type="button"
               class="cdx-button cdx-button--action-progressive"

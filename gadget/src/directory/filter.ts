@@ -29,6 +29,9 @@ export interface FilterResult {
   total: number;
 }
 
+/** The one value of the stale facet. */
+export const STALE = "stale";
+
 /**
  * Build the search index; `countryName` adds localised country names to the searchable text,
  * `affiliateName` the names of the affiliates with an open claim.
@@ -51,6 +54,9 @@ export function indexPartners(
       offer: p.offers,
       funding: [p.funding],
       status: [p.status],
+      lead: p.lead ? [p.lead.affiliate] : [],
+      affiliate: p.interested,
+      stale: p.lead?.staleSince ? [STALE] : [],
     },
   }));
 }

@@ -1,11 +1,50 @@
 /** The directory's view state, and its round trip through the URL fragment (shareable links). */
 import { PARTNER_SORTS, type PartnerSort } from "../../../shared/directory-search.ts";
 
-export const FACETS = ["kind", "country", "language", "offer", "funding", "status"] as const;
+/** `lead`: the affiliate leading; `affiliate`: any affiliate interested or leading; `stale`: a stale lead. */
+export const FACETS = [
+  "kind",
+  "country",
+  "language",
+  "offer",
+  "funding",
+  "status",
+  "lead",
+  "affiliate",
+  "stale",
+] as const;
 export type Facet = (typeof FACETS)[number];
 
-export type View = "directory" | "partner" | "refer" | "review" | "mine" | "import";
-const VIEWS: readonly View[] = ["directory", "partner", "refer", "review", "mine", "import"];
+export type View =
+  | "directory"
+  | "partner"
+  | "refer"
+  | "review"
+  | "mine"
+  | "foryou"
+  | "notifications"
+  | "claims"
+  | "representatives"
+  | "admin"
+  | "edit"
+  | "import";
+const VIEWS: readonly View[] = [
+  "directory",
+  "partner",
+  "refer",
+  "review",
+  "mine",
+  "foryou",
+  "notifications",
+  "claims",
+  "representatives",
+  "admin",
+  "edit",
+  "import",
+];
+/** Views about one partner: the fragment names it with `p=`. */
+const PARTNER_VIEWS: readonly View[] = ["partner", "edit"];
+export const SORTS: readonly PartnerSort[] = ["name", "-updated", "-created", "country"];
 
 export interface DirectoryQuery {
   q: string;
@@ -27,6 +66,9 @@ export const emptyFacets = (): Record<Facet, string[]> => ({
   offer: [],
   funding: [],
   status: [],
+  lead: [],
+  affiliate: [],
+  stale: [],
 });
 
 export const emptyQuery = (): DirectoryQuery => ({ q: "", facets: emptyFacets(), sort: "name" });
@@ -49,7 +91,7 @@ export function parseRoute(hash: string): Route {
 export function formatRoute(route: Route): string {
   const params = new URLSearchParams();
   if (route.view !== "directory" && route.view !== "partner") params.set("view", route.view);
-  if (route.view === "partner" && route.partner) params.set("p", route.partner);
+  if (PARTNER_VIEWS.includes(route.view) && route.partner) params.set("p", route.partner);
   if (route.query.q) params.set("q", route.query.q);
   for (const f of FACETS) if (route.query.facets[f].length) params.set(f, route.query.facets[f].join(","));
   if (route.query.sort !== "name") params.set("sort", route.query.sort);

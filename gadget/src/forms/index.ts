@@ -1,7 +1,4 @@
 /** Entry of the on-demand forms module (`ext.gadget.partnerhub-forms`): registers itself on `window`. */
-import { createOAuthSignIn } from "../auth/oauth-provider.ts";
-import { validateReferral } from "./validate-referral.ts";
-import type { FormsModule } from "./load.ts";
+import { forms } from "./module.ts";
 
-const forms: FormsModule = { validateReferral, createOAuthSignIn };
-(window as unknown as { partnerhubForms: FormsModule }).partnerhubForms = forms;
+(window as unknown as { partnerhubForms: typeof forms }).partnerhubForms = forms;

@@ -4,8 +4,10 @@ export interface ReferralDraft {
   wikidata: string;
   website: string;
   kind: string;
+  /** ISO 3166-1 alpha-2, or "" until a country is chosen from the picker. */
   country: string;
-  languages: string;
+  /** BCP 47 tags chosen in the picker. */
+  languages: string[];
   offers: string[];
   projects: string[];
   funding: string;
@@ -22,7 +24,7 @@ export const emptyReferral = (): ReferralDraft => ({
   website: "",
   kind: "museum",
   country: "",
-  languages: "",
+  languages: [],
   offers: [],
   projects: [],
   funding: "none",
@@ -47,8 +49,8 @@ export function referralPayload(d: ReferralDraft): Record<string, unknown> {
     wikidata: d.wikidata.trim() || null,
     website: d.website.trim() || null,
     kind: d.kind,
-    country: d.country.trim().toUpperCase(),
-    languages: list(d.languages, /[,\s]+/),
+    country: d.country,
+    languages: d.languages,
     offers: d.offers,
     projects: d.projects,
     funding: d.funding,

@@ -5,12 +5,12 @@
  */
 import type { PartnerInput as PartnerInputType } from "../../../shared/schemas.ts";
 import { PartnerInput } from "../../../shared/schemas.ts";
-import type { FieldIssue } from "../api/errors.ts";
+import { describeIssue, type ValidationIssue } from "../../../shared/validation.ts";
 
-export type ReferralCheck = { ok: true; value: PartnerInputType } | { ok: false; issues: FieldIssue[] };
+export type ReferralCheck = { ok: true; value: PartnerInputType } | { ok: false; issues: ValidationIssue[] };
 
 export function validateReferral(input: unknown): ReferralCheck {
   const result = PartnerInput.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+  return { ok: false, issues: result.error.issues.map(describeIssue) };
 }

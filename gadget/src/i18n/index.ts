@@ -1,84 +1,110 @@
 /**
- * Messages: one JSON file per language, English as the fallback. Formatting
- * follows mw.message's plain format: `$1` parameters and `{{PLURAL:$1|one|other}}`.
+ * Messages through MediaWiki's own formatter: the catalogue's keys are registered with
+ * `mw.messages.set` and formatted with `mw.message` (with `mediawiki.jqueryMsg`, so PLURAL,
+ * GENDER and digits follow the language's rules); numbers and lists come from `mw.language`.
+ * English (`i18n/en.json`) ships in the browsing bundle as the last fallback; every other
+ * language is its own hidden gadget module, loaded by `loadLanguage` before the first render.
  */
-import ar from "../../../i18n/ar.json";
-import de from "../../../i18n/de.json";
+import { type ComponentChild, h } from "preact";
 import en from "../../../i18n/en.json";
+import type { FormsMessageKey } from "../forms/i18n/index.ts";
+import type { IntakeMessageKey } from "../intake/i18n.ts";
 
-export type MessageKey = Exclude<keyof typeof en, "@metadata">;
-type Messages = Partial<Record<MessageKey, string>>;
+/** The app's keys, and those of the on-demand forms and intake modules (registered by `I18n.add` when they load). */
+export type MessageKey = AppMessageKey | FormsMessageKey | IntakeMessageKey;
+type AppMessageKey = Exclude<keyof typeof en, "@metadata">;
+/** A text, a number (written the language's way), or a list of names (joined the language's way). */
+type Param = string | number | readonly string[];
 
-const messages = ({ "@metadata": _, ...texts }: Record<string, unknown>) => texts as Messages;
-export const MESSAGES: Record<string, Messages> = { en: messages(en), de: messages(de), ar: messages(ar) };
-const english = MESSAGES.en as Record<MessageKey, string>;
-export const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "arz"]);
-const PLURAL_ORDER = ["zero", "one", "two", "few", "many", "other"];
+export const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "ckb", "dv", "arz", "azb", "sd", "ug"]);
+
+/** The hidden gadget module that carries one language's messages (`partnerhub-i18n-de`). */
+export const languageModule = (lang: string) => `ext.gadget.partnerhub-i18n-${lang}`;
+
+/** The catalogue's English texts, without `@metadata`. */
+export function englishMessages(): Record<AppMessageKey, string> {
+  const { "@metadata": _, ...texts } = en;
+  return texts;
+}
+
+/**
+ * Registers English, then loads the messages of the user's fallback chain (`de-at` → `de`),
+ * least specific first so that the most specific wins. Languages without a module are skipped
+ * without a request. Resolves when done, or after `timeoutMs` (the app then starts in the
+ * languages that did arrive, English at worst), so a slow module never keeps the app away.
+ */
+export function loadLanguage(timeoutMs: number): Promise<void> {
+  mw.messages.set(englishMessages());
+  const modules = mw.language
+    .getFallbackLanguageChain()
+    .filter((lang) => lang !== "en")
+    .map(languageModule)
+    .filter((name) => mw.loader.getState(name) !== null)
+    .reverse();
+  const loaded = modules.reduce<Promise<unknown>>(
+    (previous, name) => previous.then(() => mw.loader.using(name)).catch(() => undefined),
+    Promise.resolve(),
+  );
+  return Promise.race([loaded.then(() => undefined), new Promise<void>((done) => setTimeout(done, timeoutMs))]);
+}
 
 export interface I18n {
   lang: string;
   dir: "ltr" | "rtl";
-  t: (key: MessageKey, ...params: Array<string | number>) => string;
+  /** A message as plain text; numbers are written the language's way. */
+  t: (key: MessageKey, ...params: Param[]) => string;
+  /** A message for display, each text parameter isolated in `<bdi>` so that a name in another script reads right. */
+  bdi: (key: MessageKey, ...params: Param[]) => ComponentChild[];
   /** Whether `key` is a message (for keys built from data, such as an error code). */
   has: (key: string) => key is MessageKey;
   number: (n: number) => string;
   /** A list in the language's own way: "A, B and C", "A، B و C". */
   list: (items: readonly string[]) => string;
+  /**
+   * Register an on-demand module's English messages (with `mw.messages.set`), for the keys the
+   * user's language modules did not already set; their translations arrive with those modules.
+   */
+  add: (messages: Readonly<Record<string, string>>) => void;
 }
 
-/** The first language in `lang`'s fallback chain (`de-at` → `de` → `en`) that has messages. */
-export function resolveLanguage(lang: string): string {
-  const lower = lang.toLowerCase();
-  if (MESSAGES[lower]) return lower;
-  const base = lower.split("-")[0] ?? "en";
-  return MESSAGES[base] ? base : "en";
-}
+const MARK = /\uE000(\d+(?:\.\d+)?)\uE001/;
 
-/** Pick a PLURAL form the way MediaWiki does: forms follow CLDR's category order for the language. */
-export function pluralForm(lang: string, n: number, forms: string[]): string {
-  const explicit = forms.find((f) => f.startsWith(`${n}=`));
-  if (explicit) return explicit.slice(String(n).length + 1);
-  const plain = forms.filter((f) => !/^\d+=/.test(f));
-  const rules = new Intl.PluralRules(lang);
-  const categories = rules
-    .resolvedOptions()
-    .pluralCategories.slice()
-    .sort((a, b) => PLURAL_ORDER.indexOf(a) - PLURAL_ORDER.indexOf(b));
-  const index = categories.indexOf(rules.select(n));
-  return plain[Math.min(index, plain.length - 1)] ?? "";
-}
-
-/** Fill `$1`… and resolve `{{PLURAL:$n|…}}` in a message text. */
-export function formatMessage(
-  lang: string,
-  text: string,
-  params: Array<string | number>,
-  number: (n: number) => string,
-): string {
-  const withPlural = text.replace(/\{\{PLURAL:\$(\d+)\|([^}]*)\}\}/g, (_, i: string, forms: string) => {
-    const value = Number(params[Number(i) - 1]);
-    return pluralForm(lang, value, forms.split("|"));
-  });
-  return withPlural.replace(/\$(\d+)/g, (whole, i: string) => {
-    const value = params[Number(i) - 1];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? number(value) : value;
-  });
-}
-
-export function createI18n(requested: string): I18n {
-  const lang = resolveLanguage(requested);
-  const own = MESSAGES[lang] ?? {};
-  const formatter = new Intl.NumberFormat(lang);
-  const number = (n: number) => formatter.format(n);
-  // Intl.ListFormat is in every browser MediaWiki supports with JavaScript; join as a fallback all the same.
-  const lists = typeof Intl.ListFormat === "function" ? new Intl.ListFormat(lang, { type: "conjunction" }) : null;
+export function createI18n(lang: string): I18n {
+  const number = (n: number) => mw.language.convertNumber(n);
+  const list = (items: readonly string[]) => mw.language.listToText([...items]);
+  const text = (key: MessageKey, params: Param[]) =>
+    mw
+      .message(key, ...params.map((p) => (typeof p === "number" ? number(p) : typeof p === "string" ? p : list(p))))
+      .text();
   return {
     lang,
-    dir: RTL_LANGUAGES.has(lang) ? "rtl" : "ltr",
+    dir: RTL_LANGUAGES.has(lang.split("-")[0] ?? "") ? "rtl" : "ltr",
     number,
-    list: (items) => (lists ? lists.format(items) : items.join(", ")),
-    has: (key): key is MessageKey => key in english,
-    t: (key, ...params) => formatMessage(lang, own[key] ?? english[key] ?? `⧼${key}⧽`, params, number),
+    list,
+    t: (key, ...params) => text(key, params),
+    has: (key): key is MessageKey => mw.messages.exists(key),
+    bdi: (key, ...params) => {
+      // Text parameters go in as markers and come back out as <bdi> elements: no HTML is parsed.
+      // A list's names each get a marker of their own (`2.0`, `2.1`), so each is isolated.
+      const mark = (id: string) => `\uE000${id}\uE001`;
+      const marked = params.map((p, i) =>
+        typeof p === "number" ? p : typeof p === "string" ? mark(String(i)) : list(p.map((_, j) => mark(`${i}.${j}`))),
+      );
+      const value = (id: string) => {
+        const [i, j] = id.split(".").map(Number);
+        const p = params[i as number];
+        return String(j === undefined ? p : (p as readonly string[])[j]);
+      };
+      return text(key, marked)
+        .split(MARK)
+        .map((part, i) => (i % 2 === 1 ? h("bdi", { key: i }, value(part)) : part))
+        .filter((part) => part !== "");
+    },
+    add: (messages) => {
+      // English for the keys that no language module has set already: a translation loaded
+      // with the user's language (which carries the forms module's keys too) stays.
+      const missing = Object.entries(messages).filter(([k]) => !mw.messages.exists(k));
+      if (missing.length > 0) mw.messages.set(Object.fromEntries(missing));
+    },
   };
 }

@@ -19,6 +19,7 @@ import type { GadgetConfig } from "../config.ts";
 import { filterPartners, indexPartners } from "../directory/filter.ts";
 import { formatRoute, parseRoute, type DirectoryQuery, type Route } from "../directory/query.ts";
 import type { I18n } from "../i18n/index.ts";
+import { createNotifications } from "./notifications.ts";
 import type { AsyncState } from "./async.ts";
 
 export interface Host {
@@ -65,6 +66,7 @@ export function createStore(host: Host) {
   const result = computed(() => filterPartners(index.value, route.value.query, i18n.lang));
   const mayUseBackend = computed(() => backend !== null && (config.backendReadBeforeSignIn || session.value !== null));
   const affiliateById = computed(() => new Map(affiliates.value.map((a) => [a.id, a])));
+  const notifications = createNotifications(backend, () => session.value !== null);
 
   const notice = signal<Notice | null>(null);
   const resources = new Map<string, Signal<AsyncState<unknown>>>();
@@ -174,7 +176,6 @@ export function createStore(host: Host) {
     }
   }
 
-  /** Replace one partner in the directory (after a claim or a transition): the result shows at once. */
   /** A partner merged into `into`: it leaves the list, and its id leads to the survivor from now on. */
   function removePartner(id: string, into: string): void {
     const d = directory.value;
@@ -191,6 +192,7 @@ export function createStore(host: Host) {
     return at ?? null;
   }
 
+  /** Replace one partner in the directory (after a claim or a transition): the result shows at once. */
   function updatePartner(detail: PartnerDetail): void {
     const d = directory.value;
     if (d.status !== "ready") return;
@@ -222,13 +224,19 @@ export function createStore(host: Host) {
     updatePartner,
     removePartner,
     mergedInto,
+    notifications,
     notice,
+    /** Say that an action of a view that is not about one partner worked (shown above the view). */
+    announce(text: string): void {
+      notice.value = { partner: null, text };
+    },
     resource,
     read,
     isShown,
     write,
     applyPartner,
     navigate(next: Partial<Omit<Route, "query">>): void {
+      if (notice.value?.partner === null) notice.value = null;
       route.value = { ...route.value, partner: null, ...next };
     },
     setQuery(next: Partial<DirectoryQuery>): void {
@@ -251,6 +259,7 @@ export function createStore(host: Host) {
       auth.signOut();
       session.value = null;
       me.value = null;
+      notifications.reset();
       notice.value = null;
     },
     affiliateName(id: string): string {

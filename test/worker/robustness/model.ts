@@ -9,6 +9,7 @@ import {
   isOpenClaim,
   mayAct,
   nextStatus,
+  partnerAllows,
   partnerStatus,
   type ClaimAction,
 } from "../../../shared/claim-machine.ts";
@@ -116,19 +117,16 @@ export class Model {
     if (next === null) return refused(409);
     if (opts.version !== undefined && opts.version !== c.version) return refused(409);
     const others = this.claimsOf(c.partner).filter((o) => o.id !== c.id);
-    // Only an open or matched partner takes a new lead: not a done one (one completed claim
-    // per partner), nor one a coordinator closed.
-    const takesNoLead = others.some((o) => o.status === "completed") || this.partners.get(c.partner)!.closed;
-    if (action === "accept") {
-      if (others.some((o) => o.status === "lead")) return refused(409);
-      if (takesNoLead) return refused(409);
-    }
+    // Which partner takes which step is shared/claim-machine.ts's rule (a closed partner takes
+    // no accept, hand-over, progress or completion; a done one no new lead).
+    const partnerRefuses = !partnerAllows(this.partnerStatus(c.partner), action);
+    if (partnerRefuses && action !== "handover") return refused(409);
+    if (action === "accept" && others.some((o) => o.status === "lead")) return refused(409);
     if (action === "progress" && !canProgress(c.stage, opts.stage!)) return refused(409);
     if (action === "handover") {
       const target = opts.to === undefined ? undefined : this.claims.get(opts.to);
       if (!target || target.partner !== c.partner) return refused(422);
-      if (target.status !== "interested") return refused(409);
-      if (takesNoLead) return refused(409);
+      if (target.status !== "interested" || partnerRefuses) return refused(409);
       return {
         status: 200,
         events: [

@@ -3,7 +3,7 @@
  * types, and the 409 `possible_duplicate` a referral meets unless it says `confirmNew`.
  */
 import { findDuplicates, type DuplicateCandidate } from "../../../shared/duplicates.ts";
-import { ApiError } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import type { SqlDatabase } from "../../storage/db.ts";
 import { duplicateCandidates, type Probe } from "../../storage/intake.ts";
 
@@ -13,10 +13,9 @@ export async function checkDuplicates(db: SqlDatabase, probe: Probe): Promise<Du
 }
 
 /** 409 `possible_duplicate`, naming the candidates; params name the likeliest one for the gadget's sentence. */
-export function possibleDuplicate(candidates: DuplicateCandidate[]): ApiError {
+export function possibleDuplicate(candidates: DuplicateCandidate[]): AppError {
   const first = candidates[0];
-  return new ApiError(
-    409,
+  return new AppError(
     "possible_duplicate",
     `This may be a partner already in the directory: ${candidates.map((c) => c.id).join(", ")}`,
     { details: { candidates }, params: { candidate: first?.id ?? "", candidateName: first?.name ?? "" } },
@@ -24,8 +23,11 @@ export function possibleDuplicate(candidates: DuplicateCandidate[]): ApiError {
 }
 
 /** The same Wikidata item never gets a second partner, whatever the request says. */
-export function wikidataTaken(qid: string, partner: string): ApiError {
-  return new ApiError(409, "conflict", `${qid} is already in the directory as ${partner}`, { details: { partner } });
+export function wikidataTaken(qid: string, partner: string, partnerName: string | null): AppError {
+  return new AppError("conflict", `${qid} is already in the directory as ${partner}`, {
+    params: { wikidata: qid, partner, partnerName },
+    details: { partner },
+  });
 }
 
 /**
@@ -35,6 +37,6 @@ export function wikidataTaken(qid: string, partner: string): ApiError {
 export async function refuseDuplicates(db: SqlDatabase, probe: Probe, confirmNew: boolean): Promise<void> {
   const candidates = await checkDuplicates(db, probe);
   const sameItem = candidates.find((c) => c.why.includes("wikidata"));
-  if (sameItem && probe.wikidata) throw wikidataTaken(probe.wikidata, sameItem.id);
+  if (sameItem && probe.wikidata) throw wikidataTaken(probe.wikidata, sameItem.id, sameItem.name);
   if (!confirmNew && candidates.length > 0) throw possibleDuplicate(candidates);
 }

@@ -24,7 +24,7 @@ import { PartnerInput } from "../../../shared/schemas.ts";
 import { slugify } from "../../../shared/slug.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabulary.ts";
 import type { Caller } from "../../context.ts";
-import { ApiError } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import type { SqlDatabase } from "../../storage/db.ts";
 import { directoryForImport, importStatements, type ImportedPartner } from "../../storage/intake-import.ts";
 import { commit } from "../../storage/commit.ts";
@@ -233,8 +233,7 @@ export async function importPartners(
   const headers = table[0] ?? [];
   const data = table.slice(1);
   if (data.length > IMPORT_MAX_ROWS) {
-    throw new ApiError(
-      413,
+    throw new AppError(
       "payload_too_large",
       `An import takes at most ${IMPORT_MAX_ROWS} rows; this list has ${data.length}`,
       {
@@ -247,7 +246,7 @@ export async function importPartners(
   for (const [field, header] of Object.entries(columns) as [ImportField, string][]) {
     const i = headers.indexOf(header);
     if (i < 0) {
-      throw new ApiError(422, "validation_failed", `No column is headed "${header}"`, {
+      throw new AppError("validation_failed", `No column is headed "${header}"`, {
         details: { issues: [{ path: `columns.${field}`, message: "no such column", code: "custom" }] },
         params: { column: header },
       });
@@ -255,7 +254,7 @@ export async function importPartners(
     columnIndex.set(field, i);
   }
   if (!columnIndex.has("name")) {
-    throw new ApiError(422, "validation_failed", "Say which column holds the name", {
+    throw new AppError("validation_failed", "Say which column holds the name", {
       details: { issues: [{ path: "columns.name", message: "required", code: "custom" }] },
       params: { field: "name" },
     });
@@ -309,7 +308,7 @@ export async function importPartners(
 
   const result = await commit(db, importStatements(db, toCreate, { actor: caller.user.name, at, preview }));
   if (!result.ok) {
-    throw new ApiError(409, "conflict", "The directory changed while importing; nothing was imported. Preview again.");
+    throw new AppError("conflict", "The directory changed while importing; nothing was imported. Preview again.");
   }
   return { ...preview, committed: true };
 }

@@ -6,7 +6,8 @@
  */
 import type { PartnerContact, PartnerDetail } from "../../../shared/schemas.ts";
 import type { Caller } from "../../context.ts";
-import { ApiError, notFound } from "../../errors.ts";
+import type { ErrorParams } from "../../../shared/api.ts";
+import { AppError, notFound } from "../../errors.ts";
 import { claimsOfPartner, type ClaimRow } from "../../storage/claims.ts";
 import { commit } from "../../storage/commit.ts";
 import type { SqlDatabase } from "../../storage/db.ts";
@@ -18,8 +19,8 @@ import { getPartnerRow, toContact, toPartner, type PartnerFields, type PartnerRo
 const OPEN = new Set(["interested", "lead"]);
 const LIMITS = { asks: 20, links: 20, languages: 20 } as const;
 
-const mergeConflict = (reason: string, params: Record<string, unknown>, message: string) =>
-  new ApiError(409, "merge_conflict", message, { params: { reason, ...params } });
+const mergeConflict = (reason: string, params: ErrorParams, message: string) =>
+  new AppError("merge_conflict", message, { params: { reason, ...params } });
 
 function union<T>(a: T[], b: T[], key: (t: T) => string, max: number): T[] {
   const seen = new Set(a.map(key));
@@ -60,14 +61,14 @@ export function mergedFields(into: PartnerRow, from: PartnerRow): PartnerFields 
 }
 
 /** The clash that a merge must not paper over, or null. */
-function claimClash(into: ClaimRow[], from: ClaimRow[]): ApiError | null {
+function claimClash(into: ClaimRow[], from: ClaimRow[]): AppError | null {
   const open = into.filter((c) => OPEN.has(c.status));
   for (const c of from.filter((x) => OPEN.has(x.status))) {
     const same = open.find((o) => o.affiliate_id === c.affiliate_id);
     if (same) {
       return mergeConflict(
         "same_affiliate",
-        { affiliate: c.affiliate_id, claims: [same.id, c.id] },
+        { affiliate: c.affiliate_id, claim: same.id, mergedClaim: c.id },
         `${c.affiliate_id} has an open claim on both partners (claims ${same.id} and ${c.id}): withdraw or decline one first`,
       );
     }
@@ -78,7 +79,7 @@ function claimClash(into: ClaimRow[], from: ClaimRow[]): ApiError | null {
     const two = leads.length > 1 ? leads : done;
     return mergeConflict(
       leads.length > 1 ? "two_leads" : "two_completed",
-      { claims: two.map((c) => c.id), affiliates: two.map((c) => c.affiliate_id) },
+      { affiliate: two[0]?.affiliate_id ?? null, otherAffiliate: two[1]?.affiliate_id ?? null },
       `Both partners have a ${leads.length > 1 ? "lead" : "completed partnership"}: release one first`,
     );
   }
@@ -107,18 +108,19 @@ export async function mergePartner(
     if (already) {
       throw mergeConflict("already_merged", { partner: fromId, into: already }, `${fromId} was already merged`);
     }
-    throw notFound(`Partner ${fromId}`);
+    throw notFound("partner", fromId);
   }
   if (!into) return missingPartner(db, intoId);
   if (from.version !== version) {
-    throw new ApiError(412, "version_mismatch", `The partner is at version ${from.version}; reload and merge again`, {
+    throw new AppError("version_mismatch", `The partner is at version ${from.version}; reload and merge again`, {
+      params: { partner: fromId, partnerName: from.name, version: from.version },
       details: { version: from.version },
     });
   }
   if (from.wikidata && into.wikidata && from.wikidata !== into.wikidata) {
     throw mergeConflict(
       "two_items",
-      { wikidata: [into.wikidata, from.wikidata] },
+      { wikidata: into.wikidata, otherWikidata: from.wikidata },
       `The partners are different Wikidata items (${into.wikidata}, ${from.wikidata})`,
     );
   }

@@ -1,12 +1,12 @@
 /** A merged partner's id answers with the survivor: the 301 that `GET /partners/{id}` gives. */
 import { API_BASE } from "../../../shared/api-base.ts";
-import { ApiError, notFound } from "../../errors.ts";
+import { AppError, notFound } from "../../errors.ts";
 import type { SqlDatabase } from "../../storage/db.ts";
 import { mergedInto } from "../../storage/intake.ts";
 
 /** 301 naming the survivor of a merge: `GET /partners/{merged}` and clients that follow it. */
-export function partnerMerged(id: string, into: string): ApiError {
-  return new ApiError(301, "partner_merged", `${id} was merged into ${into}`, {
+export function partnerMerged(id: string, into: string): AppError {
+  return new AppError("partner_merged", `${id} was merged into ${into}`, {
     headers: { Location: `${API_BASE}/partners/${into}` },
     params: { partner: id, into },
   });
@@ -16,5 +16,5 @@ export function partnerMerged(id: string, into: string): ApiError {
 export async function missingPartner(db: SqlDatabase, id: string): Promise<never> {
   const into = await mergedInto(db, id);
   if (into) throw partnerMerged(id, into);
-  throw notFound(`Partner ${id}`);
+  throw notFound("partner", id);
 }

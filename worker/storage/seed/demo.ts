@@ -472,5 +472,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     ...inserts("partner", partnerRows),
     ...inserts("claim", claimRows),
     ...inserts("event", events as unknown as Row[]),
+    // The demo's history is nobody's news: notices start with what happens after the seed.
+    "UPDATE notice_scan SET last_event = (SELECT coalesce(max(seq), 0) FROM event) WHERE id = 1;",
   ];
 }

@@ -6,14 +6,45 @@
 import { useState } from "preact/hooks";
 import type { ImportPreview, ImportRequest } from "../../../shared/intake-api.ts";
 import { IMPORT_FIELDS, type ImportField } from "../../../shared/import-fields.ts";
+import type { MessageKey } from "../i18n/index.ts";
 import { importList } from "../state/actions/intake.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
-import { ErrorMessage } from "./ErrorMessage.tsx";
-import { Checkbox, Field } from "./Field.tsx";
-import { Message } from "./Message.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Checkbox, Field } from "../components/Field.tsx";
+import { Message } from "../components/Message.tsx";
 
 type Format = ImportRequest["format"];
+type Issue = ImportPreview["errors"][number];
+
+/** Each field's label, and each reason a row is refused, in words. */
+const FIELD_LABELS: Record<ImportField, MessageKey> = {
+  name: "partnerhub-import-field-name",
+  wikidata: "partnerhub-import-field-wikidata",
+  website: "partnerhub-import-field-website",
+  kind: "partnerhub-import-field-kind",
+  country: "partnerhub-import-field-country",
+  languages: "partnerhub-import-field-languages",
+  offers: "partnerhub-import-field-offers",
+  projects: "partnerhub-import-field-projects",
+  funding: "partnerhub-import-field-funding",
+  summary: "partnerhub-import-field-summary",
+  asks: "partnerhub-import-field-asks",
+  contactName: "partnerhub-import-field-contact-name",
+  contactEmail: "partnerhub-import-field-contact-email",
+  notes: "partnerhub-import-field-notes",
+};
+const ISSUES: Record<Issue["code"], MessageKey> = {
+  required: "partnerhub-import-issue-required",
+  unknown_country: "partnerhub-import-issue-unknown-country",
+  unknown_value: "partnerhub-import-issue-unknown-value",
+  not_a_website: "partnerhub-import-issue-not-a-website",
+  not_an_email: "partnerhub-import-issue-not-an-email",
+  not_a_wikidata_item: "partnerhub-import-issue-not-a-wikidata-item",
+  formula: "partnerhub-import-issue-formula",
+  too_long: "partnerhub-import-issue-too-long",
+  invalid: "partnerhub-import-issue-invalid",
+};
 
 export function ImportPage() {
   const store = useStore();
@@ -53,11 +84,7 @@ export function ImportPage() {
 
   const toCreate = (p: ImportPreview) =>
     p.create.length + confirmed.filter((r) => p.duplicates.some((d) => d.row === r && d.confirmable)).length;
-  const issueText = (e: ImportPreview["errors"][number]) =>
-    i18n.t(
-      `partnerhub-import-issue-${e.code.replace(/_/g, "-")}` as "partnerhub-import-issue-invalid",
-      String(e.params.value ?? e.params.max ?? ""),
-    );
+  const issueText = (e: Issue) => i18n.t(ISSUES[e.code], String(e.params.value ?? e.params.max ?? ""));
 
   return (
     <section class="partnerhub-import" aria-labelledby="partnerhub-import-title">
@@ -96,11 +123,7 @@ export function ImportPage() {
         <fieldset class="partnerhub-field">
           <legend>{i18n.t("partnerhub-import-columns")}</legend>
           {IMPORT_FIELDS.map((f) => (
-            <Field
-              key={f}
-              id={`partnerhub-import-col-${f}`}
-              label={i18n.t(`partnerhub-import-field-${f}` as "partnerhub-import-field-name")}
-            >
+            <Field key={f} id={`partnerhub-import-col-${f}`} label={i18n.t(FIELD_LABELS[f])}>
               <select
                 id={`partnerhub-import-col-${f}`}
                 class="cdx-select"

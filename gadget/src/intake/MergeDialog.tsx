@@ -5,14 +5,42 @@
  */
 import { useState } from "preact/hooks";
 import type { Partner, PartnerDetail } from "../../../shared/schemas.ts";
+import { BackendError } from "../api/errors.ts";
+import type { MessageKey } from "../i18n/index.ts";
 import { mergePartner } from "../state/actions/intake.ts";
 import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
-import { Dialog } from "./Dialog.tsx";
-import { ErrorMessage } from "./ErrorMessage.tsx";
-import { Field } from "./Field.tsx";
+import { Dialog } from "../components/Dialog.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Field } from "../components/Field.tsx";
+import { Message } from "../components/Message.tsx";
 
 const MAX_CHOICES = 8;
+
+/** Why a merge was refused (`merge_conflict`'s `params.reason`), each in its own words. */
+const REFUSALS: Record<string, MessageKey> = {
+  same_affiliate: "partnerhub-error-merge-same-affiliate",
+  two_leads: "partnerhub-error-merge-two-leads",
+  two_completed: "partnerhub-error-merge-two-completed",
+  two_items: "partnerhub-error-merge-two-items",
+  same_partner: "partnerhub-error-merge-same-partner",
+  already_merged: "partnerhub-error-merge-already-merged",
+};
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** A refused merge in words (names isolated for bidi); any other failure as every view words it. */
+function MergeError({ error }: { error: unknown }) {
+  const store = useStore();
+  if (!(error instanceof BackendError) || error.code !== "merge_conflict") return <ErrorMessage error={error} />;
+  const { params } = error;
+  const key = REFUSALS[str(params.reason)] ?? "partnerhub-error-merge_conflict";
+  const text =
+    key === "partnerhub-error-merge-same-affiliate"
+      ? store.i18n.bdi(key, store.affiliateName(str(params.affiliate)))
+      : store.i18n.bdi(key, str(params.wikidata) || str(params.into), str(params.otherWikidata));
+  return <Message type="error">{text}</Message>;
+}
 
 const words = (name: string) =>
   name
@@ -148,7 +176,7 @@ export function MergeDialog({ partner, onClose }: { partner: PartnerDetail; onCl
         </table>
       )}
       {into && <p>{i18n.t("partnerhub-merge-explain", into.name)}</p>}
-      {action.error !== null && <ErrorMessage error={action.error} />}
+      {action.error !== null && <MergeError error={action.error} />}
     </Dialog>
   );
 }

@@ -1,0 +1,34 @@
+/**
+ * A block is noticed within 15 minutes, not only at sign-in: an OAuth session older than that
+ * since its last check asks the wiki's profile endpoint again (with the access token sealed in
+ * the session) whether its user is blocked, and the answer holds for the next 15 minutes.
+ * A token the wiki no longer accepts ends the session (401: sign in again).
+ */
+import type { SessionUser } from "../../shared/api.ts";
+import type { Deps } from "../context.ts";
+import { lastBlockCheck, saveBlockCheck } from "../storage/sessions.ts";
+import { unauthorized } from "./middleware.ts";
+import { type Session, unsealWikiToken } from "./session.ts";
+import { fetchWikiProfile } from "./wiki-profile.ts";
+
+/** How long a block check holds (DESIGN: at least every 15 minutes of a session's life). */
+export const BLOCK_CHECK_SECONDS = 15 * 60;
+
+/** The session's user, blocked if the wiki says so now (asked at most every 15 minutes). */
+export async function currentUser(deps: Deps, session: Session): Promise<SessionUser> {
+  if (session.source !== "oauth" || session.user.blocked) return session.user;
+  const now = Math.floor(deps.now().getTime() / 1000);
+  const last = await lastBlockCheck(deps.db, session.jti);
+  const checkedAt = last?.checkedAt ?? session.issuedAt;
+  if (now - checkedAt < BLOCK_CHECK_SECONDS) return { ...session.user, blocked: last?.blocked ?? false };
+  const token = session.sealedWikiToken && (await unsealWikiToken(deps.config.sessionSecret, session.sealedWikiToken));
+  if (!token) throw unauthorized("The session is too old to check with the wiki; sign in again");
+  const profile = await fetchWikiProfile(deps.fetch, deps.config.wikiScriptUrl, token, deps.config.version);
+  if (String(profile.sub) !== session.user.id) throw unauthorized("The wiki reports another user; sign in again");
+  await saveBlockCheck(deps.db, session.jti, {
+    checkedAt: now,
+    blocked: profile.blocked,
+    expiresAt: session.expiresAt,
+  });
+  return { ...session.user, blocked: profile.blocked };
+}
