@@ -78,7 +78,8 @@ export default defineConfig(async () => ({
       },
       {
         extends: false,
-        test: { name: "mirror-unit", include: ["test/mirror/**/*.test.ts"], environment: "node" },
+        // Property tests render hundreds of records: on 2 busy cores 5 s is not enough.
+        test: { name: "mirror-unit", include: ["test/mirror/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
       },
       {
         // A real MediaWiki 1.43 on loopback, started once for the whole run (tools/wiki/harness.ts).

@@ -7,14 +7,8 @@
  *   --rows N    rows per list (default 1000, the limit)
  *   --checks N  duplicate checks per runtime (default 60)
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { startServer } from "../worker/node/server.ts";
 import { startBackend } from "./claims/partnerhub.ts";
-import { freePort } from "../tools/wiki/harness.ts";
 import { machine, machineLines, median, ms, round, table, writeResults } from "./support/results.ts";
 
 const { values } = parseArgs({
@@ -50,7 +44,7 @@ async function post(api: string, path: string, body: unknown, token?: string) {
     headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  const json = (await res.json()) as any;
+  const json = (await res.json()) as { token?: string; committed?: boolean; create?: unknown[] };
   return { status: res.status, json, ms: performance.now() - started };
 }
 
@@ -66,7 +60,7 @@ interface RuntimeResult {
 async function measure(runtime: string, api: string): Promise<RuntimeResult> {
   const session = await post(api, "/session/dev", { username: COORDINATOR });
   if (session.status !== 200) throw new Error(`${runtime}: dev session ${session.status}`);
-  const token = session.json.token as string;
+  const token = session.json.token ?? "";
   const directory = ((await (await fetch(`${api}/partners?limit=1`)).json()) as { total: number }).total;
   const out: RuntimeResult = { runtime, directory, previewMs: [], commitMs: [], created: [], checkMs: [] };
   for (let rep = 1; rep <= reps; rep++) {
@@ -80,9 +74,9 @@ async function measure(runtime: string, api: string): Promise<RuntimeResult> {
     }
     out.previewMs.push(preview.ms);
     out.commitMs.push(commit.ms);
-    out.created.push(commit.json.create.length);
+    out.created.push(commit.json.create?.length ?? 0);
     console.log(
-      `${runtime} rep ${rep}: preview ${ms(preview.ms)}, commit ${ms(commit.ms)}, ${commit.json.create.length} created`,
+      `${runtime} rep ${rep}: preview ${ms(preview.ms)}, commit ${ms(commit.ms)}, ${commit.json.create?.length ?? 0} created`,
     );
   }
   // What the form sends as a person types a name: one request per pause, on ever longer prefixes.
@@ -102,33 +96,16 @@ async function measure(runtime: string, api: string): Promise<RuntimeResult> {
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 const results: RuntimeResult[] = [];
-const workerd = await startBackend(1000);
-try {
-  results.push(await measure("workerd + local D1", workerd.api));
-} finally {
-  workerd.stop();
-}
-const dir = mkdtempSync(join(tmpdir(), "partnerhub-bench-import-"));
-const node = await startServer({
-  env: {
-    DATABASE_PATH: join(dir, "bench.sqlite"),
-    PORT: String(await freePort()),
-    DEV_LOGIN: "on",
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    COORDINATORS: COORDINATOR,
-    WRITES_PER_MINUTE: "1000000",
-    WIKI_SCRIPT_URL: "http://127.0.0.1:9",
-    ALLOWED_ORIGINS: "http://127.0.0.1:8080",
-    SCHEDULE_MINUTES: "0",
-  },
-  runMirror: null,
-  seed: true,
-});
-try {
-  results.push(await measure("Node + node:sqlite", `${node.url}/api/v1`));
-} finally {
-  await node.close();
-  rmSync(dir, { recursive: true, force: true });
+for (const [runtime, label] of [
+  ["workers", "workerd + local D1"],
+  ["node", "Node + node:sqlite"],
+] as const) {
+  const backend = await startBackend(runtime, 1000);
+  try {
+    results.push(await measure(label, backend.api));
+  } finally {
+    backend.stop();
+  }
 }
 
 const info = machine();

@@ -6,7 +6,9 @@
  *
  * Needs the backend (wrangler dev, DEV_LOGIN=on) and the preview (npm run preview:gadget):
  *   BACKEND=http://127.0.0.1:8787 PREVIEW=http://127.0.0.1:8788 node scripts/screenshots.ts
- * Seeds a small demo directory first when the backend's is empty.
+ * Seeds a small demo directory first when the backend's is empty. The German and Arabic shots
+ * show the referral form refused with every kind of validation issue, the claim dialog with a
+ * conflict, and a partner, for checking that everything is translated and reads right.
  */
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -67,7 +69,9 @@ async function open(browser: Browser, shot: Shot): Promise<Page> {
   const query = new URLSearchParams(shot.query ?? "");
   query.set("backend", BACKEND);
   await page.goto(`${PREVIEW}/preview/index.html?${query}${shot.hash ?? ""}`);
-  await page.waitForSelector(".partnerhub-row, .partnerhub-partner, .partnerhub-review", { timeout: 15_000 });
+  await page.waitForSelector(".partnerhub-row, .partnerhub-partner, .partnerhub-review, .partnerhub-refer", {
+    timeout: 15_000,
+  });
   await page.waitForLoadState("networkidle");
   if (shot.act) await shot.act(page);
   await page.screenshot({ path: join(OUT, shot.file), fullPage: shot.width !== undefined || shot.hash !== undefined });
@@ -86,6 +90,38 @@ async function axe(page: Page): Promise<void> {
     result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`),
   );
 }
+
+/**
+ * The referral form refused with every kind of issue the schema words: required text and lists
+ * (too_small), a pattern (the Wikidata id), a format (the e-mail), a rule (the country), and
+ * limits on a text's length and on a list's size (too_big).
+ */
+async function referralErrors(page: Page): Promise<void> {
+  await page.locator("#partnerhub-refer-wikidata").fill("123");
+  await page.locator("#partnerhub-refer-summary").fill("x".repeat(2001));
+  await page.locator("#partnerhub-refer-asks").fill(Array.from({ length: 21 }, (_, i) => `Ask ${i + 1}`).join("\n"));
+  await page.locator("#partnerhub-refer-contactEmail").fill("not-an-address");
+  await page.locator(".partnerhub-refer button[type=submit]").click();
+  await page.locator(".partnerhub-refer__summary").waitFor();
+}
+
+/** The claim dialog open while the same affiliate's claim lands from elsewhere: the 409 is worded, the text kept. */
+async function claimConflict(page: Page, partner: string): Promise<void> {
+  await page.locator(".partnerhub-section button.cdx-button--action-progressive").click();
+  await page.locator("#partnerhub-claim-message").fill("Nous pouvons aider avec les photographies.");
+  const session = (await devSession("Camille")) as { token: string };
+  const res = await fetch(`${BACKEND}/api/v1/partners/${partner}/claims`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${session.token}` },
+    body: JSON.stringify({ affiliate: "wikimedia-france", message: "From another tab." }),
+  });
+  if (res.status !== 201) throw new Error(`the competing claim was refused: ${res.status} ${await res.text()}`);
+  await page.locator(".cdx-dialog__footer button.cdx-button--action-progressive").click();
+  await page.locator(".cdx-dialog .cdx-message--error").waitFor();
+}
+
+/** One partner per language for the conflict, so that both shots can be taken in one run. */
+const CONFLICTED = { de: "bnf-gallica", ar: "jordan-national-library" } as const;
 
 const SHOTS: Shot[] = [
   { file: "directory.png" },
@@ -107,13 +143,41 @@ const SHOTS: Shot[] = [
   { file: "night-os.png", dark: true },
   { file: "mobile.png", width: 390, hash: "#country=DE" },
   { file: "german.png", query: "lang=de", hash: "#p=staedel-museum", user: "Anna" },
+  ...(["de", "ar"] as const).flatMap((lang): Shot[] => [
+    { file: `partner-${lang}.png`, query: `lang=${lang}`, hash: "#p=national-museum-prague", user: "Petr" },
+    { file: `refer-errors-${lang}.png`, query: `lang=${lang}`, hash: "#view=refer", user: "Anna", act: referralErrors },
+    {
+      file: `claim-conflict-${lang}.png`,
+      query: `lang=${lang}`,
+      hash: `#p=${CONFLICTED[lang]}`,
+      user: "Camille",
+      act: (page) => claimConflict(page, CONFLICTED[lang]),
+    },
+  ]),
+  {
+    file: "refer-errors-ar-phone.png",
+    query: "lang=ar",
+    hash: "#view=refer",
+    user: "Anna",
+    width: 360,
+    act: referralErrors,
+  },
+  {
+    file: "refer-errors-de-night.png",
+    query: "lang=de&night=1",
+    hash: "#view=refer",
+    user: "Anna",
+    act: referralErrors,
+  },
 ];
 
 mkdirSync(OUT, { recursive: true });
 if (await seedDemo(BACKEND)) console.log(`seeded a demo directory on ${BACKEND}`);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
 try {
-  for (const shot of SHOTS) {
+  // `node scripts/screenshots.ts -ar` takes only the shots whose file name contains "-ar".
+  const only = process.argv[2];
+  for (const shot of SHOTS.filter((s) => !only || s.file.includes(only))) {
     const page = await open(browser, shot);
     if (shot.file === "directory.png") await axe(page);
     await page.context().close();

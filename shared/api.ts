@@ -1,9 +1,13 @@
-/** Requests and responses of the v1 API (`/api/v1`), beyond the record's own shapes. */
+/**
+ * Requests and responses of the v1 API (`/api/v1`), beyond the record's own shapes
+ * (`schemas.ts`): every route declares its answers with these, the gadget's client is typed by
+ * them, and the API tests parse every answer with them.
+ */
 import { z } from "zod";
 import { Affiliate, Claim, Event, line, Partner, PartnerDetail, Slug, Stage, text, UserName } from "./schemas.ts";
 import { PARTNER_SORTS } from "./directory-search.ts";
 import { LIMITS } from "./limits.ts";
-import { FUNDING, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
+import { FUNDING, NOTIFICATION_MODES, OFFERS, PARTNER_KINDS, PARTNER_STATUSES } from "./vocabulary.ts";
 
 export { API_BASE, D1_BOOKMARK_HEADER } from "./api-base.ts";
 
@@ -39,6 +43,57 @@ export const ERROR_CODES = Object.keys(ERROR_CODE_DOCS) as [ErrorCode, ...ErrorC
 export const ErrorParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 export type ErrorParams = z.infer<typeof ErrorParams>;
 
+/** One failed check of a 422: where, zod's code, the limits it broke, the rule it stands for. */
+export const ValidationIssue = z
+  .looseObject({
+    /** Dotted path into the request body, e.g. `languages.3` or `contact.email`. */
+    path: z.string(),
+    /** zod's issue code: `too_big`, `too_small`, `invalid_format`, `invalid_value`, `custom`… */
+    code: z.string(),
+    /** English, for logs and curl. */
+    message: z.string(),
+    /** What was measured (`string`, `array`, `number`) by `too_big` and `too_small`. */
+    origin: z.string().optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    /** The format of `invalid_format` (`email`, `url`) or, for a pattern, the rule it stands for. */
+    format: z.string().optional(),
+    /** The rule a `custom` check or pattern stands for: `country`, `language`, `qid`, `unique`… */
+    rule: z.string().optional(),
+  })
+  .meta({ id: "ValidationIssue" });
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
+/** A partner that may be the one described (a referral, an imported row), and why it may be. */
+export const DuplicateCandidate = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    why: z.array(z.enum(["wikidata", "website", "name"])),
+  })
+  .meta({ id: "DuplicateCandidate" });
+
+/**
+ * What some errors carry beyond their params: the validation issues, the claim or the status as
+ * it is now (so that a client can show the current state without another read), a version.
+ */
+export const ErrorDetails = z
+  .strictObject({
+    target: z.string().optional().meta({ description: "validation_failed: json, query, param or header" }),
+    issues: z.array(ValidationIssue).optional(),
+    claim: Claim.optional().meta({ description: "the claim as it is now" }),
+    partner: Slug.optional().meta({ description: "the partner that is already in the directory" }),
+    status: z.string().nullable().optional().meta({ description: "the status as it is now" }),
+    version: z.number().int().nullable().optional().meta({ description: "the current version" }),
+    retryAfter: z.number().int().optional(),
+    candidates: z
+      .array(DuplicateCandidate)
+      .optional()
+      .meta({ description: "possible_duplicate: the partners it may be, likeliest first" }),
+  })
+  .meta({ id: "ErrorDetails" });
+export type ErrorDetails = z.infer<typeof ErrorDetails>;
+
 export const ApiError = z
   .strictObject({
     error: z.strictObject({
@@ -49,7 +104,7 @@ export const ApiError = z
       }),
       message: z.string().meta({ description: "English, for logs; clients word the error from code and params" }),
       params: ErrorParams,
-      details: z.unknown().optional(),
+      details: ErrorDetails.optional(),
     }),
   })
   .meta({ id: "Error" });
@@ -189,9 +244,24 @@ export const RoleResult = z
   .strictObject({ user: z.string(), status: z.enum(["requested", "verified"]) })
   .meta({ id: "RoleResult" });
 export type RoleResult = z.infer<typeof RoleResult>;
+export const CoordinatorList = z
+  .strictObject({
+    coordinators: z.array(z.strictObject({ user: z.string(), source: z.enum(["config", "added"]) })),
+  })
+  .meta({ id: "CoordinatorList" });
+export type CoordinatorList = z.infer<typeof CoordinatorList>;
 export const CoordinatorRequest = z.strictObject({ username: UserName }).meta({ id: "CoordinatorRequest" });
 export const CloseRequest = z.strictObject({ reason: line(1000) }).meta({ id: "CloseRequest" });
 
+export const EventListQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  partner: Slug.optional(),
+  order: z
+    .enum(["asc", "desc"])
+    .default("asc")
+    .meta({ description: "desc: the newest first (with `after`, still only events after it)" }),
+});
 export const EventList = z.strictObject({ events: z.array(Event), last: z.number().int() }).meta({ id: "EventList" });
 export type EventList = z.infer<typeof EventList>;
 
@@ -215,6 +285,51 @@ export const MirrorStatus = z
   })
   .meta({ id: "MirrorStatus" });
 export type MirrorStatus = z.infer<typeof MirrorStatus>;
+
+// Notifications: a person's choice, the "For you" feed, the coordinators' outbox status.
+export const Preferences = z.strictObject({ notifications: z.enum(NOTIFICATION_MODES) }).meta({ id: "Preferences" });
+export type Preferences = z.infer<typeof Preferences>;
+
+export const FeedItem = z
+  .strictObject({ event: Event, reason: z.string(), unseen: z.boolean() })
+  .meta({ id: "FeedItem" });
+
+export const Feed = z
+  .strictObject({
+    items: z.array(FeedItem).meta({ description: "newest first" }),
+    unseen: z.number().int(),
+    seenSeq: z.number().int(),
+  })
+  .meta({ id: "Feed" });
+export type Feed = z.infer<typeof Feed>;
+
+export const MarkSeen = z.strictObject({ upTo: z.number().int().min(0) }).meta({ id: "MarkSeen" });
+
+export const NotificationStatus = z
+  .strictObject({
+    scannedTo: z.number().int().meta({ description: "the last event the outbox has read" }),
+    totals: z.strictObject({
+      pending: z.number().int(),
+      sent: z.number().int(),
+      failed: z.number().int(),
+      skipped: z.number().int(),
+    }),
+    recipients: z.array(
+      z.strictObject({
+        user: z.string(),
+        state: z.enum(["pending", "sent", "failed", "skipped"]),
+        detail: z.string().meta({ description: "why it failed or was skipped" }),
+        pending: z.number().int(),
+        deliveredTo: z.number().int(),
+        lastSentAt: z.string().nullable(),
+        lastAttemptAt: z.string().nullable(),
+        revid: z.number().int().nullable(),
+        sections: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: "NotificationStatus" });
+export type NotificationStatus = z.infer<typeof NotificationStatus>;
 
 export const Health = z
   .strictObject({ status: z.literal("ok"), version: z.string(), time: z.string() })

@@ -1,5 +1,6 @@
 /** Requests and answers of intake: the duplicate check, merging, and importing a list. */
 import { z } from "zod";
+import { DuplicateCandidate } from "./api.ts";
 import { IMPORT_FIELDS } from "./import-table.ts";
 import { Qid } from "./schemas.ts";
 
@@ -12,14 +13,6 @@ export const DuplicateQuery = z.strictObject({
   wikidata: Qid.optional(),
   website: z.string().max(2000).optional(),
 });
-
-const DuplicateCandidate = z
-  .strictObject({
-    id: z.string(),
-    name: z.string(),
-    why: z.array(z.enum(["wikidata", "website", "name"])),
-  })
-  .meta({ id: "DuplicateCandidate" });
 
 export const DuplicateList = z.strictObject({ candidates: z.array(DuplicateCandidate) }).meta({ id: "DuplicateList" });
 export type DuplicateList = z.infer<typeof DuplicateList>;

@@ -5,24 +5,10 @@
  * module (which checks with the same schemas before sending).
  */
 import type { z } from "zod";
+import type { ValidationIssue } from "./api.ts";
 import { PATTERNS } from "./schemas.ts";
 
-export interface ValidationIssue {
-  /** Dotted path into the request body, e.g. `languages.3` or `contact.email`. */
-  path: string;
-  /** zod's issue code: `too_big`, `too_small`, `invalid_format`, `invalid_value`, `custom`… */
-  code: string;
-  /** English, for logs and curl. */
-  message: string;
-  /** What was measured (`string`, `array`, `number`) by `too_big` and `too_small`. */
-  origin?: string;
-  minimum?: number;
-  maximum?: number;
-  /** The format of `invalid_format` (`email`, `url`) or, for a pattern, the rule it stands for. */
-  format?: string;
-  /** The rule a `custom` check or pattern stands for: `country`, `language`, `qid`, `unique`… */
-  rule?: string;
-}
+export type { ValidationIssue };
 
 const RULE_BY_PATTERN = new Map(Object.entries(PATTERNS).map(([rule, re]) => [String(re), rule]));
 

@@ -30,18 +30,6 @@ export class AppError extends Error {
   }
 }
 
-/**
- * The former signature, with the status first, kept while other branches still use it; the status
- * is ignored (the code decides it, routes/errors.ts).
- * @deprecated throw `AppError(code, message, { params })`.
- * @public
- */
-export class ApiError extends AppError {
-  constructor(_status: number, code: ErrorCode, message: string, options: AppErrorOptions = {}) {
-    super(code, message, options);
-  }
-}
-
 /** What a `not_found` is about. */
 export type Kind = "partner" | "affiliate" | "claim" | "representative" | "coordinator" | "route";
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { ApiError, ClaimResponse, EventList, HandoverResponse, PartnerList } from "../../shared/api.ts";
 import { loadMirrorRecord } from "../../worker/mirror/job.ts";
 import {
   act,
@@ -6,7 +8,7 @@ import {
   COORDINATOR,
   db,
   expectError,
-  json,
+  bodyOf,
   makeAffiliate,
   makeClaim,
   makePartner,
@@ -20,7 +22,7 @@ async function setup() {
   return { a, b, partner };
 }
 
-const partnerOf = async (id: string) => json(await call("GET", `/partners/${id}`));
+const partnerOf = async (id: string) => bodyOf(await call("GET", `/partners/${id}`), PartnerDetail);
 
 describe("we can take this partner", () => {
   it("a representative's claim is verified; anyone else's is marked unverified", async () => {
@@ -38,9 +40,9 @@ describe("we can take this partner", () => {
       body: { affiliate: b, message: "us too" },
     });
     expect(res.status).toBe(201);
-    const body = await json(res);
-    expect(body.partner.interested).toEqual([a, b]);
-    expect(body.partner.claims.map((c: { affiliate: string }) => c.affiliate)).toEqual([a, b]);
+    const body = await bodyOf(res, ClaimResponse);
+    expect(body.partner?.interested).toEqual([a, b]);
+    expect(body.partner?.claims.map((c) => c.affiliate)).toEqual([a, b]);
   });
 
   it("refuses a second open claim of the same affiliate, with the existing claim", async () => {
@@ -51,7 +53,7 @@ describe("we can take this partner", () => {
       body: { affiliate: a },
     });
     const err = await expectError(res, 409, "claim_conflict");
-    expect(err.details.claim.id).toBe(first.id);
+    expect(err.details.claim?.id).toBe(first.id);
   });
 
   it("counts a claim and its transitions as updates of the partner, for 'recently updated'", async () => {
@@ -59,10 +61,10 @@ describe("we can take this partner", () => {
     const other = await makePartner({ name: "Referred Later" });
     const claim = await makeClaim(partner, a, "Rep A");
     expect((await partnerOf(partner)).updatedAt).toBe(claim.createdAt);
-    const list = await json(await call("GET", "/partners?sort=-updated&limit=500"));
-    const order = list.partners.map((p: { id: string }) => p.id);
+    const list = await bodyOf(await call("GET", "/partners?sort=-updated&limit=500"), PartnerList);
+    const order = list.partners.map((p) => p.id);
     expect(order.indexOf(partner)).toBeLessThan(order.indexOf(other));
-    const withdrawn = await json(await act("withdraw", claim.id, "Rep A"));
+    const withdrawn = await bodyOf(await act("withdraw", claim.id, "Rep A"), ClaimResponse);
     expect((await partnerOf(partner)).updatedAt).toBe(withdrawn.claim.updatedAt);
     expect((await partnerOf(partner)).version).toBe(1);
   });
@@ -90,17 +92,17 @@ describe("transitions", () => {
     const { a, partner } = await setup();
     const claim = await makeClaim(partner, a, "Rep A");
     expect((await partnerOf(partner)).status).toBe("open");
-    const accepted = await json(await act("accept", claim.id, COORDINATOR));
+    const accepted = await bodyOf(await act("accept", claim.id, COORDINATOR), ClaimResponse);
     expect(accepted.claim).toMatchObject({ status: "lead", version: 2 });
     expect(await partnerOf(partner)).toMatchObject({ status: "matched", lead: { claim: claim.id, affiliate: a } });
     for (const stage of ["contacted", "agreement", "delivering"]) {
       const res = await act("progress", claim.id, "Rep A", { stage, note: `now ${stage}` });
       expect(res.status).toBe(200);
-      expect((await json(res)).claim).toMatchObject({ stage, stageNote: `now ${stage}` });
+      expect((await bodyOf(res, ClaimResponse)).claim).toMatchObject({ stage, stageNote: `now ${stage}` });
     }
     const backwards = await act("progress", claim.id, "Rep A", { stage: "contacted" });
     await expectError(backwards, 409, "claim_conflict");
-    const done = await json(await act("complete", claim.id, "Rep A"));
+    const done = await bodyOf(await act("complete", claim.id, "Rep A"), ClaimResponse);
     expect(done.claim).toMatchObject({ status: "completed", stage: "done" });
     expect((await partnerOf(partner)).status).toBe("done");
     const late = await makeAffiliate();
@@ -126,16 +128,17 @@ describe("transitions", () => {
     const { a, b, partner } = await setup();
     const ca = await makeClaim(partner, a, "Rep A");
     const cb = await makeClaim(partner, b, "Rep B");
-    expect((await json(await act("decline", cb.id, COORDINATOR, { reason: "no capacity" }))).claim.status).toBe(
-      "declined",
-    );
-    expect((await json(await act("accept", ca.id, COORDINATOR))).claim.status).toBe("lead");
-    expect((await json(await act("release", ca.id, "Rep A", { reason: "no staff this year" }))).claim.status).toBe(
-      "released",
-    );
+    expect(
+      (await bodyOf(await act("decline", cb.id, COORDINATOR, { reason: "no capacity" }), ClaimResponse)).claim.status,
+    ).toBe("declined");
+    expect((await bodyOf(await act("accept", ca.id, COORDINATOR), ClaimResponse)).claim.status).toBe("lead");
+    expect(
+      (await bodyOf(await act("release", ca.id, "Rep A", { reason: "no staff this year" }), ClaimResponse)).claim
+        .status,
+    ).toBe("released");
     expect((await partnerOf(partner)).status).toBe("open");
     const again = await makeClaim(partner, a, "Rep A");
-    expect((await json(await act("withdraw", again.id, "Rep A"))).claim.status).toBe("withdrawn");
+    expect((await bodyOf(await act("withdraw", again.id, "Rep A"), ClaimResponse)).claim.status).toBe("withdrawn");
   });
 
   it("refuses every transition that does not apply, answering 409 with the current claim", async () => {
@@ -144,18 +147,18 @@ describe("transitions", () => {
     const refusedWhileInterested = ["release", "complete"];
     for (const action of refusedWhileInterested) {
       const err = await expectError(await act(action, claim.id, COORDINATOR), 409, "claim_conflict");
-      expect(err.details.claim.status).toBe("interested");
+      expect(err.details.claim?.status).toBe("interested");
     }
     await expectError(await act("progress", claim.id, COORDINATOR, { stage: "contacted" }), 409);
     await act("accept", claim.id, COORDINATOR);
     for (const action of ["accept", "decline", "withdraw"]) {
       const err = await expectError(await act(action, claim.id, COORDINATOR), 409, "claim_conflict");
-      expect(err.details.claim.status).toBe("lead");
+      expect(err.details.claim?.status).toBe("lead");
     }
     await act("complete", claim.id, COORDINATOR);
     for (const action of ["accept", "decline", "withdraw", "release", "complete"]) {
       const err = await expectError(await act(action, claim.id, COORDINATOR), 409, "claim_conflict");
-      expect(err.details.claim.status).toBe("completed");
+      expect(err.details.claim?.status).toBe("completed");
     }
   });
 
@@ -188,11 +191,11 @@ describe("hand over", () => {
     await act("accept", ca.id, COORDINATOR);
     const res = await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "B works in the partner's language" });
     expect(res.status).toBe(200);
-    const body = await json(res);
+    const body = await bodyOf(res, HandoverResponse);
     expect(body.released).toMatchObject({ id: ca.id, status: "released" });
     expect(body.lead).toMatchObject({ id: cb.id, status: "lead" });
     expect((await partnerOf(partner)).lead).toEqual({ claim: cb.id, affiliate: b, stage: null, staleSince: null });
-    const events = (await json(await call("GET", `/events?partner=${partner}`))).events;
+    const events = (await bodyOf(await call("GET", `/events?partner=${partner}`), EventList)).events;
     expect(events.at(-2)).toMatchObject({
       type: "claim.handed_over",
       claim: ca.id,
@@ -206,9 +209,12 @@ describe("hand over", () => {
     const ca = await makeClaim(partner, a, "Rep A");
     const cb = await makeClaim(partner, b, "Rep B");
     await act("accept", ca.id, COORDINATOR);
-    const body = await json(await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "closer to the partner" }));
+    const body = await bodyOf(
+      await act("handover", ca.id, COORDINATOR, { to: cb.id, reason: "closer to the partner" }),
+      HandoverResponse,
+    );
     expect(body.partner).toMatchObject({ id: partner, lead: { claim: cb.id, affiliate: b } });
-    expect(body.partner.claims.map((c: { id: number; status: string }) => [c.id, c.status])).toEqual([
+    expect(body.partner?.claims.map((c) => [c.id, c.status])).toEqual([
       [ca.id, "released"],
       [cb.id, "lead"],
     ]);
@@ -285,7 +291,7 @@ describe("errors as codes with params", () => {
       token: await signIn("Rep A"),
       body: { affiliate: a },
     });
-    const body = await json(res);
+    const body = await bodyOf(res, ApiError);
     expect(res.status).toBe(409);
     const shown = await partnerOf(partner);
     expect(body.error).toMatchObject({

@@ -1,6 +1,7 @@
 // The table of directory-query cases against the backend's GET /partners (workerd and Node).
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, json, makeAffiliate, makeClaim, makePartner } from "./helpers.ts";
+import { PartnerList } from "../../shared/api.ts";
+import { call, bodyOf, makeAffiliate, makeClaim, makePartner } from "./helpers.ts";
 import { SEARCH_AFFILIATE, SEARCH_CASES, SEARCH_PARTNERS, type SearchPartner } from "./directory-search.cases.ts";
 
 const tag = `tag${crypto.randomUUID().slice(0, 8)}`;
@@ -23,7 +24,7 @@ describe("GET /partners answers the directory's query table", () => {
       if (c.kind) params.set("kind", c.kind.join(","));
       const res = await call("GET", `/partners?${params}`);
       expect(res.status).toBe(200);
-      const body = await json<{ partners: { id: string }[]; total: number }>(res);
+      const body = await bodyOf(res, PartnerList);
       expect(body.partners.map((p) => ids.get(p.id))).toEqual(c.finds);
       expect(body.total).toBe(c.finds.length);
     });

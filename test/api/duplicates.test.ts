@@ -1,8 +1,10 @@
 /** Duplicate detection at referral: by Wikidata item, website domain and name, also under races. */
 import { describe, expect, it } from "vitest";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { DuplicateList } from "../../shared/intake-api.ts";
 import { commit } from "../../worker/storage/commit.ts";
 import { insertPartner } from "../../worker/storage/partners.ts";
-import { call, db, expectError, json, makePartner, partnerInput, signIn } from "./helpers.ts";
+import { call, db, expectError, bodyOf, makePartner, partnerInput, signIn } from "./helpers.ts";
 
 const refer = async (body: Record<string, unknown>, by = "Dana Referrer") =>
   call("POST", "/partners", { token: await signIn(by), body: partnerInput(body) });
@@ -19,7 +21,7 @@ describe("POST /partners finds possible duplicates", () => {
     await makePartner({ name: "Stadtmuseum Ravensburg" });
     const res = await refer({ name: "Stadt-Museum Ravensburg", confirmNew: true });
     expect(res.status).toBe(201);
-    expect((await json(res)).id).toBe("stadt-museum-ravensburg");
+    expect((await bodyOf(res, PartnerDetail)).id).toBe("stadt-museum-ravensburg");
   });
 
   it("finds the same website domain with or without www, http or https and paths", async () => {
@@ -54,18 +56,22 @@ describe("GET /partners/duplicates", () => {
       wikidata: "Q98765402",
       website: "https://bn-test.example",
     });
-    const byName = await json(
+    const byName = await bodyOf(
       await call("GET", `/partners/duplicates?name=${encodeURIComponent("Narodowa Testowa Biblioteka")}`),
+      DuplicateList,
     );
     expect(byName.candidates).toEqual([{ id, name: "Biblioteka Narodowa Testowa", why: ["name"] }]);
-    const all = await json(
+    const all = await bodyOf(
       await call(
         "GET",
         `/partners/duplicates?name=x&wikidata=Q98765402&website=${encodeURIComponent("www.bn-test.example/o-nas")}`,
       ),
+      DuplicateList,
     );
     expect(all.candidates).toEqual([{ id, name: "Biblioteka Narodowa Testowa", why: ["wikidata", "website"] }]);
-    expect((await json(await call("GET", "/partners/duplicates?name=Nothing%20Like%20It"))).candidates).toEqual([]);
+    expect(
+      (await bodyOf(await call("GET", "/partners/duplicates?name=Nothing%20Like%20It"), DuplicateList)).candidates,
+    ).toEqual([]);
   });
 
   it("refuses a malformed Wikidata id", async () => {
@@ -85,10 +91,10 @@ describe("two people referring the same institution at the same moment", () => {
     );
     const created = answers.filter((r) => r.status === 201);
     expect(created).toHaveLength(1);
-    const winner = (await json(created[0]!)).id;
+    const winner = (await bodyOf(created[0]!, PartnerDetail)).id;
     for (const res of answers.filter((r) => r.status !== 201)) {
       const err = await expectError(res, 409, "possible_duplicate");
-      expect(err.details.candidates.map((c: { id: string }) => c.id)).toEqual([winner]);
+      expect((err.details.candidates ?? []).map((c) => c.id)).toEqual([winner]);
     }
   });
 

@@ -4,7 +4,8 @@
  * requester and the affiliate's representatives.
  */
 import { describe, expect, it } from "vitest";
-import { call, COORDINATOR, json, makeAffiliate, signIn } from "./helpers.ts";
+import { EventList, RoleResult } from "../../shared/api.ts";
+import { call, COORDINATOR, bodyOf, makeAffiliate, signIn } from "./helpers.ts";
 
 interface FeedEvent {
   seq: number;
@@ -19,7 +20,7 @@ async function feed(token?: string): Promise<{ events: FeedEvent[]; response: Re
   let response: Response;
   for (;;) {
     response = await call("GET", `/events?after=${after}&limit=1000`, { token });
-    const page = await json<{ events: FeedEvent[]; last: number }>(response);
+    const page = await bodyOf(response, EventList);
     events.push(...page.events);
     if (page.events.length === 0 || page.events.at(-1)!.seq >= page.last) return { events, response };
     after = page.events.at(-1)!.seq;
@@ -37,7 +38,7 @@ describe("GET /events and pending representative requests", () => {
       token: await signIn(requester),
       body: { username: requester },
     });
-    expect(await json(ask)).toEqual({ user: requester, status: "requested" });
+    expect(await bodyOf(ask, RoleResult)).toEqual({ user: requester, status: "requested" });
 
     const anonymous = await feed();
     expect(mentions(anonymous.events, requester)).toEqual([]);

@@ -4,7 +4,9 @@
  */
 import { harness } from "#harness";
 import { expect } from "vitest";
-import type { Claim, PartnerInput } from "../../shared/schemas.ts";
+import { z } from "zod";
+import { ApiError, ClaimResponse, type ErrorCode, SessionResponse } from "../../shared/api.ts";
+import { PartnerDetail, type PartnerInput } from "../../shared/schemas.ts";
 
 export const BASE = "http://127.0.0.1/api/v1";
 export const db = harness.db;
@@ -40,19 +42,44 @@ export function affiliateInput(id: string, overrides: Record<string, unknown> = 
   return { id, name: `Affiliate ${id}`, kind: "user_group", wikiPage: `m:${id}`, ...overrides };
 }
 
-export async function json<T = any>(res: Response): Promise<T> {
-  return (await res.json()) as T;
+/**
+ * The body of a response, parsed with the schema its route declares (`shared/api.ts`,
+ * `shared/schemas.ts`): a missing, extra or mistyped field fails the test here, saying where.
+ * Returns the body as it came over the wire.
+ */
+export async function bodyOf<S extends z.ZodType>(res: Response, schema: S): Promise<z.output<S>> {
+  const text = await res.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    expect.fail(`${res.status} answered with a body that is not JSON: ${text.slice(0, 300)}`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    expect.fail(`${res.status} answered with a body unlike its schema:\n${z.prettifyError(parsed.error)}\n${text}`);
+  }
+  return value as z.output<S>;
 }
 
-/** Asserts the API's one error shape and status, and returns the error. */
-export async function expectError(res: Response, status: number, code?: string) {
-  const body = await json(res);
-  expect({ status: res.status, body }).toMatchObject({
-    status,
-    body: { error: { message: expect.any(String), params: expect.any(Object) } },
-  });
-  if (code) expect(body.error.code).toBe(code);
-  return body.error as { code: string; message: string; params: Record<string, unknown>; details?: any };
+/** The parts of `GET /openapi.json` that tests read (the document's own schema is OpenAPI 3.1's). */
+const Operation = z.looseObject({
+  parameters: z.array(z.looseObject({ in: z.string(), name: z.string() })).optional(),
+  requestBody: z.unknown().optional(),
+  responses: z.record(z.string(), z.unknown()),
+});
+export const OpenApiDocument = z.looseObject({
+  openapi: z.string(),
+  components: z.looseObject({ schemas: z.record(z.string(), z.unknown()) }),
+  paths: z.record(z.string(), z.record(z.string(), Operation)),
+});
+
+/** Asserts the status and the API's one error shape (`ApiError`), and returns the error. */
+export async function expectError(res: Response, status: number, code?: ErrorCode) {
+  expect(res.status, await res.clone().text()).toBe(status);
+  const { error } = await bodyOf(res, ApiError);
+  if (code) expect(error.code).toBe(code);
+  return { ...error, details: error.details ?? {} };
 }
 
 const tokens = new Map<string, string>();
@@ -64,7 +91,7 @@ export async function signIn(username: string, opts: { blocked?: boolean } = {})
   if (cached) return cached;
   const res = await call("POST", "/session/dev", { body: { username, blocked: opts.blocked ?? false } });
   expect(res.status).toBe(200);
-  const { token } = await json<{ token: string }>(res);
+  const { token } = await bodyOf(res, SessionResponse);
   tokens.set(key, token);
   return token;
 }
@@ -120,7 +147,7 @@ export function partnerInput(overrides: Partial<PartnerInput> = {}): PartnerInpu
 export async function makePartner(overrides: Partial<PartnerInput> = {}, by = "Referrer User"): Promise<string> {
   const res = await call("POST", "/partners", { token: await signIn(by), body: partnerInput(overrides) });
   expect(res.status).toBe(201);
-  return (await json<{ id: string }>(res)).id;
+  return (await bodyOf(res, PartnerDetail)).id;
 }
 
 export async function makeClaim(partner: string, affiliate: string, by: string, message = "We can take this partner") {
@@ -129,7 +156,7 @@ export async function makeClaim(partner: string, affiliate: string, by: string, 
     body: { affiliate, message },
   });
   expect(res.status).toBe(201);
-  return (await json<{ claim: Claim }>(res)).claim;
+  return (await bodyOf(res, ClaimResponse)).claim;
 }
 
 export async function act(action: string, claimId: number, by: string, body: Record<string, unknown> = {}) {

@@ -1,7 +1,20 @@
 /** CORS, ETags, pagination, filters, the CSV export, the OpenAPI document, the event feed. */
 import { describe, expect, it } from "vitest";
+import { Affiliate } from "../../shared/schemas.ts";
+import { CoordinatorList, EventList, Me, MirrorStatus, PartnerList, RoleResult } from "../../shared/api.ts";
 import { csvCell, csvDocument } from "../../worker/export/csv.ts";
-import { act, call, COORDINATOR, expectError, json, makeAffiliate, makeClaim, makePartner, signIn } from "./helpers.ts";
+import {
+  act,
+  call,
+  COORDINATOR,
+  expectError,
+  bodyOf,
+  OpenApiDocument,
+  makeAffiliate,
+  makeClaim,
+  makePartner,
+  signIn,
+} from "./helpers.ts";
 
 describe("CORS", () => {
   it("allows the configured wiki origin, also on errors and preflights", async () => {
@@ -46,28 +59,29 @@ describe("GET /partners", () => {
         }),
       );
     }
-    const all = await json(await call("GET", `/partners?q=${tag}&limit=100`));
+    const all = await bodyOf(await call("GET", `/partners?q=${tag}&limit=100`), PartnerList);
     expect(all.total).toBe(7);
-    const names: string[] = all.partners.map((p: { name: string }) => p.name);
+    const names: string[] = all.partners.map((p) => p.name);
     expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: any = await json(await call("GET", `/partners?q=${tag}&limit=3${cursor ? `&cursor=${cursor}` : ""}`));
+      const page: PartnerList = await bodyOf(
+        await call("GET", `/partners?q=${tag}&limit=3${cursor ? `&cursor=${cursor}` : ""}`),
+        PartnerList,
+      );
       expect(page.total).toBe(7);
-      seen.push(...page.partners.map((p: { id: string }) => p.id));
+      seen.push(...page.partners.map((p) => p.id));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(all.partners.map((p: { id: string }) => p.id));
+    expect(seen).toEqual(all.partners.map((p) => p.id));
 
-    const libraries = await json(await call("GET", `/partners?q=${tag}&kind=library&country=FR`));
-    expect(
-      libraries.partners.every((p: { kind: string; country: string }) => p.kind === "library" && p.country === "FR"),
-    ).toBe(true);
+    const libraries = await bodyOf(await call("GET", `/partners?q=${tag}&kind=library&country=FR`), PartnerList);
+    expect(libraries.partners.every((p) => p.kind === "library" && p.country === "FR")).toBe(true);
     expect(libraries.total).toBe(2);
-    const desc = await json(await call("GET", `/partners?q=${tag}&sort=-name&limit=2`));
-    expect(desc.partners[0].name).toBe(names.at(-1));
+    const desc = await bodyOf(await call("GET", `/partners?q=${tag}&sort=-name&limit=2`), PartnerList);
+    expect(desc.partners[0]?.name).toBe(names.at(-1));
   });
 
   it("filters by derived status and by language prefix", async () => {
@@ -77,10 +91,10 @@ describe("GET /partners", () => {
     await makePartner({ name: `Status ${tag} open`, languages: ["es"] });
     const claim = await makeClaim(matched, affiliate, "Status Tester");
     await act("accept", claim.id, COORDINATOR);
-    const m = await json(await call("GET", `/partners?q=${tag}&status=matched`));
-    expect(m.partners.map((p: { id: string }) => p.id)).toEqual([matched]);
-    const pt = await json(await call("GET", `/partners?q=${tag}&language=pt`));
-    expect(pt.partners.map((p: { id: string }) => p.id)).toEqual([matched]);
+    const m = await bodyOf(await call("GET", `/partners?q=${tag}&status=matched`), PartnerList);
+    expect(m.partners.map((p) => p.id)).toEqual([matched]);
+    const pt = await bodyOf(await call("GET", `/partners?q=${tag}&language=pt`), PartnerList);
+    expect(pt.partners.map((p) => p.id)).toEqual([matched]);
   });
 
   it("answers 304 to a matching If-None-Match, and a new ETag after a change", async () => {
@@ -125,10 +139,10 @@ describe("GET /events", () => {
   it("lists events in order after a sequence number", async () => {
     const affiliate = await makeAffiliate();
     const partner = await makePartner();
-    const mark = (await json(await call("GET", "/events?after=0&limit=1"))).last;
+    const mark = (await bodyOf(await call("GET", "/events?after=0&limit=1"), EventList)).last;
     await makeClaim(partner, affiliate, "Event Watcher");
-    const feed = await json(await call("GET", `/events?after=${mark}`));
-    expect(feed.events.map((e: { type: string }) => e.type)).toEqual(["claim.created"]);
+    const feed = await bodyOf(await call("GET", `/events?after=${mark}`), EventList);
+    expect(feed.events.map((e) => e.type)).toEqual(["claim.created"]);
     expect(feed.events[0]).toMatchObject({ seq: mark + 1, actor: "Event Watcher", partner, affiliate });
     expect(feed.last).toBe(mark + 1);
   });
@@ -138,15 +152,15 @@ describe("GET /events", () => {
     const partner = await makePartner();
     const claim = await makeClaim(partner, affiliate, "Event Watcher");
     await act("withdraw", claim.id, "Event Watcher");
-    const newest = await json(await call("GET", `/events?partner=${partner}&order=desc&limit=2`));
-    expect(newest.events.map((e: { type: string }) => e.type)).toEqual(["claim.withdrawn", "claim.created"]);
+    const newest = await bodyOf(await call("GET", `/events?partner=${partner}&order=desc&limit=2`), EventList);
+    expect(newest.events.map((e) => e.type)).toEqual(["claim.withdrawn", "claim.created"]);
     await expectError(await call("GET", "/events?order=sideways"), 422);
   });
 });
 
 describe("GET /openapi.json", () => {
   it("documents every route of the API with its schemas", async () => {
-    const doc = await json(await call("GET", "/openapi.json"));
+    const doc = await bodyOf(await call("GET", "/openapi.json"), OpenApiDocument);
     expect(doc.openapi).toBe("3.1.0");
     const paths = Object.keys(doc.paths);
     for (const p of [
@@ -176,16 +190,16 @@ describe("GET /openapi.json", () => {
     }
     expect(doc.components.schemas).toHaveProperty("Partner");
     expect(doc.components.schemas).toHaveProperty("Error");
-    expect(doc.paths["/partners"].post.requestBody.content["application/json"].schema.$ref).toBe(
-      "#/components/schemas/PartnerInput",
-    );
+    expect(doc.paths["/partners"]?.post?.requestBody).toMatchObject({
+      content: { "application/json": { schema: { $ref: "#/components/schemas/PartnerInput" } } },
+    });
   });
 });
 
 describe("GET /mirror/status", () => {
   it("reports lag as the events not yet on the wiki", async () => {
     await makePartner();
-    const status = await json(await call("GET", "/mirror/status"));
+    const status = await bodyOf(await call("GET", "/mirror/status"), MirrorStatus);
     expect(status.configured).toBe(false);
     expect(status.lastEvent).toBe(0);
     expect(status.lag).toBe(status.latestEvent);
@@ -200,11 +214,14 @@ describe("affiliates, representatives and coordinators", () => {
       token: await signIn("Newbie"),
       body: { username: "Newbie" },
     });
-    expect(await json(ask)).toEqual({ user: "Newbie", status: "requested" });
-    const publicView = await json(await call("GET", `/affiliates/${affiliate}`));
-    expect(publicView.representatives.map((r: { user: string }) => r.user)).toEqual(["Senior Rep"]);
-    const repView = await json(await call("GET", `/affiliates/${affiliate}`, { token: await signIn("Senior Rep") }));
-    expect(repView.representatives.map((r: { user: string; status: string }) => `${r.user}:${r.status}`)).toEqual([
+    expect(await bodyOf(ask, RoleResult)).toEqual({ user: "Newbie", status: "requested" });
+    const publicView = await bodyOf(await call("GET", `/affiliates/${affiliate}`), Affiliate);
+    expect(publicView.representatives.map((r) => r.user)).toEqual(["Senior Rep"]);
+    const repView = await bodyOf(
+      await call("GET", `/affiliates/${affiliate}`, { token: await signIn("Senior Rep") }),
+      Affiliate,
+    );
+    expect(repView.representatives.map((r) => `${r.user}:${r.status}`)).toEqual([
       "Newbie:requested",
       "Senior Rep:verified",
     ]);
@@ -212,12 +229,12 @@ describe("affiliates, representatives and coordinators", () => {
       token: await signIn("Senior Rep"),
       body: { username: "Newbie" },
     });
-    expect(await json(verify)).toEqual({ user: "Newbie", status: "verified" });
+    expect(await bodyOf(verify, RoleResult)).toEqual({ user: "Newbie", status: "verified" });
     const claim = await makeClaim(await makePartner(), affiliate, "Newbie");
     expect(claim.verified).toBe(true);
-    const types = (await json(await call("GET", "/events?limit=1000"))).events
-      .filter((e: { affiliate: string }) => e.affiliate === affiliate)
-      .map((e: { type: string }) => e.type);
+    const types = (await bodyOf(await call("GET", "/events?limit=1000"), EventList)).events
+      .filter((e) => e.affiliate === affiliate)
+      .map((e) => e.type);
     // The public feed leaves out the pending request (test/api/event-audience.test.ts).
     expect(types).toEqual(["affiliate.created", "representative.verified", "representative.verified", "claim.created"]);
   });
@@ -227,14 +244,14 @@ describe("affiliates, representatives and coordinators", () => {
     expect(
       (await call("POST", "/coordinators", { token: coord, body: { username: "second_coordinator" } })).status,
     ).toBe(204);
-    const me = await json(await call("GET", "/me", { token: await signIn("Second coordinator") }));
+    const me = await bodyOf(await call("GET", "/me", { token: await signIn("Second coordinator") }), Me);
     expect(me.roles.coordinator).toBe(true);
-    const list = await json(await call("GET", "/coordinators"));
+    const list = await bodyOf(await call("GET", "/coordinators"), CoordinatorList);
     expect(list.coordinators).toContainEqual({ user: "Second coordinator", source: "added" });
     await expectError(await call("DELETE", `/coordinators/${encodeURIComponent(COORDINATOR)}`, { token: coord }), 409);
     expect((await call("DELETE", "/coordinators/Second%20coordinator", { token: coord })).status).toBe(204);
     expect(
-      (await json(await call("GET", "/me", { token: await signIn("Second coordinator") }))).roles.coordinator,
+      (await bodyOf(await call("GET", "/me", { token: await signIn("Second coordinator") }), Me)).roles.coordinator,
     ).toBe(false);
   });
 
@@ -247,7 +264,7 @@ describe("affiliates, representatives and coordinators", () => {
       body: { capabilities: ["course"] },
       headers: { "If-Match": '"1"' },
     });
-    expect(await json(res)).toMatchObject({ capabilities: ["course"], version: 2 });
+    expect(await bodyOf(res, Affiliate)).toMatchObject({ capabilities: ["course"], version: 2 });
     await expectError(
       await call("PATCH", `/affiliates/${affiliate}`, {
         token: coord,

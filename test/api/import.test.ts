@@ -1,6 +1,9 @@
 /** Importing a list: the preview of a 40-row list, its commit, atomicity, the row limit, and the same list as a wikitable. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, COORDINATOR, db, expectError, json, makePartner, signIn } from "./helpers.ts";
+import { EventList } from "../../shared/api.ts";
+import { ImportPreview } from "../../shared/intake-api.ts";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { call, COORDINATOR, db, expectError, bodyOf, makePartner, signIn } from "./helpers.ts";
 import { asCsv, asWikitable, DIRECTORY, HEADERS, listRows, ROWS } from "./import-list.ts";
 
 const importList = async (body: Record<string, unknown>, by = COORDINATOR) =>
@@ -29,7 +32,7 @@ describe("POST /partners/import, the preview", () => {
     const before = [await count("partner"), await count("event")];
     const res = await importList({ format: "csv", text: asCsv(listRows()), dryRun: true });
     expect(res.status).toBe(200);
-    const p = await json(res);
+    const p = await bodyOf(res, ImportPreview);
     expect(p).toMatchObject({ format: "csv", headers: HEADERS, rows: 40, committed: false });
     expect(p.columns).toEqual({
       name: "Institution",
@@ -47,8 +50,8 @@ describe("POST /partners/import, the preview", () => {
       ...ROWS.fileDuplicates,
     ]);
     const [byName, byWebsite, byItem, inFileName, inFileSite] = p.duplicates;
-    expect(byName.candidates).toEqual([{ id: directoryIds[0], name: DIRECTORY[0].name, why: ["name"] }]);
-    expect(byWebsite.candidates).toEqual([{ id: directoryIds[1], name: DIRECTORY[1].name, why: ["website", "name"] }]);
+    expect(byName?.candidates).toEqual([{ id: directoryIds[0], name: DIRECTORY[0].name, why: ["name"] }]);
+    expect(byWebsite?.candidates).toEqual([{ id: directoryIds[1], name: DIRECTORY[1].name, why: ["website", "name"] }]);
     expect(byItem).toMatchObject({ candidates: [{ id: directoryIds[2], why: ["wikidata"] }], confirmable: false });
     expect(inFileName).toMatchObject({ candidates: [], sameAs: [3], confirmable: true });
     expect(inFileSite).toMatchObject({ candidates: [], sameAs: [4], confirmable: true });
@@ -80,14 +83,20 @@ describe("POST /partners/import, the preview", () => {
   });
 
   it("gives the same preview for the same list pasted as a wikitable", async () => {
-    const csv = await json(await importList({ format: "csv", text: asCsv(listRows()), dryRun: true }));
-    const wiki = await json(await importList({ format: "wikitable", text: asWikitable(listRows()), dryRun: true }));
+    const csv = await bodyOf(await importList({ format: "csv", text: asCsv(listRows()), dryRun: true }), ImportPreview);
+    const wiki = await bodyOf(
+      await importList({ format: "wikitable", text: asWikitable(listRows()), dryRun: true }),
+      ImportPreview,
+    );
     expect({ ...wiki, format: "csv" }).toEqual(csv);
   });
 
   it("reads TSV and takes a mapping it is given", async () => {
     const text = "Nom\tPays\nMusée du Test TSV\tFR\n";
-    const p = await json(await importList({ format: "tsv", text, columns: { name: "Nom", country: "Pays" } }));
+    const p = await bodyOf(
+      await importList({ format: "tsv", text, columns: { name: "Nom", country: "Pays" } }),
+      ImportPreview,
+    );
     expect(p.create).toEqual([{ row: 2, id: "musee-du-test-tsv", name: "Musée du Test TSV" }]);
     await expectError(await importList({ format: "tsv", text, columns: { name: "Name" } }), 422, "validation_failed");
   });
@@ -110,25 +119,28 @@ describe("POST /partners/import, the commit", () => {
     const before = [await count("partner"), await count("event")];
     const res = await importList({ format: "csv", text: asCsv(listRows()), dryRun: false });
     expect(res.status).toBe(200);
-    const p = await json(res);
+    const p = await bodyOf(res, ImportPreview);
     expect(p.committed).toBe(true);
     expect([await count("partner"), await count("event")]).toEqual([before[0]! + 31, before[1]! + 32]);
-    const first = await json(await call("GET", `/partners/${p.create[0].id}`));
+    const first = await bodyOf(await call("GET", `/partners/${p.create[0]?.id}`), PartnerDetail);
     expect(first).toMatchObject({ name: "Aachen Museum", country: "DE", kind: "museum", languages: ["en"] });
-    const feed = await json(await call("GET", "/events?order=desc&limit=1"));
+    const feed = await bodyOf(await call("GET", "/events?order=desc&limit=1"), EventList);
     expect(feed.events[0]).toMatchObject({
       type: "partners.imported",
       data: { rows: 40, created: 31, duplicates: 5, errors: 4 },
     });
     // Imported again, every row is now a duplicate of the directory (or still bad).
-    const again = await json(await importList({ format: "csv", text: asCsv(listRows()), dryRun: true }));
+    const again = await bodyOf(
+      await importList({ format: "csv", text: asCsv(listRows()), dryRun: true }),
+      ImportPreview,
+    );
     expect(again.create).toEqual([]);
   });
 
   it("creates a row confirmed as new, but never a second partner for the same Wikidata item", async () => {
     const text = asCsv(listRows());
     const confirmNew = [ROWS.fileDuplicates[0], ROWS.directoryDuplicates[2]];
-    const p = await json(await importList({ format: "csv", text, dryRun: true, confirmNew }));
+    const p = await bodyOf(await importList({ format: "csv", text, dryRun: true, confirmNew }), ImportPreview);
     expect(p.create.map((c: { row: number }) => c.row)).toContain(ROWS.fileDuplicates[0]);
     expect(p.duplicates.map((d: { row: number }) => d.row)).toContain(ROWS.directoryDuplicates[2]);
   });

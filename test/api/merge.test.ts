@@ -1,5 +1,7 @@
 /** Merging partners: what moves, what is refused, and how the merged id answers afterwards. */
 import { describe, expect, it } from "vitest";
+import { EventList, PartnerList } from "../../shared/api.ts";
+import { PartnerDetail } from "../../shared/schemas.ts";
 import { API_BASE } from "../../shared/api-base.ts";
 import { loadMirrorRecord } from "../../worker/mirror/job.ts";
 import {
@@ -8,7 +10,7 @@ import {
   COORDINATOR,
   db,
   expectError,
-  json,
+  bodyOf,
   makeAffiliate,
   makeClaim,
   makePartner,
@@ -19,7 +21,8 @@ import {
 const merge = async (from: string, into: string, version: number, by = COORDINATOR) =>
   call("POST", `/partners/${from}/merge`, { token: await signIn(by), body: { into, version } });
 
-const versionOf = async (id: string) => (await json(await call("GET", `/partners/${id}`))).version as number;
+const versionOf = async (id: string) =>
+  (await bodyOf(await call("GET", `/partners/${id}`), PartnerDetail)).version as number;
 
 describe("POST /partners/{id}/merge", () => {
   it("moves claims, combines links, asks and notes, and records one partner.merged event", async () => {
@@ -42,16 +45,19 @@ describe("POST /partners/{id}/merge", () => {
     const c2 = await makeClaim(into, a2, "Rep Merge B");
     const res = await merge(from, into, await versionOf(from));
     expect(res.status).toBe(200);
-    const survivor = await json(await call("GET", `/partners/${into}`, { token: await signIn(COORDINATOR) }));
+    const survivor = await bodyOf(
+      await call("GET", `/partners/${into}`, { token: await signIn(COORDINATOR) }),
+      PartnerDetail,
+    );
     expect(survivor.claims.map((c: { id: number }) => c.id).sort()).toEqual([c1.id, c2.id].sort());
     expect(survivor.interested.sort()).toEqual([a1, a2].sort());
     expect(survivor.asks).toEqual(["train 10 curators", "scan 300 maps"]);
     expect(survivor.links).toEqual([{ label: "Case study", url: "https://example.org/case/source" }]);
     expect(survivor.website).toBe("https://merge-source.example");
-    expect(survivor.contact.notes).toBe("Prefers mornings\n\nMet at the conference");
+    expect(survivor.contact?.notes).toBe("Prefers mornings\n\nMet at the conference");
 
-    const history = await json(await call("GET", `/events?partner=${into}`));
-    const types = history.events.map((e: { type: string; partner: string }) => `${e.type}:${e.partner}`);
+    const history = await bodyOf(await call("GET", `/events?partner=${into}`), EventList);
+    const types = history.events.map((e) => `${e.type}:${e.partner}`);
     expect(types).toEqual(
       expect.arrayContaining([`partner.referred:${from}`, `partner.referred:${into}`, `claim.created:${from}`]),
     );
@@ -69,7 +75,10 @@ describe("POST /partners/{id}/merge", () => {
     expect(res.headers.get("Location")).toBe(`${API_BASE}/partners/${into}`);
     const err = await expectError(res, 301, "partner_merged");
     expect(err.params).toEqual({ partner: from, into });
-    const list = await json(await call("GET", `/partners?q=${encodeURIComponent("Redirect Source Archive")}`));
+    const list = await bodyOf(
+      await call("GET", `/partners?q=${encodeURIComponent("Redirect Source Archive")}`),
+      PartnerList,
+    );
     expect(list.partners.map((p: { id: string }) => p.id)).not.toContain(from);
     const mirror = await loadMirrorRecord(db);
     expect(mirror.merged?.[from]).toBe(into);
@@ -131,10 +140,9 @@ describe("POST /partners/{id}/merge", () => {
     ]);
     expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
     for (const r of answers.filter((x) => x.status !== 200)) expect([409, 412, 301]).toContain(r.status);
-    const events = await json(await call("GET", "/events?after=0&limit=1000"));
+    const events = await bodyOf(await call("GET", "/events?after=0&limit=1000"), EventList);
     const merges = events.events.filter(
-      (e: { type: string; data: { from: string } }) =>
-        e.type === "partner.merged" && [from, into].includes(e.data.from),
+      (e) => e.type === "partner.merged" && [from, into].includes(String(e.data.from)),
     );
     expect(merges).toHaveLength(1);
   });

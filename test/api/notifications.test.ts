@@ -1,5 +1,6 @@
 // Notifications through the API: preferences, "For you", the outbox status, stale warnings.
 import { describe, expect, it } from "vitest";
+import { Feed, NotificationStatus, Preferences } from "../../shared/api.ts";
 import { readConfig } from "../../worker/config.ts";
 import { runStaleLeads } from "../../worker/jobs/stale.ts";
 import { runStaleWarnings } from "../../worker/notify/stale-warnings.ts";
@@ -9,7 +10,7 @@ import {
   COORDINATOR,
   db,
   expectError,
-  json,
+  bodyOf,
   makeAffiliate,
   makeClaim,
   makePartner,
@@ -26,21 +27,20 @@ const config = readConfig({
   STALE_WARN_DAYS: "7",
 });
 
-interface FeedBody {
-  items: Array<{ event: { seq: number; type: string; actor: string }; reason: string; unseen: boolean }>;
-  unseen: number;
-  seenSeq: number;
-}
-const feed = async (user: string) => json<FeedBody>(await call("GET", "/me/feed", { token: await signIn(user) }));
+const feed = async (user: string) => bodyOf(await call("GET", "/me/feed", { token: await signIn(user) }), Feed);
 
 describe("notification preferences", () => {
   it("are daily until chosen, and keep what a person chooses", async () => {
     const token = await signIn("Pref Person");
-    expect(await json(await call("GET", "/me/preferences", { token }))).toEqual({ notifications: "daily" });
+    expect(await bodyOf(await call("GET", "/me/preferences", { token }), Preferences)).toEqual({
+      notifications: "daily",
+    });
     for (const mode of ["immediate", "weekly", "none", "daily"]) {
       const put = await call("PUT", "/me/preferences", { token, body: { notifications: mode } });
       expect(put.status).toBe(200);
-      expect(await json(await call("GET", "/me/preferences", { token }))).toEqual({ notifications: mode });
+      expect(await bodyOf(await call("GET", "/me/preferences", { token }), Preferences)).toEqual({
+        notifications: mode,
+      });
     }
   });
 
@@ -51,7 +51,9 @@ describe("notification preferences", () => {
       422,
       "validation_failed",
     );
-    expect(await json(await call("GET", "/me/preferences", { token }))).toEqual({ notifications: "daily" });
+    expect(await bodyOf(await call("GET", "/me/preferences", { token }), Preferences)).toEqual({
+      notifications: "daily",
+    });
     await expectError(await call("GET", "/me/preferences"), 401);
   });
 });
@@ -84,7 +86,7 @@ describe("For you", () => {
       body: { upTo: mine.items[0]!.event.seq },
     });
     expect(seen.status).toBe(200);
-    expect((await json<FeedBody>(seen)).unseen).toBe(0);
+    expect((await bodyOf(seen, Feed)).unseen).toBe(0);
     await act("complete", claim.id, "Feed Rep");
     const after = await feed("Feed Claimant");
     expect(after.items.map((i) => [i.event.type, i.unseen])).toEqual([
@@ -105,7 +107,7 @@ describe("the outbox status", () => {
     await feed("Status Claimant");
     const res = await call("GET", "/notifications/status", { token: await signIn(COORDINATOR) });
     expect(res.status).toBe(200);
-    const status = await json<{ recipients: Array<{ user: string; state: string; pending: number }> }>(res);
+    const status = await bodyOf(res, NotificationStatus);
     const coordTwo = status.recipients.find((r) => r.user === "Coord Two");
     expect(coordTwo).toMatchObject({ state: "pending" });
     expect(coordTwo!.pending).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 /** Cursors carry any text: a page may end on a name in any script, and the next page follows it. */
 import { describe, expect, it } from "vitest";
-import { call, json, makePartner } from "./helpers.ts";
+import { PartnerList } from "../../shared/api.ts";
+import { call, bodyOf, makePartner } from "./helpers.ts";
 
 describe("GET /partners cursors", () => {
   it("page through names outside Latin-1 (Polish, Greek, Chinese, Arabic, an emoji) without gaps or repeats", async () => {
@@ -8,18 +9,18 @@ describe("GET /partners cursors", () => {
     const names = ["Łódź Museum", "Ωmega Archive", "北京图书馆", "مكتبة الإسكندرية", "🦉 Owl Society", "Ærø Library"];
     for (const name of names) await makePartner({ name: `${tag} ${name}` });
     for (const sort of ["name", "-name", "country", "-updated"]) {
-      const all = await json(await call("GET", `/partners?q=${tag}&sort=${sort}&limit=100`));
+      const all = await bodyOf(await call("GET", `/partners?q=${tag}&sort=${sort}&limit=100`), PartnerList);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
         const res = await call("GET", `/partners?q=${tag}&sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
         expect(res.status, `${sort} after ${seen.length}`).toBe(200);
-        const page: { partners: Array<{ id: string }>; nextCursor: string | null } = await json(res);
+        const page: { partners: Array<{ id: string }>; nextCursor: string | null } = await bodyOf(res, PartnerList);
         seen.push(...page.partners.map((p) => p.id));
         cursor = page.nextCursor;
         if (cursor) expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
       } while (cursor);
-      expect(seen, sort).toEqual(all.partners.map((p: { id: string }) => p.id));
+      expect(seen, sort).toEqual(all.partners.map((p) => p.id));
       expect(seen).toHaveLength(names.length);
     }
   });

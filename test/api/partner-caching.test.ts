@@ -1,6 +1,7 @@
 /** `GET /partners/{id}` depends on who asks: no shared cache keeps it, and the two views never share an ETag. */
 import { describe, expect, it } from "vitest";
-import { call, COORDINATOR, json, makePartner, signIn } from "./helpers.ts";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { call, COORDINATOR, bodyOf, makePartner, signIn } from "./helpers.ts";
 
 const varies = (res: Response) => (res.headers.get("Vary") ?? "").split(/\s*,\s*/).map((v) => v.toLowerCase());
 
@@ -10,8 +11,8 @@ describe("GET /partners/{id} caching", () => {
     const anonymous = await call("GET", `/partners/${id}`);
     const coordinator = await call("GET", `/partners/${id}`, { token: await signIn(COORDINATOR) });
     const stranger = await call("GET", `/partners/${id}`, { token: await signIn("Passer By") });
-    expect((await json(anonymous)).contact).toBeUndefined();
-    expect((await json(coordinator)).contact).toBeDefined();
+    expect((await bodyOf(anonymous, PartnerDetail)).contact).toBeUndefined();
+    expect((await bodyOf(coordinator, PartnerDetail)).contact).toBeDefined();
     for (const res of [anonymous, coordinator, stranger]) {
       expect(res.headers.get("Cache-Control")).toMatch(/\b(private|no-store)\b/);
       expect(varies(res)).toContain("authorization");

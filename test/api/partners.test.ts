@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { EventList } from "../../shared/api.ts";
 import {
   call,
   COORDINATOR,
   expectError,
-  json,
+  bodyOf,
   makeAffiliate,
   makeClaim,
   makePartner,
@@ -20,7 +22,7 @@ describe("POST /partners (refer a partner)", () => {
       body: partnerInput({ name: "Muzeum Śląskie w Katowicach", country: "PL", languages: ["pl"] }),
     });
     expect(res.status).toBe(201);
-    const p = await json(res);
+    const p = await bodyOf(res, PartnerDetail);
     expect(p).toMatchObject({
       id: "muzeum-slaskie-w-katowicach",
       status: "open",
@@ -31,8 +33,8 @@ describe("POST /partners (refer a partner)", () => {
     });
     expect(p.contact).toEqual({ name: "Erika Mustermann", email: "erika@example.org", notes: "prefers mornings" });
     expect(res.headers.get("ETag")).toBe('"1-private"'); // the referrer's view holds the contact
-    const events = await json(await call("GET", `/events?partner=${p.id}`));
-    expect(events.events.map((e: { type: string }) => e.type)).toEqual(["partner.referred"]);
+    const events = await bodyOf(await call("GET", `/events?partner=${p.id}`), EventList);
+    expect(events.events.map((e) => e.type)).toEqual(["partner.referred"]);
     expect(JSON.stringify(events)).not.toContain("erika@example.org");
   });
 
@@ -72,7 +74,7 @@ describe("GET /partners/{id}", () => {
     const seen = async (user: string | null) => {
       const res = await call("GET", `/partners/${id}`, { token: user ? await signIn(user) : null });
       expect(res.status).toBe(200);
-      return (await json(res)).contact !== undefined;
+      return (await bodyOf(res, PartnerDetail)).contact !== undefined;
     };
     expect(await seen(null)).toBe(false);
     expect(await seen("Random User")).toBe(false);
@@ -107,7 +109,7 @@ describe("PATCH /partners/{id}", () => {
       headers: { "If-Match": '"1"' },
     });
     expect(ok.status).toBe(200);
-    expect(await json(ok)).toMatchObject({ summary: "new summary", version: 2 });
+    expect(await bodyOf(ok, PartnerDetail)).toMatchObject({ summary: "new summary", version: 2 });
     expect(ok.headers.get("ETag")).toBe('"2-private"');
     await expectError(
       await call("PATCH", `/partners/${id}`, { token, body: { summary: "again" }, headers: { "If-Match": '"1"' } }),
@@ -144,12 +146,12 @@ describe("closing and reopening", () => {
       token: coord,
       body: { reason: "institution merged" },
     });
-    expect((await json(closed)).status).toBe("closed");
+    expect((await bodyOf(closed, PartnerDetail)).status).toBe("closed");
     const refused = await call("POST", `/partners/${id}/claims`, { token: await signIn("Eager"), body: { affiliate } });
     await expectError(refused, 409, "conflict");
     await expectError(await call("POST", `/partners/${id}/close`, { token: coord, body: { reason: "again" } }), 409);
     const reopened = await call("POST", `/partners/${id}/reopen`, { token: coord });
-    expect((await json(reopened)).status).toBe("open");
+    expect((await bodyOf(reopened, PartnerDetail)).status).toBe("open");
     await makeClaim(id, affiliate, "Eager");
   });
 });

@@ -3,8 +3,10 @@
  * (one lead per partner) and the guarded event (a lost race leaves nothing).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { ClaimResponse } from "../../shared/api.ts";
 import { harness } from "#harness";
-import { affiliateInput, call, COORDINATOR, json, partnerInput, signIn } from "./helpers.ts";
+import { affiliateInput, call, COORDINATOR, bodyOf, partnerInput, signIn } from "./helpers.ts";
 
 const N = 50;
 
@@ -22,7 +24,7 @@ describe(`${N} concurrent accepts on one partner`, () => {
       expect((await call("POST", "/affiliates", { token: coordinator, body: affiliateInput(id) })).status).toBe(201);
       const made = await call("POST", "/partners/raced-museum/claims", { token: coordinator, body: { affiliate: id } });
       expect(made.status).toBe(201);
-      claimIds.push((await json(made)).claim.id);
+      claimIds.push((await bodyOf(made, ClaimResponse)).claim.id);
     }
   });
 
@@ -34,8 +36,8 @@ describe(`${N} concurrent accepts on one partner`, () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(N - 1);
 
-    const winner = (await json(results.find((r) => r.status === 200)!)).claim;
-    const partner = await json(await call("GET", "/partners/raced-museum"));
+    const winner = (await bodyOf(results.find((r) => r.status === 200)!, ClaimResponse)).claim;
+    const partner = await bodyOf(await call("GET", "/partners/raced-museum"), PartnerDetail);
     expect(partner).toMatchObject({ status: "matched", lead: { claim: winner.id, affiliate: winner.affiliate } });
 
     const leads = await harness.db
@@ -55,7 +57,7 @@ describe(`${N} concurrent accepts on one partner`, () => {
       token: coordinator,
       body: { affiliate: "affiliate-0" },
     });
-    const id = (await json(made)).claim.id;
+    const id = (await bodyOf(made, ClaimResponse)).claim.id;
     const results = await Promise.all(
       Array.from({ length: N }, () =>
         call("POST", `/claims/${id}/accept`, { token: coordinator, body: { version: 1 } }),

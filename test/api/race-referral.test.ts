@@ -3,7 +3,8 @@
  * are possible duplicates, see duplicates.test.ts), on each runtime: every one gets its own id, none a false 409.
  */
 import { describe, expect, it } from "vitest";
-import { call, db, json, partnerInput, signIn } from "./helpers.ts";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { call, db, bodyOf, partnerInput, signIn } from "./helpers.ts";
 
 const N = 50;
 
@@ -17,7 +18,7 @@ describe(`${N} simultaneous referrals of the same name, confirmed as new`, () =>
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(N).fill(201));
-    const ids = await Promise.all(results.map(async (r) => (await json<{ id: string }>(r)).id));
+    const ids = await Promise.all(results.map(async (r) => (await bodyOf(r, PartnerDetail)).id));
     expect(new Set(ids).size).toBe(N);
     const events = await db
       .prepare(

@@ -4,22 +4,34 @@
  * on a request that was never verified), each with who may and may not.
  */
 import { describe, expect, it } from "vitest";
-import { act, call, COORDINATOR, expectError, json, makeAffiliate, makeClaim, makePartner, signIn } from "./helpers.ts";
+import { Affiliate } from "../../shared/schemas.ts";
+import { EventList, MyClaims, RoleResult } from "../../shared/api.ts";
+import {
+  act,
+  call,
+  COORDINATOR,
+  expectError,
+  bodyOf,
+  makeAffiliate,
+  makeClaim,
+  makePartner,
+  signIn,
+} from "./helpers.ts";
 
 // A coordinator's view of the feed: pending requests are not shown to everyone.
 const eventsOf = async (affiliate: string) =>
-  (await json(await call("GET", "/events?limit=1000", { token: await signIn(COORDINATOR) }))).events
-    .filter((e: { affiliate: string | null }) => e.affiliate === affiliate)
-    .map((e: { type: string; actor: string }) => `${e.type} by ${e.actor}`);
+  (await bodyOf(await call("GET", "/events?limit=1000", { token: await signIn(COORDINATOR) }), EventList)).events
+    .filter((e) => e.affiliate === affiliate)
+    .map((e) => `${e.type} by ${e.actor}`);
 
 const ask = async (affiliate: string, user: string) =>
   call("POST", `/affiliates/${affiliate}/representatives`, { token: await signIn(user), body: { username: user } });
 const remove = async (affiliate: string, user: string, by: string) =>
   call("DELETE", `/affiliates/${affiliate}/representatives/${encodeURIComponent(user)}`, { token: await signIn(by) });
 const standing = async (affiliate: string) =>
-  (await json(await call("GET", `/affiliates/${affiliate}`, { token: await signIn(COORDINATOR) }))).representatives.map(
-    (r: { user: string; status: string }) => `${r.user}:${r.status}`,
-  );
+  (
+    await bodyOf(await call("GET", `/affiliates/${affiliate}`, { token: await signIn(COORDINATOR) }), Affiliate)
+  ).representatives.map((r) => `${r.user}:${r.status}`);
 
 describe("GET /me/claims", () => {
   it("lists the caller's own claims in every state, the latest first, and nobody else's", async () => {
@@ -32,15 +44,15 @@ describe("GET /me/claims", () => {
 
     const res = await call("GET", "/me/claims", { token: await signIn("Mine Rep") });
     expect(res.status).toBe(200);
-    const { claims } = await json(res);
-    expect(claims.map((c: { id: number; status: string }) => [c.id, c.status])).toEqual([
+    const { claims } = await bodyOf(res, MyClaims);
+    expect(claims.map((c) => [c.id, c.status])).toEqual([
       [first.id, "withdrawn"],
       [second.id, "interested"],
     ]);
   });
 
   it("is empty for someone who never claimed, and needs a session", async () => {
-    expect(await json(await call("GET", "/me/claims", { token: await signIn("Never Claimed") }))).toEqual({
+    expect(await bodyOf(await call("GET", "/me/claims", { token: await signIn("Never Claimed") }), MyClaims)).toEqual({
       claims: [],
     });
     await expectError(await call("GET", "/me/claims"), 401, "unauthorized");
@@ -50,7 +62,7 @@ describe("GET /me/claims", () => {
 describe("refusing a request to represent an affiliate", () => {
   it("a representative of the affiliate refuses a request: it is gone and the event says refused", async () => {
     const affiliate = await makeAffiliate({ reps: ["Keeper"] });
-    expect(await json(await ask(affiliate, "Hopeful"))).toEqual({ user: "Hopeful", status: "requested" });
+    expect(await bodyOf(await ask(affiliate, "Hopeful"), RoleResult)).toEqual({ user: "Hopeful", status: "requested" });
     expect((await remove(affiliate, "Hopeful", "Keeper")).status).toBe(204);
     expect(await standing(affiliate)).toEqual(["Keeper:verified"]);
     expect((await eventsOf(affiliate)).slice(-2)).toEqual([
@@ -58,7 +70,7 @@ describe("refusing a request to represent an affiliate", () => {
       "representative.refused by Keeper",
     ]);
     // Refused is not barred: the user may ask again.
-    expect(await json(await ask(affiliate, "Hopeful"))).toEqual({ user: "Hopeful", status: "requested" });
+    expect(await bodyOf(await ask(affiliate, "Hopeful"), RoleResult)).toEqual({ user: "Hopeful", status: "requested" });
   });
 
   it("a coordinator refuses a request; removing a verified representative stays a removal", async () => {

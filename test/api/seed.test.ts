@@ -1,9 +1,10 @@
 /** The demo directory loads into D1, obeys every invariant, and tells every part of the claim story. */
 import { describe, expect, it } from "vitest";
+import { AffiliateList } from "../../shared/api.ts";
 import { PartnerList } from "../../shared/api.ts";
 import { CLAIM_STATUSES, PARTNER_STATUSES } from "../../shared/vocabulary.ts";
 import { demoSeedSql } from "../../worker/storage/seed/demo.ts";
-import { call, db, json } from "./helpers.ts";
+import { call, db, bodyOf } from "./helpers.ts";
 
 describe("demo seed", () => {
   it("is deterministic", () => {
@@ -14,7 +15,7 @@ describe("demo seed", () => {
   it("loads, validates against the API's own schemas, and has claims in every state", async () => {
     for (const sql of demoSeedSql()) await db.prepare(sql).run();
     const res = await call("GET", "/partners?limit=500");
-    const list = PartnerList.parse(await json(res));
+    const list = PartnerList.parse(await bodyOf(res, PartnerList));
     expect(list.total).toBe(120);
     const statuses = new Set(list.partners.map((p) => p.status));
     for (const s of PARTNER_STATUSES) expect(statuses, s).toContain(s);
@@ -27,7 +28,7 @@ describe("demo seed", () => {
     const kinds = new Set(list.partners.map((p) => p.kind));
     expect(kinds.size).toBeGreaterThanOrEqual(7);
     expect(new Set(list.partners.map((p) => p.country)).size).toBeGreaterThanOrEqual(12);
-    const affiliates = await json(await call("GET", "/affiliates"));
-    expect(affiliates.affiliates.map((a: { id: string }) => a.id)).toContain("wiki-education");
+    const affiliates = await bodyOf(await call("GET", "/affiliates"), AffiliateList);
+    expect(affiliates.affiliates.map((a) => a.id)).toContain("wiki-education");
   });
 });

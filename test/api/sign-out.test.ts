@@ -1,9 +1,10 @@
 /** Sign-out on both runtimes: DELETE /session revokes the token until it would have expired. */
 import { describe, expect, it } from "vitest";
-import { call, db, expectError, json } from "./helpers.ts";
+import { SessionResponse } from "../../shared/api.ts";
+import { call, db, expectError, bodyOf } from "./helpers.ts";
 
 const devSession = async (username: string, blocked = false) =>
-  (await json<{ token: string }>(await call("POST", "/session/dev", { body: { username, blocked } }))).token;
+  (await bodyOf(await call("POST", "/session/dev", { body: { username, blocked } }), SessionResponse)).token;
 
 describe("DELETE /session (sign-out)", () => {
   it("refuses the signed-out token from then on, and only that one", async () => {

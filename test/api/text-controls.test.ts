@@ -3,12 +3,13 @@
  * runtimes (D1 stored the invalid bytes, node:sqlite a U+FFFD), and keep real characters as typed.
  */
 import { describe, expect, it } from "vitest";
+import { PartnerDetail } from "../../shared/schemas.ts";
 import {
   affiliateInput,
   call,
   COORDINATOR,
   expectError,
-  json,
+  bodyOf,
   makeAffiliate,
   makePartner,
   partnerInput,
@@ -46,14 +47,14 @@ describe("text with C1 controls or lone surrogates", () => {
       for (const [method, path, body, field] of cases) {
         const res = await call(method, path, { token, raw: withEscapes(body) });
         const error = await expectError(res, 422, "validation_failed");
-        expect(error.details.issues[0].path, `${field}: ${what}`).toBe(field);
+        expect(error.details.issues?.[0]?.path, `${field}: ${what}`).toBe(field);
       }
       const coord = await signIn(COORDINATOR);
       const affiliate = await call("POST", "/affiliates", {
         token: coord,
         raw: withEscapes(affiliateInput("careful-aff", { name: bad })),
       });
-      expect((await expectError(affiliate, 422)).details.issues[0].path).toBe("name");
+      expect((await expectError(affiliate, 422)).details.issues?.[0]?.path).toBe("name");
       expect(await snapshot()).toBe(before);
     });
   }
@@ -65,7 +66,7 @@ describe("text with C1 controls or lone surrogates", () => {
       token: await signIn("Careful Claimant"),
       raw: withEscapes({ affiliate, message: "We can \u0085 take it" }),
     });
-    expect((await expectError(res, 422)).details.issues[0].path).toBe("message");
+    expect((await expectError(res, 422)).details.issues?.[0]?.path).toBe("message");
   });
 
   it("keeps characters outside the BMP and Latin-1 letters as typed", async () => {
@@ -75,8 +76,8 @@ describe("text with C1 controls or lone surrogates", () => {
       raw: withEscapes(partnerInput({ name, summary: "Ünïcödé 𝔘𝔫𝔦𝔠𝔬𝔡𝔢" })),
     });
     expect(res.status).toBe(201);
-    const made = await json(res);
-    const read = await json(await call("GET", `/partners/${made.id}`));
+    const made = await bodyOf(res, PartnerDetail);
+    const read = await bodyOf(await call("GET", `/partners/${made.id}`), PartnerDetail);
     expect([read.name, read.summary]).toEqual([name, "Ünïcödé 𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]);
   });
 });

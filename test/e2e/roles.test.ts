@@ -10,6 +10,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { ClaimResponse } from "../../shared/api.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   ARTEFACTS,
@@ -59,7 +60,7 @@ async function tokenOf(page: Page): Promise<string> {
   return (JSON.parse(raw ?? "{}") as { token: string }).token;
 }
 
-async function api(token: string, method: string, path: string, body?: unknown): Promise<any> {
+async function api(token: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${API}${path}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
@@ -211,10 +212,12 @@ describe("each role's own views, end to end", () => {
   });
 
   it("a coordinator hands a lead over to another affiliate, with a reason", async () => {
-    const aliceClaim = await api(await tokenOf(alice.page), "POST", `/partners/${handed.id}/claims`, {
-      affiliate: hub.users.alice.represents,
-      message: "We can digitise this collection.",
-    });
+    const aliceClaim = ClaimResponse.parse(
+      await api(await tokenOf(alice.page), "POST", `/partners/${handed.id}/claims`, {
+        affiliate: hub.users.alice.represents,
+        message: "We can digitise this collection.",
+      }),
+    );
     const bob = await person(hub.users.bob);
     await api(await tokenOf(bob.page), "POST", `/partners/${handed.id}/claims`, {
       affiliate: hub.users.bob.represents,

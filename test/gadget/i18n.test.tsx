@@ -9,6 +9,7 @@ import { FORMS_ENGLISH } from "../../gadget/src/forms/i18n/index.ts";
 import { englishMessages, loadLanguage, languageModule } from "../../gadget/src/i18n/index.ts";
 import formsAr from "../../i18n/forms/ar.json";
 import { pluralForm } from "../../gadget/preview/mw-messages.ts";
+import { Message } from "../../gadget/src/components/Message.tsx";
 import { testI18n } from "./fixtures.tsx";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -118,5 +119,21 @@ describe("lists", () => {
     expect(testI18n("en").list(["Images", "Data", "Texts"])).toBe("Images, Data, and Texts");
     expect(testI18n("de").list(["Bilder", "Daten"])).toBe("Bilder und Daten");
     expect(testI18n("ar").list(["صور", "بيانات"])).toContain(" و");
+  });
+});
+
+describe("message icons", () => {
+  // Codex's Arabic notice icon (`.cdx-message .cdx-message__icon:lang(ar)`) outranks the other types' icons.
+  it("carry no language except the notice's, so an Arabic error still shows the error icon", () => {
+    const { container } = render(
+      <>
+        <Message type="error">x</Message>
+        <Message type="warning">x</Message>
+        <Message type="success">x</Message>
+        <Message>x</Message>
+      </>,
+    );
+    const langs = [...container.querySelectorAll(".cdx-message__icon")].map((i) => i.getAttribute("lang"));
+    expect(langs).toEqual(["zxx", "zxx", "zxx", null]);
   });
 });

@@ -206,6 +206,34 @@ describe('"We can take this partner"', () => {
     expect((within(dialog).getByLabelText("Message") as HTMLTextAreaElement).value).toBe("Keep me");
   });
 
+  it("after a conflict, shows behind the dialog the claim that got there first", async () => {
+    const won = claim({ id: 9, partner: "staedel", affiliate: "wmde", claimedBy: "Ben", message: "From another tab" });
+    const after = detail({ ...museum, interested: ["wmat", "wmde"] }, [interestedClaim, won]);
+    let refused = false;
+    const f = backend(
+      on("POST", "/partners/staedel/claims", () => {
+        refused = true;
+        return apiError(409, "claim_conflict", "wmde already has an open claim", {
+          claim: { affiliate: "wmde", status: "interested" },
+        });
+      }),
+      on("GET", "/partners/staedel", () => (refused ? json(200, after) : undefined)),
+    );
+    open(f);
+    await userEvent.click(await screen.findByRole("button", { name: "We can take this partner" }));
+    const dialog = await screen.findByRole("dialog");
+    await userEvent.type(within(dialog).getByLabelText("Message"), "Keep me");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Send" }));
+    expect(await screen.findByText("From another tab")).toBeTruthy();
+    expect(f.calls.filter((c) => c.method === "GET" && c.path === "/partners/staedel")).toHaveLength(2);
+    expect((within(dialog).getByLabelText("Message") as HTMLTextAreaElement).value).toBe("Keep me");
+    // Wikimedia Deutschland has claimed meanwhile: it is no longer offered, nor kept chosen.
+    const select = within(dialog).getByLabelText("On behalf of") as HTMLSelectElement;
+    expect(select.value).toBe("");
+    expect([...select.options].map((o) => o.value)).not.toContain("wmde");
+    expect((within(dialog).getByRole("button", { name: "Send" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it("closes with Escape and returns focus", async () => {
     open(backend());
     const button = await screen.findByRole("button", { name: "We can take this partner" });

@@ -4,6 +4,7 @@
 import { startBackend } from "./oauth-backend.ts"; // first: it loads @hono/zod-openapi before the schemas
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { ClaimResponse } from "../../shared/api.ts";
 import { authorizationUrl, exchangeAuthorizationResponse } from "../../gadget/src/auth/oauth.ts";
 import type { RunningServer } from "../../worker/node/server.ts";
 import { login, newPassword, startWiki, type WikiHandle } from "../../tools/wiki/harness.ts";
@@ -158,7 +159,7 @@ it("signs a wiki user in from the hub page and lets them claim a partner under t
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown }));
     const partner = await post("/partners", {
       name: "Browser Museum",
       kind: "museum",
@@ -174,7 +175,7 @@ it("signs a wiki user in from the hub page and lets them claim a partner under t
     });
     return {
       partner,
-      claim: await post(`/partners/${partner.body.id}/claims`, {
+      claim: await post(`/partners/${(partner.body as { id: string }).id}/claims`, {
         affiliate: "browser-affiliate",
         message: "We can take this partner",
       }),
@@ -182,8 +183,9 @@ it("signs a wiki user in from the hub page and lets them claim a partner under t
   }, backend.url);
   expect(claim.partner.status).toBe(201);
   expect(claim.claim.status).toBe(201);
-  expect(claim.claim.body.claim).toMatchObject({ affiliate: "browser-affiliate", verified: false });
-  expect(JSON.stringify(claim.claim.body.claim)).toContain(USER);
+  const made = ClaimResponse.parse(claim.claim.body).claim;
+  expect(made).toMatchObject({ affiliate: "browser-affiliate", verified: false });
+  expect(JSON.stringify(made)).toContain(USER);
 
   await page.click("#partnerhub-signout");
   await page.waitForSelector("#partnerhub-signin");

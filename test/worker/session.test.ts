@@ -1,11 +1,12 @@
 import { env } from "cloudflare:workers";
 import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
+import { Me, SessionResponse } from "../../shared/api.ts";
 import { createApp } from "../../worker/app.ts";
 import { issueSession, SESSION_AUDIENCE, SESSION_ISSUER } from "../../worker/auth/session.ts";
 import type { Deps } from "../../worker/context.ts";
 import { workerDeps, type WorkerEnv } from "../../worker/index.ts";
-import { call, expectError, json } from "../api/helpers.ts";
+import { call, expectError, bodyOf } from "../api/helpers.ts";
 
 /** A key nobody configured: tokens signed with it must be refused. */
 const randomHex = (bytes: number) =>
@@ -21,9 +22,9 @@ describe("POST /session/dev", () => {
   it("issues a session that /me accepts", async () => {
     const res = await call("POST", "/session/dev", { body: { username: "dev_user" } });
     expect(res.status).toBe(200);
-    const session = await json(res);
+    const session = await bodyOf(res, SessionResponse);
     expect(session.user).toEqual({ id: "dev:Dev user", name: "Dev user", blocked: false });
-    const me = await json(await call("GET", "/me", { token: session.token }));
+    const me = await bodyOf(await call("GET", "/me", { token: session.token }), Me);
     expect(me).toMatchObject({
       user: { name: "Dev user" },
       roles: { coordinator: false, canWrite: true },
@@ -136,7 +137,7 @@ describe("POST /session (Wikimedia OAuth 2)", () => {
       profileApp({ sub: 4242, username: "wiki person", blocked: false, groups: ["user"], editcount: 12 }),
     );
     expect(res.status).toBe(200);
-    const s = await json(res);
+    const s = await bodyOf(res, SessionResponse);
     // As the wiki gave it: no re-normalising (a wiki with a lower-case first letter keeps it).
     expect(s.user).toEqual({ id: "4242", name: "wiki person", blocked: false });
   });

@@ -1,11 +1,13 @@
 import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { PartnerDetail } from "../../shared/schemas.ts";
+import { ClaimResponse, EventList, Health } from "../../shared/api.ts";
 import worker from "../../worker/index.ts";
 import { runStaleLeads, STALE_ACTOR } from "../../worker/jobs/stale.ts";
 import { DAY_MS } from "../../shared/claim-machine.ts";
 import { readConfig } from "../../worker/config.ts";
-import { act, call, COORDINATOR, db, json, makeAffiliate, makeClaim, makePartner } from "../api/helpers.ts";
+import { act, call, COORDINATOR, db, bodyOf, makeAffiliate, makeClaim, makePartner } from "../api/helpers.ts";
 
 const config = readConfig(env as unknown as Record<string, unknown>);
 
@@ -26,7 +28,7 @@ describe("stale leads", () => {
 
     const marked = await runStaleLeads(db, config, new Date(t0 + (config.staleAfterDays + 1) * DAY_MS));
     expect(marked.marked).toContain(claim);
-    const shown = await json(await call("GET", `/partners/${partner}`));
+    const shown = await bodyOf(await call("GET", `/partners/${partner}`), PartnerDetail);
     expect(shown.lead).toMatchObject({
       claim,
       staleSince: new Date(t0 + (config.staleAfterDays + 1) * DAY_MS).toISOString(),
@@ -41,10 +43,10 @@ describe("stale leads", () => {
       new Date(t0 + (config.staleAfterDays + config.staleGraceDays + 2) * DAY_MS),
     );
     expect(released.released).toContain(claim);
-    const p = await json(await call("GET", `/partners/${partner}`));
+    const p = await bodyOf(await call("GET", `/partners/${partner}`), PartnerDetail);
     expect(p.status).toBe("open");
-    const types = (await json(await call("GET", `/events?partner=${partner}`))).events
-      .filter((e: { actor: string }) => e.actor === STALE_ACTOR)
+    const types = (await bodyOf(await call("GET", `/events?partner=${partner}`), EventList)).events
+      .filter((e) => e.actor === STALE_ACTOR)
       .map((e: { type: string; data: { reason?: string } }) => `${e.type}${e.data.reason ? `:${e.data.reason}` : ""}`);
     expect(types).toEqual(["claim.stale", "claim.released:stale"]);
   });
@@ -56,7 +58,7 @@ describe("stale leads", () => {
       claim,
     );
     const res = await act("progress", claim, "Slow Rep", { stage: "contacted", note: "called them" });
-    expect((await json(res)).claim.staleSince).toBeNull();
+    expect((await bodyOf(res, ClaimResponse)).claim.staleSince).toBeNull();
     const later = await runStaleLeads(
       db,
       config,
@@ -73,7 +75,7 @@ describe("stale leads", () => {
       ctx,
     );
     await waitOnExecutionContext(ctx);
-    const status = await json(await call("GET", "/health"));
+    const status = await bodyOf(await call("GET", "/health"), Health);
     expect(status.status).toBe("ok");
   });
 });

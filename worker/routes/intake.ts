@@ -6,7 +6,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { DuplicateList, DuplicateQuery, ImportPreview, ImportRequest, MergeRequest } from "../../shared/intake-api.ts";
 import { PartnerDetail } from "../../shared/schemas.ts";
-import { requireCoordinator } from "../auth/middleware.ts";
+import { asker } from "../auth/middleware.ts";
 import { checkDuplicates } from "../record/intake/duplicates.ts";
 import { importPartners } from "../record/intake/import.ts";
 import { mergePartner } from "../record/intake/merge.ts";
@@ -46,15 +46,14 @@ const at = (c: { get: (k: "deps") => { now: () => Date } }) => c.get("deps").now
 
 export const intakeRoutes = router()
   .openapi(duplicates, async (c) => {
-    const candidates = await checkDuplicates(c.get("deps").db, c.req.valid("query"));
+    const candidates = await checkDuplicates(c.get("deps").db, asker(c), c.req.valid("query"));
     return c.json({ candidates }, 200);
   })
   .openapi(merge, async (c) => {
-    const caller = requireCoordinator(c);
     const body = c.req.valid("json");
     const detail = await mergePartner(
       c.get("deps").db,
-      caller,
+      asker(c),
       c.req.valid("param").id,
       body.into,
       body.version,
@@ -64,6 +63,5 @@ export const intakeRoutes = router()
     return c.json(detail, 200);
   })
   .openapi(importList, async (c) => {
-    const caller = requireCoordinator(c);
-    return c.json(await importPartners(c.get("deps").db, caller, c.req.valid("json"), at(c)), 200);
+    return c.json(await importPartners(c.get("deps").db, asker(c), c.req.valid("json"), at(c)), 200);
   });

@@ -1,7 +1,7 @@
 /** Notifications: a person's choice (`/me/preferences`), their "For you" feed, and the outbox status for coordinators. */
 import { createRoute } from "@hono/zod-openapi";
-import { Feed, MarkSeen, NotificationStatus, Preferences } from "../../shared/notifications.ts";
-import { requireCaller, requireCoordinator, requireWriter } from "../auth/middleware.ts";
+import { Feed, MarkSeen, NotificationStatus, Preferences } from "../../shared/api.ts";
+import { asker } from "../auth/middleware.ts";
 import { choose, feedOf, markAllSeen, outboxStatus, preferencesOf } from "../notify/people.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
@@ -48,26 +48,17 @@ const status = createRoute({
 });
 
 export const notificationRoutes = router()
-  .openapi(getPrefs, async (c) => {
-    const caller = requireCaller(c);
-    return c.json(await preferencesOf(c.get("deps").db, caller.user.name), 200);
-  })
+  .openapi(getPrefs, async (c) => c.json(await preferencesOf(c.get("deps").db, asker(c)), 200))
   .openapi(putPrefs, async (c) => {
-    const caller = requireWriter(c);
     const { db, now } = c.get("deps");
-    return c.json(await choose(db, caller.user.name, c.req.valid("json").notifications, now().toISOString()), 200);
+    return c.json(await choose(db, asker(c), c.req.valid("json").notifications, now().toISOString()), 200);
   })
   .openapi(feed, async (c) => {
-    const caller = requireCaller(c);
     const { db, config } = c.get("deps");
-    return c.json(await feedOf(db, config, caller.user.name), 200);
+    return c.json(await feedOf(db, config, asker(c)), 200);
   })
   .openapi(seen, async (c) => {
-    const caller = requireWriter(c);
     const { db, config, now } = c.get("deps");
-    return c.json(await markAllSeen(db, config, caller.user.name, c.req.valid("json").upTo, now().toISOString()), 200);
+    return c.json(await markAllSeen(db, config, asker(c), c.req.valid("json").upTo, now().toISOString()), 200);
   })
-  .openapi(status, async (c) => {
-    requireCoordinator(c);
-    return c.json(await outboxStatus(c.get("deps").db), 200);
-  });
+  .openapi(status, async (c) => c.json(await outboxStatus(c.get("deps").db, asker(c)), 200));

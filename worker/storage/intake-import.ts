@@ -7,7 +7,7 @@
 import type { KnownPartner } from "../../shared/duplicates.ts";
 import type { ImportPreview } from "../../shared/intake-api.ts";
 import type { PartnerInput } from "../../shared/schemas.ts";
-import type { SqlDatabase, SqlStatement } from "./db.ts";
+import { type Read, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { FIELD_COLUMNS, fieldValues } from "./partners.ts";
 import type { z } from "zod";
 
@@ -17,11 +17,17 @@ export const IMPORT_CHUNK = 50;
 export type ImportedPartner = z.output<typeof PartnerInput> & { id: string; row: number; confirmNew: boolean };
 
 /** The living partners to compare with, and every id already taken (merged partners keep theirs). */
-export async function directoryForImport(db: SqlDatabase): Promise<{ known: KnownPartner[]; ids: Set<string> }> {
-  const { results } = await db
-    .prepare(`SELECT id, name, wikidata, website, merged_into FROM partner`)
-    .all<KnownPartner & { merged_into: string | null }>();
-  return { known: results.filter((r) => r.merged_into === null), ids: new Set(results.map((r) => r.id)) };
+export function directoryForImport(db: SqlDatabase): Read<{ known: KnownPartner[]; ids: Set<string> }> {
+  const read = rowsOf<KnownPartner & { merged_into: string | null }>(
+    db.prepare(`SELECT id, name, wikidata, website, merged_into FROM partner`),
+  );
+  return {
+    statements: read.statements,
+    parse: (r) => {
+      const rows = read.parse(r);
+      return { known: rows.filter((x) => x.merged_into === null), ids: new Set(rows.map((x) => x.id)) };
+    },
+  };
 }
 
 const N = FIELD_COLUMNS.length;

@@ -3,7 +3,7 @@
  * and the statements of a merge. The rules themselves are pure, in shared/duplicates.ts.
  */
 import { nameStems, normalisedName, websiteDomain, type KnownPartner } from "../../shared/duplicates.ts";
-import type { SqlDatabase, SqlStatement } from "./db.ts";
+import { type Read, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 import type { PartnerContact } from "../../shared/schemas.ts";
 import { searchText, type PartnerFields } from "./partners.ts";
@@ -35,12 +35,8 @@ function candidateParams(p: Probe): unknown[] {
  * The living partners that may be `probe`: the same Wikidata item, website domain or
  * normalised name, or one sharing a word stem (the caller decides with `findDuplicates`).
  */
-export async function duplicateCandidates(db: SqlDatabase, probe: Probe): Promise<KnownPartner[]> {
-  const { results } = await db
-    .prepare(CANDIDATES_SQL)
-    .bind(...candidateParams(probe))
-    .all<KnownPartner>();
-  return results;
+export function duplicateCandidates(db: SqlDatabase, probe: Probe): Read<KnownPartner[]> {
+  return rowsOf<KnownPartner>(db.prepare(CANDIDATES_SQL).bind(...candidateParams(probe)));
 }
 
 /**
@@ -64,12 +60,11 @@ export async function backfillIntakeKeys(db: SqlDatabase, limit = 500): Promise<
 }
 
 /** Where a merged partner went, or null when `id` is not a merged partner. */
-export async function mergedInto(db: SqlDatabase, id: string): Promise<string | null> {
-  const row = await db
-    .prepare(`SELECT merged_into FROM partner WHERE id = ?1`)
-    .bind(id)
-    .first<{ merged_into: string | null }>();
-  return row?.merged_into ?? null;
+export function mergedInto(db: SqlDatabase, id: string): Read<string | null> {
+  const read = rowOf<{ merged_into: string | null }>(
+    db.prepare(`SELECT merged_into FROM partner WHERE id = ?1`).bind(id),
+  );
+  return { statements: read.statements, parse: (r) => read.parse(r)?.merged_into ?? null };
 }
 
 export interface MergePlan {

@@ -7,13 +7,16 @@ import type {
   AffiliateList,
   ClaimRequest,
   ClaimResponse,
+  CoordinatorList,
   EventList,
+  Feed,
   HandoverRequest,
   HandoverResponse,
   Me,
   MirrorStatus,
   MyClaims,
   PartnerList,
+  Preferences,
   ProgressRequest,
   RoleResult,
   SessionResponse,
@@ -22,7 +25,6 @@ import type {
 import { API_BASE, D1_BOOKMARK_HEADER } from "../../../shared/api-base.ts";
 import type { DuplicateList, ImportPreview, ImportRequest } from "../../../shared/intake-api.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
-import type { Feed, Preferences } from "../../../shared/notifications.ts";
 import type { PartnerDetail, PartnerInput, PartnerPatch } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";
 
@@ -68,9 +70,13 @@ export function createBackend({
     if (!res.ok) throw await errorFromResponse(res);
     return res;
   }
-  /** A call whose answer is the JSON of type `T` (the schema's type from shared/). */
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    (await (await send(method, path, body)).json()) as T;
+  /** A call whose answer is the JSON of `T`, the type of the route's response schema in `shared/api.ts`. */
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => (await (await send(method, path, body, getToken(), headers)).json()) as T;
   /** A call answered with 204 No Content. */
   const empty = async (method: string, path: string, body?: unknown): Promise<void> => {
     await send(method, path, body);
@@ -78,8 +84,6 @@ export function createBackend({
   const enc = encodeURIComponent;
 
   return {
-    /** For action modules beside the store: a call typed with a response type from `shared/api.ts`. */
-    request: call,
     /** `POST /session {accessToken}`: the only time the wiki's access token leaves the browser; it is not kept. */
     session: (accessToken: string) => call<SessionResponse>("POST", "/session", { accessToken }),
     /** `DELETE /session`: the backend refuses the token from now on; an already invalid one counts as signed out. */
@@ -128,14 +132,11 @@ export function createBackend({
     removeRepresentative: (affiliate: string, username: string) =>
       empty("DELETE", `/affiliates/${enc(affiliate)}/representatives/${enc(username)}`),
     myClaims: () => call<MyClaims>("GET", "/me/claims"),
-    editPartner: async (id: string, version: number, patch: PartnerPatch) =>
-      (await (
-        await send("PATCH", `/partners/${enc(id)}`, patch, getToken(), { "If-Match": `"${version}"` })
-      ).json()) as PartnerDetail,
+    editPartner: (id: string, version: number, patch: PartnerPatch) =>
+      call<PartnerDetail>("PATCH", `/partners/${enc(id)}`, patch, { "If-Match": `"${version}"` }),
     closePartner: (id: string, reason: string) => call<PartnerDetail>("POST", `/partners/${enc(id)}/close`, { reason }),
     reopenPartner: (id: string) => call<PartnerDetail>("POST", `/partners/${enc(id)}/reopen`),
-    coordinators: () =>
-      call<{ coordinators: Array<{ user: string; source: "config" | "added" }> }>("GET", "/coordinators"),
+    coordinators: () => call<CoordinatorList>("GET", "/coordinators"),
     addCoordinator: (username: string) => empty("POST", "/coordinators", { username }),
     removeCoordinator: (username: string) => empty("DELETE", `/coordinators/${enc(username)}`),
     mirrorStatus: () => call<MirrorStatus>("GET", "/mirror/status"),

@@ -125,6 +125,7 @@ export function ClaimActions({
               <input
                 id={`${id}-note`}
                 class="cdx-text-input__input"
+                dir="auto"
                 value={note}
                 maxLength={LIMITS.progressNote}
                 onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}

@@ -34,7 +34,10 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
     const kept = readDraft(form, fallback);
     return choices.some((c) => c.affiliate.id === kept.affiliate) ? kept : { ...kept, affiliate: fallback.affiliate };
   });
-  const { affiliate, message } = draft;
+  const { message } = draft;
+  // The partner may change while the dialog is open (a refused claim re-reads it): an affiliate
+  // that has meanwhile claimed is no longer a choice, and is not kept chosen.
+  const affiliate = choices.some((c) => c.affiliate.id === draft.affiliate) ? draft.affiliate : "";
   useEffect(() => saveDraft(form, draft), [form, draft]);
   // Who you represent may arrive after the dialog opened (the page just loaded): choose then.
   const verifiedChoice = choices.find((c) => c.status === "verified")?.affiliate.id ?? "";
@@ -128,6 +131,7 @@ export function ClaimDialog({ partner, onClose, onDone }: ClaimDialogProps) {
             <textarea
               id="partnerhub-claim-message"
               class="cdx-text-area__textarea"
+              dir="auto"
               rows={4}
               maxLength={LIMITS.claimMessage}
               aria-describedby="partnerhub-claim-message-count"

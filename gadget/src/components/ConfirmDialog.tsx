@@ -76,6 +76,7 @@ function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose:
             <textarea
               id={id}
               class="cdx-text-area__textarea"
+              dir="auto"
               rows={3}
               maxLength={LIMITS.reason}
               value={reason}

@@ -27,6 +27,7 @@ export function Directory() {
         <div class="cdx-text-input partnerhub-search">
           <input
             class="cdx-text-input__input"
+            dir="auto"
             type="search"
             value={query.q}
             aria-label={i18n.t("partnerhub-search-label")}

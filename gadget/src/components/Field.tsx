@@ -3,7 +3,7 @@ import type { ComponentChildren } from "preact";
 import { OFFERS, PROJECTS } from "../../../shared/vocabulary.ts";
 import { useStore } from "../state/context.ts";
 import { useLabels } from "./Labels.tsx";
-import { Message } from "./Message.tsx";
+import { Message, MessageIcon } from "./Message.tsx";
 
 interface FieldProps {
   id: string;
@@ -28,7 +28,7 @@ export function Field({ id, label, help, error, optional, children }: FieldProps
       {error && (
         <div class="cdx-field__validation-message">
           <div class="cdx-message cdx-message--inline cdx-message--error" id={`${id}-error`}>
-            <span class="cdx-message__icon" />
+            <MessageIcon type="error" />
             <div class="cdx-message__content">{error}</div>
           </div>
         </div>

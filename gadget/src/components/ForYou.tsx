@@ -4,7 +4,7 @@
  * their user talk page, told plainly where and how often.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { Feed } from "../../../shared/notifications.ts";
+import type { Feed } from "../../../shared/api.ts";
 import { NOTIFICATION_MODES, type NotificationMode } from "../../../shared/vocabulary.ts";
 import { formatRoute } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";

@@ -3,6 +3,15 @@ import type { ComponentChildren } from "preact";
 
 export type MessageType = "notice" | "warning" | "error" | "success";
 
+/**
+ * Codex gives the notice icon a per-language variant (`.cdx-message .cdx-message__icon:lang(ar)`),
+ * and that rule outranks the error, warning and success icons: in Arabic every message would show
+ * the notice's lightbulb. The icon has no words, so it carries no language (`zxx`).
+ */
+export function MessageIcon({ type }: { type: MessageType }) {
+  return <span class="cdx-message__icon" lang={type === "notice" ? undefined : "zxx"} />;
+}
+
 export function Message({
   type = "notice",
   inline = false,
@@ -16,7 +25,7 @@ export function Message({
   const role = type === "error" || type === "warning" ? "alert" : "status";
   return (
     <div class={cls} role={role} aria-live="polite">
-      <span class="cdx-message__icon" />
+      <MessageIcon type={type} />
       <div class="cdx-message__content">{children}</div>
     </div>
   );

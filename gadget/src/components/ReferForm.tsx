@@ -68,6 +68,7 @@ export function ReferForm() {
   const input = (k: "name" | "wikidata" | "website" | "contactName" | "contactEmail") => ({
     id: `partnerhub-refer-${k}`,
     class: "cdx-text-input__input",
+    dir: "auto" as const,
     value: draft[k],
     onInput: (e: Event) => set(k)((e.currentTarget as HTMLInputElement).value),
   });
@@ -118,6 +119,7 @@ export function ReferForm() {
       <textarea
         id={`partnerhub-refer-${k}`}
         class="cdx-text-area__textarea"
+        dir="auto"
         rows={rows}
         value={draft[k]}
         onInput={(e) => set(k)((e.currentTarget as HTMLTextAreaElement).value)}

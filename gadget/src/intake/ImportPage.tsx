@@ -97,8 +97,8 @@ export function ImportPage() {
           value={format}
           onChange={(e) => setFormat((e.currentTarget as HTMLSelectElement).value as Format)}
         >
-          <option value="csv">CSV</option>
-          <option value="tsv">TSV</option>
+          <option value="csv">{i18n.t("partnerhub-import-format-csv")}</option>
+          <option value="tsv">{i18n.t("partnerhub-import-format-tsv")}</option>
           <option value="wikitable">{i18n.t("partnerhub-import-format-wikitable")}</option>
         </select>
       </Field>

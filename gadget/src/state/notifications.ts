@@ -4,7 +4,7 @@
  * these actions; nothing here runs before sign-in.
  */
 import { signal } from "@preact/signals";
-import type { Feed } from "../../../shared/notifications.ts";
+import type { Feed } from "../../../shared/api.ts";
 import type { NotificationMode } from "../../../shared/vocabulary.ts";
 import type { Backend } from "../api/backend.ts";
 

@@ -12,7 +12,9 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLAIM_ACTIONS, requiredStatus, type ClaimAction } from "../../../shared/claim-machine.ts";
 import { STAGES, type Stage } from "../../../shared/vocabulary.ts";
-import { call, COORDINATOR, db, json, makeAffiliate, makePartner, signIn } from "../../api/helpers.ts";
+import { ApiError, ClaimResponse, HandoverResponse } from "../../../shared/api.ts";
+import { PartnerDetail } from "../../../shared/schemas.ts";
+import { bodyOf, call, COORDINATOR, db, makeAffiliate, makePartner, signIn } from "../../api/helpers.ts";
 import { eventsAfter, lastSeq, violations } from "./invariants.ts";
 import { Model, type ModelUser, type Prediction } from "./model.ts";
 
@@ -152,6 +154,14 @@ async function stepAct(model: Model, runClaims: number[], o: ActOp): Promise<{ p
   return { predicted, res: await call("POST", `/claims/${id}/${o.action}`, { token, body }) };
 }
 
+/** What a step answers when it succeeds: a claim, a hand-over, or the partner closed or reopened. */
+const answerSchema = (o: Op) =>
+  o.kind === "close" || o.kind === "reopen"
+    ? PartnerDetail
+    : o.kind === "act" && o.action === "handover"
+      ? HandoverResponse
+      : ClaimResponse;
+
 /** Checks one step's answer, events and the invariants; returns the last event's seq. */
 async function checkStep(
   _model: Model,
@@ -161,14 +171,14 @@ async function checkStep(
   runClaims: number[],
   o: Op,
 ): Promise<number> {
-  const body = await json(res);
+  const body = await bodyOf(res, res.status >= 400 ? ApiError : answerSchema(o));
   const context = { op: o, answer: body };
   expect(res.status, JSON.stringify(context)).toBe(predicted.status);
   const key = `${o.kind === "act" ? o.action : o.kind} ${res.status}`;
   seen[key] = (seen[key] ?? 0) + 1;
   let newId: number | undefined;
-  if (res.status === 201) {
-    newId = body.claim.id as number;
+  if (res.status === 201 && "claim" in body) {
+    newId = body.claim.id;
     runClaims.push(newId);
   }
   predicted.apply?.(newId);
@@ -216,7 +226,9 @@ describe("claim state machine against the database", () => {
         }
         await checkClaims(model, runClaims);
         for (const p of partners)
-          expect((await json(await call("GET", `/partners/${p}`))).status).toBe(model.partnerStatus(p));
+          expect((await bodyOf(await call("GET", `/partners/${p}`), PartnerDetail)).status).toBe(
+            model.partnerStatus(p),
+          );
       }),
       // No shrinking: each step is a request to the database, and shrinking a long sequence never ends in CI.
       { seed: SEED, numRuns: NUM_RUNS, endOnFailure: true },

@@ -11,11 +11,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "../../../shared/api.ts";
 import {
   BASE,
+  bodyOf,
   COORDINATOR,
-  json,
   makeAffiliate,
   makeClaim,
   makePartner,
+  OpenApiDocument,
   partnerInput,
   signIn,
   snapshot,
@@ -42,14 +43,12 @@ let routes: Route[] = [];
 const fixture = { partner: "", affiliate: "fuzz-aff", claim: 0, otherClaim: 0, tokens: [] as string[] };
 
 beforeAll(async () => {
-  const doc = await json(await exports.default.fetch(`${BASE}/openapi.json`));
-  routes = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+  const doc = await bodyOf(await exports.default.fetch(`${BASE}/openapi.json`), OpenApiDocument);
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
-      query: ((op.parameters ?? []) as { in: string; name: string }[])
-        .filter((p) => p.in === "query")
-        .map((p) => p.name),
+      query: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
       hasBody: op.requestBody !== undefined,
     })),
   );

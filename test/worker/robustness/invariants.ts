@@ -33,19 +33,34 @@ const CHECKS = {
 export async function violations(): Promise<Record<string, unknown[]>> {
   const names = Object.keys(CHECKS) as (keyof typeof CHECKS)[];
   const results = await db.batch(names.map((n) => db.prepare(CHECKS[n])));
-  const got = Object.fromEntries(names.map((n, i) => [n, results[i]!.results])) as Record<keyof typeof CHECKS, any[]>;
+  const got = Object.fromEntries(names.map((n, i) => [n, results[i]!.results])) as Record<
+    keyof typeof CHECKS,
+    unknown[]
+  >;
   const found: Record<string, unknown[]> = {
     twoLeads: got.twoLeads,
     twoOpenClaims: got.twoOpenClaims,
     versionVsEvents: got.versionVsEvents,
-    statusDerivation: statusDerivationErrors(got.partners),
-    replay: replayErrors(got.claims),
+    statusDerivation: statusDerivationErrors(got.partners as PartnerCheckRow[]),
+    replay: replayErrors(got.claims as ClaimCheckRow[]),
   };
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0));
 }
 
 /** The view's stored-nowhere status equals partnerStatus() of the partner's claims. */
-function statusDerivationErrors(partners: { id: string; closed: number; status: string; statuses: string }[]) {
+interface PartnerCheckRow {
+  id: string;
+  closed: number;
+  status: string;
+  statuses: string;
+}
+interface ClaimCheckRow {
+  id: number;
+  status: string;
+  events: string;
+}
+
+function statusDerivationErrors(partners: PartnerCheckRow[]) {
   return partners.filter((p) => partnerStatus(p.closed === 1, JSON.parse(p.statuses) as ClaimStatus[]) !== p.status);
 }
 
@@ -63,7 +78,7 @@ const ACTION_OF: Record<string, ClaimAction> = {
  * The event log is complete and ordered: replaying each claim's events in seq
  * order through the claim machine, from claim.created, gives its stored status.
  */
-function replayErrors(claims: { id: number; status: string; events: string }[]) {
+function replayErrors(claims: ClaimCheckRow[]) {
   const errors: unknown[] = [];
   for (const c of claims) {
     const [first, ...rest] = JSON.parse(c.events) as string[];

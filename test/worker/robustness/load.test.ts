@@ -7,7 +7,9 @@
  * to the stored state (invariants.ts).
  */
 import { describe, expect, it } from "vitest";
-import { call, COORDINATOR, db, json, makeAffiliate, makePartner, signIn } from "../../api/helpers.ts";
+import { ApiError, ClaimResponse, HandoverResponse } from "../../../shared/api.ts";
+import type { Claim } from "../../../shared/schemas.ts";
+import { bodyOf, call, COORDINATOR, db, makeAffiliate, makePartner, signIn } from "../../api/helpers.ts";
 import { eventsAfter, lastSeq, violations } from "./invariants.ts";
 
 const PARTNERS = 8;
@@ -17,15 +19,17 @@ interface Sent {
   action: string;
   claim?: number;
   status: number;
-  body: any;
+  /** The claim a 201 made, and the new lead of a hand-over, as answered. */
+  made?: Claim;
+  lead?: Claim;
 }
 
 /** Every success and the events it must have written, as "type claimId" keys. */
 function expectedEvents(results: Sent[]): string[] {
   return results.flatMap((r) => {
-    if (r.status === 201) return [`claim.created ${r.body.claim.id}`];
+    if (r.status === 201) return [`claim.created ${r.made?.id}`];
     if (r.status !== 200) return [];
-    if (r.action === "handover") return [`claim.handed_over ${r.claim}`, `claim.accepted ${r.body.lead.id}`];
+    if (r.action === "handover") return [`claim.handed_over ${r.claim}`, `claim.accepted ${r.lead?.id}`];
     const type = { accept: "claim.accepted", withdraw: "claim.withdrawn", complete: "claim.completed" }[r.action];
     return [`${type} ${r.claim}`];
   });
@@ -48,7 +52,15 @@ describe("load: concurrent conflicting claims, accepts and hand-overs", () => {
     const all: Sent[] = [];
     const send = async (action: string, path: string, token: string, body: unknown, claim?: number) => {
       const res = await call("POST", path, { token, body });
-      const sent = { action, claim, status: res.status, body: await json(res) };
+      const schema = res.status >= 400 ? ApiError : action === "handover" ? HandoverResponse : ClaimResponse;
+      const answer = await bodyOf(res, schema);
+      const sent: Sent = {
+        action,
+        claim,
+        status: res.status,
+        made: "claim" in answer && res.status === 201 ? answer.claim : undefined,
+        lead: "lead" in answer ? answer.lead : undefined,
+      };
       all.push(sent);
       return sent;
     };
@@ -152,9 +164,9 @@ describe("load: concurrent conflicting claims, accepts and hand-overs", () => {
     for (const r of all.filter((x) => x.status === 201)) {
       const row = await db
         .prepare(`SELECT partner_id AS partner, affiliate_id AS affiliate FROM claim WHERE id = ?1`)
-        .bind(r.body.claim.id)
+        .bind(r.made!.id)
         .first();
-      expect(row).toEqual({ partner: r.body.claim.partner, affiliate: r.body.claim.affiliate });
+      expect(row).toEqual({ partner: r.made!.partner, affiliate: r.made!.affiliate });
     }
     // The log: exactly the events of the successes, none of the refusals, and it replays to the stored state.
     const logged = (await eventsAfter(startSeq))

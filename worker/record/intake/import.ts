@@ -23,7 +23,7 @@ import {
 import { PartnerInput } from "../../../shared/schemas.ts";
 import { slugify } from "../../../shared/slug.ts";
 import { FUNDING, OFFERS, PARTNER_KINDS, PROJECTS } from "../../../shared/vocabulary.ts";
-import type { Caller } from "../../context.ts";
+import type { Asker } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import type { SqlDatabase } from "../../storage/db.ts";
 import { directoryForImport, importStatements, type ImportedPartner } from "../../storage/intake-import.ts";
@@ -223,12 +223,11 @@ function freeId(name: string, taken: Set<string>): string {
 }
 
 /** The preview of an import, and with `dryRun: false` its commit. */
-export async function importPartners(
-  db: SqlDatabase,
-  caller: Caller,
-  req: Request,
-  at: string,
-): Promise<ImportPreview> {
+export async function importPartners(db: SqlDatabase, asker: Asker, req: Request, at: string): Promise<ImportPreview> {
+  // One read settles who is asking and gives the directory the rows are checked against; the
+  // commit is one batch: an import costs two round trips, whatever its size.
+  const [{ known, ids }] = await asker.read([directoryForImport(db)]);
+  const caller = asker.coordinator();
   const table = parseTable(req.format, req.text);
   const headers = table[0] ?? [];
   const data = table.slice(1);
@@ -260,7 +259,6 @@ export async function importPartners(
     });
   }
 
-  const { known, ids } = await directoryForImport(db);
   const directory = new DuplicateIndex(known);
   const inFile = new DuplicateIndex();
   const confirmed = new Set(req.confirmNew);

@@ -5,16 +5,16 @@
  * leads) is refused with 409 `merge_conflict`: it is for people to settle, never dropped.
  */
 import type { PartnerContact, PartnerDetail } from "../../../shared/schemas.ts";
-import type { Caller } from "../../context.ts";
+import type { Asker } from "../../context.ts";
 import type { ErrorParams } from "../../../shared/api.ts";
 import { AppError, notFound } from "../../errors.ts";
-import { claimsOfPartner, type ClaimRow } from "../../storage/claims.ts";
-import { commit } from "../../storage/commit.ts";
+import type { ClaimRow } from "../../storage/claims.ts";
+import { commitThen } from "../../storage/commit.ts";
 import type { SqlDatabase } from "../../storage/db.ts";
 import { mergedInto, mergeStatements } from "../../storage/intake.ts";
-import { partnerDetail } from "../partners.ts";
-import { missingPartner } from "./merged.ts";
-import { getPartnerRow, toContact, toPartner, type PartnerFields, type PartnerRow } from "../../storage/partners.ts";
+import { detailOf, partnerRecord } from "../partners.ts";
+import { partnerMerged } from "./merged.ts";
+import { toContact, toPartner, type PartnerFields, type PartnerRow } from "../../storage/partners.ts";
 
 const OPEN = new Set(["interested", "lead"]);
 const LIMITS = { asks: 20, links: 20, languages: 20 } as const;
@@ -88,29 +88,32 @@ function claimClash(into: ClaimRow[], from: ClaimRow[]): AppError | null {
 
 export async function mergePartner(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   fromId: string,
   intoId: string,
   version: number,
   at: string,
 ): Promise<PartnerDetail> {
+  // One read: both partners with their claims, and where each went if it was merged already.
+  const [fromRecord, intoRecord, fromMerged, intoMerged] = await asker.read([
+    partnerRecord(db, fromId),
+    partnerRecord(db, intoId),
+    mergedInto(db, fromId),
+    mergedInto(db, intoId),
+  ]);
+  const caller = asker.coordinator();
   if (fromId === intoId) {
     throw mergeConflict("same_partner", { partner: fromId }, "A partner cannot be merged into itself");
   }
-  const [from, into, fromClaims, intoClaims] = await Promise.all([
-    getPartnerRow(db, fromId),
-    getPartnerRow(db, intoId),
-    claimsOfPartner(db, fromId),
-    claimsOfPartner(db, intoId),
-  ]);
-  if (!from) {
-    const already = await mergedInto(db, fromId);
-    if (already) {
-      throw mergeConflict("already_merged", { partner: fromId, into: already }, `${fromId} was already merged`);
+  if (!fromRecord) {
+    if (fromMerged) {
+      throw mergeConflict("already_merged", { partner: fromId, into: fromMerged }, `${fromId} was already merged`);
     }
     throw notFound("partner", fromId);
   }
-  if (!into) return missingPartner(db, intoId);
+  if (!intoRecord) throw intoMerged ? partnerMerged(intoId, intoMerged) : notFound("partner", intoId);
+  const { row: from, claims: fromClaims } = fromRecord;
+  const { row: into, claims: intoClaims } = intoRecord;
   if (from.version !== version) {
     throw new AppError("version_mismatch", `The partner is at version ${from.version}; reload and merge again`, {
       params: { partner: fromId, partnerName: from.name, version: from.version },
@@ -126,7 +129,7 @@ export async function mergePartner(
   }
   const clash = claimClash(intoClaims, fromClaims);
   if (clash) throw clash;
-  const result = await commit(
+  const result = await commitThen(
     db,
     mergeStatements(db, {
       from: { id: fromId, version: from.version },
@@ -141,10 +144,11 @@ export async function mergePartner(
         data: { from: fromId, into: intoId, name: from.name, claims: fromClaims.map((c) => c.id) },
       },
     }),
+    partnerRecord(db, intoId),
   );
   if (!result.ok) {
     // Another merge, an edit or a new claim came first: say what the record holds now.
-    const now = await mergedInto(db, fromId);
+    const [now] = await asker.read([mergedInto(db, fromId)]);
     if (now) throw mergeConflict("already_merged", { partner: fromId, into: now }, `${fromId} was already merged`);
     throw mergeConflict(
       "changed",
@@ -152,5 +156,6 @@ export async function mergePartner(
       "One of the partners changed meanwhile; reload and merge again",
     );
   }
-  return partnerDetail(db, caller, intoId);
+  if (!result.value) throw new Error(`partner ${intoId} is not there after the merge`);
+  return detailOf(caller, result.value);
 }

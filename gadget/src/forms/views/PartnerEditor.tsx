@@ -133,6 +133,7 @@ function EditForm({
       <input
         id={`partnerhub-edit-${k}`}
         class="cdx-text-input__input"
+        dir="auto"
         value={draft[k]}
         type={(k === "contactEmail" ? "email" : "text") as "text"}
         onInput={(e) => set(k, (e.currentTarget as HTMLInputElement).value)}
@@ -144,6 +145,7 @@ function EditForm({
       <textarea
         id={`partnerhub-edit-${k}`}
         class="cdx-text-area__textarea"
+        dir="auto"
         rows={rows}
         value={draft[k]}
         onInput={(e) => set(k, (e.currentTarget as HTMLTextAreaElement).value)}

@@ -28,6 +28,7 @@ export function UserNameForm({
         <input
           id={id}
           class="cdx-text-input__input"
+          dir="auto"
           value={username}
           onInput={(e) => setUsername((e.currentTarget as HTMLInputElement).value)}
         />

@@ -6,8 +6,10 @@ import type { ClaimRequest, HandoverRequest, ProgressRequest, TransitionRequest 
 import type { Claim, PartnerDetail } from "../../../../shared/schemas.ts";
 import type { SimpleAction } from "../../api/backend.ts";
 import type { MessageKey } from "../../i18n/index.ts";
+import { BackendError } from "../../api/errors.ts";
 import type { Store } from "../store.ts";
 import { refreshHistory } from "./history.ts";
+import { partnerKey, partnerLoader } from "./partners.ts";
 
 function applied(store: Store, partner: string, detail: PartnerDetail | undefined, key: MessageKey, who: string) {
   if (detail) store.applyPartner(detail);
@@ -16,7 +18,17 @@ function applied(store: Store, partner: string, detail: PartnerDetail | undefine
 }
 
 export async function claimPartner(store: Store, partner: string, body: ClaimRequest): Promise<Claim> {
-  const answer = await store.write((b) => b.claim(partner, body));
+  const answer = await store
+    .write((b) => b.claim(partner, body))
+    .catch((error: unknown) => {
+      // Refused because the partner changed (another claim, a new status): the page behind the
+      // dialog shows the partner as it is now, while the dialog keeps what was typed.
+      if (error instanceof BackendError && error.kind === "conflict") {
+        void store.read(partnerKey(partner), partnerLoader(store, partner));
+        refreshHistory(store, partner);
+      }
+      throw error;
+    });
   applied(store, partner, answer.partner, "partnerhub-claim-done", body.affiliate);
   return answer.claim;
 }
