@@ -23,6 +23,8 @@ export interface GadgetConfig {
   intakeModule: string;
   /** Days without progress after which a lead is stale (the backend's STALE_AFTER_DAYS). */
   staleAfterDays: number;
+  /** Wikidata's action API, asked through `mw.ForeignApi` by the referral form's look-up. */
+  wikidataApi: string;
 }
 
 export const DEFAULT_CONFIG = {
@@ -35,6 +37,7 @@ export const DEFAULT_CONFIG = {
   formsModule: "ext.gadget.partnerhub-forms",
   intakeModule: "ext.gadget.partnerhub-intake",
   staleAfterDays: STALE_AFTER_DAYS,
+  wikidataApi: "https://www.wikidata.org/w/api.php",
 } satisfies GadgetConfig;
 
 const ATTRIBUTES: Record<string, keyof GadgetConfig> = {
@@ -42,6 +45,7 @@ const ATTRIBUTES: Record<string, keyof GadgetConfig> = {
   "data-mirror-prefix": "mirrorPrefix",
   "data-directory-source": "directorySource",
   "data-oauth-client-id": "oauthClientId",
+  "data-wikidata-api": "wikidataApi",
 };
 
 function fromAttributes(el: Element | null): Partial<GadgetConfig> {

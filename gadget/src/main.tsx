@@ -36,6 +36,10 @@ function start(doc: Document, el: HTMLElement): boolean {
     i18n: createI18n(mw.config.get("wgUserLanguage") || "en"),
     wikiApi: new mw.Api({ ajax: { headers: { "Api-User-Agent": USER_AGENT } } }),
     using: (name) => mw.loader.using(name),
+    foreignApi: (url) =>
+      mw.loader
+        .using("mediawiki.ForeignApi")
+        .then(() => new mw.ForeignApi(url, { anonymous: true, ajax: { headers: { "Api-User-Agent": USER_AGENT } } })),
     location: window.location,
     userAgent: USER_AGENT,
   });

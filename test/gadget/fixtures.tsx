@@ -160,6 +160,8 @@ export const mirrorPage = (partners: Partner[], affiliates: Affiliate[] = []) =>
 interface AppOptions {
   config?: Partial<GadgetConfig>;
   wiki?: WikiApi | null;
+  /** The host's `mw.ForeignApi` maker (the Wikidata look-up). */
+  foreignApi?: (apiUrl: string) => PromiseLike<WikiApi>;
   fetch?: typeof globalThis.fetch;
   lang?: string;
   hash?: string;
@@ -189,6 +191,7 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
     config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },
     i18n: testI18n(o.lang ?? "en"),
     wikiApi: o.wiki ?? null,
+    foreignApi: o.foreignApi,
     // ResourceLoader's part: the forms and intake modules register themselves, as their built bundles do.
     using: async (name: string) => {
       const w = window as unknown as { partnerhubForms: unknown; partnerhubIntake: unknown };

@@ -9,6 +9,7 @@ import { LANGUAGE_TAGS } from "../../../shared/languages.ts";
 import type { ValidationIssue } from "../../../shared/validation.ts";
 import { FUNDING, PARTNER_KINDS } from "../../../shared/vocabulary.ts";
 import type { DuplicateList } from "../../../shared/intake-api.ts";
+import type { WikidataFacts } from "../intake/wikidata.ts";
 import { BackendError } from "../api/errors.ts";
 import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
@@ -72,6 +73,19 @@ export function ReferForm() {
     value: draft[k],
     onInput: (e: Event) => set(k)((e.currentTarget as HTMLInputElement).value),
   });
+
+  // A Wikidata item chosen in the look-up fills what it knows; the pickers start afresh to show it.
+  const fill = (item: WikidataFacts) => {
+    setDraft((d) => ({
+      ...d,
+      name: item.name || d.name,
+      wikidata: item.id,
+      website: item.website ?? d.website,
+      country: item.country && COUNTRY_CODES.has(item.country) ? item.country : d.country,
+      kind: item.kind ?? d.kind,
+    }));
+    setFresh((n) => n + 1);
+  };
 
   if (!session.value) {
     return (
@@ -156,6 +170,10 @@ export function ReferForm() {
           <input {...input("name")} />
         </div>
       </Field>
+      <OnIntake
+        quiet
+        render={({ WikidataLookup }) => <WikidataLookup store={store} name={draft.name} onChoose={fill} />}
+      />
       <Field
         id="partnerhub-refer-wikidata"
         label={i18n.t("partnerhub-wikidata")}

@@ -7,6 +7,7 @@ import { DuplicatePanel } from "./DuplicatePanel.tsx";
 import { ImportPage } from "./ImportPage.tsx";
 import type { IntakeModule } from "./load.ts";
 import { MergeDialog } from "./MergeDialog.tsx";
+import { WikidataLookup } from "./WikidataLookup.tsx";
 
 /** The module's copy of StoreContext is not the app's: each view provides the store it is handed. */
 const provided =
@@ -24,4 +25,5 @@ export const intake: IntakeModule = {
   ImportPage: provided(ImportPage),
   MergeDialog: provided(MergeDialog),
   DuplicatePanel: provided(DuplicatePanel),
+  WikidataLookup: provided(WikidataLookup),
 };

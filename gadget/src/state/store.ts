@@ -29,6 +29,8 @@ export interface Host {
   wikiApi: WikiApi | null;
   /** mw.loader.using, for on-demand modules. */
   using: (module: string) => PromiseLike<unknown>;
+  /** An `mw.ForeignApi` for another wiki's action API (Wikidata's, for the referral form's look-up). */
+  foreignApi?: (apiUrl: string) => PromiseLike<WikiApi>;
   fetch?: typeof fetch;
   location: { hash: string };
   userAgent?: string;
