@@ -11,17 +11,15 @@ import { languageModule } from "../src/i18n/index.ts";
 type Catalogue = Record<string, string>;
 const files = import.meta.glob<Catalogue>("../../i18n/*.json", { eager: true, import: "default" });
 const formsFiles = import.meta.glob<Catalogue>("../../i18n/forms/*.json", { eager: true, import: "default" });
-const intakeFiles = import.meta.glob<Catalogue>("../../i18n/intake/*.json", { eager: true, import: "default" });
 const langOf = (path: string) => /([\w-]+)\.json$/.exec(path)?.[1] ?? "";
-const byLanguage = (found: Record<string, Catalogue>): Record<string, Catalogue> =>
-  Object.fromEntries(Object.entries(found).map(([path, json]) => [langOf(path), json]));
-const FORMS = byLanguage(formsFiles);
-const INTAKE = byLanguage(intakeFiles);
-/** Each language module as the build makes it: the app's messages and the on-demand modules' translations. */
+const FORMS: Record<string, Catalogue> = Object.fromEntries(
+  Object.entries(formsFiles).map(([path, json]) => [langOf(path), json]),
+);
+/** Each language module as the build makes it: the app's messages and the forms module's translations. */
 const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(
   Object.entries(files).map(([path, json]) => {
     const lang = langOf(path);
-    return [lang, lang === "en" ? json : { ...INTAKE[lang], ...FORMS[lang], ...json }];
+    return [lang, lang === "en" ? json : { ...FORMS[lang], ...json }];
   }),
 );
 const PLURAL_ORDER = ["zero", "one", "two", "few", "many", "other"];

@@ -17,14 +17,10 @@ export interface GadgetConfig {
   oauthClientId: string;
   /** Offer `POST /session/dev` sign-in by user name (local development only). */
   devLogin: boolean;
-  /** The ResourceLoader module holding form validation (zod) and sign-in code, loaded on demand. */
-  formsModule: string;
-  /** The ResourceLoader module holding the coordinators' Import page and merge dialog, loaded on demand. */
-  intakeModule: string;
   /** Days without progress after which a lead is stale (the backend's STALE_AFTER_DAYS). */
   staleAfterDays: number;
-  /** Wikidata's action API, asked through `mw.ForeignApi` by the referral form's look-up. */
-  wikidataApi: string;
+  /** Wikidata's action API, asked through `mw.ForeignApi` by the referral form's look-up (default: Wikidata's). */
+  wikidataApi?: string;
 }
 
 export const DEFAULT_CONFIG = {
@@ -34,10 +30,7 @@ export const DEFAULT_CONFIG = {
   backendReadBeforeSignIn: false,
   oauthClientId: "",
   devLogin: false,
-  formsModule: "ext.gadget.partnerhub-forms",
-  intakeModule: "ext.gadget.partnerhub-intake",
   staleAfterDays: STALE_AFTER_DAYS,
-  wikidataApi: "https://www.wikidata.org/w/api.php",
 } satisfies GadgetConfig;
 
 const ATTRIBUTES: Record<string, keyof GadgetConfig> = {

@@ -1,6 +1,7 @@
 /**
- * The built gadget: one script and one stylesheet, one module per language, ES2016 at most (what
- * MediaWiki 1.43 validates), wrapped in <nowiki>, within its size budget.
+ * The built gadget: the browsing script and its stylesheet, one module per language and one per
+ * on-demand part, ES2016 at most (what MediaWiki 1.43 validates), wrapped in <nowiki>, each
+ * within its size budget.
  */
 import { parse } from "acorn";
 import { readdirSync, readFileSync } from "node:fs";
@@ -8,38 +9,42 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "vite";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ON_DEMAND_MODULES } from "../../gadget/vite.config.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const OUT = join(ROOT, "dist/gadget");
 const CONFIG = join(ROOT, "gadget/vite.config.ts");
-/** gzip budgets in bytes: browsing must stay light; forms load on demand. */
-// The forms module carries the OAuth sign-in (oauth4webapi, ~11 kB gzip) and the coordinator,
-// representative and editing views with their English messages; it takes Preact from the app.
-// Browsing carries English only (every other language is its own module, forms messages included),
-// "For you" and the Notifications panel, the role tabs, filters and confirm dialog, the pickers and every error worded.
-// Before the merge with main's notifications and roles: 36.2 kB on i18n, 46 kB budget on main (all three languages).
-// The intake module (Import page, merge dialog, the referral form's duplicate check and Wikidata look-up) is its own
-// on-demand module with its English; browsing keeps the referral's website field, the merged ids'
-// redirect, the Import tab, "Merge into…" and the module's loader (+0.95 kB gzip over 39.66 kB).
-const BUDGET = {
-  "partnerhub.js": 41_000,
-  "partnerhub-forms.js": 51_500,
-  "partnerhub-intake.js": 11_000,
+/**
+ * gzip budgets in bytes, one per built file. Browsing carries Preact, signals, the directory, the
+ * partner view and English for the keys its code names; the goal is 20 KiB (20,480 B), not yet
+ * reached (26.3 kB after the split, 26.8 kB with the take-over and the browser's copy; the backend client and the error wording are still in it),
+ * so its budget holds what was reached and must come down, never up. The rest loads on
+ * demand: sign-in (the consent step and oauth4webapi), the referral form (with zod), the
+ * coordinator views, editing (with zod), and the signed-in user's views. Each on-demand module
+ * takes Preact from the browsing bundle. Before the split: browsing 39,657 B, forms 51,141 B.
+ */
+const BUDGET: Record<string, number> = {
+  // +0.3 kB for intake (26,867 B on main before it): the Import tab, a merged id leading to the partner kept
+  // (the mirror's map), the intake routes in the backend client, the English of their error codes.
+  "partnerhub.js": 27_200,
   "partnerhub.css": 4_000,
+  "partnerhub-signin.js": 16_000,
+  "partnerhub-forms.js": 40_000,
+  "partnerhub-coordinator.js": 15_000,
+  "partnerhub-edit.js": 43_000,
+  "partnerhub-account.js": 17_000,
+  // Intake: the Import page, "Merge into…", and the referral form's duplicate check and Wikidata look-up.
+  "partnerhub-intake.js": 13_000,
 };
+const MODULE_FILES = ON_DEMAND_MODULES.map((m) => `partnerhub-${m}.js`);
 
 const read = (f: string) => readFileSync(join(OUT, f), "utf8");
 const json = (...path: string[]) =>
   JSON.parse(readFileSync(join(ROOT, "i18n", ...path), "utf8")) as Record<string, unknown>;
-/** One language module's messages: the app's (`i18n/<lang>.json`) and the on-demand modules' (`i18n/forms/`, `i18n/intake/`). */
-const catalogue = (lang: string) => ({
-  ...json("intake", `${lang}.json`),
-  ...json("forms", `${lang}.json`),
-  ...json(`${lang}.json`),
-});
+/** One language module's messages: the app's (`i18n/<lang>.json`) and the forms module's (`i18n/forms/<lang>.json`). */
+const catalogue = (lang: string) => ({ ...json("forms", `${lang}.json`), ...json(`${lang}.json`) });
 const en = json("en.json");
 const formsEn = json("forms", "en.json");
-const intakeEn = json("intake", "en.json");
 const LANGUAGES = readdirSync(join(ROOT, "i18n"))
   .filter((f) => f.endsWith(".json"))
   .map((f) => f.replace(/\.json$/, ""))
@@ -52,34 +57,31 @@ describe("gadget bundle", () => {
     process.env.NODE_ENV = "production";
     try {
       await build({ configFile: CONFIG, logLevel: "silent" });
-      await build({ configFile: CONFIG, mode: "forms", logLevel: "silent" });
-      await build({ configFile: CONFIG, mode: "intake", logLevel: "silent" });
+      for (const mode of ON_DEMAND_MODULES) await build({ configFile: CONFIG, mode, logLevel: "silent" });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
   }, 120_000);
 
-  it.each([
-    "partnerhub.js",
-    "partnerhub-forms.js",
-    "partnerhub-intake.js",
-    ...LANGUAGES.map((l) => `partnerhub-i18n-${l}.js`),
-  ])("%s parses as ES2016 and is wrapped in <nowiki>", (file) => {
-    const code = read(file);
-    expect(() => parse(code, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
-    expect(code.startsWith("// <nowiki>\n")).toBe(true);
-    expect(code.trimEnd().endsWith("// </nowiki>")).toBe(true);
-    expect(code.slice(12, -14)).not.toMatch(/<\/?nowiki>/);
-  });
+  it.each(["partnerhub.js", ...MODULE_FILES, ...LANGUAGES.map((l) => `partnerhub-i18n-${l}.js`)])(
+    "%s parses as ES2016 and is wrapped in <nowiki>",
+    (file) => {
+      const code = read(file);
+      expect(() => parse(code, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
+      expect(code.startsWith("// <nowiki>\n")).toBe(true);
+      expect(code.trimEnd().endsWith("// </nowiki>")).toBe(true);
+      expect(code.slice(12, -14)).not.toMatch(/<\/?nowiki>/);
+    },
+  );
 
   it.each([
-    ["partnerhub.js", en["partnerhub-refer-intro"]],
-    ["partnerhub-forms.js", formsEn["partnerhub-admin-coordinators"]],
-    ["partnerhub-intake.js", intakeEn["partnerhub-import-title"]],
+    ["partnerhub.js", en["partnerhub-search-label"]],
+    ["partnerhub-forms.js", en["partnerhub-refer-intro"]],
+    ["partnerhub-coordinator.js", formsEn["partnerhub-admin-coordinators"]],
   ])("carries no language but English in %s", (file, english) => {
     const code = read(file);
     expect(code).toContain(english);
-    const englishTexts = { ...intakeEn, ...formsEn, ...en };
+    const englishTexts = { ...formsEn, ...en };
     for (const lang of LANGUAGES) {
       const messages = catalogue(lang);
       const own = Object.entries(messages).filter(
@@ -91,17 +93,37 @@ describe("gadget bundle", () => {
     expect(code).not.toMatch(/[\u0600-\u06FF]/);
   });
 
-  it("leaves the forms module's English out of the browsing bundle", () => {
-    expect(read("partnerhub.js")).not.toContain(formsEn["partnerhub-admin-coordinators"]);
+  it("leaves the on-demand views' English out of the browsing bundle", () => {
+    const browsing = read("partnerhub.js");
+    expect(browsing).not.toContain(formsEn["partnerhub-admin-coordinators"]);
+    expect(browsing).not.toContain(en["partnerhub-refer-intro"]);
+    expect(browsing).not.toContain(en["partnerhub-consent-what"]);
   });
 
-  it("leaves the Import page and the merge dialog, and their English, to the intake module", () => {
-    const browsing = read("partnerhub.js");
-    for (const key of ["partnerhub-import-title", "partnerhub-merge-explain"]) {
-      expect(browsing).not.toContain(intakeEn[key]);
-      expect(read("partnerhub-forms.js")).not.toContain(intakeEn[key]);
+  it("leaves the Import page, the merge dialog and the Wikidata look-up to the intake module", () => {
+    const intake = read("partnerhub-intake.js");
+    for (const key of ["partnerhub-import-title", "partnerhub-merge-explain", "partnerhub-wikidata-unavailable"]) {
+      expect(intake).toContain(en[key]);
+      for (const other of ["partnerhub.js", "partnerhub-forms.js", "partnerhub-edit.js"])
+        expect(read(other), `${other} ${key}`).not.toContain(en[key]);
     }
-    expect(browsing).not.toContain("partnerhub-import-commit");
+    expect(intake).toContain("wbsearchentities");
+    expect(read("partnerhub.js")).not.toContain("wbsearchentities");
+  });
+
+  it.each(["partnerhub.js", ...MODULE_FILES])("carries the English of every key %s names", (file) => {
+    const code = read(file);
+    const embedded = (c: string) =>
+      Object.assign(
+        {},
+        ...[...c.matchAll(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/g)].map((m) => JSON.parse(JSON.parse(m[1] as string))),
+      ) as Record<string, string>;
+    // The browsing bundle is always there first: a module may rely on the English it registered.
+    const carried = { ...embedded(read("partnerhub.js")), ...embedded(code) };
+    const all = { ...formsEn, ...en };
+    const named = [...new Set(code.match(/(?<![.\w-])partnerhub-[a-z0-9-]+[a-z0-9]/g) ?? [])].filter((k) => k in all);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((k) => !(k in carried))).toEqual([]);
   });
 
   it("builds each language as its own module of messages", () => {
@@ -117,18 +139,20 @@ describe("gadget bundle", () => {
     expect(() => parse("const f = async () => a?.b;", { ecmaVersion: 2016 })).toThrow();
   });
 
+  it("has a budget for every built script", () => {
+    const built = readdirSync(OUT).filter((f) => /\.(js|css)$/.test(f) && !f.startsWith("partnerhub-i18n-"));
+    expect(built.sort()).toEqual(Object.keys(BUDGET).sort());
+  });
+
   it.each(Object.entries(BUDGET))("keeps %s within %i bytes gzip", (file, budget) => {
     const size = gzipSync(read(file), { level: 9 }).length;
     console.log(`${file}: ${size} bytes gzip`);
-    expect(size).toBeLessThan(budget);
+    expect(size).toBeLessThanOrEqual(budget);
   });
 
-  it.each(["partnerhub-forms.js", "partnerhub-intake.js"])(
-    "gives %s no Preact of its own: it takes the app's",
-    (file) => {
-      expect(read(file).trimEnd()).toMatch(/\}\)\((partnerhubRuntime\.\w+,?)+\);\n\/\/ <\/nowiki>$/);
-    },
-  );
+  it.each(MODULE_FILES)("gives %s no Preact of its own: it takes the app's", (file) => {
+    expect(read(file).trimEnd()).toMatch(/\}\)\((partnerhubRuntime\.\w+,?)+\);\n\/\/ <\/nowiki>$/);
+  });
 
   it("keeps zod out of the browsing bundle", () => {
     expect(read("partnerhub.js")).not.toMatch(/ZodError|\$ZodType/);

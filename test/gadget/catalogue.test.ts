@@ -28,25 +28,21 @@ import { EDITABLE } from "../../gadget/src/forms/partner-draft.ts";
 const ROOT = join(import.meta.dirname, "../..");
 const DIR = join(ROOT, "i18n");
 const FORMS_DIR = join(DIR, "forms");
-const INTAKE_DIR = join(DIR, "intake");
-/** The on-demand modules' catalogues, each carried in the same language modules as the app's. */
-const ON_DEMAND_DIRS = [FORMS_DIR, INTAKE_DIR];
 type Catalogue = Record<string, string> & { "@metadata"?: unknown };
 const readIn = (dir: string, lang: string) => JSON.parse(readFileSync(join(dir, `${lang}.json`), "utf8")) as Catalogue;
 const languagesIn = (dir: string) =>
   readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .map((f) => f.replace(/\.json$/, ""));
-/** One language's messages: the app's and the on-demand modules' (one language module carries them all). */
-const read = (lang: string): Catalogue =>
-  Object.assign(
-    {},
-    ...[...ON_DEMAND_DIRS, DIR].map((dir) => (languagesIn(dir).includes(lang) ? readIn(dir, lang) : {})),
-  ) as Catalogue;
+/** One language's messages: the app's and the forms module's (one language module carries both). */
+const read = (lang: string): Catalogue => ({
+  ...(languagesIn(FORMS_DIR).includes(lang) ? readIn(FORMS_DIR, lang) : {}),
+  ...(languagesIn(DIR).includes(lang) ? readIn(DIR, lang) : {}),
+});
 const keysOf = (c: Catalogue) => Object.keys(c).filter((k) => k !== "@metadata");
 const en = read("en");
 const qqq = read("qqq");
-const TRANSLATIONS = [...new Set([DIR, ...ON_DEMAND_DIRS].flatMap(languagesIn))].filter(
+const TRANSLATIONS = [...new Set([...languagesIn(DIR), ...languagesIn(FORMS_DIR)])].filter(
   (l) => l !== "en" && l !== "qqq",
 );
 /** Languages that must be complete, not only correct. */
@@ -76,6 +72,8 @@ const VOCABULARIES: Record<string, readonly string[]> = {
 };
 const DYNAMIC: Record<string, string[]> = {
   "partnerhub-*-*": Object.entries(VOCABULARIES).flatMap(([v, values]) => values.map((x) => `partnerhub-${v}-${x}`)),
+  "partnerhub-event-*": EVENT_TYPES.map((t) => `partnerhub-event-${t}`),
+  "partnerhub-stage-*": STAGES.map((s) => `partnerhub-stage-${s}`),
   "partnerhub-action-*": CLAIM_ACTIONS.filter((a) => a !== "progress" && a !== "handover").map(
     (a) => `partnerhub-action-${a}`,
   ),
@@ -121,13 +119,13 @@ const called = new Set(
 
 describe("message catalogue", () => {
   it("has @metadata in every file", () => {
-    for (const dir of [DIR, ...ON_DEMAND_DIRS])
+    for (const dir of [DIR, FORMS_DIR])
       for (const lang of languagesIn(dir)) expect(readIn(dir, lang), `${dir} ${lang}`).toHaveProperty(["@metadata"]);
   });
 
-  it.each(ON_DEMAND_DIRS)("keeps the keys of %s apart from the app's and the other modules'", (dir) => {
-    const others = new Set([DIR, ...ON_DEMAND_DIRS].filter((d) => d !== dir).flatMap((d) => keysOf(readIn(d, "en"))));
-    expect(keysOf(readIn(dir, "en")).filter((k) => others.has(k))).toEqual([]);
+  it("keeps the forms module's keys apart from the app's", () => {
+    const app = new Set(keysOf(readIn(DIR, "en")));
+    expect(keysOf(readIn(FORMS_DIR, "en")).filter((k) => app.has(k))).toEqual([]);
   });
 
   it("documents every English key in qqq.json, with each parameter, and nothing else", () => {

@@ -111,17 +111,15 @@ export function createBackend({
     progress: (claim: number, body: ProgressRequest) => call<ClaimResponse>("POST", `/claims/${claim}/progress`, body),
     handover: (claim: number, body: HandoverRequest) =>
       call<HandoverResponse>("POST", `/claims/${claim}/handover`, body),
-    /** `GET /partners/duplicates`: partners that may be the one being referred. */
-    duplicates: (probe: { name?: string; wikidata?: string; website?: string }) => {
-      const q = Object.entries(probe)
-        .filter(([, v]) => v)
-        .map(([k, v]) => `${k}=${enc(v as string)}`)
-        .join("&");
-      return call<DuplicateList>("GET", `/partners/duplicates?${q}`);
-    },
-    importList: (body: ImportRequest) => call<ImportPreview>("POST", "/partners/import", body),
-    merge: (id: string, into: string, version: number) =>
-      call<PartnerDetail>("POST", `/partners/${enc(id)}/merge`, { into, version }),
+    /**
+     * The intake routes (the intake module's actions build the path): `GET /partners/duplicates?…`,
+     * `POST /partners/{id}/merge`, `POST /partners/import`. One entry, so browsing carries little of it.
+     */
+    intake: <T extends DuplicateList | ImportPreview | PartnerDetail>(
+      method: "GET" | "POST",
+      path: `/partners/${string}`,
+      body?: ImportRequest | { into: string; version: number },
+    ) => call<T>(method, path, body),
     addRepresentative: (affiliate: string, username: string) =>
       call<RoleResult>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
     preferences: () => call<Preferences>("GET", "/me/preferences"),

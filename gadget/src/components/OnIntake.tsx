@@ -1,11 +1,13 @@
 /**
- * A view of the on-demand intake module (intake/load.ts), loaded the first time it is shown;
- * until then a loading line, and if it cannot be loaded, the failure in words. A `quiet` part
- * of a view that works without it (the referral form's duplicate check) shows neither.
+ * A part of the on-demand intake module (intake/parts.ts) inside another view, loaded the first
+ * time it is shown; until then a loading line, and if it cannot be loaded, the failure in words.
+ * A `quiet` part of a view that works without it (the referral form's duplicate check and
+ * Wikidata look-up) shows neither.
  */
 import type { ComponentChild } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { type IntakeModule, loadIntake } from "../intake/load.ts";
+import type { IntakeParts } from "../intake/parts.ts";
+import { loadModule } from "../modules/load.ts";
 import type { AsyncState } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
@@ -15,19 +17,19 @@ export function OnIntake({
   render,
   quiet = false,
 }: {
-  render: (intake: IntakeModule) => ComponentChild;
+  render: (parts: IntakeParts) => ComponentChild;
   quiet?: boolean;
 }) {
   const store = useStore();
-  const [intake, setIntake] = useState<AsyncState<IntakeModule>>({ status: "loading" });
+  const [parts, setParts] = useState<AsyncState<IntakeParts>>({ status: "loading" });
   useEffect(() => {
-    loadIntake(store.config.intakeModule, store.host.using).then(
-      (value) => setIntake({ status: "ready", value }),
-      (error: unknown) => setIntake({ status: "error", error }),
+    loadModule(store, "intake").then(
+      (m) => (m.intake ? setParts({ status: "ready", value: m.intake }) : setParts({ status: "error", error: null })),
+      (error: unknown) => setParts({ status: "error", error }),
     );
   }, []);
-  if (intake.status !== "ready" && quiet) return null;
-  if (intake.status === "error") return <ErrorMessage error={intake.error} />;
-  if (intake.status !== "ready") return <Message>{store.i18n.t("partnerhub-loading-view")}</Message>;
-  return <>{render(intake.value)}</>;
+  if (parts.status !== "ready" && quiet) return null;
+  if (parts.status === "error") return <ErrorMessage error={parts.error} />;
+  if (parts.status !== "ready") return <Message>{store.i18n.t("partnerhub-loading-view")}</Message>;
+  return <>{render(parts.value)}</>;
 }

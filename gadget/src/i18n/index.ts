@@ -8,10 +8,9 @@
 import { type ComponentChild, h } from "preact";
 import en from "../../../i18n/en.json";
 import type { FormsMessageKey } from "../forms/i18n/index.ts";
-import type { IntakeMessageKey } from "../intake/i18n.ts";
 
-/** The app's keys, and those of the on-demand forms and intake modules (registered by `I18n.add` when they load). */
-export type MessageKey = AppMessageKey | FormsMessageKey | IntakeMessageKey;
+/** The app's keys, and those of the on-demand forms module (registered by `I18n.add` when it loads). */
+export type MessageKey = AppMessageKey | FormsMessageKey;
 type AppMessageKey = Exclude<keyof typeof en, "@metadata">;
 /** A text, a number (written the language's way), or a list of names (joined the language's way). */
 type Param = string | number | readonly string[];

@@ -4,7 +4,7 @@
  * to the one kept from then on.
  */
 import { useState } from "preact/hooks";
-import type { Partner, PartnerDetail } from "../../../shared/schemas.ts";
+import type { Partner } from "../../../shared/schemas.ts";
 import { BackendError } from "../api/errors.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { mergePartner } from "../state/actions/intake.ts";
@@ -19,12 +19,12 @@ const MAX_CHOICES = 8;
 
 /** Why a merge was refused (`merge_conflict`'s `params.reason`), each in its own words. */
 const REFUSALS: Record<string, MessageKey> = {
-  same_affiliate: "partnerhub-error-merge-same-affiliate",
-  two_leads: "partnerhub-error-merge-two-leads",
-  two_completed: "partnerhub-error-merge-two-completed",
-  two_items: "partnerhub-error-merge-two-items",
-  same_partner: "partnerhub-error-merge-same-partner",
-  already_merged: "partnerhub-error-merge-already-merged",
+  same_affiliate: "partnerhub-merge-refused-same-affiliate",
+  two_leads: "partnerhub-merge-refused-two-leads",
+  two_completed: "partnerhub-merge-refused-two-completed",
+  two_items: "partnerhub-merge-refused-two-items",
+  same_partner: "partnerhub-merge-refused-same-partner",
+  already_merged: "partnerhub-merge-refused-already-merged",
 };
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -36,7 +36,7 @@ function MergeError({ error }: { error: unknown }) {
   const { params } = error;
   const key = REFUSALS[str(params.reason)] ?? "partnerhub-error-merge_conflict";
   const text =
-    key === "partnerhub-error-merge-same-affiliate"
+    key === "partnerhub-merge-refused-same-affiliate"
       ? store.i18n.bdi(key, store.affiliateName(str(params.affiliate)))
       : store.i18n.bdi(key, str(params.wikidata) || str(params.into), str(params.otherWikidata));
   return <Message type="error">{text}</Message>;
@@ -54,7 +54,7 @@ const sharesWord = (a: string, b: string) => {
 };
 
 /** Partners to offer as the one to keep: likely duplicates first, then by what was typed. */
-function choices(all: Partner[], self: PartnerDetail, typed: string): Partner[] {
+function choices(all: Partner[], self: Partner, typed: string): Partner[] {
   const q = typed.trim().toLowerCase();
   const others = all.filter((p) => p.id !== self.id);
   const picked = q
@@ -63,7 +63,7 @@ function choices(all: Partner[], self: PartnerDetail, typed: string): Partner[] 
   return picked.slice(0, MAX_CHOICES);
 }
 
-export function MergeDialog({ partner, onClose }: { partner: PartnerDetail; onClose: () => void }) {
+export function MergeDialog({ partner, onClose }: { partner: Partner; onClose: () => void }) {
   const store = useStore();
   const { i18n } = store;
   const [typed, setTyped] = useState("");

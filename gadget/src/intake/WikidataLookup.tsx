@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { Message } from "../components/Message.tsx";
 import { useStore } from "../state/context.ts";
 import { DUPLICATE_DEBOUNCE_MS } from "./DuplicatePanel.tsx";
-import { type WikidataFacts, type WikidataHit, wikidataClient } from "./wikidata.ts";
+import { pageForeignApi, WIKIDATA_API, type WikidataFacts, type WikidataHit, wikidataClient } from "./wikidata.ts";
 
 export interface WikidataLookupProps {
   /** The name as typed in the form. */
@@ -32,14 +32,15 @@ export function WikidataLookup({ name, onChoose }: WikidataLookupProps) {
   // The name a chosen item filled in: no new search until the person changes it.
   const filled = useRef<string | null>(null);
   const asked = useRef(0);
-  const client = () =>
-    host.foreignApi
-      ? Promise.resolve(host.foreignApi(config.wikidataApi)).then((api) => wikidataClient(api, i18n.lang))
-      : null;
+  const api = (url: string) => (host.foreignApi ? host.foreignApi(url) : pageForeignApi(url, host.userAgent));
+  const client = () => {
+    const made = api(config.wikidataApi || WIKIDATA_API);
+    return made ? Promise.resolve(made).then((a) => wikidataClient(a, i18n.lang)) : null;
+  };
 
   const text = name.trim();
   useEffect(() => {
-    if (text.length < MIN_LENGTH || text === filled.current || !host.foreignApi) {
+    if (text.length < MIN_LENGTH || text === filled.current) {
       if (text !== filled.current) setState({ status: "idle" });
       return;
     }

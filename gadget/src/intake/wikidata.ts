@@ -8,6 +8,17 @@
 import type { PartnerKind } from "../../../shared/vocabulary.ts";
 import type { WikiApi } from "../api/directory-source.ts";
 
+/** Wikidata's action API, unless the configuration names another (`wikidataApi`, `data-wikidata-api`). */
+export const WIKIDATA_API = "https://www.wikidata.org/w/api.php";
+
+/** `mw.ForeignApi` on the wiki page (anonymous: no cookies cross); null where there is no ResourceLoader. */
+export function pageForeignApi(apiUrl: string, userAgent = "partnerhub-gadget"): PromiseLike<WikiApi> | null {
+  if (typeof mw === "undefined" || !mw.loader) return null;
+  return mw.loader
+    .using("mediawiki.ForeignApi")
+    .then(() => new mw.ForeignApi(apiUrl, { anonymous: true, ajax: { headers: { "Api-User-Agent": userAgent } } }));
+}
+
 export interface WikidataHit {
   id: string;
   /** The label in the user's language or its fallbacks; else the term that matched (Czech, say). */
