@@ -32,6 +32,8 @@ const BUDGET: Record<string, number> = {
   "partnerhub-coordinator.js": 15_000,
   "partnerhub-edit.js": 43_000,
   "partnerhub-account.js": 18_500,
+  // Intake: the Import page, "Merge into…", and the referral form's duplicate check and Wikidata look-up.
+  "partnerhub-intake.js": 13_000,
 };
 const MODULE_FILES = ON_DEMAND_MODULES.map((m) => `partnerhub-${m}.js`);
 
@@ -95,6 +97,17 @@ describe("gadget bundle", () => {
     expect(browsing).not.toContain(formsEn["partnerhub-admin-coordinators"]);
     expect(browsing).not.toContain(en["partnerhub-refer-intro"]);
     expect(browsing).not.toContain(en["partnerhub-consent-what"]);
+  });
+
+  it("leaves the Import page, the merge dialog and the Wikidata look-up to the intake module", () => {
+    const intake = read("partnerhub-intake.js");
+    for (const key of ["partnerhub-import-title", "partnerhub-merge-explain", "partnerhub-wikidata-unavailable"]) {
+      expect(intake).toContain(en[key]);
+      for (const other of ["partnerhub.js", "partnerhub-forms.js", "partnerhub-edit.js"])
+        expect(read(other), `${other} ${key}`).not.toContain(en[key]);
+    }
+    expect(intake).toContain("wbsearchentities");
+    expect(read("partnerhub.js")).not.toContain("wbsearchentities");
   });
 
   it.each(["partnerhub.js", ...MODULE_FILES])("carries the English of every key %s names", (file) => {

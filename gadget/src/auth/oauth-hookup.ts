@@ -14,7 +14,7 @@ export async function ensureOAuthProvider(store: Pick<Store, "config" | "host" |
   const { config } = store;
   if (hasSignInProvider() || !config.oauthClientId || !config.backendUrl) return;
   const { oauthSignIn } = await loadModule(store, "signin");
-  if (!oauthSignIn) throw new Error("the sign-in module has no OAuth provider");
+  if (!oauthSignIn) throw new Error("no OAuth provider");
   setSignInProvider(oauthSignIn(config));
 }
 

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { View } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";
-import { type ModuleName, prefetchModule, prefetchWhenIdle, VIEW_MODULE } from "../modules/load.ts";
+import { prefetchWhenIdle } from "../modules/load.ts";
 import { StoreContext, useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
 import { Directory } from "./Directory.tsx";
@@ -43,7 +43,12 @@ function tabsFor(store: Store): Array<[View, MessageKey]> {
   if (me) tabs.push(["claims", "partnerhub-tab-claims"]);
   if (represents) tabs.push(["mine", "partnerhub-tab-mine"]);
   if (represents || me?.roles.coordinator) tabs.push(["representatives", "partnerhub-tab-representatives"]);
-  if (me?.roles.coordinator) tabs.push(["review", "partnerhub-tab-review"], ["admin", "partnerhub-tab-admin"]);
+  if (me?.roles.coordinator)
+    tabs.push(
+      ["review", "partnerhub-tab-review"],
+      ["import", "partnerhub-tab-import"],
+      ["admin", "partnerhub-tab-admin"],
+    );
   if (store.session.value) tabs.push(["foryou", "partnerhub-tab-foryou"]);
   return tabs;
 }
@@ -58,11 +63,13 @@ function Header() {
   useEffect(() => {
     if (session.value) void store.backendClient().then(() => store.notifications.peek()?.loadFeed());
   }, [session.value?.user.name]);
-  // Signed in, the views this user's tabs open are fetched ahead when the browser is idle.
-  const me = store.me.value;
+  // Signed in, the views this user's tabs open are fetched ahead when the browser is idle (the
+  // account module's are already loading: the backend client comes with it).
+  const coordinator = store.me.value?.roles.coordinator;
   useEffect(() => {
-    if (me) prefetchWhenIdle(store, modulesFor(me));
-  }, [me]);
+    if (coordinator !== undefined)
+      prefetchWhenIdle(store, coordinator ? ["forms", "coordinator", "edit", "intake"] : ["forms"]);
+  }, [coordinator]);
   // On a phone the tab row scrolls sideways: keep the current tab in view.
   const tablist = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -83,8 +90,6 @@ function Header() {
                 class="cdx-tabs__list__item"
                 aria-selected={current === view}
                 onClick={() => store.navigate({ view })}
-                onMouseEnter={() => prefetchView(store, view)}
-                onFocus={() => prefetchView(store, view)}
               >
                 {i18n.t(key)}
                 {view === "foryou" && unseen > 0 && (
@@ -114,20 +119,6 @@ function Header() {
   );
 }
 
-/** The modules a signed-in user's tabs and partner pages may open. */
-function modulesFor(me: NonNullable<Store["me"]["value"]>): ModuleName[] {
-  const names: ModuleName[] = ["forms"];
-  if (me.roles.coordinator || me.affiliates.some((a) => a.status === "verified")) names.push("coordinator");
-  if (me.roles.canWrite) names.push("edit");
-  return names;
-}
-
-/** A tab's view, fetched ahead when the tab is hovered or focused (the directory is always there). */
-function prefetchView(store: Store, view: View): void {
-  const name = view === "notifications" ? "foryou" : view;
-  if (name in VIEW_MODULE) prefetchModule(store, VIEW_MODULE[name as keyof typeof VIEW_MODULE]);
-}
-
 function CurrentView() {
   const store = useStore();
   const { view, partner } = store.route.value;
@@ -141,7 +132,7 @@ function CurrentView() {
   if (view === "foryou" || view === "notifications") return <OnDemand view="foryou" />;
   if (view === "edit" && partner) return <OnDemand view="edit" partner={partner} />;
   if (view === "refer" || view === "review" || view === "mine" || view === "claims") return <OnDemand view={view} />;
-  if (view === "representatives" || view === "admin") return <OnDemand view={view} />;
+  if (view === "representatives" || view === "admin" || view === "import") return <OnDemand view={view} />;
   return <Directory />;
 }
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Partner } from "../../../shared/schemas.ts";
+import { prefetchModule } from "../modules/load.ts";
 import { useStore } from "../state/context.ts";
 import { PartnerRow, ROW_HEIGHT } from "./PartnerRow.tsx";
 
@@ -22,7 +23,8 @@ const KEY_STEP: Record<string, (i: number, n: number) => number> = {
 };
 
 export function PartnerList({ partners }: { partners: Partner[] }) {
-  const { i18n } = useStore();
+  const store = useStore();
+  const { i18n } = store;
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
@@ -57,6 +59,8 @@ export function PartnerList({ partners }: { partners: Partner[] }) {
     setFocusIndex(next);
   }
 
+  const prefetchPartner = () => prefetchModule(store, "partner");
+
   if (partners.length === 0) return <p class="partnerhub-empty">{i18n.t("partnerhub-no-results")}</p>;
 
   const rows = [];
@@ -69,6 +73,9 @@ export function PartnerList({ partners }: { partners: Partner[] }) {
       <ul
         class="partnerhub-list__inner"
         onKeyDown={onKeyDown}
+        // A row hovered or focused: its page (the partner module) is fetched ahead.
+        onMouseEnter={prefetchPartner}
+        onFocusCapture={prefetchPartner}
         style={{ height: `${partners.length * ROW_HEIGHT}px` }}
         aria-label={i18n.t("partnerhub-list-label")}
       >

@@ -1,7 +1,6 @@
 /** One partner in the result list: a link to its page with the essentials. */
 import type { Partner } from "../../../shared/schemas.ts";
 import { formatRoute } from "../directory/query.ts";
-import { prefetchModule } from "../modules/load.ts";
 import { useStore } from "../state/context.ts";
 import { StatusChip, useLabels } from "./Labels.tsx";
 
@@ -36,8 +35,6 @@ export function PartnerRow({ partner, index, count, top }: RowProps) {
           e.preventDefault();
           store.navigate({ view: "partner", partner: partner.id });
         }}
-        onMouseEnter={() => prefetchModule(store, "partner")}
-        onFocus={() => prefetchModule(store, "partner")}
       >
         <span class="partnerhub-row__title">
           <bdi class="partnerhub-row__name">{partner.name}</bdi>

@@ -10,6 +10,7 @@ import type { BackendKit } from "../api/backend-kit.ts";
 import type { SignInProvider } from "../auth/session.ts";
 import type { GadgetConfig } from "../config.ts";
 import type { ReferralCheck } from "../forms/validate-referral.ts";
+import type { IntakeParts } from "../intake/parts.ts";
 import type { Store } from "../state/store.ts";
 import { wordErrorsFully } from "../components/BriefError.tsx";
 
@@ -28,6 +29,7 @@ export const VIEW_MODULE = {
   foryou: "account",
   partnerActivity: "account",
   partnerHistory: "account",
+  import: "intake",
 } as const;
 
 export type OnDemandView = keyof typeof VIEW_MODULE;
@@ -65,6 +67,8 @@ export interface OnDemandModule {
   oauthSignIn?: (config: GadgetConfig) => SignInProvider;
   /** Finish a sign-in the wiki sent the user back from (auth/oauth-page.ts). */
   resumeSignIn?: (store: Store) => void;
+  /** The intake module's parts that other views place inside themselves (intake/parts.ts). */
+  intake?: IntakeParts;
 }
 
 const REGISTRY = "partnerhubModules";

@@ -32,6 +32,8 @@ export interface Host {
   wikiApi: WikiApi | null;
   /** mw.loader.using, for on-demand modules. */
   using: (module: string) => PromiseLike<unknown>;
+  /** An `mw.ForeignApi` for another wiki's action API (Wikidata's); default: the wiki page's own (intake/wikidata.ts). */
+  foreignApi?: (apiUrl: string) => PromiseLike<WikiApi>;
   fetch?: typeof fetch;
   location: { hash: string };
   userAgent?: string;
@@ -63,8 +65,7 @@ export function createStore(host: Host) {
   async function backendClient(): Promise<Backend | null> {
     if (!config.backendUrl) return null;
     kitLoad ??= loadModule({ host, i18n }, "account").then((m) => {
-      if (!m.backend) throw new Error("the account module has no backend client");
-      kit = m.backend;
+      kit = m.backend ?? null;
     });
     try {
       await kitLoad;
@@ -72,9 +73,10 @@ export function createStore(host: Host) {
       kitLoad = null;
       throw error;
     }
+    if (!kit) throw new Error("no backend configured");
     if (!notifications.peek())
-      notifications.value = (kit as BackendKit).createNotifications(backendClient, () => session.value !== null);
-    backend ??= (kit as BackendKit).createBackend({
+      notifications.value = kit.createNotifications(backendClient, () => session.value !== null);
+    backend ??= kit.createBackend({
       baseUrl: config.backendUrl,
       getToken: () => session.value?.token ?? null,
       fetch: host.fetch,
@@ -82,11 +84,11 @@ export function createStore(host: Host) {
     });
     return backend;
   }
-  async function requireBackend(): Promise<Backend> {
-    const b = await backendClient();
-    if (!b) throw new Error("no backend configured");
-    return b;
-  }
+  const requireBackend = (): Promise<Backend> =>
+    backendClient().then((b) => {
+      if (!b) throw new Error("no backend configured");
+      return b;
+    });
 
   const countryName = countryNames(i18n.lang);
   const partners = computed(() => (directory.value.status === "ready" ? directory.value.value.partners : []));
@@ -140,9 +142,7 @@ export function createStore(host: Host) {
   const isShown = (key: string) => resources.has(key) && resource(key).value.status !== "idle";
 
   /** The one way to write: the backend call (a failure on the page where there is no backend). */
-  async function write<T>(fn: (b: Backend) => Promise<T>): Promise<T> {
-    return fn(await requireBackend());
-  }
+  const write = <T>(fn: (b: Backend) => Promise<T>): Promise<T> => requireBackend().then(fn);
 
   /** Apply a partner as a write answered it: its detail and its row in the directory, at once. */
   function applyPartner(detail: PartnerDetail): void {
@@ -165,12 +165,7 @@ export function createStore(host: Host) {
       source: config.directorySource,
       api: host.wikiApi,
       prefix: config.mirrorPrefix,
-      fromBackend: mayUseBackend.value
-        ? async () => {
-            const b = await requireBackend();
-            return (kit as BackendKit).readBackend(b);
-          }
-        : null,
+      fromBackend: mayUseBackend.value ? () => requireBackend().then((b) => (kit as BackendKit).readBackend(b)) : null,
     });
     // Handled below, after the copy is read; a failure meanwhile is not an unhandled one.
     fresh.catch(() => undefined);
