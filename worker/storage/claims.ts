@@ -128,6 +128,39 @@ export function insertClaim(db: SqlDatabase, c: NewClaim, event: NewEvent): SqlS
   ];
 }
 
+/**
+ * The same claim made in one round trip, where who is asking is not read first: `verified` is
+ * whether the user (by id, or by a name not yet bound to an id) is a verified representative of
+ * the affiliate, looked up by the insert itself, and the event says what it found. A missing
+ * affiliate, like a partner that takes no claims, inserts nothing and so fails the event.
+ */
+export function insertClaimAs(
+  db: SqlDatabase,
+  c: Omit<NewClaim, "verified" | "user"> & { user: { id: string; name: string } },
+): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO claim (partner_id, affiliate_id, claimed_by, message, verified, status, created_at, updated_at)
+         SELECT ?1, ?2, ?3, ?4,
+                EXISTS (SELECT 1 FROM representative WHERE affiliate_id = ?2 AND status = 'verified'
+                          AND (user_id = ?6 OR (user_id IS NULL AND user_name = ?3))),
+                'interested', ?5, ?5
+         WHERE EXISTS (SELECT 1 FROM affiliate WHERE id = ?2) AND ${partnerAllowsSql("claim", "?1")}`,
+      )
+      .bind(c.partner, c.affiliate, c.user.name, c.message, c.at, c.user.id),
+    db
+      .prepare(
+        `INSERT INTO event (at, actor, type, partner_id, affiliate_id, claim_id, data)
+         VALUES (?1, ?2, CASE WHEN changes() = 1 THEN 'claim.created' END, ?3, ?4, last_insert_rowid(),
+                 json_object('verified', json(CASE (SELECT verified FROM claim WHERE id = last_insert_rowid())
+                                                WHEN 1 THEN 'true' ELSE 'false' END)))`,
+      )
+      .bind(c.at, c.user.name, c.partner, c.affiliate),
+    db.prepare(`UPDATE partner SET updated_at = ?2 WHERE id = ?1`).bind(c.partner, c.at),
+  ];
+}
+
 /** interested → lead, if the partner allows it. The partial unique index refuses a second lead. */
 export function acceptClaim(db: SqlDatabase, id: number, version: number, at: string, event: NewEvent): SqlStatement[] {
   return [
