@@ -93,6 +93,26 @@ describe("round trips", () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("claim_conflict");
   });
 
+  it("reads For you in 5 round trips when the log has moved since the outbox's last scan: the scan runs first", async () => {
+    const app = await tripApp();
+    const claim = await app.claim(await app.partner(), await app.affiliate(), "Feed Person");
+    const token = await app.signIn("Feed Person");
+    await app.call("GET", "/me/feed", { token });
+    await app.call("POST", `/claims/${claim.id}/accept`, { token: await app.coordinator(), body: {} });
+    const { trips, response } = await app.count(200, () => app.call("GET", "/me/feed", { token }));
+    // Who is asking with the feed and the scan's state; the record around the events; the events;
+    // the notices saved with the cursor; the feed again.
+    expect(trips.map((t) => t.sql[0]?.split(" ").slice(0, 4).join(" "))).toEqual([
+      "SELECT 1 AS revoked",
+      "SELECT user_name FROM coordinator",
+      "SELECT * FROM event",
+      "INSERT INTO notice (recipient,",
+      "SELECT mode, seen_seq FROM",
+    ]);
+    const feed = (await response.json()) as { items: Array<{ event: { type: string } }> };
+    expect(feed.items[0]?.event.type).toBe("claim.accepted");
+  });
+
   it("counts every route of the OpenAPI document, or says why not", async () => {
     const app = await tripApp();
     const doc = (await (await app.call("GET", "/openapi.json")).json()) as {

@@ -9,7 +9,7 @@ import {
 } from "../../shared/claim-machine.ts";
 import type { Claim } from "../../shared/schemas.ts";
 import { PARTNER_STATUSES, type ClaimStatus, type Stage } from "../../shared/vocabulary.ts";
-import { type Read, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
 export interface ClaimRow {
@@ -78,8 +78,11 @@ export function claimsByUser(db: SqlDatabase, user: string): Read<ClaimRow[]> {
 }
 
 export async function allClaims(db: SqlDatabase): Promise<ClaimRow[]> {
-  const { results } = await db.prepare(`SELECT * FROM claim ORDER BY partner_id, id`).all<ClaimRow>();
-  return results;
+  return (await readAll(db, [everyClaim(db)]))[0];
+}
+
+export function everyClaim(db: SqlDatabase): Read<ClaimRow[]> {
+  return rowsOf(db.prepare(`SELECT * FROM claim ORDER BY partner_id, id`));
 }
 
 /**
