@@ -58,7 +58,7 @@ describe("the duplicate check while a referral is typed", () => {
     await userEvent.click(screen.getByRole("button", { name: "Refer this partner" }));
     await waitFor(() => expect(store.route.value).toMatchObject({ view: "partner", partner: "slaskie-museum" }));
     expect(posts.map((b) => (b as { confirmNew: boolean }).confirmNew)).toEqual([false, true]);
-  });
+  }, 15_000);
 
   it("offers no way round the same Wikidata item", async () => {
     const f = fakeBackend(

@@ -95,7 +95,7 @@ describe("the Wikidata look-up in the referral form", () => {
       country: "FR",
       kind: "museum",
     });
-  });
+  }, 15_000);
 
   it("searches in the user's language and shows the label in it", async () => {
     openForm(backend(), { lang: "de" });

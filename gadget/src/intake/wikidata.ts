@@ -11,12 +11,16 @@ import type { WikiApi } from "../api/directory-source.ts";
 /** Wikidata's action API, unless the configuration names another (`wikidataApi`, `data-wikidata-api`). */
 export const WIKIDATA_API = "https://www.wikidata.org/w/api.php";
 
-/** `mw.ForeignApi` on the wiki page (anonymous: no cookies cross); null where there is no ResourceLoader. */
+/**
+ * `mw.ForeignApi` on the wiki page (anonymous: no cookies cross), loading its module first; null
+ * where the page has no such module (no look-up is offered then).
+ */
 export function pageForeignApi(apiUrl: string, userAgent = "partnerhub-gadget"): PromiseLike<WikiApi> | null {
   if (typeof mw === "undefined" || !mw.loader) return null;
-  return mw.loader
-    .using("mediawiki.ForeignApi")
-    .then(() => new mw.ForeignApi(apiUrl, { anonymous: true, ajax: { headers: { "Api-User-Agent": userAgent } } }));
+  const make = () => new mw.ForeignApi(apiUrl, { anonymous: true, ajax: { headers: { "Api-User-Agent": userAgent } } });
+  if (typeof mw.ForeignApi === "function") return Promise.resolve(make());
+  if (mw.loader.getState("mediawiki.ForeignApi") === null) return null;
+  return mw.loader.using("mediawiki.ForeignApi").then(make);
 }
 
 export interface WikidataHit {
