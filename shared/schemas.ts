@@ -222,6 +222,13 @@ export const PartnerPatch = z
   })
   .meta({ id: "PartnerPatch" });
 
+/** A partner's own fields: what a referral gives, besides its id, the affiliate and the contact. */
+export type PartnerField = keyof typeof partnerFields;
+export const PARTNER_FIELDS = Object.keys(partnerFields) as PartnerField[];
+/** What an edit may change (`PartnerPatch`): the partner's own fields and the contact, in the forms' order. */
+export type EditableField = keyof z.infer<typeof PartnerPatch>;
+export const EDITABLE_FIELDS = Object.keys(PartnerPatch.shape) as EditableField[];
+
 export const Partner = z
   .strictObject({
     id: Slug,
