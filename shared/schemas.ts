@@ -225,6 +225,12 @@ export const PartnerPatch = z
 /** A partner's own fields: what a referral gives, besides its id, the affiliate and the contact. */
 export type PartnerField = keyof typeof partnerFields;
 export const PARTNER_FIELDS = Object.keys(partnerFields) as PartnerField[];
+/** The partner's own fields of anything that has them (a referral, a stored partner), nothing else. */
+export function partnerFieldsOf<T extends Record<PartnerField, unknown>>(p: T): Pick<T, PartnerField> {
+  const out = {} as Pick<T, PartnerField>;
+  for (const k of PARTNER_FIELDS) out[k] = p[k];
+  return out;
+}
 /** What an edit may change (`PartnerPatch`): the partner's own fields and the contact, in the forms' order. */
 export type EditableField = keyof z.infer<typeof PartnerPatch>;
 export const EDITABLE_FIELDS = Object.keys(PartnerPatch.shape) as EditableField[];

@@ -2,7 +2,13 @@
 import type { z } from "zod";
 import type { PartnerList, PartnerListQuery } from "../../shared/api.ts";
 import { matchesTerms, partnerSearchText, searchTerms } from "../../shared/directory-search.ts";
-import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "../../shared/schemas.ts";
+import {
+  type PartnerContact,
+  type PartnerDetail,
+  type PartnerInput,
+  type PartnerPatch,
+  partnerFieldsOf,
+} from "../../shared/schemas.ts";
 import { slugify } from "../../shared/slug.ts";
 import type { Caller } from "../context.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
@@ -159,19 +165,7 @@ export async function referPartner(
 }
 
 function fieldsOf(p: PartnerFields): PartnerFields {
-  return {
-    name: p.name,
-    wikidata: p.wikidata,
-    kind: p.kind,
-    country: p.country,
-    languages: p.languages,
-    offers: p.offers,
-    projects: p.projects,
-    funding: p.funding,
-    summary: p.summary,
-    asks: p.asks,
-    links: p.links,
-  };
+  return partnerFieldsOf(p);
 }
 
 export async function editPartner(
