@@ -1,7 +1,8 @@
 /**
- * `npm run bench:claims`: "we can take this partner" on partnerhub (wrangler dev,
- * local D1) versus the status quo (rows of a wikitable page edited through the
- * Action API of a local MediaWiki 1.43), at several concurrencies, repeated.
+ * `npm run bench:claims`: "we can take this partner" on partnerhub, on both its runtimes
+ * (wrangler dev with a local D1, and Node with SQLite), each beside its own empty-route
+ * ceiling, versus the status quo (rows of a wikitable page edited through the Action API
+ * of a local MediaWiki 1.43), at several concurrencies, repeated.
  * Writes bench/results/claims.json and claims.md. Loopback only, bounded.
  *   --claims N        claims per run (default 200; divisible by every concurrency)
  *   --reps N          repetitions of each configuration (default 5)
@@ -13,10 +14,18 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { login, startWiki } from "../tools/wiki/harness.ts";
-import { claimablePartners, runPartnerhub, startBackend } from "./claims/partnerhub.ts";
-import { renderMarkdown } from "./claims/report.ts";
+import {
+  BENCH_LIMIT,
+  type Backend,
+  claimablePartners,
+  type Runtime,
+  runCeiling,
+  runClaims,
+  startBackend,
+} from "./claims/partnerhub.ts";
+import { renderMarkdown, type Results } from "./claims/report.ts";
 import { medianOf, summariseRun, type RunSummary } from "./claims/run.ts";
-import { machine, round } from "./claims/stats.ts";
+import { machine, median, round } from "./claims/stats.ts";
 import { runWiki, wikiEditors, type WikiMode } from "./claims/wiki.ts";
 
 const { values } = parseArgs({
@@ -33,42 +42,48 @@ const reps = Number(values.reps);
 const concurrency = values.concurrency.split(",").map(Number);
 if (concurrency.some((c) => claims % c !== 0)) throw new Error(`--claims ${claims} must divide by every concurrency`);
 
-export type System = "partnerhub" | `wiki-${WikiMode}`;
-const SYSTEMS: System[] = ["partnerhub", "wiki-careful", "wiki-blind"];
+export type System = Runtime | `${Runtime}-health` | `wiki-${WikiMode}`;
+const RUNTIMES: Runtime[] = ["workers", "node"];
+const SYSTEMS: System[] = ["workers", "workers-health", "node", "node-health", "wiki-careful", "wiki-blind"];
 
 const info = machine();
 console.log(
   `claims benchmark: ${claims} claims × ${reps} reps at ${concurrency.join("/")} clients on ${info.nproc} cores`,
 );
-const backend = await startBackend(1000);
+const backends: Partial<Record<Runtime, Backend>> = {};
 const wiki = await startWiki();
 try {
-  const partners = await claimablePartners(backend.api, claims / Math.min(...concurrency));
+  for (const r of RUNTIMES) backends[r] = await startBackend(r, 1000);
+  const partners = await claimablePartners(backends.workers!.api, claims / Math.min(...concurrency));
+  const same = await claimablePartners(backends.node!.api, partners.length);
+  if (same.join() !== partners.join()) throw new Error("the two runtimes were seeded with different directories");
   const bot = await login(wiki.apiUrl, wiki.bot.botUsername, wiki.bot.botPassword);
   const editors = await wikiEditors(wiki, Math.max(...concurrency));
-  const runs: Record<System, Record<number, RunSummary[]>> = { partnerhub: {}, "wiki-careful": {}, "wiki-blind": {} };
+  const runs = Object.fromEntries(SYSTEMS.map((s) => [s, {}])) as Record<System, Record<number, RunSummary[]>>;
   // Interleaved (rep, concurrency, system) so that a busy spell on the machine hits every system alike.
   for (let rep = 1; rep <= reps; rep++) {
     for (const c of concurrency) {
       for (const system of SYSTEMS) {
         const id = `r${rep}c${c}`;
-        const result =
-          system === "partnerhub"
-            ? await runPartnerhub(backend.api, id, c, claims, partners)
-            : await runWiki(
-                bot,
-                editors,
-                `Content Partnerships Hub/Claims bench/${system}/${id}`,
-                system === "wiki-careful" ? "careful" : "blind",
-                c,
-                claims,
-                partners,
-                Number(values.deadline) * 1000,
-              );
+        const runtime = system.replace(/-health$/, "") as Runtime;
+        const result = system.startsWith("wiki-")
+          ? await runWiki(
+              bot,
+              editors,
+              `Content Partnerships Hub/Claims bench/${system}/${id}`,
+              system === "wiki-careful" ? "careful" : "blind",
+              c,
+              claims,
+              partners,
+              Number(values.deadline) * 1000,
+            )
+          : system.endsWith("-health")
+            ? await runCeiling(backends[runtime]!.api, id, c, claims)
+            : await runClaims(backends[runtime]!.api, id, c, claims, partners);
         const s = summariseRun(result);
         (runs[system][c] ??= []).push(s);
         console.log(
-          `${id} ${system.padEnd(12)} ${String(s.throughput).padStart(8)} claims/s  p50 ${s.p50} ms  p99 ${s.p99} ms  conflicts ${s.conflicts}  lost ${s.lost}`,
+          `${id} ${system.padEnd(14)} ${String(s.throughput).padStart(8)}/s  p50 ${s.p50} ms  p99 ${s.p99} ms  conflicts ${s.conflicts}  refused ${s.refused}  lost ${s.lost}  errors ${s.errors}`,
         );
       }
     }
@@ -77,20 +92,34 @@ try {
     SYSTEMS.map((s) => [s, Object.fromEntries(concurrency.map((c) => [c, medianOf(runs[s][c]!)]))]),
   ) as Record<System, Record<number, RunSummary>>;
   const ratio = (a: number | null, b: number | null) => (a && b ? round(a / b, 3) : null);
+  // Each ratio is taken within one repetition (the systems side by side), then the median over repetitions.
+  const perRep = (c: number, f: (rep: number) => number | null) =>
+    round(median(runs.workers[c]!.map((_, i) => f(i) ?? Number.NaN)), 3);
   const ratios = Object.fromEntries(
-    concurrency.map((c) => {
-      const [p, w] = [medians.partnerhub[c]!, medians["wiki-careful"][c]!];
-      return [c, { throughput: ratio(p.throughput, w.throughput), p50: ratio(p.p50, w.p50), p99: ratio(p.p99, w.p99) }];
-    }),
-  );
-  const results = {
+    RUNTIMES.map((rt) => [
+      rt,
+      Object.fromEntries(
+        concurrency.map((c) => [
+          c,
+          {
+            ofCeiling: perRep(c, (i) => ratio(runs[rt][c]![i]!.throughput, runs[`${rt}-health`][c]![i]!.throughput)),
+            ofWiki: perRep(c, (i) => ratio(runs[rt][c]![i]!.throughput, runs["wiki-careful"][c]![i]!.throughput)),
+            p99OverP50: perRep(c, (i) => ratio(runs[rt][c]![i]!.p99, runs[rt][c]![i]!.p50)),
+          },
+        ]),
+      ),
+    ]),
+  ) as Results["ratios"];
+  const results: Results = {
     benchmark: "claims",
     machine: { ...info, loadavgAtEnd: loadavg().map((x) => round(x, 2)) },
     config: {
       claims,
       reps,
       concurrency,
-      partnerhub: "wrangler dev, local D1, WRITES_PER_MINUTE=1000000",
+      workers: `wrangler dev, local D1, WRITE_LIMITER binding at ${BENCH_LIMIT} a minute`,
+      node: `worker/node/server.ts, SQLite (WAL), WRITES_PER_MINUTE=${BENCH_LIMIT}`,
+      ceiling: "GET /health, signed in (the same middleware as a claim), same clients and request count",
       wiki: "MediaWiki 1.43 (Debian 13), PHP built-in server, 4 workers, SQLite, noratelimit",
     },
     medians,
@@ -103,6 +132,6 @@ try {
   console.log(`\nwrote ${join(values.out, "claims.json")} and claims.md\n`);
   console.log(renderMarkdown(results));
 } finally {
-  backend.stop();
+  for (const b of Object.values(backends)) b.stop();
   await wiki.stop();
 }

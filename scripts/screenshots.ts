@@ -154,6 +154,21 @@ const SHOTS: Shot[] = [
       act: (page) => claimConflict(page, CONFLICTED[lang]),
     },
   ]),
+  {
+    file: "refer-errors-ar-phone.png",
+    query: "lang=ar",
+    hash: "#view=refer",
+    user: "Anna",
+    width: 360,
+    act: referralErrors,
+  },
+  {
+    file: "refer-errors-de-night.png",
+    query: "lang=de&night=1",
+    hash: "#view=refer",
+    user: "Anna",
+    act: referralErrors,
+  },
 ];
 
 mkdirSync(OUT, { recursive: true });

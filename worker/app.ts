@@ -7,9 +7,9 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { API_BASE, D1_BOOKMARK_HEADER } from "../shared/api.ts";
-import { authenticate, requireWriter } from "./auth/middleware.ts";
+import { authenticate, writeGuard } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
-import { AppError, rateLimited } from "./errors.ts";
+import { AppError } from "./errors.ts";
 import { errorResponse } from "./routes/errors.ts";
 import { affiliates } from "./routes/affiliates.ts";
 import { claims } from "./routes/claims.ts";
@@ -77,13 +77,7 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
   // Every write but signing in needs a signed-in writer: who is asking is settled before what is asked,
   // and per-user write limits apply before any handler touches the record.
   app.use("*", async (c, next) => {
-    if (WRITE_METHODS.has(c.req.method) && !c.req.path.startsWith(`${API_BASE}/session`)) {
-      const caller = requireWriter(c);
-      const verdict = await c.get("deps").limiter.hit(`user:${caller.user.id}`);
-      if (!verdict.ok) {
-        throw rateLimited(`Too many changes at once; try again in ${verdict.retryAfter} s`, verdict.retryAfter);
-      }
-    }
+    if (WRITE_METHODS.has(c.req.method) && !c.req.path.startsWith(`${API_BASE}/session`)) return writeGuard(c, next);
     await next();
   });
 

@@ -2,12 +2,20 @@
 import type { SessionUser } from "../shared/api.ts";
 import type { Session } from "./auth/session.ts";
 import type { Config } from "./config.ts";
-import type { SqlDatabase } from "./storage/db.ts";
+import type { Parsed, Read, SqlDatabase } from "./storage/db.ts";
+import type { Representative } from "../shared/schemas.ts";
+
+export type LimitVerdict = { ok: true } | { ok: false; retryAfter: number };
 
 /** A per-user limiter for writes: the Workers rate-limit binding, or a table-backed fallback. */
 export interface WriteLimiter {
   /** Counts one write for `key`; `retryAfter` (seconds) when it is over the limit. */
-  hit(key: string): Promise<{ ok: true } | { ok: false; retryAfter: number }>;
+  hit(key: string): Promise<LimitVerdict>;
+  /**
+   * Where the counts live in the database: the same hit as statements, so that it shares the
+   * request's first round trip (who is asking, and what the route reads) instead of its own.
+   */
+  hitRead?(key: string): Read<LimitVerdict>;
 }
 
 export interface Deps {
@@ -29,7 +37,43 @@ export interface Caller {
   coordinator: boolean;
   /** Affiliates the user is a verified representative of. */
   represents: ReadonlySet<string>;
+  /** Every affiliate the user represents or asked to represent (GET /me lists them). */
+  affiliates: readonly Representative[];
   canWrite: boolean;
+}
+
+/**
+ * What the domain layer gets of the request: one round trip of reads with who is asking settled
+ * alongside (revocation, roles, a write's rate-limit hit), and then the caller. `writer` and
+ * `coordinator` need that read first.
+ */
+export interface Asker {
+  read<const R extends readonly Read<unknown>[]>(reads: R): Promise<Parsed<R>>;
+  /**
+   * Who the session says is asking, known before any read (its id and name come from the signed
+   * token): what a route's first read may be keyed by. Null without a session.
+   */
+  user(): SessionUser | null;
+  /** The caller once the first read settled it; null without a session. */
+  caller(): Caller | null;
+  /** The signed-in caller (401 otherwise). */
+  signedIn(): Caller;
+  /** The caller as a writer (401/403 otherwise). */
+  writer(): Caller;
+  /** The caller as a coordinator (401/403 otherwise). */
+  coordinator(): Caller;
+}
+
+/**
+ * A signed session whose caller is not settled yet: the revocation check, the roles and a
+ * write's rate-limit hit are read together with the route's first reads (`readAs` in `worker/auth/middleware.ts`).
+ */
+export interface Asking {
+  session: Session;
+  /** A write: the caller must be a writer (a block found by the re-check refuses it too). */
+  write: boolean;
+  /** The limiter key to count in the first batch (a write, where the limiter keeps counts in the database). */
+  limitKey: string | null;
 }
 
 export interface AppEnv {
@@ -37,6 +81,8 @@ export interface AppEnv {
   Variables: {
     deps: Deps;
     caller: Caller | null;
+    /** Set while a session's caller is not settled; null once it is, or without a session. */
+    asking: Asking | null;
     /** The verified session behind `caller` (its `jti` is what sign-out revokes). */
     session: Session | null;
   };

@@ -7,10 +7,10 @@ export interface RunResult {
   succeeded: number;
   /** Claims found in the record afterwards (rows of the page, claims of the partners). */
   present: number;
-  /** attempted - present: refused, given up, or saved and then overwritten. */
-  lost: number;
   /** 409 answers, or `editconflict` errors. */
   conflicts: number;
+  /** 429 answers: the write limiter refused the claim and said so (Retry-After). Not lost: the client was told. */
+  refused: number;
   /** Attempts beyond the first (the wiki's careful clients re-read and retry). */
   retries: number;
   /** Other failures: non-JSON answers, 5xx. */
@@ -30,9 +30,10 @@ export interface RunSummary {
   p99: number | null;
   wallMs: number | null;
   succeeded: number;
+  /** Claims answered as saved and missing from the record afterwards: lost without anyone being told. */
   lost: number;
-  overwritten: number;
   conflicts: number;
+  refused: number;
   retries: number;
   errors: number;
   gaveUp: number;
@@ -46,9 +47,9 @@ export function summariseRun(r: RunResult): RunSummary {
     p99: round(percentile(r.latencies, 99), 1),
     wallMs: round(r.wallMs, 0),
     succeeded: r.succeeded,
-    lost: r.lost,
-    overwritten: r.succeeded - r.present,
+    lost: Math.max(0, r.succeeded - r.present),
     conflicts: r.conflicts,
+    refused: r.refused,
     retries: r.retries,
     errors: r.errors,
     gaveUp: r.gaveUp,

@@ -3,10 +3,13 @@
  * since its last check asks the wiki's profile endpoint again (with the access token sealed in
  * the session) whether its user is blocked, and the answer holds for the next 15 minutes.
  * A token the wiki no longer accepts ends the session (401: sign in again).
+ * The last check is read in the request's first round trip (`blockCheckRead`, with the roles);
+ * only a due check costs more: the wiki's answer and one write to keep it.
  */
 import type { SessionUser } from "../../shared/api.ts";
 import type { Deps } from "../context.ts";
-import { lastBlockCheck, saveBlockCheck } from "../storage/sessions.ts";
+import type { Read, SqlDatabase } from "../storage/db.ts";
+import { type BlockCheck, lastBlockCheck, saveBlockCheck } from "../storage/sessions.ts";
 import { unauthorized } from "./middleware.ts";
 import { type Session, unsealWikiToken } from "./session.ts";
 import { fetchWikiProfile } from "./wiki-profile.ts";
@@ -14,11 +17,20 @@ import { fetchWikiProfile } from "./wiki-profile.ts";
 /** How long a block check holds (DESIGN: at least every 15 minutes of a session's life). */
 export const BLOCK_CHECK_SECONDS = 15 * 60;
 
+const NOTHING: Read<null> = { statements: [], parse: () => null };
+
+/** Whether the session is checked with the wiki at all (OAuth sessions of users not already blocked). */
+const rechecked = (session: Session) => session.source === "oauth" && !session.user.blocked;
+
+/** The session's last block check, as a read to share the request's first round trip. */
+export function blockCheckRead(db: SqlDatabase, session: Session): Read<BlockCheck | null> {
+  return rechecked(session) ? lastBlockCheck(db, session.jti) : NOTHING;
+}
+
 /** The session's user, blocked if the wiki says so now (asked at most every 15 minutes). */
-export async function currentUser(deps: Deps, session: Session): Promise<SessionUser> {
-  if (session.source !== "oauth" || session.user.blocked) return session.user;
+export async function currentUser(deps: Deps, session: Session, last: BlockCheck | null): Promise<SessionUser> {
+  if (!rechecked(session)) return session.user;
   const now = Math.floor(deps.now().getTime() / 1000);
-  const last = await lastBlockCheck(deps.db, session.jti);
   const checkedAt = last?.checkedAt ?? session.issuedAt;
   if (now - checkedAt < BLOCK_CHECK_SECONDS) return { ...session.user, blocked: last?.blocked ?? false };
   const token = session.sealedWikiToken && (await unsealWikiToken(deps.config.sessionSecret, session.sealedWikiToken));

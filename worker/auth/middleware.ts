@@ -1,28 +1,88 @@
-/** Reads the Bearer session on every request; guards for handlers that need a signed-in writer. */
+/**
+ * Who is asking, settled in the request's first round trip. `authenticate` only verifies the
+ * token's signature (no database); the revocation check, the last block check, the roles and a
+ * write's rate-limit hit are read together with the route's own first reads (`readAs`), so that a signed-in request
+ * costs no round trip of its own for them. The guards settle it where a route reads nothing.
+ */
 import type { Context, MiddlewareHandler } from "hono";
-import { AppError, forbidden } from "../errors.ts";
-import type { AppEnv, Caller } from "../context.ts";
-import { currentUser } from "./block-check.ts";
-import { loadCaller } from "./roles.ts";
+import type { AppEnv, Asker, Caller } from "../context.ts";
+import { AppError, forbidden, rateLimited } from "../errors.ts";
+import { type Parsed, type Read, readAll } from "../storage/db.ts";
+import { sessionRevoked } from "../storage/sessions.ts";
+import { blockCheckRead, currentUser } from "./block-check.ts";
+import { callerOf, rolesOf } from "./roles.ts";
 import { readSession } from "./session.ts";
-import { isSessionRevoked } from "../storage/sessions.ts";
 
-/** Sets `caller` from a valid session; a present but invalid, expired or signed-out token is refused, not ignored. */
+/** Sets `session` from a valid token; a present but invalid, expired or signed-out token is refused, not ignored. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("Authorization");
   c.set("caller", null);
   c.set("session", null);
+  c.set("asking", null);
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m?.[1]) throw unauthorized("The Authorization header must be `Bearer <session token>`");
-    const deps = c.get("deps");
-    const { db, config } = deps;
-    const session = await readSession(config.sessionSecret, m[1]);
+    const session = await readSession(c.get("deps").config.sessionSecret, m[1]);
     if (!session) throw unauthorized("The session is invalid or has expired; sign in again");
-    if (await isSessionRevoked(db, session.jti)) throw unauthorized("This session was signed out; sign in again");
-    const caller = await loadCaller(db, config, await currentUser(deps, session));
     c.set("session", session);
-    c.set("caller", caller);
+    c.set("asking", { session, write: false, limitKey: null });
+  }
+  await next();
+  // A route that never asked who is asking served public data only; a signed-out token is refused all the same.
+  if (c.get("asking")) await readAs(c, []);
+};
+
+const NO_LIMIT: Read<{ ok: true }> = { statements: [], parse: () => ({ ok: true }) };
+
+/**
+ * Runs `reads` in one round trip, together with settling who is asking if that is still open:
+ * then `caller` is set (or 401 for a signed-out session, 429 past the write limit).
+ */
+export async function readAs<const R extends readonly Read<unknown>[]>(
+  c: Context<AppEnv>,
+  reads: R,
+): Promise<Parsed<R>> {
+  const { db, config, limiter } = c.get("deps");
+  const asking = c.get("asking");
+  if (!asking) return readAll(db, reads);
+  c.set("asking", null);
+  const limit = asking.limitKey && limiter.hitRead ? limiter.hitRead(asking.limitKey) : NO_LIMIT;
+  const { session } = asking;
+  const [revoked, lastCheck, roles, verdict, ...rest] = await readAll(db, [
+    sessionRevoked(db, session.jti),
+    blockCheckRead(db, session),
+    rolesOf(db, config, session.user),
+    limit,
+    ...reads,
+  ]);
+  if (revoked) throw unauthorized("This session was signed out; sign in again");
+  if (!verdict.ok) throw tooManyWrites(verdict.retryAfter);
+  const caller = callerOf(await currentUser(c.get("deps"), session, lastCheck), roles);
+  c.set("caller", caller);
+  if (asking.write) writerOf(caller);
+  return rest as Parsed<R>;
+}
+
+const tooManyWrites = (retryAfter: number) =>
+  rateLimited(`Too many changes at once; try again in ${retryAfter} s`, retryAfter);
+
+/**
+ * Before any write handler: a signed-in writer, known from the token alone, and the per-user
+ * limit — counted in the first batch where the limiter keeps its counts in the database, or
+ * asked of the rate-limit binding here.
+ */
+export const writeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const session = c.get("session");
+  if (!session) throw unauthorized("Sign in first");
+  if (session.user.blocked) throw blocked();
+  const { limiter } = c.get("deps");
+  const key = `user:${session.user.id}`;
+  const asking = c.get("asking");
+  if (asking) asking.write = true;
+  if (limiter.hitRead && asking) asking.limitKey = key;
+  else {
+    const verdict = await limiter.hit(key);
+    if (!verdict.ok) throw tooManyWrites(verdict.retryAfter);
   }
   await next();
 };
@@ -31,22 +91,54 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const unauthorized = (message: string) =>
   new AppError("unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="partnerhub"' } });
 
-/** The signed-in caller, or 401. */
-export function requireCaller(c: Context<AppEnv>): Caller {
-  const caller = c.get("caller");
+const blocked = () => forbidden("blocked", "Blocked wiki users may read but not write");
+
+/** The request as the domain layer sees it (see `Asker`). */
+export function asker(c: Context<AppEnv>): Asker {
+  const settled = () => {
+    if (c.get("asking")) throw new Error("read who is asking first (Asker.read)");
+    return c.get("caller");
+  };
+  return {
+    read: (reads) => readAs(c, reads),
+    user: () => c.get("session")?.user ?? null,
+    caller: settled,
+    signedIn: () => signedInOf(settled()),
+    writer: () => writerOf(settled()),
+    coordinator: () => coordinatorOf(settled()),
+  };
+}
+
+function signedInOf(caller: Caller | null): Caller {
   if (!caller) throw unauthorized("Sign in first");
   return caller;
 }
 
-/** A signed-in caller who may write (not blocked on the wiki), or 401/403. */
-export function requireWriter(c: Context<AppEnv>): Caller {
-  const caller = requireCaller(c);
-  if (!caller.canWrite) throw forbidden("blocked", "Blocked wiki users may read but not write");
+function writerOf(caller: Caller | null): Caller {
+  const signedIn = signedInOf(caller);
+  if (!signedIn.canWrite) throw blocked();
+  return signedIn;
+}
+
+function coordinatorOf(caller: Caller | null): Caller {
+  const writer = writerOf(caller);
+  if (!writer.coordinator) throw forbidden("coordinator_only", "Only coordinators may do this");
+  return writer;
+}
+
+/** The caller, settled (one round trip if the route has not read yet), or null without a session. */
+export async function askingCaller(c: Context<AppEnv>): Promise<Caller | null> {
+  await readAs(c, []);
+  return c.get("caller");
+}
+
+/** The signed-in caller, or 401. */
+export async function requireCaller(c: Context<AppEnv>): Promise<Caller> {
+  const caller = await askingCaller(c);
+  if (!caller) throw unauthorized("Sign in first");
   return caller;
 }
 
-export function requireCoordinator(c: Context<AppEnv>): Caller {
-  const caller = requireWriter(c);
-  if (!caller.coordinator) throw forbidden("coordinator_only", "Only coordinators may do this");
-  return caller;
+export async function requireCoordinator(c: Context<AppEnv>): Promise<Caller> {
+  return coordinatorOf(await askingCaller(c));
 }

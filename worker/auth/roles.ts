@@ -2,20 +2,38 @@
 import type { SessionUser } from "../../shared/api.ts";
 import type { Config } from "../config.ts";
 import type { Caller } from "../context.ts";
-import { affiliatesOfUser, isStoredCoordinator } from "../storage/affiliates.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import { affiliatesOfUser, storedCoordinator } from "../storage/affiliates.ts";
+import type { Read, SqlDatabase } from "../storage/db.ts";
+import type { Representative } from "../../shared/schemas.ts";
 
-/** Bootstrapped coordinators are names from the deployment's configuration; the others are keyed by id. */
-async function isCoordinator(db: SqlDatabase, config: Config, user: SessionUser): Promise<boolean> {
-  return config.coordinators.includes(user.name) || (await isStoredCoordinator(db, user));
+export interface Roles {
+  coordinator: boolean;
+  /** The affiliates the user represents or asked to represent. */
+  affiliates: Representative[];
 }
 
-export async function loadCaller(db: SqlDatabase, config: Config, user: SessionUser): Promise<Caller> {
-  const [coordinator, reps] = await Promise.all([isCoordinator(db, config, user), affiliatesOfUser(db, user)]);
+/**
+ * The caller's roles as one read (two statements), to share a round trip with what the route reads.
+ * Bootstrapped coordinators are names from the deployment's configuration; the others are keyed by id.
+ */
+export function rolesOf(db: SqlDatabase, config: Config, user: SessionUser): Read<Roles> {
+  const coordinator = storedCoordinator(db, user);
+  const reps = affiliatesOfUser(db, user);
+  return {
+    statements: [...coordinator.statements, ...reps.statements],
+    parse: ([c, r]) => ({
+      coordinator: config.coordinators.includes(user.name) || coordinator.parse([c!]),
+      affiliates: reps.parse([r!]),
+    }),
+  };
+}
+
+export function callerOf(user: SessionUser, roles: Roles): Caller {
   return {
     user,
-    coordinator,
-    represents: new Set(reps.filter((r) => r.status === "verified").map((r) => r.affiliate)),
+    coordinator: roles.coordinator,
+    represents: new Set(roles.affiliates.filter((r) => r.status === "verified").map((r) => r.affiliate)),
+    affiliates: roles.affiliates,
     canWrite: !user.blocked,
   };
 }

@@ -4,7 +4,8 @@ import type { MirrorPage, PageContext, Stamp } from "./layout.ts";
 import type { MirrorRecord } from "./record.ts";
 import { renderClaims } from "./render-claims.ts";
 import { renderDirectory, type GadgetSettings } from "./render-directory.ts";
-import { renderJson } from "./render-json.ts";
+import { isSafeLinkTarget } from "./escape.ts";
+import { renderJson, retiredJsonPart } from "./render-json.ts";
 
 export interface MirrorTitles {
   directory: string;
@@ -37,4 +38,29 @@ export function renderDocuments(record: MirrorRecord, stamp: Stamp, options: Ren
     renderDirectory(record, { title: titles.directory, category: options.category, gadget: options.gadget }, ctx),
     renderClaims(record, { title: titles.claims }, ctx),
   ];
+}
+
+/**
+ * Pages for the numbered parts the mirror saved once and no longer renders (`P/3` after the
+ * directory shrank to two parts, or the page limit rose): a bot may not delete pages, so a
+ * wikitext part becomes a redirect to its document, and a JSON part an empty directory that
+ * lists nothing. `known` are the titles the mirror's bookkeeping has saved.
+ */
+export function retiredParts(known: Iterable<string>, current: MirrorPage[][], options: RenderOptions): MirrorPage[] {
+  const titles = mirrorTitles(options.prefix);
+  const rendered = new Set(current.flat().map((p) => p.title));
+  const documents = [
+    { base: titles.json, model: "json" as const },
+    { base: titles.directory, model: "wikitext" as const },
+    { base: titles.claims, model: "wikitext" as const },
+  ];
+  const retired: MirrorPage[] = [];
+  for (const title of known) {
+    if (rendered.has(title)) continue;
+    const doc = documents.find((d) => title.startsWith(`${d.base}/`) && /^\d+$/.test(title.slice(d.base.length + 1)));
+    if (!doc) continue;
+    if (doc.model === "json") retired.push({ title, model: doc.model, text: retiredJsonPart() });
+    else if (isSafeLinkTarget(doc.base)) retired.push({ title, model: doc.model, text: `#REDIRECT [[${doc.base}]]` });
+  }
+  return retired.sort((a, b) => a.title.localeCompare(b.title, "en", { numeric: true }));
 }

@@ -28,7 +28,7 @@ import {
 } from "../storage/mirror.ts";
 import { allPartners, toPartner } from "../storage/partners.ts";
 import { userAgent } from "../user-agent.ts";
-import { renderDocuments } from "./documents.ts";
+import { renderDocuments, retiredParts } from "./documents.ts";
 import { MirrorError } from "./errors.ts";
 import { NEUTRAL_STAMP, type MirrorPage, type Stamp } from "./layout.ts";
 import type { ClaimOutcome, MirrorRecord } from "./record.ts";
@@ -246,9 +246,10 @@ export async function runMirrorJob(deps: MirrorJobDeps, options: MirrorJobOption
     const hashes = new Map<string, string>();
     for (const page of renderDocuments(record, NEUTRAL_STAMP, render).flat())
       hashes.set(page.title, await sha256(page.text));
+    const retired = retiredParts(book.pages.keys(), documents, render);
     const current = await latestRevisions(
       client,
-      documents.flat().map((p) => p.title),
+      [...documents.flat(), ...retired].map((p) => p.title),
     );
     const sync: PageSync = { client, db, bot, at, changes, book, current };
 
@@ -281,6 +282,21 @@ export async function runMirrorJob(deps: MirrorJobDeps, options: MirrorJobOption
           }
           if (stopsRun(error)) throw new MirrorError("run_stopped", "the run stopped early; the next run continues");
           break; // this document's index must not list a part that is not on the wiki
+        }
+      }
+    }
+    // Parts no index lists any more, once every index is saved: retired once, then left alone
+    // (a person's later edit of a retired part is theirs, and a deletion is final).
+    if (result.errors.length === 0) {
+      for (const page of retired) {
+        const hash = await sha256(page.text);
+        // Deleted by an administrator (what a retired part waits for): never created again.
+        if (book.pages.get(page.title)?.contentHash === hash || !current.get(page.title)) continue;
+        try {
+          if ((await syncPage(sync, page, hash)).edited) result.edited.push(page.title);
+        } catch (error) {
+          result.errors.push(runError(at, error, page.title));
+          if (stopsRun(error)) throw new MirrorError("run_stopped", "the run stopped early; the next run continues");
         }
       }
     }

@@ -57,7 +57,9 @@ function partnerCell(p: Partner): string {
 function partnerRow(p: Partner, affiliates: ReadonlyMap<string, Affiliate>): Row {
   const lead = p.lead ? affiliateLink(p.lead.affiliate, affiliates) : "—";
   const others = p.interested.filter((a) => a !== p.lead?.affiliate).map((a) => affiliateLink(a, affiliates));
-  const anchor = /^[a-z0-9-]+$/.test(p.id) ? ` id="partner-${p.id}"` : "";
+  // The anchor, and the id for the gadget, which takes the rendered rows over in place (MediaWiki's
+  // sanitizer keeps `data-` attributes on table rows). Slugs only: nothing else reaches an attribute.
+  const anchor = /^[a-z0-9-]+$/.test(p.id) ? ` id="partner-${p.id}" data-partner="${p.id}"` : "";
   const cells = [
     partnerCell(p),
     label("kind", p.kind),

@@ -5,7 +5,7 @@
  */
 import type { MirrorDirectory } from "../../shared/mirror-json.ts";
 import { Affiliate, Partner, Representative } from "../../shared/schemas.ts";
-import { type MirrorPage, type PageContext, NEUTRAL_STAMP } from "./layout.ts";
+import { type MirrorPage, type PageContext, type Stamp, NEUTRAL_STAMP } from "./layout.ts";
 import { partnerOrder, byKey, type MirrorRecord } from "./record.ts";
 import { assertFits, byteLength, chunkBySize, partTitle, SIZE_MARGIN } from "./split.ts";
 
@@ -52,12 +52,12 @@ export function publicDirectory(record: MirrorRecord): Pick<MirrorDirectory, "pa
 }
 
 function documentText(
-  ctx: PageContext,
+  stamp: Stamp,
   partners: MirrorDirectory["partners"],
   affiliates: MirrorDirectory["affiliates"],
   parts: string[],
 ): string {
-  const doc: MirrorDirectory = { generated: ctx.stamp.at, lastEvent: ctx.stamp.event, partners, affiliates, parts };
+  const doc: MirrorDirectory = { generated: stamp.at, lastEvent: stamp.event, partners, affiliates, parts };
   return mediaWikiJson(doc);
 }
 
@@ -69,22 +69,24 @@ function nestedSize(partner: unknown): number {
   return byteLength(text) + 2 * lines + 2;
 }
 
+/** A JSON part no longer in use: a valid directory document that lists nothing, the same on every run. */
+export const retiredJsonPart = (): string => documentText(NEUTRAL_STAMP, [], [], []);
+
 /** `<prefix>.json`, or when too large an index listing `<prefix>.json/1`, `/2`… of partners. */
 export function renderJson(record: MirrorRecord, options: { title: string }, ctx: PageContext): MirrorPage[] {
   const { partners, affiliates } = publicDirectory(record);
-  const neutral = { ...ctx, stamp: NEUTRAL_STAMP };
-  if (byteLength(documentText(neutral, partners, affiliates, [])) <= ctx.limit - SIZE_MARGIN) {
-    return [{ title: options.title, model: "json", text: documentText(ctx, partners, affiliates, []) }];
+  if (byteLength(documentText(NEUTRAL_STAMP, partners, affiliates, [])) <= ctx.limit - SIZE_MARGIN) {
+    return [{ title: options.title, model: "json", text: documentText(ctx.stamp, partners, affiliates, []) }];
   }
-  const overhead = byteLength(documentText(neutral, [], [], [])) + 64;
+  const overhead = byteLength(documentText(NEUTRAL_STAMP, [], [], [])) + 64;
   const chunks = chunkBySize(partners, nestedSize, ctx.limit - SIZE_MARGIN - overhead, 0);
   const titles = chunks.map((_, i) => partTitle(options.title, i + 1));
   const pages: MirrorPage[] = chunks.map((chunk, i) => ({
     title: titles[i] as string,
     model: "json",
-    text: documentText(ctx, chunk, [], []),
+    text: documentText(ctx.stamp, chunk, [], []),
   }));
-  pages.push({ title: options.title, model: "json", text: documentText(ctx, [], affiliates, titles) });
+  pages.push({ title: options.title, model: "json", text: documentText(ctx.stamp, [], affiliates, titles) });
   for (const page of pages) assertFits(page.title, page.text, ctx.limit);
   return pages;
 }

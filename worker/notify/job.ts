@@ -10,9 +10,9 @@ import type { Config } from "../config.ts";
 import type { MediaWikiClient } from "../mediawiki/client.ts";
 import { MediaWikiError } from "../mediawiki/errors.ts";
 import { type MirrorJobDeps, type MirrorJobOptions, mirrorClient, stopsRun } from "../mirror/job.ts";
-import { listAffiliates, listStoredCoordinators } from "../storage/affiliates.ts";
+import { listAffiliates, storedCoordinators } from "../storage/affiliates.ts";
 import { allClaims } from "../storage/claims.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import { readAll, type SqlDatabase } from "../storage/db.ts";
 import { latestEventSeq, listEvents } from "../storage/events.ts";
 import {
   countNoticesAfter,
@@ -50,7 +50,7 @@ const EVENT_PAGE = 1000;
 /** The record around the events, as the recipients rules read it. */
 export async function recipientContext(db: SqlDatabase, config: Config): Promise<RecipientContext & RenderContext> {
   const [stored, reps, claims, partnerRows, affiliates] = await Promise.all([
-    listStoredCoordinators(db),
+    readAll(db, [storedCoordinators(db)]).then(([names]) => names),
     verifiedRepresentatives(db),
     allClaims(db),
     allPartners(db),

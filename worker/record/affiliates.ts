@@ -2,22 +2,22 @@
 import type { z } from "zod";
 import type { Affiliate, AffiliateInput, AffiliatePatch } from "../../shared/schemas.ts";
 import type { Config } from "../config.ts";
-import type { Caller } from "../context.ts";
+import type { Asker, Caller } from "../context.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
 import {
   addCoordinator,
-  getAffiliate,
+  affiliateRead,
+  everyAffiliate,
   insertAffiliate,
-  isStoredCoordinator,
-  listAffiliates,
-  listStoredCoordinators,
+  storedCoordinator,
+  storedCoordinators,
   removeCoordinator,
   removeRepresentative,
   requestRepresentation,
   updateAffiliate,
   verifyRepresentative,
 } from "../storage/affiliates.ts";
-import { commit } from "../storage/commit.ts";
+import { commit, commitThen } from "../storage/commit.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 
 /** The public view hides unverified requests; coordinators and the affiliate's representatives see them. */
@@ -29,21 +29,22 @@ export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate
   };
 }
 
-/** Every affiliate, as `caller` may see it. */
-export async function affiliateList(db: SqlDatabase, caller: Caller | null): Promise<Affiliate[]> {
-  return (await listAffiliates(db)).map((a) => visibleAffiliate(a, caller));
+/** Every affiliate, as the caller may see it: one round trip. */
+export async function affiliateList(db: SqlDatabase, asker: Asker): Promise<Affiliate[]> {
+  const [all] = await asker.read([everyAffiliate(db)]);
+  return all.map((a) => visibleAffiliate(a, asker.caller()));
 }
 
-/** One affiliate, as `caller` may see it. */
-export async function affiliateView(db: SqlDatabase, caller: Caller | null, id: string): Promise<Affiliate> {
-  const a = await getAffiliate(db, id);
+/** One affiliate, as the caller may see it: one round trip. */
+export async function affiliateView(db: SqlDatabase, asker: Asker, id: string): Promise<Affiliate> {
+  const [a] = await asker.read([affiliateRead(db, id)]);
   if (!a) throw notFound("affiliate", id);
-  return visibleAffiliate(a, caller);
+  return visibleAffiliate(a, asker.caller());
 }
 
 /** The coordinators: those of the deployment's configuration, then those added in the hub. */
-export async function coordinatorList(db: SqlDatabase, config: Config) {
-  const added = await listStoredCoordinators(db);
+export async function coordinatorList(db: SqlDatabase, asker: Asker, config: Config) {
+  const [added] = await asker.read([storedCoordinators(db)]);
   return [
     ...config.coordinators.map((user) => ({ user, source: "config" as const })),
     ...added.filter((u) => !config.coordinators.includes(u)).map((user) => ({ user, source: "added" as const })),
@@ -52,12 +53,14 @@ export async function coordinatorList(db: SqlDatabase, config: Config) {
 
 export async function createAffiliate(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   input: z.output<typeof AffiliateInput>,
   at: string,
 ): Promise<Affiliate> {
+  await asker.read([]);
+  const caller = asker.coordinator();
   const { id, ...fields } = input;
-  const result = await commit(
+  const result = await commitThen(
     db,
     insertAffiliate(db, id, fields, at, {
       at,
@@ -66,21 +69,29 @@ export async function createAffiliate(
       affiliate: id,
       data: { name: input.name },
     }),
+    affiliateRead(db, id),
   );
   if (!result.ok)
     throw new AppError("conflict", `An affiliate with the id ${id} already exists`, { params: { affiliate: id } });
-  return (await getAffiliate(db, id)) as Affiliate;
+  return written(result.value, id);
+}
+
+/** The affiliate as a write left it, read in the write's batch. */
+function written(a: Affiliate | null, id: string): Affiliate {
+  if (!a) throw new Error(`affiliate ${id} is not there after its write`);
+  return a;
 }
 
 export async function editAffiliate(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: string,
   ifMatch: number,
   patch: z.output<typeof AffiliatePatch>,
   at: string,
 ): Promise<Affiliate> {
-  const current = await getAffiliate(db, id);
+  const [current] = await asker.read([affiliateRead(db, id)]);
+  const caller = asker.coordinator();
   if (!current) throw notFound("affiliate", id);
   if (current.version !== ifMatch) {
     throw new AppError("version_mismatch", `The affiliate is at version ${current.version}; reload and edit again`, {
@@ -89,7 +100,7 @@ export async function editAffiliate(
     });
   }
   const { name, kind, wikiPage, countries, languages, capabilities } = { ...current, ...patch };
-  const result = await commit(
+  const result = await commitThen(
     db,
     updateAffiliate(db, id, ifMatch, { name, kind, wikiPage, countries, languages, capabilities }, at, {
       at,
@@ -98,9 +109,10 @@ export async function editAffiliate(
       affiliate: id,
       data: { fields: Object.keys(patch) },
     }),
+    affiliateRead(db, id),
   );
   if (!result.ok) throw new AppError("version_mismatch", "The affiliate changed meanwhile; reload and edit again");
-  return (await getAffiliate(db, id)) as Affiliate;
+  return written(result.value, id);
 }
 
 /**
@@ -109,12 +121,13 @@ export async function editAffiliate(
  */
 export async function addRepresentative(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   affiliateId: string,
   username: string,
   at: string,
 ): Promise<{ status: "requested" | "verified" }> {
-  const affiliate = await getAffiliate(db, affiliateId);
+  const [affiliate] = await asker.read([affiliateRead(db, affiliateId)]);
+  const caller = asker.writer();
   if (!affiliate) throw notFound("affiliate", affiliateId);
   const existing = affiliate.representatives.find((r) => r.user === username);
   const mayVerify = caller.coordinator || caller.represents.has(affiliateId);
@@ -160,11 +173,13 @@ export async function addRepresentative(
  */
 export async function deleteRepresentative(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   affiliateId: string,
   username: string,
   at: string,
 ): Promise<void> {
+  const [affiliate] = await asker.read([affiliateRead(db, affiliateId)]);
+  const caller = asker.writer();
   if (!caller.coordinator && !caller.represents.has(affiliateId) && caller.user.name !== username) {
     throw forbidden(
       "self_representative_or_coordinator",
@@ -172,7 +187,7 @@ export async function deleteRepresentative(
       { affiliate: affiliateId, user: username },
     );
   }
-  const standing = (await getAffiliate(db, affiliateId))?.representatives.find((r) => r.user === username);
+  const standing = affiliate?.representatives.find((r) => r.user === username);
   const refused = standing?.status === "requested" && username !== caller.user.name;
   const result = await commit(
     db,
@@ -191,11 +206,13 @@ export async function deleteRepresentative(
 export async function addCoordinatorRole(
   db: SqlDatabase,
   config: Config,
-  caller: Caller,
+  asker: Asker,
   username: string,
   at: string,
 ): Promise<void> {
-  if (config.coordinators.includes(username) || (await isStoredCoordinator(db, username))) return;
+  const [stored] = await asker.read([storedCoordinator(db, username)]);
+  const caller = asker.coordinator();
+  if (config.coordinators.includes(username) || stored) return;
   const result = await commit(
     db,
     addCoordinator(db, username, caller.user.name, at, {
@@ -211,10 +228,12 @@ export async function addCoordinatorRole(
 export async function removeCoordinatorRole(
   db: SqlDatabase,
   config: Config,
-  caller: Caller,
+  asker: Asker,
   username: string,
   at: string,
 ): Promise<void> {
+  await asker.read([]);
+  const caller = asker.coordinator();
   if (config.coordinators.includes(username)) {
     throw new AppError("conflict", `${username} is a coordinator by the deployment's configuration (COORDINATORS)`, {
       params: { user: username },

@@ -1,5 +1,6 @@
 /** Claims as operations on the record: checks, the guarded batch, and errors that say what happened. */
 import {
+  acceptsClaims,
   canProgress,
   mayAct,
   nextStatus,
@@ -7,49 +8,50 @@ import {
   requiredStatus,
   type ClaimAction,
 } from "../../shared/claim-machine.ts";
-import type { Claim } from "../../shared/schemas.ts";
+import type { Claim, PartnerDetail } from "../../shared/schemas.ts";
 import type { ClaimStatus, PartnerStatus, Stage } from "../../shared/vocabulary.ts";
 import type { ErrorParams } from "../../shared/api.ts";
-import type { Caller } from "../context.ts";
+import type { Asker, Caller } from "../context.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { getAffiliate, isVerifiedRepresentative } from "../storage/affiliates.ts";
+import { affiliateName } from "../storage/affiliates.ts";
 import {
   acceptClaim,
+  claimRow,
   claimsByUser,
   finishClaim,
-  getClaimRow,
   insertClaim,
-  openClaimOf,
+  openClaim,
   progressClaim,
   toClaim,
   type ClaimRow,
 } from "../storage/claims.ts";
-import { commit } from "../storage/commit.ts";
-import type { SqlDatabase } from "../storage/db.ts";
-import { getPartnerRow } from "../storage/partners.ts";
+import { commitThen } from "../storage/commit.ts";
+import { type Read, rowOf, type SqlDatabase, together } from "../storage/db.ts";
+import { partnerOfClaim, partnerRow, type PartnerRow } from "../storage/partners.ts";
+import { detailOf, type PartnerRecord, partnerRecord } from "./partners.ts";
 
-/** The ids and names of the partner and affiliate an error is about: the gadget words errors with them. */
-async function about(db: SqlDatabase, partnerId: string, affiliateId: string): Promise<ErrorParams> {
-  const [partner, affiliate] = await Promise.all([getPartnerRow(db, partnerId), getAffiliate(db, affiliateId)]);
-  return {
-    partner: partnerId,
-    partnerName: partner?.name ?? null,
-    affiliate: affiliateId,
-    affiliateName: affiliate?.name ?? null,
-  };
+/**
+ * The ids and names of the partner and affiliate an error about a claim is about: the gadget words
+ * errors with them. Read in the request's first batch (the success path needs no more).
+ */
+function aboutClaim(db: SqlDatabase, id: number): Read<ErrorParams | null> {
+  return rowOf<ErrorParams>(
+    db
+      .prepare(
+        `SELECT c.partner_id AS partner, p.name AS partnerName, c.affiliate_id AS affiliate, a.name AS affiliateName
+           FROM claim c LEFT JOIN partner p ON p.id = c.partner_id LEFT JOIN affiliate a ON a.id = c.affiliate_id
+          WHERE c.id = ?1`,
+      )
+      .bind(id),
+  );
 }
 
 /** `claim_conflict` about `claim` (as it is now, in details), with its status, partner and affiliate. */
-async function conflict(
-  db: SqlDatabase,
-  message: string,
-  claim: ClaimRow | null,
-  params: ErrorParams = {},
-): Promise<AppError> {
+function conflict(message: string, claim: ClaimRow | null, names: ErrorParams | null, params: ErrorParams = {}) {
   if (!claim) return new AppError("claim_conflict", message, { params });
   return new AppError("claim_conflict", message, {
     params: {
-      ...(await about(db, claim.partner_id, claim.affiliate_id)),
+      ...(names ?? { partner: claim.partner_id, affiliate: claim.affiliate_id }),
       claim: claim.id,
       status: claim.status,
       ...params,
@@ -58,25 +60,58 @@ async function conflict(
   });
 }
 
-/** The caller's own claims ("My claims" in the gadget), whatever their state. */
-export async function claimsOf(db: SqlDatabase, caller: Caller): Promise<Claim[]> {
-  return (await claimsByUser(db, caller.user.name)).map(toClaim);
+/** The caller's own claims ("My claims" in the gadget), whatever their state: one round trip. */
+export async function claimsOf(db: SqlDatabase, asker: Asker): Promise<Claim[]> {
+  const user = asker.user();
+  const [rows] = await asker.read([user ? claimsByUser(db, user.name) : { statements: [], parse: () => [] }]);
+  asker.signedIn();
+  return rows.map(toClaim);
 }
 
-/** "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it. */
+/** The claim an affiliate just made on a partner (its only interested one), read in the insert's batch. */
+function newClaimOf(db: SqlDatabase, partnerId: string, affiliateId: string): Read<ClaimRow | null> {
+  return rowOf(
+    db
+      .prepare(
+        `SELECT * FROM claim WHERE partner_id = ?1 AND affiliate_id = ?2 AND status = 'interested' ORDER BY id DESC LIMIT 1`,
+      )
+      .bind(partnerId, affiliateId),
+  );
+}
+
+/**
+ * "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it.
+ * Two round trips: who is asking with the partner, the affiliate and an open claim of theirs; then the
+ * guarded insert with its event, and the claim and the partner as they are after it.
+ */
 export async function makeClaim(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   partnerId: string,
   affiliateId: string,
   message: string,
   at: string,
-): Promise<Claim> {
-  const [partner, affiliate] = await Promise.all([getPartnerRow(db, partnerId), getAffiliate(db, affiliateId)]);
+): Promise<{ claim: Claim; partner: PartnerDetail }> {
+  const [partner, affiliate, open] = await asker.read([
+    partnerRow(db, partnerId),
+    affiliateName(db, affiliateId),
+    openClaim(db, partnerId, affiliateId),
+  ]);
+  const caller = asker.writer();
   if (!partner) throw notFound("partner", partnerId);
-  if (!affiliate) throw notFound("affiliate", affiliateId);
-  const verified = await isVerifiedRepresentative(db, affiliateId, caller.user.name);
-  const result = await commit(
+  if (affiliate === null) throw notFound("affiliate", affiliateId);
+  const names = { partner: partnerId, partnerName: partner.name, affiliate: affiliateId, affiliateName: affiliate };
+  const alreadyOpen = (existing: ClaimRow | null) =>
+    conflict(`${affiliate} already has an open claim on this partner`, existing, names, { action: "claim" });
+  if (open) throw alreadyOpen(open);
+  const noClaims = (status: string | null) =>
+    new AppError("conflict", `This partner is ${status ?? "gone"} and takes no new claims`, {
+      params: { ...names, status, action: "claim" },
+      details: { status },
+    });
+  if (!acceptsClaims(partner.status as PartnerStatus)) throw noClaims(partner.status);
+  const verified = caller.represents.has(affiliateId);
+  const result = await commitThen(
     db,
     insertClaim(
       db,
@@ -90,27 +125,30 @@ export async function makeClaim(
         data: { verified },
       },
     ),
+    together([newClaimOf(db, partnerId, affiliateId), partnerRecord(db, partnerId)]),
   );
   if (result.ok) {
-    const row = await getClaimRow(db, result.lastRowId);
-    if (!row) throw new Error(`claim ${result.lastRowId} vanished after insert`);
-    return toClaim(row);
+    const [row, record] = result.value;
+    if (!row || !record) throw new Error(`the claim on ${partnerId} vanished after insert`);
+    return { claim: toClaim(row), partner: detailOf(caller, record) };
   }
+  // Lost a race since the first read: say what the record holds now.
   if (result.reason === "unique") {
-    const existing = await openClaimOf(db, partnerId, affiliateId);
-    throw await conflict(db, `${affiliate.name} already has an open claim on this partner`, existing, {
-      action: "claim",
-    });
+    const [existing] = await asker.read([openClaim(db, partnerId, affiliateId)]);
+    throw alreadyOpen(existing);
   }
-  const now = await getPartnerRow(db, partnerId);
-  throw new AppError("conflict", `This partner is ${now?.status ?? "gone"} and takes no new claims`, {
-    params: { ...(await about(db, partnerId, affiliateId)), status: now?.status ?? null, action: "claim" },
-    details: { status: now?.status ?? null },
-  });
+  const [now] = await asker.read([partnerRow(db, partnerId)]);
+  throw noClaims(now?.status ?? null);
 }
 
-async function loadForAction(db: SqlDatabase, caller: Caller, id: number, action: ClaimAction): Promise<ClaimRow> {
-  const row = await getClaimRow(db, id);
+/** The claim, if it exists and the caller may act on it. */
+function mayActOn(
+  caller: Caller,
+  row: ClaimRow | null,
+  names: ErrorParams | null,
+  id: number,
+  action: ClaimAction,
+): ClaimRow {
   if (!row) throw notFound("claim", id);
   const allowed = mayAct(
     {
@@ -128,28 +166,23 @@ async function loadForAction(db: SqlDatabase, caller: Caller, id: number, action
       coordinatorOnly
         ? "Only coordinators may do this"
         : "Only the claimant, a representative of the affiliate or a coordinator may do this",
-      { ...(await about(db, row.partner_id, row.affiliate_id)), claim: id, action },
+      { ...names, claim: id, action },
     );
   }
   return row;
 }
 
-async function checkState(
-  db: SqlDatabase,
-  row: ClaimRow,
-  action: ClaimAction,
-  version: number | undefined,
-): Promise<number> {
+function checkState(row: ClaimRow, names: ErrorParams | null, action: ClaimAction, version: number | undefined) {
   const status = row.status as ClaimStatus;
   if (nextStatus(status, action) === null) {
     const required = requiredStatus(action);
-    throw await conflict(db, `This claim is ${status}; it must be ${required} to ${action} it`, row, {
+    throw conflict(`This claim is ${status}; it must be ${required} to ${action} it`, row, names, {
       action,
       required,
     });
   }
   if (version !== undefined && version !== row.version) {
-    throw await conflict(db, `This claim changed since you saw it (version ${row.version}, not ${version})`, row, {
+    throw conflict(`This claim changed since you saw it (version ${row.version}, not ${version})`, row, names, {
       action,
       version: row.version,
     });
@@ -162,21 +195,45 @@ const WHY: Partial<Record<PartnerStatus, string>> = {
   closed: "a coordinator closed it",
 };
 
-/** Refuses `action` when the claim's partner is in a status that does not allow it (shared/claim-machine.ts). */
-async function refuseUnlessPartnerAllows(db: SqlDatabase, row: ClaimRow, action: ClaimAction): Promise<void> {
-  const partner = await getPartnerRow(db, row.partner_id);
+/**
+ * Refuses `action` when the claim's partner (read in the first batch) is in a status that does
+ * not allow it (shared/claim-machine.ts). The statements check the same; this says why first.
+ */
+function refuseUnlessPartnerAllows(
+  partner: PartnerRow | null,
+  row: ClaimRow,
+  names: ErrorParams | null,
+  action: ClaimAction,
+): void {
   const status = partner?.status as PartnerStatus | undefined;
   if (status && !partnerAllows(status, action)) {
     throw new AppError("conflict", `This partner is ${status}: ${WHY[status] ?? status}, so it cannot ${action} now`, {
-      params: { ...(await about(db, row.partner_id, row.affiliate_id)), claim: row.id, status, action },
+      params: { ...names, claim: row.id, status, action },
       details: { status, claim: toClaim(row) },
     });
   }
 }
 
-async function afterLostRace(db: SqlDatabase, id: number, what: string): Promise<never> {
-  const now = await getClaimRow(db, id);
-  throw await conflict(db, `${what}: the claim changed meanwhile`, now);
+async function afterLostRace(db: SqlDatabase, asker: Asker, id: number, what: string): Promise<never> {
+  const [now, names] = await asker.read([claimRow(db, id), aboutClaim(db, id)]);
+  throw conflict(`${what}: the claim changed meanwhile`, now, names);
+}
+
+/** The claim as the write left it, read in the write's batch. */
+function after(row: ClaimRow | null, id: number): Claim {
+  if (!row) throw new Error(`claim ${id} vanished after its transition`);
+  return toClaim(row);
+}
+
+/** The partner as the write left it, read in the write's batch: the answer keeps the gadget current. */
+function partnerAfter(caller: Caller, record: PartnerRecord | null, id: string): PartnerDetail {
+  if (!record) throw new Error(`partner ${id} vanished after a claim's transition`);
+  return detailOf(caller, record);
+}
+
+/** A claim and its partner after a write, in the write's batch. */
+function claimAndPartner(db: SqlDatabase, id: number, partnerId: string) {
+  return together([claimRow(db, id), partnerRecord(db, partnerId)]);
 }
 
 export type SimpleAction = "withdraw" | "accept" | "decline" | "release" | "complete";
@@ -189,17 +246,22 @@ const EVENT_OF = {
   complete: "claim.completed",
 } as const;
 
-/** withdraw, accept, decline, release or complete one claim. */
+/**
+ * withdraw, accept, decline, release or complete one claim. Two round trips: who is asking with
+ * the claim and its partner, then the conditional update, its guarded event and the claim after it.
+ */
 export async function transition(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: number,
   action: SimpleAction,
   opts: { version?: number; reason: string; at: string },
-): Promise<Claim> {
-  const row = await loadForAction(db, caller, id, action);
-  const version = await checkState(db, row, action, opts.version);
-  await refuseUnlessPartnerAllows(db, row, action);
+): Promise<{ claim: Claim; partner: PartnerDetail }> {
+  const [claim, partner, names] = await asker.read([claimRow(db, id), partnerOfClaim(db, id), aboutClaim(db, id)]);
+  const caller = asker.writer();
+  const row = mayActOn(caller, claim, names, id, action);
+  const version = checkState(row, names, action, opts.version);
+  refuseUnlessPartnerAllows(partner, row, names, action);
   const event = {
     at: opts.at,
     actor: caller.user.name,
@@ -213,37 +275,41 @@ export async function transition(
     action === "accept"
       ? acceptClaim(db, id, version, opts.at, event)
       : finishClaim(db, id, action, version, opts.reason, opts.at, event);
-  const result = await commit(db, statements);
+  const result = await commitThen(db, statements, claimAndPartner(db, id, row.partner_id));
   if (!result.ok && result.reason === "unique") {
-    const partner = await getPartnerRow(db, row.partner_id);
-    const lead = partner?.lead_affiliate ? await getAffiliate(db, partner.lead_affiliate) : null;
-    throw await conflict(db, `${lead?.name ?? "Another affiliate"} already leads this partner`, row, {
+    const [now] = await asker.read([partnerRow(db, row.partner_id)]);
+    const lead = now?.lead_affiliate ?? null;
+    const [leadName] = await asker.read([lead ? affiliateName(db, lead) : { statements: [], parse: () => null }]);
+    throw conflict(`${leadName ?? "Another affiliate"} already leads this partner`, row, names, {
       action,
-      lead: partner?.lead_affiliate ?? null,
-      leadName: lead?.name ?? null,
+      lead,
+      leadName,
     });
   }
-  if (!result.ok) return afterLostRace(db, id, `Could not ${action}`);
-  return toClaim((await getClaimRow(db, id)) as ClaimRow);
+  if (!result.ok) return afterLostRace(db, asker, id, `Could not ${action}`);
+  const [updated, record] = result.value;
+  return { claim: after(updated, id), partner: partnerAfter(caller, record, row.partner_id) };
 }
 
 /** Records a lead's progress: stages only move forward. */
 export async function progress(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: number,
   opts: { version?: number; stage: Stage; note: string; at: string },
-): Promise<Claim> {
-  const row = await loadForAction(db, caller, id, "progress");
-  const version = await checkState(db, row, "progress", opts.version);
-  await refuseUnlessPartnerAllows(db, row, "progress");
+): Promise<{ claim: Claim; partner: PartnerDetail }> {
+  const [claim, partner, names] = await asker.read([claimRow(db, id), partnerOfClaim(db, id), aboutClaim(db, id)]);
+  const caller = asker.writer();
+  const row = mayActOn(caller, claim, names, id, "progress");
+  const version = checkState(row, names, "progress", opts.version);
+  refuseUnlessPartnerAllows(partner, row, names, "progress");
   if (!canProgress(row.stage as Stage | null, opts.stage)) {
-    throw await conflict(db, `This lead is already at stage ${row.stage}; stages only move forward`, row, {
+    throw conflict(`This lead is already at stage ${row.stage}; stages only move forward`, row, names, {
       action: "progress",
       stage: row.stage,
     });
   }
-  const result = await commit(
+  const result = await commitThen(
     db,
     progressClaim(db, id, version, opts.stage, opts.note, opts.at, {
       at: opts.at,
@@ -254,51 +320,68 @@ export async function progress(
       claim: id,
       data: { stage: opts.stage, note: opts.note },
     }),
+    claimAndPartner(db, id, row.partner_id),
   );
-  if (!result.ok) return afterLostRace(db, id, "Could not record progress");
-  return toClaim((await getClaimRow(db, id)) as ClaimRow);
+  if (!result.ok) return afterLostRace(db, asker, id, "Could not record progress");
+  const [updated, record] = result.value;
+  return { claim: after(updated, id), partner: partnerAfter(caller, record, row.partner_id) };
 }
 
 /** A coordinator hands a partner from its lead to another interested affiliate, with a reason, atomically. */
 export async function handover(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: number,
   opts: { version?: number; to: number; reason: string; at: string },
-): Promise<{ released: Claim; lead: Claim }> {
-  const lead = await loadForAction(db, caller, id, "handover");
-  const version = await checkState(db, lead, "handover", opts.version);
-  const target = await getClaimRow(db, opts.to);
+): Promise<{ released: Claim; lead: Claim; partner: PartnerDetail }> {
+  const [leadRow, target, partner, names, targetNames] = await asker.read([
+    claimRow(db, id),
+    claimRow(db, opts.to),
+    partnerOfClaim(db, opts.to),
+    aboutClaim(db, id),
+    aboutClaim(db, opts.to),
+  ]);
+  const caller = asker.writer();
+  const lead = mayActOn(caller, leadRow, names, id, "handover");
+  const version = checkState(lead, names, "handover", opts.version);
   if (!target || target.partner_id !== lead.partner_id) {
     throw new AppError("validation_failed", "`to` must be another claim on the same partner", {
       params: { field: "to" },
     });
   }
   if (target.status !== "interested") {
-    throw await conflict(db, `The claim to hand over to is ${target.status}; it must be interested`, target, {
+    throw conflict(`The claim to hand over to is ${target.status}; it must be interested`, target, targetNames, {
       action: "handover",
       required: "interested",
     });
   }
-  await refuseUnlessPartnerAllows(db, target, "handover");
+  refuseUnlessPartnerAllows(partner, target, targetNames, "handover");
   const base = { at: opts.at, actor: caller.user.name, partner: lead.partner_id };
-  const result = await commit(db, [
-    ...finishClaim(db, id, "handover", version, opts.reason, opts.at, {
-      ...base,
-      type: "claim.handed_over",
-      affiliate: lead.affiliate_id,
-      claim: id,
-      data: { to: opts.to, toAffiliate: target.affiliate_id, reason: opts.reason },
-    }),
-    ...acceptClaim(db, opts.to, target.version, opts.at, {
-      ...base,
-      type: "claim.accepted",
-      affiliate: target.affiliate_id,
-      claim: opts.to,
-      data: { handedOverFrom: id },
-    }),
-  ]);
-  if (!result.ok) return afterLostRace(db, id, "Could not hand over");
-  const [released, newLead] = await Promise.all([getClaimRow(db, id), getClaimRow(db, opts.to)]);
-  return { released: toClaim(released as ClaimRow), lead: toClaim(newLead as ClaimRow) };
+  const result = await commitThen(
+    db,
+    [
+      ...finishClaim(db, id, "handover", version, opts.reason, opts.at, {
+        ...base,
+        type: "claim.handed_over",
+        affiliate: lead.affiliate_id,
+        claim: id,
+        data: { to: opts.to, toAffiliate: target.affiliate_id, reason: opts.reason },
+      }),
+      ...acceptClaim(db, opts.to, target.version, opts.at, {
+        ...base,
+        type: "claim.accepted",
+        affiliate: target.affiliate_id,
+        claim: opts.to,
+        data: { handedOverFrom: id },
+      }),
+    ],
+    together([claimRow(db, id), claimRow(db, opts.to), partnerRecord(db, lead.partner_id)]),
+  );
+  if (!result.ok) return afterLostRace(db, asker, id, "Could not hand over");
+  const [released, newLead, record] = result.value;
+  return {
+    released: after(released, id),
+    lead: after(newLead, opts.to),
+    partner: partnerAfter(caller, record, lead.partner_id),
+  };
 }

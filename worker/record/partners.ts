@@ -10,20 +10,20 @@ import {
   partnerFieldsOf,
 } from "../../shared/schemas.ts";
 import { slugify } from "../../shared/slug.ts";
-import type { Caller } from "../context.ts";
+import type { Asker, Caller } from "../context.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { affiliateNames, getAffiliate } from "../storage/affiliates.ts";
-import { claimsOfPartner, toClaim } from "../storage/claims.ts";
-import { commit } from "../storage/commit.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import { affiliateNames, affiliateRead } from "../storage/affiliates.ts";
+import { type ClaimRow, claimsOf, toClaim } from "../storage/claims.ts";
+import { type CommitResult, commitThen } from "../storage/commit.ts";
+import { type Read, type SqlDatabase, together } from "../storage/db.ts";
 import {
   cursorAfter,
-  getPartnerRow,
+  idsLike,
   insertPartner,
   isAfter,
   listPartners,
-  partnerExists,
-  partnerIdByWikidata,
+  partnerRow,
+  partnerWithWikidata,
   setPartnerClosed,
   toContact,
   toPartner,
@@ -33,11 +33,11 @@ import {
   type PartnerRow,
 } from "../storage/partners.ts";
 
-type ParsedInput = z.output<typeof PartnerInput>;
-type ParsedPatch = z.output<typeof PartnerPatch>;
-
 /** Where a directory page continues (the HTTP layer encodes it). */
 export type { Cursor };
+
+type ParsedInput = z.output<typeof PartnerInput>;
+type ParsedPatch = z.output<typeof PartnerPatch>;
 
 /**
  * A page of the directory (shared/directory-search.ts says what the query means). SQL answers the
@@ -46,15 +46,16 @@ export type { Cursor };
  */
 export async function listDirectory(
   db: SqlDatabase,
+  asker: Asker,
   query: PartnerListQuery,
   cursor: Cursor | null,
 ): Promise<Omit<PartnerList, "nextCursor"> & { next: Cursor | null }> {
   const terms = searchTerms(query.q);
   if (terms.length === 0) {
-    const { rows, total, next } = await listPartners(db, query, cursor, query.limit);
+    const [{ rows, total, next }] = await asker.read([listPartners(db, query, cursor, query.limit)]);
     return { partners: rows.map(toPartner), total, next };
   }
-  const [{ rows }, names] = await Promise.all([listPartners(db, query, null, null), affiliateNames(db)]);
+  const [{ rows }, names] = await asker.read([listPartners(db, query, null, null), affiliateNames(db)]);
   const found = rows
     .map((row) => ({ row, partner: toPartner(row) }))
     .filter(({ partner }) => {
@@ -81,13 +82,41 @@ export function maySeeContact(caller: Caller | null, row: PartnerRow): boolean {
   );
 }
 
-export async function partnerDetail(db: SqlDatabase, caller: Caller | null, id: string): Promise<PartnerDetail> {
-  const row = await getPartnerRow(db, id);
-  if (!row) throw notFound("partner", id);
-  const claims = (await claimsOfPartner(db, id)).map(toClaim);
-  const detail: PartnerDetail = { ...toPartner(row), claims };
+/** A partner and its claims, as read in one round trip. */
+export interface PartnerRecord {
+  row: PartnerRow;
+  claims: ClaimRow[];
+}
+
+/** A partner and its claims as one read (null if there is no such partner). */
+export function partnerRecord(db: SqlDatabase, id: string): Read<PartnerRecord | null> {
+  const read = together([partnerRow(db, id), claimsOf(db, id)]);
+  return {
+    statements: read.statements,
+    parse: (results) => {
+      const [row, claims] = read.parse(results);
+      return row ? { row, claims } : null;
+    },
+  };
+}
+
+/** What `caller` sees of a partner: its public fields and claims, and the contact if allowed. */
+export function detailOf(caller: Caller | null, { row, claims }: PartnerRecord): PartnerDetail {
+  const detail: PartnerDetail = { ...toPartner(row), claims: claims.map(toClaim) };
   if (maySeeContact(caller, row)) detail.contact = toContact(row);
   return detail;
+}
+
+export async function partnerDetail(db: SqlDatabase, asker: Asker, id: string): Promise<PartnerDetail> {
+  const [record] = await asker.read([partnerRecord(db, id)]);
+  if (!record) throw notFound("partner", id);
+  return detailOf(asker.caller(), record);
+}
+
+/** The partner as a write left it, read in the write's own batch. */
+function written(caller: Caller, id: string, result: CommitResult<PartnerRecord | null>): PartnerDetail {
+  if (!result.ok || !result.value) throw new Error(`partner ${id} is not there after its write`);
+  return detailOf(caller, result.value);
 }
 
 /** A partner id from its name, never shorter than the schema allows. */
@@ -96,11 +125,11 @@ function partnerSlug(name: string): string {
   return slug.length >= 2 ? slug : `partner-${slug || "x"}`;
 }
 
-/** The first id from `base`, `base-2`, `base-3`… (from the `from`th on) that no partner has yet. */
-async function freeId(db: SqlDatabase, base: string, from = 1): Promise<{ id: string; n: number }> {
+/** The first of `base`, `base-2`, `base-3`… (from the `from`th on) that is not taken. */
+function freeId(base: string, taken: Set<string>, from = 1): { id: string; n: number } {
   for (let n = from; n < 1000; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
-    if (!(await partnerExists(db, id))) return { id, n };
+    if (!taken.has(id)) return { id, n };
   }
   return { id: `${base}-${crypto.randomUUID().slice(0, 8)}`, n: 1000 };
 }
@@ -108,34 +137,42 @@ async function freeId(db: SqlDatabase, base: string, from = 1): Promise<{ id: st
 /** Referrals of one name at the same moment: each takes the next free id, so a few dozen all succeed. */
 const MAX_ID_ATTEMPTS = 64;
 
-async function duplicateWikidata(db: SqlDatabase, qid: string | null, except?: string): Promise<void> {
-  if (!qid) return;
-  const existing = await partnerIdByWikidata(db, qid);
-  if (existing && existing !== except) {
-    const other = await getPartnerRow(db, existing);
-    throw new AppError("conflict", `${qid} is already in the directory as ${existing}`, {
-      params: { wikidata: qid, partner: existing, partnerName: other?.name ?? null },
-      details: { partner: existing },
+function refuseDuplicateWikidata(
+  qid: string | null,
+  existing: { id: string; name: string } | null,
+  except?: string,
+): void {
+  if (qid && existing && existing.id !== except) {
+    throw new AppError("conflict", `${qid} is already in the directory as ${existing.id}`, {
+      params: { wikidata: qid, partner: existing.id, partnerName: existing.name },
+      details: { partner: existing.id },
     });
   }
 }
 
 export async function referPartner(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   input: ParsedInput,
   at: string,
 ): Promise<PartnerDetail> {
-  if (input.affiliate && !(await getAffiliate(db, input.affiliate))) throw notFound("affiliate", input.affiliate);
-  await duplicateWikidata(db, input.wikidata);
-  const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
   const base = partnerSlug(input.name);
-  // The free-id check and the insert are two round trips: another referral of the same name may
-  // take the id in between. Then the next id is tried, unless the caller chose the id.
+  const [affiliate, sameItem, firstTaken] = await asker.read([
+    input.affiliate ? affiliateRead(db, input.affiliate) : { statements: [], parse: () => null },
+    partnerWithWikidata(db, input.wikidata),
+    input.id ? { statements: [], parse: () => new Set<string>() } : idsLike(db, base),
+  ]);
+  const caller = asker.writer();
+  if (input.affiliate && !affiliate) throw notFound("affiliate", input.affiliate);
+  refuseDuplicateWikidata(input.wikidata, sameItem);
+  const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
+  let taken = firstTaken;
+  // Another referral of the same name may take the free id between the read and the insert: then
+  // the next id is tried (a round trip more, only then), unless the caller chose the id.
   for (let attempt = 1, from = 1; ; attempt++) {
-    const free = input.id ? { id: input.id, n: 0 } : await freeId(db, base, from);
+    const free = input.id ? { id: input.id, n: 0 } : freeId(base, taken, from);
     const id = free.id;
-    const result = await commit(
+    const result = await commitThen(
       db,
       insertPartner(
         db,
@@ -149,10 +186,14 @@ export async function referPartner(
           data: { name: input.name },
         },
       ),
+      partnerRecord(db, id),
     );
-    if (result.ok) return partnerDetail(db, caller, id);
+    if (result.ok) return written(caller, id, result);
     if (result.reason !== "unique") throw new Error("partner insert changed no row");
-    if (result.target.includes("wikidata")) await duplicateWikidata(db, input.wikidata);
+    if (result.target.includes("wikidata")) {
+      const [now] = await asker.read([partnerWithWikidata(db, input.wikidata)]);
+      refuseDuplicateWikidata(input.wikidata, now);
+    }
     if (input.id || result.target !== "partner.id" || attempt >= MAX_ID_ATTEMPTS) {
       throw new AppError("conflict", `A partner with the id ${id} already exists`, {
         params: { partner: id },
@@ -161,6 +202,7 @@ export async function referPartner(
     }
     // Spread the losers of a round over the next ids, so that not all of them race for one again.
     from = free.n + 1 + Math.floor(Math.random() * Math.min(attempt, 8));
+    [taken] = await asker.read([idsLike(db, base)]);
   }
 }
 
@@ -170,13 +212,14 @@ function fieldsOf(p: PartnerFields): PartnerFields {
 
 export async function editPartner(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: string,
   ifMatch: number,
   patch: ParsedPatch,
   at: string,
 ): Promise<PartnerDetail> {
-  const row = await getPartnerRow(db, id);
+  const [row, sameItem] = await asker.read([partnerRow(db, id), partnerWithWikidata(db, patch.wikidata ?? null)]);
+  const caller = asker.writer();
   if (!row) throw notFound("partner", id);
   if (!caller.coordinator && row.referred_by !== caller.user.name) {
     throw forbidden("referrer_or_coordinator", "Only coordinators and the referrer may edit a partner", {
@@ -192,9 +235,9 @@ export async function editPartner(
   }
   const current = { ...fieldsOf(toPartner(row)), contact: toContact(row) };
   const next = { ...current, ...patch, contact: patch.contact ?? current.contact };
-  await duplicateWikidata(db, next.wikidata, id);
+  if (patch.wikidata) refuseDuplicateWikidata(patch.wikidata, sameItem, id);
   const changed = Object.keys(patch).filter((k) => k !== "contact");
-  const result = await commit(
+  const result = await commitThen(
     db,
     updatePartner(db, id, ifMatch, next, at, {
       at,
@@ -204,29 +247,36 @@ export async function editPartner(
       // Only the names of public fields: the feed is public and contacts are private.
       data: { fields: changed, contactChanged: patch.contact !== undefined },
     }),
+    partnerRecord(db, id),
   );
   if (!result.ok && result.reason === "stale") {
-    const now = await getPartnerRow(db, id);
+    const [now] = await asker.read([partnerRow(db, id)]);
     throw new AppError("version_mismatch", "The partner changed meanwhile; reload and edit again", {
       params: { partner: id, partnerName: row.name, version: now?.version ?? null },
       details: { version: now?.version ?? null },
     });
   }
-  if (!result.ok) await duplicateWikidata(db, next.wikidata, id);
-  return partnerDetail(db, caller, id);
+  if (!result.ok) {
+    const [now, record] = await asker.read([partnerWithWikidata(db, next.wikidata), partnerRecord(db, id)]);
+    refuseDuplicateWikidata(next.wikidata, now, id);
+    if (!record) throw notFound("partner", id);
+    return detailOf(caller, record);
+  }
+  return written(caller, id, result);
 }
 
 export async function closePartner(
   db: SqlDatabase,
-  caller: Caller,
+  asker: Asker,
   id: string,
   closed: boolean,
   reason: string,
   at: string,
 ): Promise<PartnerDetail> {
-  const row = await getPartnerRow(db, id);
+  const [row] = await asker.read([partnerRow(db, id)]);
+  const caller = asker.coordinator();
   if (!row) throw notFound("partner", id);
-  const result = await commit(
+  const result = await commitThen(
     db,
     setPartnerClosed(db, id, closed, reason, at, {
       at,
@@ -235,6 +285,7 @@ export async function closePartner(
       partner: id,
       data: reason ? { reason } : {},
     }),
+    partnerRecord(db, id),
   );
   if (!result.ok) {
     throw new AppError("conflict", closed ? "The partner is already closed" : "The partner is not closed", {
@@ -242,5 +293,5 @@ export async function closePartner(
       details: { status: row.status },
     });
   }
-  return partnerDetail(db, caller, id);
+  return written(caller, id, result);
 }

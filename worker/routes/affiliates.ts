@@ -8,7 +8,7 @@ import {
   RoleResult,
 } from "../../shared/api.ts";
 import { Affiliate, AffiliateInput, AffiliatePatch, Slug, UserName } from "../../shared/schemas.ts";
-import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
+import { asker } from "../auth/middleware.ts";
 import {
   addCoordinatorRole,
   addRepresentative,
@@ -100,27 +100,25 @@ const routes = {
 
 export const affiliates = router()
   .openapi(routes.list, async (c) => {
-    return c.json({ affiliates: await affiliateList(c.get("deps").db, c.get("caller")) }, 200);
+    return c.json({ affiliates: await affiliateList(c.get("deps").db, asker(c)) }, 200);
   })
   .openapi(routes.get, async (c) => {
-    const a = await affiliateView(c.get("deps").db, c.get("caller"), c.req.valid("param").id);
+    const a = await affiliateView(c.get("deps").db, asker(c), c.req.valid("param").id);
     c.header("ETag", `"${a.version}"`);
     return c.json(a, 200);
   })
   .openapi(routes.create, async (c) => {
-    const caller = requireCoordinator(c);
     const { db, now } = c.get("deps");
-    const a = await createAffiliate(db, caller, c.req.valid("json"), now().toISOString());
+    const a = await createAffiliate(db, asker(c), c.req.valid("json"), now().toISOString());
     c.header("ETag", `"${a.version}"`);
     return c.json(a, 201);
   })
   .openapi(routes.edit, async (c) => {
-    const caller = requireCoordinator(c);
     const { db, now } = c.get("deps");
     const version = versionFromIfMatch(c.req.header("If-Match"));
     const a = await editAffiliate(
       db,
-      caller,
+      asker(c),
       c.req.valid("param").id,
       version,
       c.req.valid("json"),
@@ -130,32 +128,28 @@ export const affiliates = router()
     return c.json(a, 200);
   })
   .openapi(routes.addRep, async (c) => {
-    const caller = requireWriter(c);
     const { db, now } = c.get("deps");
     const { username } = c.req.valid("json");
-    const { status } = await addRepresentative(db, caller, c.req.valid("param").id, username, now().toISOString());
+    const { status } = await addRepresentative(db, asker(c), c.req.valid("param").id, username, now().toISOString());
     return c.json({ user: username, status }, 200);
   })
   .openapi(routes.removeRep, async (c) => {
-    const caller = requireWriter(c);
     const { db, now } = c.get("deps");
     const { id, username } = c.req.valid("param");
-    await deleteRepresentative(db, caller, id, username, now().toISOString());
+    await deleteRepresentative(db, asker(c), id, username, now().toISOString());
     return c.body(null, 204);
   })
   .openapi(routes.coordinators, async (c) => {
     const { db, config } = c.get("deps");
-    return c.json({ coordinators: await coordinatorList(db, config) }, 200);
+    return c.json({ coordinators: await coordinatorList(db, asker(c), config) }, 200);
   })
   .openapi(routes.addCoordinator, async (c) => {
-    const caller = requireCoordinator(c);
     const { db, config, now } = c.get("deps");
-    await addCoordinatorRole(db, config, caller, c.req.valid("json").username, now().toISOString());
+    await addCoordinatorRole(db, config, asker(c), c.req.valid("json").username, now().toISOString());
     return c.body(null, 204);
   })
   .openapi(routes.removeCoordinator, async (c) => {
-    const caller = requireCoordinator(c);
     const { db, config, now } = c.get("deps");
-    await removeCoordinatorRole(db, config, caller, c.req.valid("param").username, now().toISOString());
+    await removeCoordinatorRole(db, config, asker(c), c.req.valid("param").username, now().toISOString());
     return c.body(null, 204);
   });

@@ -7,9 +7,8 @@ import {
   ProgressRequest,
   TransitionRequest,
 } from "../../shared/api.ts";
-import { requireWriter } from "../auth/middleware.ts";
+import { asker } from "../auth/middleware.ts";
 import { handover, progress, transition, type SimpleAction } from "../record/claims.ts";
-import { partnerDetail } from "../record/partners.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
 const IdParam = z.object({
@@ -70,29 +69,26 @@ const ACTIONS: SimpleAction[] = ["withdraw", "accept", "decline", "release", "co
 export const claims = ACTIONS.reduce(
   (app, action) =>
     app.openapi(transitionRoute(action), async (c) => {
-      const caller = requireWriter(c);
       const { db, now } = c.get("deps");
       const body = c.req.valid("json");
-      const claim = await transition(db, caller, c.req.valid("param").id, action, {
+      const answer = await transition(db, asker(c), c.req.valid("param").id, action, {
         version: body.version,
         reason: body.reason,
         at: now().toISOString(),
       });
-      return c.json({ claim, partner: await partnerDetail(db, caller, claim.partner) }, 200);
+      return c.json(answer, 200);
     }),
   router(),
 )
   .openapi(progressRoute, async (c) => {
-    const caller = requireWriter(c);
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
-    const claim = await progress(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
-    return c.json({ claim, partner: await partnerDetail(db, caller, claim.partner) }, 200);
+    const answer = await progress(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
+    return c.json(answer, 200);
   })
   .openapi(handoverRoute, async (c) => {
-    const caller = requireWriter(c);
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
-    const result = await handover(db, caller, c.req.valid("param").id, { ...body, at: now().toISOString() });
-    return c.json({ ...result, partner: await partnerDetail(db, caller, result.lead.partner) }, 200);
+    const answer = await handover(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
+    return c.json(answer, 200);
   });

@@ -1,6 +1,7 @@
 /** /events: the public audit feed, in order, from a sequence number on. */
 import { createRoute } from "@hono/zod-openapi";
 import { EventList, EventListQuery } from "../../shared/api.ts";
+import { asker } from "../auth/middleware.ts";
 import { eventFeed } from "../record/reads.ts";
 import { dependsOnCaller, etag } from "./etag.ts";
 import { json, pick, router } from "./openapi.ts";
@@ -16,7 +17,7 @@ const events = createRoute({
 
 export const eventRoutes = router().openapi(events, async (c) => {
   const { after, limit, partner, order } = c.req.valid("query");
-  const { db } = c.get("deps");
+  const { db, config } = c.get("deps");
   dependsOnCaller(c);
-  return c.json(await eventFeed(db, c.get("caller"), { after, limit, partner, desc: order === "desc" }), 200);
+  return c.json(await eventFeed(db, asker(c), config, { after, limit, partner, desc: order === "desc" }), 200);
 });

@@ -1,6 +1,7 @@
 /** /export/partners.csv: the directory as CSV; coordinators also get the private contact columns. */
 import { createRoute } from "@hono/zod-openapi";
 import { csvDocument } from "../export/csv.ts";
+import { asker } from "../auth/middleware.ts";
 import { partnersForExport } from "../record/reads.ts";
 import { router } from "./openapi.ts";
 
@@ -33,8 +34,9 @@ const exportRoute = createRoute({
 });
 
 export const exportRoutes = router().openapi(exportRoute, async (c) => {
+  const partners = await partnersForExport(c.get("deps").db, asker(c));
   const withPrivate = c.get("caller")?.coordinator === true;
-  const rows = (await partnersForExport(c.get("deps").db, withPrivate)).map(({ partner: p, contact }) => {
+  const rows = partners.map(({ partner: p, contact }) => {
     const cells: unknown[] = [
       p.id,
       p.name,

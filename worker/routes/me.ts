@@ -1,9 +1,8 @@
 /** /me: who the caller is and what they may do; /me/claims: what they said "we can take" for. */
 import { createRoute } from "@hono/zod-openapi";
 import { Me, MyClaims } from "../../shared/api.ts";
-import { requireCaller } from "../auth/middleware.ts";
+import { asker, requireCaller } from "../auth/middleware.ts";
 import { claimsOf } from "../record/claims.ts";
-import { affiliationsOf } from "../record/reads.ts";
 import { bearer, json, pick, router } from "./openapi.ts";
 
 const me = createRoute({
@@ -24,8 +23,8 @@ const myClaims = createRoute({
 
 export const meRoutes = router()
   .openapi(me, async (c) => {
-    const caller = requireCaller(c);
-    const affiliates = await affiliationsOf(c.get("deps").db, caller);
+    const caller = await requireCaller(c);
+    const affiliates = caller.affiliates.map((r) => ({ affiliate: r.affiliate, status: r.status }));
     return c.json(
       {
         user: caller.user,
@@ -36,6 +35,5 @@ export const meRoutes = router()
     );
   })
   .openapi(myClaims, async (c) => {
-    const caller = requireCaller(c);
-    return c.json({ claims: await claimsOf(c.get("deps").db, caller) }, 200);
+    return c.json({ claims: await claimsOf(c.get("deps").db, asker(c)) }, 200);
   });

@@ -1,7 +1,7 @@
 /** /mirror: how far the wiki pages are behind the record, and a coordinator's "sync now". */
 import { createRoute } from "@hono/zod-openapi";
 import { MirrorStatus } from "../../shared/api.ts";
-import { requireCoordinator } from "../auth/middleware.ts";
+import { asker, requireCoordinator } from "../auth/middleware.ts";
 import { AppError } from "../errors.ts";
 import { mirrorConfigured, type MirrorRunner } from "../mirror/runner.ts";
 import { mirrorState } from "../record/reads.ts";
@@ -30,10 +30,10 @@ export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
   router()
     .openapi(status, async (c) => {
       const { db, config } = c.get("deps");
-      return c.json(await mirrorState(db, mirrorConfigured(config)), 200);
+      return c.json(await mirrorState(db, asker(c), mirrorConfigured(config)), 200);
     })
     .openapi(run, async (c) => {
-      requireCoordinator(c);
+      await requireCoordinator(c);
       const deps = c.get("deps");
       if (!runMirror || !mirrorConfigured(deps.config)) {
         throw new AppError(
@@ -42,5 +42,5 @@ export const mirrorRoutes = (runMirror: MirrorRunner | null) =>
         );
       }
       await runMirror(deps);
-      return c.json(await mirrorState(deps.db, true), 200);
+      return c.json(await mirrorState(deps.db, asker(c), true), 200);
     });

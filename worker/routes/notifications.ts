@@ -1,7 +1,7 @@
 /** Notifications: a person's choice (`/me/preferences`), their "For you" feed, and the outbox status for coordinators. */
 import { createRoute } from "@hono/zod-openapi";
 import { Feed, MarkSeen, NotificationStatus, Preferences } from "../../shared/api.ts";
-import { requireCaller, requireCoordinator, requireWriter } from "../auth/middleware.ts";
+import { asker } from "../auth/middleware.ts";
 import { choose, feedOf, markAllSeen, outboxStatus, preferencesOf } from "../notify/people.ts";
 import { bearer, type Handlers, json, jsonBody, mount, pick } from "./openapi.ts";
 
@@ -13,7 +13,6 @@ export const routes = {
     security: bearer,
     responses: { 200: json(Preferences, "your choice (default daily)"), ...pick(401) },
   }),
-
   putPrefs: createRoute({
     method: "put",
     path: "/me/preferences",
@@ -22,7 +21,6 @@ export const routes = {
     request: jsonBody(Preferences),
     responses: { 200: json(Preferences, "your choice"), ...pick(401, 403, 422, 429) },
   }),
-
   feed: createRoute({
     method: "get",
     path: "/me/feed",
@@ -30,7 +28,6 @@ export const routes = {
     security: bearer,
     responses: { 200: json(Feed, "your notices"), ...pick(401) },
   }),
-
   seen: createRoute({
     method: "post",
     path: "/me/feed/seen",
@@ -39,7 +36,6 @@ export const routes = {
     request: jsonBody(MarkSeen),
     responses: { 200: json(Feed, "your notices"), ...pick(401, 403, 422, 429) },
   }),
-
   status: createRoute({
     method: "get",
     path: "/notifications/status",
@@ -50,29 +46,20 @@ export const routes = {
 };
 
 const handlers: Handlers<typeof routes> = {
-  getPrefs: async (c) => {
-    const caller = requireCaller(c);
-    return c.json(await preferencesOf(c.get("deps").db, caller.user.name), 200);
-  },
+  getPrefs: async (c) => c.json(await preferencesOf(c.get("deps").db, asker(c)), 200),
   putPrefs: async (c) => {
-    const caller = requireWriter(c);
     const { db, now } = c.get("deps");
-    return c.json(await choose(db, caller.user.name, c.req.valid("json").notifications, now().toISOString()), 200);
+    return c.json(await choose(db, asker(c), c.req.valid("json").notifications, now().toISOString()), 200);
   },
   feed: async (c) => {
-    const caller = requireCaller(c);
     const { db, config } = c.get("deps");
-    return c.json(await feedOf(db, config, caller.user.name), 200);
+    return c.json(await feedOf(db, config, asker(c)), 200);
   },
   seen: async (c) => {
-    const caller = requireWriter(c);
     const { db, config, now } = c.get("deps");
-    return c.json(await markAllSeen(db, config, caller.user.name, c.req.valid("json").upTo, now().toISOString()), 200);
+    return c.json(await markAllSeen(db, config, asker(c), c.req.valid("json").upTo, now().toISOString()), 200);
   },
-  status: async (c) => {
-    requireCoordinator(c);
-    return c.json(await outboxStatus(c.get("deps").db), 200);
-  },
+  status: async (c) => c.json(await outboxStatus(c.get("deps").db, asker(c)), 200),
 };
 
 export const notificationRoutes = mount(routes, handlers);

@@ -9,7 +9,7 @@ import {
   PartnerListQuery,
 } from "../../shared/api.ts";
 import { PartnerDetail, PartnerInput, PartnerPatch, Slug } from "../../shared/schemas.ts";
-import { requireCoordinator, requireWriter } from "../auth/middleware.ts";
+import { asker } from "../auth/middleware.ts";
 import { AppError } from "../errors.ts";
 import { makeClaim } from "../record/claims.ts";
 import {
@@ -129,28 +129,31 @@ const at = (c: { get: (k: "deps") => { now: () => Date } }) => c.get("deps").now
 export const partners = router()
   .openapi(list, async (c) => {
     const query = c.req.valid("query");
-    const { partners, total, next } = await listDirectory(c.get("deps").db, query, decodeCursor(query.cursor));
+    const { partners, total, next } = await listDirectory(
+      c.get("deps").db,
+      asker(c),
+      query,
+      decodeCursor(query.cursor),
+    );
     return c.json({ partners, total, nextCursor: encodeCursor(next) }, 200);
   })
   .openapi(get, async (c) => {
-    const detail = await partnerDetail(c.get("deps").db, c.get("caller"), c.req.valid("param").id);
+    const detail = await partnerDetail(c.get("deps").db, asker(c), c.req.valid("param").id);
     c.header("ETag", partnerEtag(detail));
     dependsOnCaller(c);
     return c.json(detail, 200);
   })
   .openapi(refer, async (c) => {
-    const caller = requireWriter(c);
-    const detail = await referPartner(c.get("deps").db, caller, c.req.valid("json"), at(c));
+    const detail = await referPartner(c.get("deps").db, asker(c), c.req.valid("json"), at(c));
     c.header("Location", `${API_BASE}/partners/${detail.id}`);
     c.header("ETag", partnerEtag(detail));
     return c.json(detail, 201);
   })
   .openapi(edit, async (c) => {
-    const caller = requireWriter(c);
     const version = versionFromIfMatch(c.req.header("If-Match"));
     const detail = await editPartner(
       c.get("deps").db,
-      caller,
+      asker(c),
       c.req.valid("param").id,
       version,
       c.req.valid("json"),
@@ -160,10 +163,9 @@ export const partners = router()
     return c.json(detail, 200);
   })
   .openapi(close, async (c) => {
-    const caller = requireCoordinator(c);
     const detail = await closePartner(
       c.get("deps").db,
-      caller,
+      asker(c),
       c.req.valid("param").id,
       true,
       c.req.valid("json").reason,
@@ -172,16 +174,18 @@ export const partners = router()
     return c.json(detail, 200);
   })
   .openapi(reopen, async (c) => {
-    const caller = requireCoordinator(c);
-    const detail = await closePartner(c.get("deps").db, caller, c.req.valid("param").id, false, "", at(c));
+    const detail = await closePartner(c.get("deps").db, asker(c), c.req.valid("param").id, false, "", at(c));
     return c.json(detail, 200);
   })
   .openapi(claim, async (c) => {
-    const caller = requireWriter(c);
-    const { db } = c.get("deps");
-    const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const made = await makeClaim(db, caller, id, body.affiliate, body.message, at(c));
-    const partner = await partnerDetail(db, caller, id);
-    return c.json({ claim: made, partner }, 201);
+    const made = await makeClaim(
+      c.get("deps").db,
+      asker(c),
+      c.req.valid("param").id,
+      body.affiliate,
+      body.message,
+      at(c),
+    );
+    return c.json(made, 201);
   });

@@ -83,7 +83,7 @@ export const session = router()
     return c.json({ ...issued, user }, 200);
   })
   .openapi(signOut, async (c) => {
-    requireCaller(c);
+    await requireCaller(c);
     const session = c.get("session");
     if (!session) throw unauthorized("Sign in first");
     const { db, now } = c.get("deps");

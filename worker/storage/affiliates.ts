@@ -1,6 +1,6 @@
 /** SQL for affiliates, their representatives and the coordinators added after bootstrap. */
 import type { Affiliate, Representative } from "../../shared/schemas.ts";
-import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
 interface AffiliateRow {
@@ -50,29 +50,47 @@ function toAffiliate(row: AffiliateRow, reps: RepresentativeRow[]): Affiliate {
   };
 }
 
-/** Every affiliate's name by id (the directory searches the names of the affiliates with a claim). */
-export async function affiliateNames(db: SqlDatabase): Promise<Map<string, string>> {
-  const { results } = await db.prepare(`SELECT id, name FROM affiliate`).all<{ id: string; name: string }>();
-  return new Map(results.map((a) => [a.id, a.name]));
+/** Every affiliate's name by id (what a directory search matches besides the partner's own text). */
+export function affiliateNames(db: SqlDatabase): Read<Map<string, string>> {
+  const read = rowsOf<{ id: string; name: string }>(db.prepare(`SELECT id, name FROM affiliate`));
+  return { statements: read.statements, parse: (r) => new Map(read.parse(r).map((a) => [a.id, a.name])) };
+}
+
+/** One affiliate's name, or null if there is no such affiliate. */
+export function affiliateName(db: SqlDatabase, id: string): Read<string | null> {
+  const read = rowOf<{ name: string }>(db.prepare(`SELECT name FROM affiliate WHERE id = ?1`).bind(id));
+  return { statements: read.statements, parse: (r) => read.parse(r)?.name ?? null };
 }
 
 export async function listAffiliates(db: SqlDatabase): Promise<Affiliate[]> {
-  const [affiliates, reps] = await db.batch([
-    db.prepare(`SELECT * FROM affiliate ORDER BY name, id`),
-    db.prepare(`SELECT * FROM representative ORDER BY affiliate_id, user_name`),
-  ]);
-  const repRows = (reps?.results ?? []) as unknown as RepresentativeRow[];
-  return ((affiliates?.results ?? []) as unknown as AffiliateRow[]).map((a) => toAffiliate(a, repRows));
+  return (await readAll(db, [everyAffiliate(db)]))[0];
 }
 
-export async function getAffiliate(db: SqlDatabase, id: string): Promise<Affiliate | null> {
-  const row = await db.prepare(`SELECT * FROM affiliate WHERE id = ?1`).bind(id).first<AffiliateRow>();
-  if (!row) return null;
-  const { results } = await db
-    .prepare(`SELECT * FROM representative WHERE affiliate_id = ?1 ORDER BY user_name`)
-    .bind(id)
-    .all<RepresentativeRow>();
-  return toAffiliate(row, results);
+export function everyAffiliate(db: SqlDatabase): Read<Affiliate[]> {
+  return {
+    statements: [
+      db.prepare(`SELECT * FROM affiliate ORDER BY name, id`),
+      db.prepare(`SELECT * FROM representative ORDER BY affiliate_id, user_name`),
+    ],
+    parse: ([affiliates, reps]) => {
+      const repRows = (reps?.results ?? []) as unknown as RepresentativeRow[];
+      return ((affiliates?.results ?? []) as unknown as AffiliateRow[]).map((a) => toAffiliate(a, repRows));
+    },
+  };
+}
+
+/** One affiliate with its representatives (two statements, one round trip). */
+export function affiliateRead(db: SqlDatabase, id: string): Read<Affiliate | null> {
+  return {
+    statements: [
+      db.prepare(`SELECT * FROM affiliate WHERE id = ?1`).bind(id),
+      db.prepare(`SELECT * FROM representative WHERE affiliate_id = ?1 ORDER BY user_name`).bind(id),
+    ],
+    parse: ([row, reps]) => {
+      const a = row?.results[0] as AffiliateRow | undefined;
+      return a ? toAffiliate(a, (reps?.results ?? []) as unknown as RepresentativeRow[]) : null;
+    },
+  };
 }
 
 export interface AffiliateFields {
@@ -151,12 +169,11 @@ export interface UserKey {
 const IS_USER = `(user_id = ?1 OR (user_id IS NULL AND user_name = ?2))`;
 
 /** The affiliates a user represents or has asked to represent. */
-export async function affiliatesOfUser(db: SqlDatabase, user: UserKey): Promise<Representative[]> {
-  const { results } = await db
-    .prepare(`SELECT * FROM representative WHERE ${IS_USER} ORDER BY affiliate_id`)
-    .bind(user.id, user.name)
-    .all<RepresentativeRow>();
-  return results.map(toRepresentative);
+export function affiliatesOfUser(db: SqlDatabase, user: UserKey): Read<Representative[]> {
+  const read = rowsOf<RepresentativeRow>(
+    db.prepare(`SELECT * FROM representative WHERE ${IS_USER} ORDER BY affiliate_id`).bind(user.id, user.name),
+  );
+  return { statements: read.statements, parse: (r) => read.parse(r).map(toRepresentative) };
 }
 
 /**
@@ -176,14 +193,6 @@ export async function bindRolesToUser(db: SqlDatabase, user: UserKey): Promise<v
       .prepare(`UPDATE OR IGNORE coordinator SET user_name = ?2 WHERE user_id = ?1 AND user_name <> ?2`)
       .bind(user.id, user.name),
   ]);
-}
-
-export async function isVerifiedRepresentative(db: SqlDatabase, affiliate: string, user: string): Promise<boolean> {
-  const row = await db
-    .prepare(`SELECT 1 AS x FROM representative WHERE affiliate_id = ?1 AND user_name = ?2 AND status = 'verified'`)
-    .bind(affiliate, user)
-    .first();
-  return row !== null;
 }
 
 /** A user asks to represent an affiliate (no-op if they already did). */
@@ -239,19 +248,19 @@ export function removeRepresentative(
 }
 
 /** A coordinator added through the API: by name, or (for a signed-in user) by id. */
-export async function isStoredCoordinator(db: SqlDatabase, user: string | UserKey): Promise<boolean> {
-  const row =
+export function storedCoordinator(db: SqlDatabase, user: string | UserKey): Read<boolean> {
+  const read = rowOf(
     typeof user === "string"
-      ? await db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user).first()
-      : await db.prepare(`SELECT 1 AS x FROM coordinator WHERE ${IS_USER}`).bind(user.id, user.name).first();
-  return row !== null;
+      ? db.prepare(`SELECT 1 AS x FROM coordinator WHERE user_name = ?1`).bind(user)
+      : db.prepare(`SELECT 1 AS x FROM coordinator WHERE ${IS_USER}`).bind(user.id, user.name),
+  );
+  return { statements: read.statements, parse: (r) => read.parse(r) !== null };
 }
 
-export async function listStoredCoordinators(db: SqlDatabase): Promise<string[]> {
-  const { results } = await db
-    .prepare(`SELECT user_name FROM coordinator ORDER BY user_name`)
-    .all<{ user_name: string }>();
-  return results.map((r) => r.user_name);
+/** The coordinators added through the API. */
+export function storedCoordinators(db: SqlDatabase): Read<string[]> {
+  const read = rowsOf<{ user_name: string }>(db.prepare(`SELECT user_name FROM coordinator ORDER BY user_name`));
+  return { statements: read.statements, parse: (r) => read.parse(r).map((x) => x.user_name) };
 }
 
 export function addCoordinator(db: SqlDatabase, user: string, by: string, at: string, event: NewEvent): SqlStatement[] {

@@ -9,7 +9,7 @@ import {
 } from "../../shared/claim-machine.ts";
 import type { Claim } from "../../shared/schemas.ts";
 import { PARTNER_STATUSES, type ClaimStatus, type Stage } from "../../shared/vocabulary.ts";
-import type { SqlDatabase, SqlStatement } from "./db.ts";
+import { type Read, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
 export interface ClaimRow {
@@ -53,39 +53,33 @@ export function toClaim(row: ClaimRow): Claim {
   };
 }
 
-export async function getClaimRow(db: SqlDatabase, id: number): Promise<ClaimRow | null> {
-  return db.prepare(`SELECT * FROM claim WHERE id = ?1`).bind(id).first<ClaimRow>();
+export function claimRow(db: SqlDatabase, id: number): Read<ClaimRow | null> {
+  return rowOf(db.prepare(`SELECT * FROM claim WHERE id = ?1`).bind(id));
 }
 
-export async function claimsOfPartner(db: SqlDatabase, partnerId: string): Promise<ClaimRow[]> {
-  const { results } = await db
-    .prepare(`SELECT * FROM claim WHERE partner_id = ?1 ORDER BY id`)
-    .bind(partnerId)
-    .all<ClaimRow>();
-  return results;
+export function claimsOf(db: SqlDatabase, partnerId: string): Read<ClaimRow[]> {
+  return rowsOf(db.prepare(`SELECT * FROM claim WHERE partner_id = ?1 ORDER BY id`).bind(partnerId));
+}
+
+/** The open (interested or lead) claim of an affiliate on a partner: at most one, by a unique index. */
+export function openClaim(db: SqlDatabase, partnerId: string, affiliateId: string): Read<ClaimRow | null> {
+  return rowOf(
+    db
+      .prepare(
+        `SELECT * FROM claim WHERE partner_id = ?1 AND affiliate_id = ?2 AND status IN (${sqlList(OPEN_CLAIM_STATUSES)})`,
+      )
+      .bind(partnerId, affiliateId),
+  );
 }
 
 /** The claims one wiki user made, the most recently changed first. */
-export async function claimsByUser(db: SqlDatabase, user: string): Promise<ClaimRow[]> {
-  const { results } = await db
-    .prepare(`SELECT * FROM claim WHERE claimed_by = ?1 ORDER BY updated_at DESC, id DESC`)
-    .bind(user)
-    .all<ClaimRow>();
-  return results;
+export function claimsByUser(db: SqlDatabase, user: string): Read<ClaimRow[]> {
+  return rowsOf(db.prepare(`SELECT * FROM claim WHERE claimed_by = ?1 ORDER BY updated_at DESC, id DESC`).bind(user));
 }
 
 export async function allClaims(db: SqlDatabase): Promise<ClaimRow[]> {
   const { results } = await db.prepare(`SELECT * FROM claim ORDER BY partner_id, id`).all<ClaimRow>();
   return results;
-}
-
-export async function openClaimOf(db: SqlDatabase, partnerId: string, affiliateId: string): Promise<ClaimRow | null> {
-  return db
-    .prepare(
-      `SELECT * FROM claim WHERE partner_id = ?1 AND affiliate_id = ?2 AND status IN (${sqlList(OPEN_CLAIM_STATUSES)})`,
-    )
-    .bind(partnerId, affiliateId)
-    .first<ClaimRow>();
 }
 
 /**

@@ -21,6 +21,48 @@ export interface SqlDatabase {
   batch<T = Record<string, unknown>>(statements: SqlStatement[]): Promise<SqlResult<T>[]>;
 }
 
+/**
+ * Statements and how to read their results. Reads that a request needs together go to the
+ * database in one batch (`readAll`): one round trip, which on D1 is one network hop.
+ */
+export interface Read<T> {
+  statements: SqlStatement[];
+  parse(results: SqlResult[]): T;
+}
+
+export type Parsed<R extends readonly Read<unknown>[]> = { [K in keyof R]: R[K] extends Read<infer T> ? T : never };
+
+/** Several reads as one (their statements in order, each parsing its own share of the results). */
+export function together<const R extends readonly Read<unknown>[]>(reads: R): Read<Parsed<R>> {
+  return {
+    statements: reads.flatMap((r) => r.statements),
+    parse: (results) => {
+      let at = 0;
+      return reads.map((r) => {
+        const mine = results.slice(at, at + r.statements.length);
+        at += r.statements.length;
+        return r.parse(mine);
+      }) as Parsed<R>;
+    },
+  };
+}
+
+/** Runs every read's statements in one batch (no round trip when there are none) and parses each read's share. */
+export async function readAll<const R extends readonly Read<unknown>[]>(db: SqlDatabase, reads: R): Promise<Parsed<R>> {
+  const all = together(reads);
+  return all.parse(all.statements.length ? await db.batch(all.statements) : []);
+}
+
+/** One statement's rows as a read. */
+export function rowsOf<T>(statement: SqlStatement): Read<T[]> {
+  return { statements: [statement], parse: ([r]) => (r?.results ?? []) as T[] };
+}
+
+/** One statement's first row (or null) as a read. */
+export function rowOf<T>(statement: SqlStatement): Read<T | null> {
+  return { statements: [statement], parse: ([r]) => (r?.results[0] ?? null) as T | null };
+}
+
 /** Which constraint a failed statement broke, from the SQLite error text. */
 export function constraintOf(
   error: unknown,

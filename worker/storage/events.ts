@@ -1,7 +1,7 @@
 /** The append-only event log: the audit history, the mirror's outbox, the "what changed" source. */
 import type { Event } from "../../shared/schemas.ts";
 import type { EventType } from "../../shared/vocabulary.ts";
-import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 
 export interface NewEvent {
   at: string;
@@ -78,41 +78,51 @@ export function toEvent(row: EventRow): Event {
 
 /**
  * Who reads the feed. Pending requests to represent an affiliate are private: only coordinators,
- * the requester and the affiliate's representatives see them. `everything` for the mirror and jobs.
+ * the requester and the affiliate's verified representatives see them. `everything` for the mirror
+ * and jobs. For a signed-in reader the representatives and stored coordinators are looked up in the
+ * same statement, so that the feed needs no round trip of its own to settle who is asking.
  */
-export type EventAudience = "everything" | { coordinator: boolean; user: string | null; represents: readonly string[] };
+export type EventAudience = "everything" | { coordinator: boolean; user: { id: string; name: string } | null };
 
 /** Event types that only the people concerned see (see `EventAudience`). */
 const PRIVATE_TYPES = ["representative.requested"];
 
 /** Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history), as `audience` may see them. */
-export async function listEvents(
+export async function listEvents(...args: Parameters<typeof eventsAfter>): Promise<Event[]> {
+  return (await readAll(args[0], [eventsAfter(...args)]))[0];
+}
+
+export function eventsAfter(
   db: SqlDatabase,
   after: number,
   limit: number,
   partner?: string,
   newest = false,
   audience: EventAudience = "everything",
-): Promise<Event[]> {
+): Read<Event[]> {
   const all = audience === "everything" || audience.coordinator;
-  const { results } = await db
-    .prepare(
-      `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2)
-         AND (?4 = 1 OR type NOT IN (SELECT value FROM json_each(?5))
-              OR json_extract(data, '$.user') = ?6 OR affiliate_id IN (SELECT value FROM json_each(?7)))
-       ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
-    )
-    .bind(
-      after,
-      partner ?? null,
-      limit,
-      all ? 1 : 0,
-      JSON.stringify(PRIVATE_TYPES),
-      all ? null : audience.user,
-      JSON.stringify(all ? [] : audience.represents),
-    )
-    .all<EventRow>();
-  return results.map(toEvent);
+  const read = rowsOf<EventRow>(
+    db
+      .prepare(
+        `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2)
+           AND (?4 = 1 OR type NOT IN (SELECT value FROM json_each(?5))
+                OR json_extract(data, '$.user') = ?6
+                OR affiliate_id IN (SELECT affiliate_id FROM representative WHERE status = 'verified'
+                      AND (user_id = ?7 OR (user_id IS NULL AND user_name = ?6)))
+                OR EXISTS (SELECT 1 FROM coordinator WHERE user_id = ?7 OR (user_id IS NULL AND user_name = ?6)))
+         ORDER BY seq ${newest ? "DESC" : "ASC"} LIMIT ?3`,
+      )
+      .bind(
+        after,
+        partner ?? null,
+        limit,
+        all ? 1 : 0,
+        JSON.stringify(PRIVATE_TYPES),
+        all ? null : (audience.user?.name ?? null),
+        all ? null : (audience.user?.id ?? null),
+      ),
+  );
+  return { statements: read.statements, parse: (r) => read.parse(r).map(toEvent) };
 }
 
 /** Every hand-over: the released claim and the affiliate that took over (for the mirror's claims page). */
@@ -129,6 +139,10 @@ export async function handovers(db: SqlDatabase): Promise<Map<number, string>> {
 }
 
 export async function latestEventSeq(db: SqlDatabase): Promise<number> {
-  const row = await db.prepare(`SELECT coalesce(max(seq), 0) AS seq FROM event`).first<{ seq: number }>();
-  return row?.seq ?? 0;
+  return (await readAll(db, [latestSeq(db)]))[0];
+}
+
+export function latestSeq(db: SqlDatabase): Read<number> {
+  const read = rowOf<{ seq: number }>(db.prepare(`SELECT coalesce(max(seq), 0) AS seq FROM event`));
+  return { statements: read.statements, parse: (r) => read.parse(r)?.seq ?? 0 };
 }

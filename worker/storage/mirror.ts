@@ -1,7 +1,7 @@
 /** The mirror's bookkeeping: the last event on the wiki, each page's revision, recent errors. */
 import type { MirrorStatus } from "../../shared/api.ts";
-import { parseJson, type SqlDatabase } from "./db.ts";
-import { latestEventSeq } from "./events.ts";
+import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, together } from "./db.ts";
+import { latestSeq } from "./events.ts";
 
 interface StateRow {
   last_event: number;
@@ -19,26 +19,36 @@ interface PageRow {
 }
 
 export async function mirrorStatus(db: SqlDatabase, configured: boolean): Promise<MirrorStatus> {
-  const [state, pages, latest] = await Promise.all([
-    db.prepare(`SELECT * FROM mirror_state WHERE id = 1`).first<StateRow>(),
-    db.prepare(`SELECT * FROM mirror_page ORDER BY title`).all<PageRow>(),
-    latestEventSeq(db),
+  return (await readAll(db, [mirrorStatusRead(db, configured)]))[0];
+}
+
+export function mirrorStatusRead(db: SqlDatabase, configured: boolean): Read<MirrorStatus> {
+  const read = together([
+    rowOf<StateRow>(db.prepare(`SELECT * FROM mirror_state WHERE id = 1`)),
+    rowsOf<PageRow>(db.prepare(`SELECT * FROM mirror_page ORDER BY title`)),
+    latestSeq(db),
   ]);
-  const lastEvent = state?.last_event ?? 0;
   return {
-    configured,
-    lastRunAt: state?.last_run_at ?? null,
-    lastSuccessAt: state?.last_success_at ?? null,
-    lastEvent,
-    latestEvent: latest,
-    lag: Math.max(0, latest - lastEvent),
-    pages: pages.results.map((p) => ({
-      title: p.title,
-      revid: p.revid,
-      syncedAt: p.synced_at,
-      overwroteHumanEdit: p.overwrote_human_edit === 1,
-    })),
-    errors: parseJson(state?.errors, []),
+    statements: read.statements,
+    parse: (results) => {
+      const [state, pages, latest] = read.parse(results);
+      const lastEvent = state?.last_event ?? 0;
+      return {
+        configured,
+        lastRunAt: state?.last_run_at ?? null,
+        lastSuccessAt: state?.last_success_at ?? null,
+        lastEvent,
+        latestEvent: latest,
+        lag: Math.max(0, latest - lastEvent),
+        pages: pages.map((p) => ({
+          title: p.title,
+          revid: p.revid,
+          syncedAt: p.synced_at,
+          overwroteHumanEdit: p.overwrote_human_edit === 1,
+        })),
+        errors: parseJson(state?.errors, []),
+      };
+    },
   };
 }
 

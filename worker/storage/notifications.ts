@@ -4,7 +4,7 @@
  */
 import type { NotificationMode } from "../../shared/notifications.ts";
 import type { Event } from "../../shared/schemas.ts";
-import type { SqlDatabase, SqlStatement } from "./db.ts";
+import { type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { type EventRow, toEvent } from "./events.ts";
 
 export interface NoticeRow {
@@ -15,8 +15,13 @@ export interface NoticeRow {
 }
 
 export async function noticeScanCursor(db: SqlDatabase): Promise<number> {
-  const row = await db.prepare(`SELECT last_event FROM notice_scan WHERE id = 1`).first<{ last_event: number }>();
-  return row?.last_event ?? 0;
+  return (await readAll(db, [scanCursor(db)]))[0];
+}
+
+/** How far the scan of the event log into the outbox has come. */
+export function scanCursor(db: SqlDatabase): Read<number> {
+  const read = rowOf<{ last_event: number }>(db.prepare(`SELECT last_event FROM notice_scan WHERE id = 1`));
+  return { statements: read.statements, parse: (r) => read.parse(r)?.last_event ?? 0 };
 }
 
 /** Stores what a scan found and moves the scan cursor, in one batch; a repeated scan adds nothing. */
@@ -78,20 +83,30 @@ export interface Notice {
 }
 
 /** A recipient's notices after `after`, oldest first (`talkOnly`: those for the talk page). */
-export async function noticesFor(
-  db: SqlDatabase,
+export async function noticesFor(db: SqlDatabase, ...args: NoticeQuery): Promise<Notice[]> {
+  return (await readAll(db, [noticesRead(db, ...args)]))[0];
+}
+
+type NoticeQuery = [
   recipient: string,
   opts: { after: number; upTo?: number; talkOnly?: boolean; newest?: boolean; limit?: number },
-): Promise<Notice[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT e.*, n.reason AS notice_reason, n.talk AS notice_talk FROM notice n JOIN event e ON e.seq = n.seq
-        WHERE n.recipient = ?1 AND n.seq > ?2 AND n.seq <= ?3 AND (?4 = 0 OR n.talk = 1)
-        ORDER BY n.seq ${opts.newest ? "DESC" : "ASC"} LIMIT ?5`,
-    )
-    .bind(recipient, opts.after, opts.upTo ?? Number.MAX_SAFE_INTEGER, opts.talkOnly ? 1 : 0, opts.limit ?? 500)
-    .all<EventRow & { notice_reason: string; notice_talk: number }>();
-  return results.map((r) => ({ event: toEvent(r), reason: r.notice_reason, talk: r.notice_talk === 1 }));
+];
+
+export function noticesRead(db: SqlDatabase, ...[recipient, opts]: NoticeQuery): Read<Notice[]> {
+  const read = rowsOf<EventRow & { notice_reason: string; notice_talk: number }>(
+    db
+      .prepare(
+        `SELECT e.*, n.reason AS notice_reason, n.talk AS notice_talk FROM notice n JOIN event e ON e.seq = n.seq
+          WHERE n.recipient = ?1 AND n.seq > ?2 AND n.seq <= ?3 AND (?4 = 0 OR n.talk = 1)
+          ORDER BY n.seq ${opts.newest ? "DESC" : "ASC"} LIMIT ?5`,
+      )
+      .bind(recipient, opts.after, opts.upTo ?? Number.MAX_SAFE_INTEGER, opts.talkOnly ? 1 : 0, opts.limit ?? 500),
+  );
+  return {
+    statements: read.statements,
+    parse: (r) =>
+      read.parse(r).map((row) => ({ event: toEvent(row), reason: row.notice_reason, talk: row.notice_talk === 1 })),
+  };
 }
 
 export async function countNoticesAfter(
@@ -100,11 +115,33 @@ export async function countNoticesAfter(
   after: number,
   talkOnly = false,
 ): Promise<number> {
-  const row = await db
-    .prepare(`SELECT count(*) AS n FROM notice WHERE recipient = ?1 AND seq > ?2 AND (?3 = 0 OR talk = 1)`)
-    .bind(recipient, after, talkOnly ? 1 : 0)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
+  return (await readAll(db, [noticesAfter(db, recipient, after, talkOnly)]))[0];
+}
+
+/** How many notices a recipient has after `after`. */
+export function noticesAfter(db: SqlDatabase, recipient: string, after: number, talkOnly = false): Read<number> {
+  const read = rowOf<{ n: number }>(
+    db
+      .prepare(`SELECT count(*) AS n FROM notice WHERE recipient = ?1 AND seq > ?2 AND (?3 = 0 OR talk = 1)`)
+      .bind(recipient, after, talkOnly ? 1 : 0),
+  );
+  return { statements: read.statements, parse: (r) => read.parse(r)?.n ?? 0 };
+}
+
+/**
+ * The unseen count of the "For you" feed, counted after the seen mark the same batch reads
+ * (`seen_seq` of notification_pref, 0 without a row): no round trip to learn the mark first.
+ */
+export function unseenNotices(db: SqlDatabase, recipient: string): Read<number> {
+  const read = rowOf<{ n: number }>(
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM notice WHERE recipient = ?1
+            AND seq > coalesce((SELECT seen_seq FROM notification_pref WHERE user_name = ?1), 0)`,
+      )
+      .bind(recipient),
+  );
+  return { statements: read.statements, parse: (r) => read.parse(r)?.n ?? 0 };
 }
 
 export type DeliveryState = "sent" | "failed" | "skipped";
@@ -152,9 +189,19 @@ export interface DeliveryRow {
 }
 
 /** Every recipient the outbox knows, with what is still pending for their talk page. */
-export async function deliveryStatus(db: SqlDatabase): Promise<DeliveryRow[]> {
-  const { results } = await db
-    .prepare(
+export function deliveryStatus(db: SqlDatabase): Read<DeliveryRow[]> {
+  const read = rowsOf<{
+    recipient: string;
+    delivered_seq: number;
+    state: DeliveryState | null;
+    detail: string | null;
+    last_sent_at: string | null;
+    last_attempt_at: string | null;
+    revid: number | null;
+    sections: number;
+    pending: number;
+  }>(
+    db.prepare(
       `SELECT r.recipient, coalesce(d.delivered_seq, 0) AS delivered_seq, d.state, d.detail, d.last_sent_at,
               d.last_attempt_at, d.revid, coalesce(d.sections, 0) AS sections,
               (SELECT count(*) FROM notice n WHERE n.recipient = r.recipient AND n.talk = 1
@@ -162,29 +209,23 @@ export async function deliveryStatus(db: SqlDatabase): Promise<DeliveryRow[]> {
          FROM (SELECT DISTINCT recipient FROM notice WHERE talk = 1) r
          LEFT JOIN notice_delivery d ON d.recipient = r.recipient
         ORDER BY r.recipient`,
-    )
-    .all<{
-      recipient: string;
-      delivered_seq: number;
-      state: DeliveryState | null;
-      detail: string | null;
-      last_sent_at: string | null;
-      last_attempt_at: string | null;
-      revid: number | null;
-      sections: number;
-      pending: number;
-    }>();
-  return results.map((r) => ({
-    recipient: r.recipient,
-    deliveredSeq: r.delivered_seq,
-    state: r.state ?? "pending",
-    detail: r.detail ?? "",
-    lastSentAt: r.last_sent_at,
-    lastAttemptAt: r.last_attempt_at,
-    revid: r.revid,
-    sections: r.sections,
-    pending: r.pending,
-  }));
+    ),
+  );
+  return {
+    statements: read.statements,
+    parse: (rows) =>
+      read.parse(rows).map((r) => ({
+        recipient: r.recipient,
+        deliveredSeq: r.delivered_seq,
+        state: r.state ?? "pending",
+        detail: r.detail ?? "",
+        lastSentAt: r.last_sent_at,
+        lastAttemptAt: r.last_attempt_at,
+        revid: r.revid,
+        sections: r.sections,
+        pending: r.pending,
+      })),
+  };
 }
 
 export interface PreferenceRow {
@@ -192,33 +233,44 @@ export interface PreferenceRow {
   seenSeq: number;
 }
 
-export async function getPreference(db: SqlDatabase, user: string): Promise<PreferenceRow> {
-  const row = await db
-    .prepare(`SELECT mode, seen_seq FROM notification_pref WHERE user_name = ?1`)
-    .bind(user)
-    .first<{ mode: NotificationMode; seen_seq: number }>();
-  return { mode: row?.mode ?? null, seenSeq: row?.seen_seq ?? 0 };
+export function preference(db: SqlDatabase, user: string): Read<PreferenceRow> {
+  const read = rowOf<{ mode: NotificationMode; seen_seq: number }>(
+    db.prepare(`SELECT mode, seen_seq FROM notification_pref WHERE user_name = ?1`).bind(user),
+  );
+  return {
+    statements: read.statements,
+    parse: (r) => {
+      const row = read.parse(r);
+      return { mode: row?.mode ?? null, seenSeq: row?.seen_seq ?? 0 };
+    },
+  };
 }
 
 export async function setPreference(db: SqlDatabase, user: string, mode: NotificationMode, at: string): Promise<void> {
-  await db
+  await db.batch([preferenceWrite(db, user, mode, at)]);
+}
+
+export function preferenceWrite(db: SqlDatabase, user: string, mode: NotificationMode, at: string): SqlStatement {
+  return db
     .prepare(
       `INSERT INTO notification_pref (user_name, mode, updated_at) VALUES (?1, ?2, ?3)
        ON CONFLICT (user_name) DO UPDATE SET mode = ?2, updated_at = ?3`,
     )
-    .bind(user, mode, at)
-    .run();
+    .bind(user, mode, at);
 }
 
-/** "Mark all as seen": the seen mark only moves forward. */
-export async function markSeen(db: SqlDatabase, user: string, seq: number, mode: NotificationMode, at: string) {
-  await db
+/**
+ * "Mark all as seen": the seen mark only moves forward, and never past what the scan has put in
+ * the outbox (read in the same statement). A first mark keeps the default mode.
+ */
+export function markSeen(db: SqlDatabase, user: string, upTo: number, defaultMode: NotificationMode, at: string) {
+  return db
     .prepare(
-      `INSERT INTO notification_pref (user_name, mode, seen_seq, updated_at) VALUES (?1, ?4, ?2, ?3)
-       ON CONFLICT (user_name) DO UPDATE SET seen_seq = max(seen_seq, ?2), updated_at = ?3`,
+      `INSERT INTO notification_pref (user_name, mode, seen_seq, updated_at)
+         VALUES (?1, ?4, min(?2, coalesce((SELECT last_event FROM notice_scan WHERE id = 1), 0)), ?3)
+       ON CONFLICT (user_name) DO UPDATE SET seen_seq = max(seen_seq, excluded.seen_seq), updated_at = ?3`,
     )
-    .bind(user, seq, at, mode)
-    .run();
+    .bind(user, upTo, at, defaultMode);
 }
 
 /** Verified representatives of every affiliate. */

@@ -3,7 +3,7 @@ import type { PartnerListQuery } from "../../shared/api.ts";
 import { nameKey, partnerSearchText, type PartnerSort } from "../../shared/directory-search.ts";
 import type { Partner, PartnerContact } from "../../shared/schemas.ts";
 import type { Stage } from "../../shared/vocabulary.ts";
-import { parseJson, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
 export interface PartnerRow {
@@ -93,17 +93,31 @@ export function searchText(f: PartnerFields): string {
   return partnerSearchText(f);
 }
 
-export async function getPartnerRow(db: SqlDatabase, id: string): Promise<PartnerRow | null> {
-  return db.prepare(`SELECT * FROM partner_view WHERE id = ?1`).bind(id).first<PartnerRow>();
+export function partnerRow(db: SqlDatabase, id: string): Read<PartnerRow | null> {
+  return rowOf(db.prepare(`SELECT * FROM partner_view WHERE id = ?1`).bind(id));
 }
 
-export async function partnerIdByWikidata(db: SqlDatabase, qid: string): Promise<string | null> {
-  const row = await db.prepare(`SELECT id FROM partner WHERE wikidata = ?1`).bind(qid).first<{ id: string }>();
-  return row?.id ?? null;
+/** The partner a claim is on. */
+export function partnerOfClaim(db: SqlDatabase, claim: number): Read<PartnerRow | null> {
+  return rowOf(
+    db.prepare(`SELECT * FROM partner_view WHERE id = (SELECT partner_id FROM claim WHERE id = ?1)`).bind(claim),
+  );
 }
 
-export async function partnerExists(db: SqlDatabase, id: string): Promise<boolean> {
-  return (await db.prepare(`SELECT 1 AS x FROM partner WHERE id = ?1`).bind(id).first()) !== null;
+/** The partner that has `qid` as its Wikidata item, if any. */
+export function partnerWithWikidata(db: SqlDatabase, qid: string | null): Read<{ id: string; name: string } | null> {
+  if (!qid) return { statements: [], parse: () => null };
+  return rowOf(db.prepare(`SELECT id, name FROM partner WHERE wikidata = ?1`).bind(qid));
+}
+
+/** The ids taken among `base`, `base-2`, `base-3`…, to pick a free one without asking one by one. */
+export function idsLike(db: SqlDatabase, base: string): Read<Set<string>> {
+  const read = rowsOf<{ id: string }>(
+    db
+      .prepare(`SELECT id FROM partner WHERE id = ?1 OR (id LIKE ?2 ESCAPE '\\')`)
+      .bind(base, `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`),
+  );
+  return { statements: read.statements, parse: (r) => new Set(read.parse(r).map((x) => x.id)) };
 }
 
 export interface NewPartner extends PartnerFields {
@@ -265,23 +279,16 @@ export function isAfter(sort: PartnerSort, row: PartnerRow, cursor: Cursor): boo
  * The partners that pass the facets, in the sort's order: `limit` after `cursor` with the total
  * and the next cursor, or (limit null) all of them.
  */
-export async function listPartners(
+export function listPartners(
   db: SqlDatabase,
   q: PartnerFacets,
   cursor: Cursor | null,
   limit: number | null,
-): Promise<{ rows: PartnerRow[]; total: number; next: Cursor | null }> {
+): Read<{ rows: PartnerRow[]; total: number; next: Cursor | null }> {
   const sort = SORTS[q.sort];
   const list = (v: string[] | undefined) => (v && v.length > 0 ? JSON.stringify(v) : null);
   const params = [list(q.kind), list(q.country), list(q.language), list(q.offer), list(q.funding), list(q.status)];
-  const count =
-    limit === null
-      ? null
-      : db
-          .prepare(`SELECT count(*) AS n FROM partner_view WHERE ${FILTERS}`)
-          .bind(...params)
-          .first<{ n: number }>();
-  const { results } = await db
+  const page = db
     .prepare(
       `SELECT * FROM partner_view WHERE ${FILTERS} AND (?8 IS NULL OR ${sort.after})
        ORDER BY ${sort.order} LIMIT ?7`,
@@ -292,17 +299,33 @@ export async function listPartners(
       cursor?.key ?? null,
       cursor?.id ?? null,
       ...(q.sort === "country" ? [cursor?.country ?? null] : []),
-    )
-    .all<PartnerRow>();
-  if (limit === null) return { rows: results, total: results.length, next: null };
-  const rows = results.slice(0, limit);
-  const last = rows.at(-1);
-  const next = results.length > limit && last ? cursorAfter(q.sort, last) : null;
-  return { rows, total: (await count)?.n ?? 0, next };
+    );
+  if (limit === null) {
+    return {
+      statements: [page],
+      parse: ([r]) => {
+        const rows = (r?.results ?? []) as unknown as PartnerRow[];
+        return { rows, total: rows.length, next: null };
+      },
+    };
+  }
+  return {
+    statements: [db.prepare(`SELECT count(*) AS n FROM partner_view WHERE ${FILTERS}`).bind(...params), page],
+    parse: ([count, r]) => {
+      const results = (r?.results ?? []) as unknown as PartnerRow[];
+      const rows = results.slice(0, limit);
+      const last = rows.at(-1);
+      const next = results.length > limit && last ? cursorAfter(q.sort, last) : null;
+      return { rows, total: (count?.results[0] as { n?: number } | undefined)?.n ?? 0, next };
+    },
+  };
 }
 
 /** Every partner, for the export and the mirror. */
 export async function allPartners(db: SqlDatabase): Promise<PartnerRow[]> {
-  const { results } = await db.prepare(`SELECT * FROM partner_view ORDER BY name_key, id`).all<PartnerRow>();
-  return results;
+  return (await readAll(db, [everyPartner(db)]))[0];
+}
+
+export function everyPartner(db: SqlDatabase): Read<PartnerRow[]> {
+  return rowsOf(db.prepare(`SELECT * FROM partner_view ORDER BY name_key, id`));
 }

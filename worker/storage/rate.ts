@@ -1,16 +1,16 @@
 /** A fixed-window write limiter kept in the database, for where no rate-limit binding exists (local, Node). */
-import type { WriteLimiter } from "../context.ts";
-import type { SqlDatabase } from "./db.ts";
+import type { LimitVerdict, WriteLimiter } from "../context.ts";
+import { readAll, type Read, type SqlDatabase } from "./db.ts";
 
 const WINDOW_SECONDS = 60;
 
 export function tableLimiter(db: SqlDatabase, perMinute: number, now: () => Date): WriteLimiter {
-  return {
-    async hit(key) {
-      if (perMinute <= 0) return { ok: true };
-      const seconds = Math.floor(now().getTime() / 1000);
-      const window = Math.floor(seconds / WINDOW_SECONDS);
-      const [, counted] = await db.batch<{ hits: number }>([
+  const hitRead = (key: string): Read<LimitVerdict> => {
+    if (perMinute <= 0) return { statements: [], parse: () => ({ ok: true }) };
+    const seconds = Math.floor(now().getTime() / 1000);
+    const window = Math.floor(seconds / WINDOW_SECONDS);
+    return {
+      statements: [
         db.prepare(`DELETE FROM rate_window WHERE win < ?1`).bind(window - 1),
         db
           .prepare(
@@ -18,10 +18,19 @@ export function tableLimiter(db: SqlDatabase, perMinute: number, now: () => Date
              ON CONFLICT (key, win) DO UPDATE SET hits = hits + 1 RETURNING hits`,
           )
           .bind(key, window),
-      ]);
-      const hits = counted?.results[0]?.hits ?? 0;
-      if (hits <= perMinute) return { ok: true };
-      return { ok: false, retryAfter: (window + 1) * WINDOW_SECONDS - seconds };
+      ],
+      parse: ([, counted]) => {
+        const hits = (counted?.results[0] as { hits?: number } | undefined)?.hits ?? 0;
+        if (hits <= perMinute) return { ok: true };
+        return { ok: false, retryAfter: (window + 1) * WINDOW_SECONDS - seconds };
+      },
+    };
+  };
+  return {
+    hitRead,
+    async hit(key) {
+      const [verdict] = await readAll(db, [hitRead(key)]);
+      return verdict;
     },
   };
 }

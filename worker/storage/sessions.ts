@@ -1,5 +1,5 @@
 /** SQL for revoked sessions (sign-out): a token's id is refused until the token would have expired anyway. */
-import type { SqlDatabase } from "./db.ts";
+import { type Read, rowOf, type SqlDatabase } from "./db.ts";
 
 /** Revokes the session `jti` until `expiresAt` (unix seconds) and forgets revocations that have run out. */
 export async function revokeSession(
@@ -17,20 +17,28 @@ export async function revokeSession(
 }
 
 /** Whether the session `jti` was signed out. */
-export async function isSessionRevoked(db: SqlDatabase, jti: string): Promise<boolean> {
-  return (await db.prepare(`SELECT 1 AS revoked FROM revoked_session WHERE jti = ?1`).bind(jti).first()) !== null;
+export function sessionRevoked(db: SqlDatabase, jti: string): Read<boolean> {
+  const read = rowOf(db.prepare(`SELECT 1 AS revoked FROM revoked_session WHERE jti = ?1`).bind(jti));
+  return { statements: read.statements, parse: (r) => read.parse(r) !== null };
+}
+
+export interface BlockCheck {
+  checkedAt: number;
+  blocked: boolean;
 }
 
 /** When the wiki last said whether the session's user is blocked (unix seconds), and what it said. */
-export async function lastBlockCheck(
-  db: SqlDatabase,
-  jti: string,
-): Promise<{ checkedAt: number; blocked: boolean } | null> {
-  const row = await db
-    .prepare(`SELECT checked_at, blocked FROM session_check WHERE jti = ?1`)
-    .bind(jti)
-    .first<{ checked_at: number; blocked: number }>();
-  return row ? { checkedAt: row.checked_at, blocked: row.blocked === 1 } : null;
+export function lastBlockCheck(db: SqlDatabase, jti: string): Read<BlockCheck | null> {
+  const read = rowOf<{ checked_at: number; blocked: number }>(
+    db.prepare(`SELECT checked_at, blocked FROM session_check WHERE jti = ?1`).bind(jti),
+  );
+  return {
+    statements: read.statements,
+    parse: (r) => {
+      const row = read.parse(r);
+      return row ? { checkedAt: row.checked_at, blocked: row.blocked === 1 } : null;
+    },
+  };
 }
 
 /** Records a block check of the session `jti` and forgets checks of sessions that have run out. */

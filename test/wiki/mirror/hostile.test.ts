@@ -145,9 +145,17 @@ describe("hostile strings through the real parser", () => {
   }
 
   it("keeps the directory table's exact rows and cells, each showing what the user typed", async () => {
-    const rows = table((await parsePage(reader, config.mirror.pagePrefix)).text, "partnerhub-directory");
+    const html = (await parsePage(reader, config.mirror.pagePrefix)).text;
+    const rows = table(html, "partnerhub-directory");
     const mirrored = await loadMirrorRecord(record.db);
     const partners = [...mirrored.partners].sort(partnerOrder);
+    // Each row carries its partner's id through MediaWiki's sanitizer, for the gadget to take the rows over.
+    const { document } = new Window();
+    document.body.innerHTML = html;
+    const ids = [...document.querySelectorAll("table.partnerhub-directory tr")]
+      .slice(1)
+      .map((tr) => tr.getAttribute("data-partner"));
+    expect(ids).toEqual(partners.map((p) => p.id));
     const names = new Map(mirrored.affiliates.map((a) => [a.id, a.name]));
     expect(rows).toHaveLength(HOSTILE_STRINGS.length);
     for (const [i, cells] of rows.entries()) {

@@ -65,6 +65,55 @@ describe("pages over $wgMaxArticleSize (16 KiB on this wiki)", () => {
     await expectConverged(expect, record.db, config, reader, LIMIT);
   });
 
+  it("retires the parts a smaller directory no longer needs: once, and never recreates a deleted one", async () => {
+    const record = await bigRecord(90);
+    const prefix = uniquePrefix("shrink");
+    // First split at 8 KiB (more parts), then the limit is raised to the wiki's 16 KiB (fewer).
+    const small = mirrorConfig(wiki, prefix, { MIRROR_MAX_PAGE_BYTES: String(8 * 1024) });
+    expect((await record.run(small)).errors).toEqual([]);
+    const before = (await expectedPages(record.db, small, 8 * 1024)).map((p) => p.title);
+    const config = mirrorConfig(wiki, prefix);
+    const run = await record.run(config);
+    expect(run.errors).toEqual([]);
+    const after = new Set((await expectedPages(record.db, config, LIMIT)).map((p) => p.title));
+    const gone = before.filter((t) => !after.has(t));
+    const json = gone.filter((t) => t.startsWith(`${prefix}.json/`));
+    const wikitext = gone.filter((t) => !t.startsWith(`${prefix}.json/`));
+    expect(json.length).toBeGreaterThan(0);
+    expect(wikitext.length).toBeGreaterThan(0);
+    expect(run.edited).toEqual(expect.arrayContaining(gone));
+    await expectConverged(expect, record.db, config, reader, LIMIT);
+
+    const contents = await wikiContents(reader, gone);
+    for (const t of json) {
+      const doc = MirrorDirectory.parse(JSON.parse(contents[t]!));
+      expect({ partners: doc.partners, affiliates: doc.affiliates, parts: doc.parts }, t).toEqual({
+        partners: [],
+        affiliates: [],
+        parts: [],
+      });
+    }
+    for (const t of wikitext) {
+      const base = t.startsWith(`${prefix}/Claims/`) ? `${prefix}/Claims` : prefix;
+      expect(contents[t], t).toBe(`#REDIRECT [[${base}]]`);
+    }
+
+    // Retired once: the next run edits nothing; an administrator's deletion is final.
+    expect((await record.run(config)).edited).toEqual([]);
+    const admin = await login(wiki.apiUrl, wiki.admin.username, wiki.admin.password);
+    await admin.post({
+      action: "delete",
+      title: wikitext[0]!,
+      reason: "retired part",
+      token: await admin.token("csrf"),
+    });
+    await record.partner("p-late", "Partner added after the deletion");
+    const later = await record.run(config);
+    expect(later.errors).toEqual([]);
+    expect(later.edited).not.toContain(wikitext[0]);
+    expect((await wikiContents(reader, [wikitext[0]!]))[wikitext[0]!]).toBeNull();
+  });
+
   it("recovers from contenttoobig: the run loses nothing, learns the limit, and the next run converges", async () => {
     const record = await bigRecord(60);
     // Configured wrongly: the wiki takes 16 KiB, the mirror is told 64 KiB.
