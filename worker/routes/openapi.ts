@@ -34,7 +34,7 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) =
   }
 };
 
-export const router = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+const router = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 /**
  * What a route answers when it succeeds: each 2xx it declares, with the JSON its schema
