@@ -3,10 +3,12 @@
  * - `vite build -c gadget/vite.config.ts`: the browsing gadget → dist/gadget/partnerhub.js + partnerhub.css
  *   and one module per language other than English → dist/gadget/partnerhub-i18n-<lang>.js
  *   (the app's messages and the forms module's; the forms module carries only its English)
- * - `… --mode forms`: the on-demand module (form validation, sign-in) → dist/gadget/partnerhub-forms.js
+ * - `… --mode <name>`: an on-demand module (gadget/src/modules/<name>.ts: forms, signin, coordinator,
+ *   edit, account) → dist/gadget/partnerhub-<name>.js; `node gadget/build.ts` builds them all
+ * Each bundle carries the English of only the message keys its own code names (`onlyNamedMessages`).
  * - `vite -c gadget/vite.config.ts`: the local preview page (gadget/preview/) on 127.0.0.1:8788
  * Output is one IIFE per module at ES2016 (what MediaWiki 1.43 validates), wrapped in <nowiki>.
- * The forms module takes Preact from the browsing bundle (src/runtime.ts) instead of its own copy.
+ * The on-demand modules take Preact from the browsing bundle (src/runtime.ts) instead of their own copy.
  */
 import preact from "@preact/preset-vite";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -15,12 +17,10 @@ import { defineConfig, type Plugin } from "vite";
 
 const here = import.meta.dirname;
 
-const ENTRIES = {
-  main: { entry: "src/main.tsx", file: "partnerhub" },
-  forms: { entry: "src/forms/index.ts", file: "partnerhub-forms" },
-} as const;
+/** The on-demand modules: `src/modules/<name>.ts`, each a hidden gadget `partnerhub-<name>`. */
+export const ON_DEMAND_MODULES = ["signin", "forms", "coordinator", "edit", "account"] as const;
 
-/** Preact in the forms module: the browsing bundle's (window.partnerhubRuntime), never a second copy. */
+/** Preact in the on-demand modules: the browsing bundle's (window.partnerhubRuntime), never a second copy. */
 const SHARED_RUNTIME: Record<string, string> = {
   preact: "partnerhubRuntime.preact",
   "preact/hooks": "partnerhubRuntime.hooks",
@@ -70,45 +70,80 @@ const languageModules = (): Plugin => ({
   },
 });
 
-/** The English the browsing bundle carries: the catalogue without the mirror's wiki-page words. */
-const englishForTheGadget = (): Plugin => ({
+const CATALOGUES = [resolve(here, "../i18n/en.json"), resolve(here, "../i18n/forms/en.json")];
+const placeholder = (i: number) => `__PARTNERHUB_ENGLISH_${i}__`;
+
+/**
+ * The English a bundle carries: of the catalogues (i18n/en.json, i18n/forms/en.json), only the
+ * keys that the bundle's own minified code names. A key is named as a whole string
+ * (`"partnerhub-back"`) or, when built from data, as a prefix ending in `-`
+ * (`` `partnerhub-error-${code}` ``): every key with that prefix comes along. The catalogue
+ * module is a placeholder until the code is final, then replaced by the subset.
+ */
+const onlyNamedMessages = (): Plugin => ({
   name: "partnerhub-english",
   enforce: "pre",
+  async resolveId(source, importer) {
+    if (!source.endsWith("en.json")) return null;
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    const i = resolved ? CATALOGUES.indexOf(resolved.id) : -1;
+    return i < 0 ? null : `\0partnerhub-english-${i}`;
+  },
   load(id) {
-    if (id !== resolve(here, "../i18n/en.json")) return null;
-    const all = JSON.parse(readFileSync(id, "utf8")) as Record<string, unknown>;
-    return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith("partnerhub-mirror-"))));
+    const i = /^\0partnerhub-english-(\d)$/.exec(id)?.[1];
+    return i === undefined ? null : `export default JSON.parse(${JSON.stringify(placeholder(Number(i)))});`;
+  },
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== "chunk") continue;
+      // Not a module name (`ext.gadget.partnerhub-<name>`), which is no message.
+      const named = new Set(chunk.code.match(/(?<![.\w-])partnerhub-[a-z0-9-]*/g) ?? []);
+      const prefixes = [...named].filter((n) => n.endsWith("-"));
+      const wanted = (key: string) => named.has(key) || prefixes.some((p) => key.startsWith(p));
+      CATALOGUES.forEach((file, i) => {
+        const all = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+        const kept = Object.fromEntries(Object.entries(all).filter(([k]) => k !== "@metadata" && wanted(k)));
+        const literal = JSON.stringify(JSON.stringify(kept)).replace(
+          /[\u2028\u2029]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+        );
+        // As a string literal in any quotes the minifier chose ("", '' or ``).
+        chunk.code = chunk.code.replace(new RegExp(`(["'\`])${placeholder(i)}\\1`, "g"), () => literal);
+      });
+    }
   },
 });
 
 export default defineConfig(({ command, mode }) => {
-  const which = mode === "forms" ? ENTRIES.forms : ENTRIES.main;
+  const onDemand = (ON_DEMAND_MODULES as readonly string[]).includes(mode);
+  const which = onDemand
+    ? { entry: `src/modules/${mode}.ts`, file: `partnerhub-${mode}`, name: `partnerhub_${mode}` }
+    : { entry: "src/main.tsx", file: "partnerhub", name: "partnerhubGadget" };
   return {
     root: here,
     plugins: [
       preact({ prefreshEnabled: command === "serve", devToolsEnabled: false }),
+      onlyNamedMessages(),
       nowiki(),
-      englishForTheGadget(),
-      ...(mode === "forms" ? [] : [languageModules()]),
+      ...(onDemand ? [] : [languageModules()]),
     ],
     server: { host: "127.0.0.1", port: 8788, strictPort: true, open: false },
     preview: { host: "127.0.0.1", port: 8788, strictPort: true },
     build: {
       target: "es2016",
       outDir: resolve(here, "../dist/gadget"),
-      emptyOutDir: mode !== "forms",
+      emptyOutDir: !onDemand,
       minify: true,
       sourcemap: false,
       cssCodeSplit: false,
       lib: {
         entry: resolve(here, which.entry),
         formats: ["iife"],
-        name: mode === "forms" ? "partnerhubForms" : "partnerhubGadget",
+        name: which.name,
         fileName: () => `${which.file}.js`,
         cssFileName: which.file,
       },
-      rollupOptions:
-        mode === "forms" ? { external: Object.keys(SHARED_RUNTIME), output: { globals: SHARED_RUNTIME } } : {},
+      rollupOptions: onDemand ? { external: Object.keys(SHARED_RUNTIME), output: { globals: SHARED_RUNTIME } } : {},
     },
   };
 });

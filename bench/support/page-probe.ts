@@ -5,7 +5,7 @@ import type { Page, Request } from "playwright-core";
 /** What the probe leaves in `window.__bench`. */
 export interface ProbeState {
   /** The first animation frame in which each selector matched. */
-  marks: Partial<Record<"row" | "table" | "sorter", number>>;
+  marks: Partial<Record<"row" | "usable" | "table" | "sorter", number>>;
   /** Per input event (keydown, change, click): the time from the event to after the next frame. */
   events: Array<{ type: string; key: string | null; ms: number; count: string | null; first: string | null }>;
 }
@@ -13,7 +13,8 @@ export interface ProbeState {
 export const PROBE = `(() => {
   const state = { marks: {}, events: [] };
   window.__bench = state;
-  const probes = { row: ".partnerhub-row", table: "table.wikitable", sorter: "table.jquery-tablesorter" };
+  // usable: the gadget's search box, over the mirror's rows or the app's list.
+  const probes = { row: ".partnerhub-row", usable: ".partnerhub-search input", table: "table.wikitable", sorter: "table.jquery-tablesorter" };
   // Checked once per frame: a mark is the frame in which the element could first be painted.
   const tick = () => {
     for (const k in probes) if (!(k in state.marks) && document.querySelector(probes[k])) state.marks[k] = performance.now();

@@ -36,7 +36,8 @@ const shim = {
   Api: PreviewApi,
   loader: {
     using: async (name: string) => {
-      if (name === "ext.gadget.partnerhub-forms") await import("../src/forms/index.ts");
+      const module = /^ext\.gadget\.partnerhub-(\w+)$/.exec(name)?.[1];
+      if (module) await import(`../src/modules/${module}.ts`);
     },
   },
 };

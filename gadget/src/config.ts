@@ -17,8 +17,6 @@ export interface GadgetConfig {
   oauthClientId: string;
   /** Offer `POST /session/dev` sign-in by user name (local development only). */
   devLogin: boolean;
-  /** The ResourceLoader module holding form validation (zod) and sign-in code, loaded on demand. */
-  formsModule: string;
   /** Days without progress after which a lead is stale (the backend's STALE_AFTER_DAYS). */
   staleAfterDays: number;
 }
@@ -30,7 +28,6 @@ export const DEFAULT_CONFIG = {
   backendReadBeforeSignIn: false,
   oauthClientId: "",
   devLogin: false,
-  formsModule: "ext.gadget.partnerhub-forms",
   staleAfterDays: STALE_AFTER_DAYS,
 } satisfies GadgetConfig;
 

@@ -2,20 +2,21 @@
  * Entry of the gadget. Mounts only where the page has `#partnerhub-app`
  * (the mirror's directory page); anywhere else it does nothing.
  */
+import { effect } from "@preact/signals";
 import { render } from "preact";
 import { resumeOAuthSignIn } from "./auth/oauth-hookup.ts";
 import { setSignInProvider } from "./auth/session.ts";
 import { signInErrorCode } from "./auth/sign-in-error.ts";
 import { App } from "./components/App.tsx";
 import { readConfig } from "./config.ts";
+import { idbStore } from "./directory/cache.ts";
+import { MIRROR_TABLE, takeOverRows } from "./directory/takeover.ts";
 import { createI18n, loadLanguage } from "./i18n/index.ts";
 import { exposeRuntime } from "./runtime.ts";
 import { createStore } from "./state/store.ts";
 import "./styles/gadget.css";
 
 export const MOUNT_ID = "partnerhub-app";
-/** The mirror's wikitable on the same page: the directory for readers without JavaScript. */
-const MIRROR_TABLE = "table.partnerhub-directory";
 /** The mirror's "this page is generated" notice: folded away while the app runs (on a phone it filled the first screen). */
 const MIRROR_NOTICE = ".partnerhub-mirror-notice";
 const USER_AGENT = "partnerhub-gadget/0.1 (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub)";
@@ -38,6 +39,8 @@ function start(doc: Document, el: HTMLElement): boolean {
     using: (name) => mw.loader.using(name),
     location: window.location,
     userAgent: USER_AGENT,
+    cache: idbStore(),
+    takenRows: takeOverRows(doc),
   });
   if (config.devLogin && store.backend) {
     const backend = store.backend;
@@ -46,9 +49,14 @@ function start(doc: Document, el: HTMLElement): boolean {
   exposeRuntime();
   el.textContent = "";
   render(<App store={store} />, el);
-  // The app takes the table's place. Left displayed, thousands of rows below the app made
-  // every keystroke and sort 2-4 times slower (layout), for a table that says the same.
-  for (const table of doc.querySelectorAll<HTMLElement>(MIRROR_TABLE)) table.style.display = "none";
+  // Until the directory has loaded, the app's search filters the mirror's rows in place; then the
+  // app takes the table's place. Left displayed, thousands of rows below the app made every
+  // keystroke and sort 2-4 times slower (layout), for a table that says the same.
+  const hide = effect(() => {
+    if (store.directory.value.status !== "ready") return;
+    for (const table of doc.querySelectorAll<HTMLElement>(MIRROR_TABLE)) table.style.display = "none";
+    queueMicrotask(() => hide());
+  });
   for (const notice of doc.querySelectorAll<HTMLElement>(MIRROR_NOTICE))
     foldNotice(doc, notice, store.i18n.t("partnerhub-page-notice-summary"));
   // Back from the wiki's authorization page with ?code=&state=: finish signing in.

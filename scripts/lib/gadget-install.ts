@@ -4,20 +4,14 @@ import { join } from "node:path";
 import type { WikiInfo } from "../../tools/wiki/harness.ts";
 import { quietEnv, ROOT } from "./wrangler.ts";
 
-/** `npm run build:gadget`: the browsing module, then the on-demand forms module. */
+/** `npm run build:gadget`: the browsing module, then the on-demand modules. */
 export function buildGadget(): void {
-  for (const args of [[], ["--mode", "forms"]]) {
-    const r = spawnSync(
-      join(ROOT, "node_modules/.bin/vite"),
-      ["build", "-c", "gadget/vite.config.ts", "--logLevel", "warn", ...args],
-      {
-        cwd: ROOT,
-        env: quietEnv(),
-        encoding: "utf8",
-      },
-    );
-    if (r.status !== 0) throw new Error(`building the gadget failed:\n${r.stdout}\n${r.stderr}`);
-  }
+  const r = spawnSync(process.execPath, [join(ROOT, "gadget/build.ts"), "--quiet"], {
+    cwd: ROOT,
+    env: { ...quietEnv(), NODE_ENV: "production" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`building the gadget failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 /** scripts/deploy-gadget.ts --apply with the wiki's bot BotPassword. */

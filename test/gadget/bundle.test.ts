@@ -1,6 +1,7 @@
 /**
- * The built gadget: one script and one stylesheet, one module per language, ES2016 at most (what
- * MediaWiki 1.43 validates), wrapped in <nowiki>, within its size budget.
+ * The built gadget: the browsing script and its stylesheet, one module per language and one per
+ * on-demand part, ES2016 at most (what MediaWiki 1.43 validates), wrapped in <nowiki>, each
+ * within its size budget.
  */
 import { parse } from "acorn";
 import { readdirSync, readFileSync } from "node:fs";
@@ -8,17 +9,30 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "vite";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ON_DEMAND_MODULES } from "../../gadget/vite.config.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const OUT = join(ROOT, "dist/gadget");
 const CONFIG = join(ROOT, "gadget/vite.config.ts");
-/** gzip budgets in bytes: browsing must stay light; forms load on demand. */
-// The forms module carries the OAuth sign-in (oauth4webapi, ~11 kB gzip) and the coordinator,
-// representative and editing views with their English messages; it takes Preact from the app.
-// Browsing carries English only (every other language is its own module, forms messages included),
-// "For you" and the Notifications panel, the role tabs, filters and confirm dialog, the pickers and every error worded.
-// Before the merge with main's notifications and roles: 36.2 kB on i18n, 46 kB budget on main (all three languages).
-const BUDGET = { "partnerhub.js": 40_000, "partnerhub-forms.js": 51_500, "partnerhub.css": 4_000 };
+/**
+ * gzip budgets in bytes, one per built file. Browsing carries Preact, signals, the directory, the
+ * partner view and English for the keys its code names; the goal is 20 KiB (20,480 B), not yet
+ * reached (26.3 kB after the split, 26.8 kB with the take-over and the browser's copy; the backend client and the error wording are still in it),
+ * so its budget holds what was reached and must come down, never up. The rest loads on
+ * demand: sign-in (the consent step and oauth4webapi), the referral form (with zod), the
+ * coordinator views, editing (with zod), and the signed-in user's views. Each on-demand module
+ * takes Preact from the browsing bundle. Before the split: browsing 39,657 B, forms 51,141 B.
+ */
+const BUDGET: Record<string, number> = {
+  "partnerhub.js": 26_900,
+  "partnerhub.css": 4_000,
+  "partnerhub-signin.js": 16_000,
+  "partnerhub-forms.js": 40_000,
+  "partnerhub-coordinator.js": 15_000,
+  "partnerhub-edit.js": 43_000,
+  "partnerhub-account.js": 17_000,
+};
+const MODULE_FILES = ON_DEMAND_MODULES.map((m) => `partnerhub-${m}.js`);
 
 const read = (f: string) => readFileSync(join(OUT, f), "utf8");
 const json = (...path: string[]) =>
@@ -39,13 +53,13 @@ describe("gadget bundle", () => {
     process.env.NODE_ENV = "production";
     try {
       await build({ configFile: CONFIG, logLevel: "silent" });
-      await build({ configFile: CONFIG, mode: "forms", logLevel: "silent" });
+      for (const mode of ON_DEMAND_MODULES) await build({ configFile: CONFIG, mode, logLevel: "silent" });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
   }, 120_000);
 
-  it.each(["partnerhub.js", "partnerhub-forms.js", ...LANGUAGES.map((l) => `partnerhub-i18n-${l}.js`)])(
+  it.each(["partnerhub.js", ...MODULE_FILES, ...LANGUAGES.map((l) => `partnerhub-i18n-${l}.js`)])(
     "%s parses as ES2016 and is wrapped in <nowiki>",
     (file) => {
       const code = read(file);
@@ -57,8 +71,9 @@ describe("gadget bundle", () => {
   );
 
   it.each([
-    ["partnerhub.js", en["partnerhub-refer-intro"]],
-    ["partnerhub-forms.js", formsEn["partnerhub-admin-coordinators"]],
+    ["partnerhub.js", en["partnerhub-search-label"]],
+    ["partnerhub-forms.js", en["partnerhub-refer-intro"]],
+    ["partnerhub-coordinator.js", formsEn["partnerhub-admin-coordinators"]],
   ])("carries no language but English in %s", (file, english) => {
     const code = read(file);
     expect(code).toContain(english);
@@ -74,8 +89,26 @@ describe("gadget bundle", () => {
     expect(code).not.toMatch(/[\u0600-\u06FF]/);
   });
 
-  it("leaves the forms module's English out of the browsing bundle", () => {
-    expect(read("partnerhub.js")).not.toContain(formsEn["partnerhub-admin-coordinators"]);
+  it("leaves the on-demand views' English out of the browsing bundle", () => {
+    const browsing = read("partnerhub.js");
+    expect(browsing).not.toContain(formsEn["partnerhub-admin-coordinators"]);
+    expect(browsing).not.toContain(en["partnerhub-refer-intro"]);
+    expect(browsing).not.toContain(en["partnerhub-consent-what"]);
+  });
+
+  it.each(["partnerhub.js", ...MODULE_FILES])("carries the English of every key %s names", (file) => {
+    const code = read(file);
+    const embedded = (c: string) =>
+      Object.assign(
+        {},
+        ...[...c.matchAll(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/g)].map((m) => JSON.parse(JSON.parse(m[1] as string))),
+      ) as Record<string, string>;
+    // The browsing bundle is always there first: a module may rely on the English it registered.
+    const carried = { ...embedded(read("partnerhub.js")), ...embedded(code) };
+    const all = { ...formsEn, ...en };
+    const named = [...new Set(code.match(/(?<![.\w-])partnerhub-[a-z0-9-]+[a-z0-9]/g) ?? [])].filter((k) => k in all);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((k) => !(k in carried))).toEqual([]);
   });
 
   it("builds each language as its own module of messages", () => {
@@ -91,15 +124,19 @@ describe("gadget bundle", () => {
     expect(() => parse("const f = async () => a?.b;", { ecmaVersion: 2016 })).toThrow();
   });
 
+  it("has a budget for every built script", () => {
+    const built = readdirSync(OUT).filter((f) => /\.(js|css)$/.test(f) && !f.startsWith("partnerhub-i18n-"));
+    expect(built.sort()).toEqual(Object.keys(BUDGET).sort());
+  });
+
   it.each(Object.entries(BUDGET))("keeps %s within %i bytes gzip", (file, budget) => {
     const size = gzipSync(read(file), { level: 9 }).length;
     console.log(`${file}: ${size} bytes gzip`);
-    expect(size).toBeLessThan(budget);
+    expect(size).toBeLessThanOrEqual(budget);
   });
 
-  it("gives the forms module no Preact of its own: it takes the app's", () => {
-    const forms = read("partnerhub-forms.js");
-    expect(forms.trimEnd()).toMatch(/\}\)\((partnerhubRuntime\.\w+,?)+\);\n\/\/ <\/nowiki>$/);
+  it.each(MODULE_FILES)("gives %s no Preact of its own: it takes the app's", (file) => {
+    expect(read(file).trimEnd()).toMatch(/\}\)\((partnerhubRuntime\.\w+,?)+\);\n\/\/ <\/nowiki>$/);
   });
 
   it("keeps zod out of the browsing bundle", () => {

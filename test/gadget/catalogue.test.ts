@@ -72,6 +72,8 @@ const VOCABULARIES: Record<string, readonly string[]> = {
 };
 const DYNAMIC: Record<string, string[]> = {
   "partnerhub-*-*": Object.entries(VOCABULARIES).flatMap(([v, values]) => values.map((x) => `partnerhub-${v}-${x}`)),
+  "partnerhub-event-*": EVENT_TYPES.map((t) => `partnerhub-event-${t}`),
+  "partnerhub-stage-*": STAGES.map((s) => `partnerhub-stage-${s}`),
   "partnerhub-action-*": CLAIM_ACTIONS.filter((a) => a !== "progress" && a !== "handover").map(
     (a) => `partnerhub-action-${a}`,
   ),

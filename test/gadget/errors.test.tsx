@@ -7,7 +7,10 @@ import { render } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../../shared/api.ts";
 import { validateReferral } from "../../gadget/src/forms/validate-referral.ts";
-import { errorText, issueLine, issueText, type ErrorFacts } from "../../gadget/src/i18n/errors.ts";
+import { errorText, wordIssuesWith, type ErrorFacts } from "../../gadget/src/i18n/errors.ts";
+import { issueLine, issueText } from "../../gadget/src/i18n/issues.ts";
+
+wordIssuesWith(issueLine);
 import { testI18n } from "./fixtures.tsx";
 
 const valid = {

@@ -4,12 +4,13 @@ import type { Me } from "../../shared/api.ts";
 import type { Affiliate, Claim, Partner, PartnerDetail } from "../../shared/schemas.ts";
 import { App } from "../../gadget/src/components/App.tsx";
 // Imported up front, as ResourceLoader would have it ready: a first dynamic import took seconds.
-import { forms } from "../../gadget/src/forms/module.ts";
 import { DEFAULT_CONFIG, type GadgetConfig } from "../../gadget/src/config.ts";
 import { createI18n, type I18n } from "../../gadget/src/i18n/index.ts";
 import { installMessages } from "../../gadget/preview/mw-messages.ts";
 import { createStore, type Store } from "../../gadget/src/state/store.ts";
 import type { WikiApi } from "../../gadget/src/api/directory-source.ts";
+import type { CacheStore } from "../../gadget/src/directory/cache.ts";
+import type { TakenRow } from "../../gadget/src/directory/takeover.ts";
 
 const T = "2026-01-10T12:00:00.000Z";
 
@@ -157,6 +158,8 @@ export const mirrorPage = (partners: Partner[], affiliates: Affiliate[] = []) =>
 
 interface AppOptions {
   config?: Partial<GadgetConfig>;
+  cache?: CacheStore;
+  takenRows?: readonly TakenRow[];
   wiki?: WikiApi | null;
   fetch?: typeof globalThis.fetch;
   lang?: string;
@@ -187,12 +190,11 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
     config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },
     i18n: testI18n(o.lang ?? "en"),
     wikiApi: o.wiki ?? null,
-    // ResourceLoader's part: the forms module registers itself, as its built bundle does.
-    using: async () => {
-      (window as unknown as { partnerhubForms: unknown }).partnerhubForms = forms;
-    },
+    using: usingModules,
     fetch: o.fetch,
     location: window.location,
+    cache: o.cache,
+    takenRows: o.takenRows,
   });
   return { store, ...render(<App store={store} />) };
 }
@@ -208,3 +210,34 @@ export const sentence =
       typeof expected === "string" ? e.textContent === expected : expected.test(e.textContent ?? "");
     return el !== null && matches(el) && ![...el.children].some(matches);
   };
+
+/** ResourceLoader's part: an on-demand module registers itself when it runs, as its built bundle does. */
+const MODULES: Record<string, () => Promise<unknown>> = {
+  "ext.gadget.partnerhub-signin": () => import("../../gadget/src/modules/signin.ts"),
+  "ext.gadget.partnerhub-forms": () => import("../../gadget/src/modules/forms.ts"),
+  "ext.gadget.partnerhub-coordinator": () => import("../../gadget/src/modules/coordinator.ts"),
+  "ext.gadget.partnerhub-edit": () => import("../../gadget/src/modules/edit.ts"),
+  "ext.gadget.partnerhub-account": () => import("../../gadget/src/modules/account.ts"),
+};
+
+export async function usingModules(name: string): Promise<void> {
+  const load = MODULES[name];
+  if (!load) throw new Error(`no module ${name}`);
+  await load();
+}
+
+/** Where the browser's copy of the directory lives, in memory (IndexedDB is the browser's: the end-to-end suite uses it). */
+export function memoryCache(): CacheStore & { entries: Map<string, unknown>; puts: number } {
+  const entries = new Map<string, unknown>();
+  const cache = {
+    entries,
+    puts: 0,
+    get: async (key: string) => structuredClone(entries.get(key)),
+    put: async (key: string, value: unknown) => {
+      cache.puts++;
+      entries.set(key, structuredClone(value));
+    },
+    delete: async (key: string) => void entries.delete(key),
+  };
+  return cache;
+}

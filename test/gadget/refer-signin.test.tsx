@@ -122,7 +122,7 @@ describe("sign-in and consent", () => {
       config: { devLogin: true, backendUrl: "https://partnerhub.example.org" },
     });
     await userEvent.click(await screen.findByRole("button", { name: "Sign in" }));
-    expect(screen.getByRole("dialog").textContent).toContain("partnerhub.example.org");
+    expect((await screen.findByRole("dialog")).textContent).toContain("partnerhub.example.org");
     expect(f.calls).toHaveLength(0);
     await userEvent.type(screen.getByLabelText("Wiki user name"), "Ben");
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
@@ -155,13 +155,14 @@ describe("mounting", () => {
     expect(document.body.innerHTML).toBe("<div id='content'>A page</div>".replace(/'/g, '"'));
   });
 
-  it("takes the place of the mirror's table on the hub page", async () => {
-    document.body.innerHTML = `<div id="partnerhub-app"></div><table class="wikitable sortable partnerhub-directory"><tr><td>A</td></tr></table>`;
+  it("leaves the mirror's table in view, searchable, until the directory arrives, then takes its place", async () => {
+    document.body.innerHTML = `<div id="partnerhub-app"></div><table class="wikitable sortable partnerhub-directory"><tr data-partner="a"><td>A</td></tr></table>`;
     const pending = () => new Promise(() => {});
+    let answer: ((v: unknown) => void) | null = null;
     const stub = {
       config: { get: () => null },
       Api: class {
-        get = pending;
+        get = () => new Promise((resolve) => (answer = resolve));
       },
       loader: { using: pending },
     };
@@ -169,7 +170,22 @@ describe("mounting", () => {
     vi.stubGlobal("mw", stub);
     try {
       expect(await mount(document)).toBe(true);
-      expect(document.querySelector<HTMLElement>("table.partnerhub-directory")!.style.display).toBe("none");
+      const table = document.querySelector<HTMLElement>("table.partnerhub-directory")!;
+      expect(await screen.findByRole("searchbox")).toBeTruthy();
+      expect(table.style.display).toBe("");
+      const page = { generated: "2026-01-10T12:00:00.000Z", lastEvent: 1, partners: [], affiliates: [], parts: [] };
+      await waitFor(() => expect(answer).not.toBeNull());
+      (answer as unknown as (v: unknown) => void)({
+        query: {
+          pages: [
+            {
+              title: "Content Partnerships Hub/Directory.json",
+              revisions: [{ slots: { main: { content: JSON.stringify(page) } } }],
+            },
+          ],
+        },
+      });
+      await waitFor(() => expect(table.style.display).toBe("none"));
     } finally {
       vi.unstubAllGlobals();
     }

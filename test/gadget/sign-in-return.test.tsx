@@ -111,7 +111,7 @@ describe("signing in through the wiki", () => {
       loader: {
         using: async () => {
           vi.resetModules();
-          await import("../../gadget/src/forms/index.ts");
+          await import("../../gadget/src/modules/signin.ts");
         },
       },
     };

@@ -1,22 +1,23 @@
 /**
  * Plugs the Wikimedia OAuth 2 sign-in into the provider slot of session.ts. The OAuth code
- * (oauth4webapi) ships in the on-demand forms module; this file, in the browsing bundle, only
+ * (oauth4webapi) ships in the on-demand sign-in module; this file, in the browsing bundle, only
  * decides when to load it: when the user signs in, or when the wiki sends them back to the hub
  * page with `?code=&state=`.
  */
-import { loadForms } from "../forms/load.ts";
+import { loadModule } from "../modules/load.ts";
 import type { Store } from "../state/store.ts";
 import { hasConsented } from "./consent.ts";
 import { hasAuthorizationResponse, wikiEndpoints } from "./oauth-return.ts";
 import { hasSignInProvider, setSignInProvider } from "./session.ts";
 
-/** Registers the OAuth provider (loading the forms module) unless a provider exists or no client id is configured. */
+/** Registers the OAuth provider (loading the sign-in module) unless a provider exists or no client id is configured. */
 export async function ensureOAuthProvider(store: Store): Promise<void> {
   const { config } = store;
   if (hasSignInProvider() || !config.oauthClientId || !config.backendUrl) return;
-  const forms = await loadForms(config.formsModule, store.host.using);
+  const { createOAuthSignIn } = await loadModule(store, "signin");
+  if (!createOAuthSignIn) throw new Error("the sign-in module has no OAuth provider");
   setSignInProvider(
-    forms.createOAuthSignIn({
+    createOAuthSignIn({
       clientId: config.oauthClientId,
       ...wikiEndpoints({
         server: String(mw.config.get("wgServer")),

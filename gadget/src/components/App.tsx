@@ -2,16 +2,13 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { View } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";
+import { prefetchModule, VIEW_MODULE } from "../modules/load.ts";
 import { StoreContext, useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
 import { Directory } from "./Directory.tsx";
-import { ForYou } from "./ForYou.tsx";
 import { Message } from "./Message.tsx";
-import { MyMatches } from "./MyMatches.tsx";
 import { OnDemand } from "./OnDemand.tsx";
 import { PartnerView } from "./PartnerView.tsx";
-import { ReferForm } from "./ReferForm.tsx";
-import { ReviewQueue } from "./ReviewQueue.tsx";
 import { SignInButton } from "./SignInButton.tsx";
 
 export function App({ store }: { store: Store }) {
@@ -79,6 +76,8 @@ function Header() {
                 class="cdx-tabs__list__item"
                 aria-selected={current === view}
                 onClick={() => store.navigate({ view })}
+                onMouseEnter={() => prefetchView(store, view)}
+                onFocus={() => prefetchView(store, view)}
               >
                 {i18n.t(key)}
                 {view === "foryou" && unseen > 0 && (
@@ -108,16 +107,26 @@ function Header() {
   );
 }
 
+/** A tab's view, fetched ahead when the tab is hovered or focused (the directory is always there). */
+function prefetchView(store: Store, view: View): void {
+  const name = view === "notifications" ? "foryou" : view;
+  if (name in VIEW_MODULE) prefetchModule(store, VIEW_MODULE[name as keyof typeof VIEW_MODULE]);
+}
+
 function CurrentView() {
-  const { route } = useStore();
-  const { view, partner } = route.value;
+  const store = useStore();
+  const { view, partner } = store.route.value;
   if (view === "partner" && partner) return <PartnerView id={partner} />;
-  if (view === "refer") return <ReferForm />;
-  if (view === "review") return <ReviewQueue />;
-  if (view === "mine") return <MyMatches />;
-  if (view === "foryou" || view === "notifications") return <ForYou />;
+  if (view === "refer" && !store.session.value)
+    return (
+      <Message>
+        {store.i18n.t("partnerhub-refer-sign-in")} <SignInButton />
+      </Message>
+    );
+  if (view === "foryou" || view === "notifications") return <OnDemand view="foryou" />;
   if (view === "edit" && partner) return <OnDemand view="edit" partner={partner} />;
-  if (view === "claims" || view === "representatives" || view === "admin") return <OnDemand view={view} />;
+  if (view === "refer" || view === "review" || view === "mine" || view === "claims") return <OnDemand view={view} />;
+  if (view === "representatives" || view === "admin") return <OnDemand view={view} />;
   return <Directory />;
 }
 

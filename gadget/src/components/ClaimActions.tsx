@@ -19,7 +19,7 @@ import { useStore } from "../state/context.ts";
 import { useAction } from "../state/hooks.ts";
 import { useConfirm } from "./ConfirmDialog.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { useLabels } from "./Labels.tsx";
+import { stageLabel } from "./Labels.tsx";
 
 const SIMPLE: SimpleAction[] = ["accept", "decline", "withdraw", "release", "complete"];
 const DESTRUCTIVE = new Set<SimpleAction>(["decline", "withdraw", "release"]);
@@ -37,7 +37,6 @@ export function ClaimActions({
 }) {
   const store = useStore();
   const { i18n, backend } = store;
-  const labels = useLabels();
   const actor = actorFor(store.me.value, claim);
   const action = useAction();
   const confirm = useConfirm();
@@ -114,7 +113,7 @@ export function ClaimActions({
             >
               {stages.map((s) => (
                 <option key={s} value={s}>
-                  {labels.label("stage", s)}
+                  {stageLabel(i18n, s)}
                 </option>
               ))}
             </select>

@@ -9,7 +9,7 @@ import { historyKey } from "../state/actions/history.ts";
 import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
 import { ClaimActions } from "./ClaimActions.tsx";
-import { useLabels } from "./Labels.tsx";
+import { stageLabel, useLabels } from "./Labels.tsx";
 
 export function ClaimList({
   partner,
@@ -44,7 +44,7 @@ export function ClaimList({
           </div>
           <div class="partnerhub-muted">
             <ByUser user={c.claimedBy} />
-            {c.stage && <> · {i18n.t("partnerhub-claim-stage", labels.label("stage", c.stage))}</>}
+            {c.stage && <> · {i18n.t("partnerhub-claim-stage", stageLabel(i18n, c.stage))}</>}
           </div>
           {c.message && (
             <p class="partnerhub-pre" dir="auto">

@@ -1,19 +1,17 @@
 /** Where the backend is and what it stores, asked before the first contact; a user name field for local development. */
 import { useState } from "preact/hooks";
+import type { ConsentProps } from "../modules/load.ts";
 import { useStore } from "../state/context.ts";
 import { Dialog } from "./Dialog.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Field } from "./Field.tsx";
 import { Message } from "./Message.tsx";
 
-interface ConsentProps {
-  busy: boolean;
-  error: unknown;
-  onCancel: () => void;
-  onContinue: (username?: string) => void;
-}
+/** The sign-in module's view: the sign-in button hands it the step's state. */
+export const ConsentStep = ({ consent }: { consent?: ConsentProps }) =>
+  consent ? <ConsentDialog {...consent} /> : null;
 
-export function ConsentDialog({ busy, error, onCancel, onContinue }: ConsentProps) {
+function ConsentDialog({ busy, error, onCancel, onContinue }: ConsentProps) {
   const { i18n, config } = useStore();
   const [username, setUsername] = useState("");
   const host = hostOf(config.backendUrl);

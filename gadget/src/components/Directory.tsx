@@ -1,6 +1,11 @@
-/** The directory: search, facets, sort, result count and the (windowed) list of partners. */
+/**
+ * The directory: search, facets, sort, result count and the (windowed) list of partners. Until
+ * the directory has loaded, the search filters the mirror's table on the page in place.
+ */
+import { useEffect, useState } from "preact/hooks";
 import { API_BASE } from "../../../shared/api-base.ts";
 import { mirrorIndexTitle } from "../../../shared/mirror-titles.ts";
+import { filterRows } from "../directory/takeover.ts";
 import { useStore } from "../state/context.ts";
 import type { PartnerSort } from "../../../shared/directory-search.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
@@ -14,44 +19,34 @@ const focusFirstRow = () => document.querySelector<HTMLElement>('.partnerhub-row
 
 export function Directory() {
   const store = useStore();
-  const { i18n, route, result, directory } = store;
+  const { i18n, result, directory } = store;
   const d = directory.value;
   if (d.status === "error") return <ErrorMessage error={d.error} />;
-  if (d.status !== "ready") return <Message>{i18n.t("partnerhub-loading")}</Message>;
+  if (d.status !== "ready" && !store.host.takenRows?.length) return <Message>{i18n.t("partnerhub-loading")}</Message>;
+  // The same search box before and after (the mirror's rows, then the app's list): what is typed and the focus stay.
+  const search = (
+    <search class="partnerhub-toolbar">
+      <SearchInput />
+      {d.status === "ready" && <SortSelect />}
+    </search>
+  );
+  if (d.status !== "ready")
+    return (
+      <div class="partnerhub-directory">
+        {search}
+        <TakenCount />
+      </div>
+    );
   const { partners, total } = result.value;
-  const query = route.value.query;
 
   return (
     <div class="partnerhub-directory">
-      <search class="partnerhub-toolbar">
-        <div class="cdx-text-input partnerhub-search">
-          <input
-            class="cdx-text-input__input"
-            dir="auto"
-            type="search"
-            value={query.q}
-            aria-label={i18n.t("partnerhub-search-label")}
-            placeholder={i18n.t("partnerhub-search-placeholder")}
-            onInput={(e) => store.setQuery({ q: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        <label class="partnerhub-sort">
-          <span>{i18n.t("partnerhub-sort-label")}</span>
-          <select
-            class="cdx-select"
-            value={query.sort}
-            onChange={(e) => store.setQuery({ sort: (e.currentTarget as HTMLSelectElement).value as PartnerSort })}
-          >
-            {SORTS.map((s) => (
-              <option value={s} key={s}>
-                {i18n.t(`partnerhub-sort-${s.replace("-", "")}` as "partnerhub-sort-name")}
-              </option>
-            ))}
-          </select>
-        </label>
-      </search>
+      {search}
       <p class="partnerhub-count" role="status" aria-live="polite">
         {i18n.t("partnerhub-result-count", partners.length, total)}
+      </p>
+      <p class="partnerhub-updated" role="status" aria-live="polite">
+        {store.updated.value && i18n.t("partnerhub-directory-updated")}
       </p>
       {partners.length > 0 && (
         // The filters come before the list in reading order; this takes the keyboard past them.
@@ -65,6 +60,60 @@ export function Directory() {
       </div>
       <Exports />
     </div>
+  );
+}
+
+function SortSelect() {
+  const store = useStore();
+  const { i18n } = store;
+  const query = store.route.value.query;
+  return (
+    <label class="partnerhub-sort">
+      <span>{i18n.t("partnerhub-sort-label")}</span>
+      <select
+        class="cdx-select"
+        value={query.sort}
+        onChange={(e) => store.setQuery({ sort: (e.currentTarget as HTMLSelectElement).value as PartnerSort })}
+      >
+        {SORTS.map((s) => (
+          <option value={s} key={s}>
+            {i18n.t(`partnerhub-sort-${s.replace("-", "")}` as "partnerhub-sort-name")}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function SearchInput() {
+  const store = useStore();
+  const { i18n } = store;
+  return (
+    <div class="cdx-text-input partnerhub-search">
+      <input
+        class="cdx-text-input__input"
+        dir="auto"
+        type="search"
+        value={store.route.value.query.q}
+        aria-label={i18n.t("partnerhub-search-label")}
+        placeholder={i18n.t("partnerhub-search-placeholder")}
+        onInput={(e) => store.setQuery({ q: (e.currentTarget as HTMLInputElement).value })}
+      />
+    </div>
+  );
+}
+
+/** Before the directory has loaded: the search filters the mirror's own rows below it, in place. */
+function TakenCount() {
+  const store = useStore();
+  const rows = store.host.takenRows ?? [];
+  const q = store.route.value.query.q;
+  const [shown, setShown] = useState(rows.length);
+  useEffect(() => setShown(filterRows(rows, q)), [q]);
+  return (
+    <p class="partnerhub-count" role="status" aria-live="polite">
+      {store.i18n.t("partnerhub-result-count", shown, rows.length)}
+    </p>
   );
 }
 

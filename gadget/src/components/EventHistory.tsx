@@ -5,24 +5,18 @@ import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
 import { useResource } from "../state/hooks.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { useLabels } from "./Labels.tsx";
+import { eventLabel } from "./Labels.tsx";
 
 export function EventHistory({ partner }: { partner: string }) {
   const store = useStore();
   const { i18n } = store;
-  const labels = useLabels();
   const events = useResource(historyKey(partner), historyLoader(partner), [partner]);
   const list = loaded(events)?.events;
   const date = new Intl.DateTimeFormat(i18n.lang, { dateStyle: "medium" });
   const describe = (e: Event) =>
     e.affiliate
-      ? i18n.bdi(
-          "partnerhub-event-line-affiliate",
-          labels.label("event", e.type),
-          e.actor,
-          store.affiliateName(e.affiliate),
-        )
-      : i18n.bdi("partnerhub-event-line", labels.label("event", e.type), e.actor);
+      ? i18n.bdi("partnerhub-event-line-affiliate", eventLabel(i18n, e.type), e.actor, store.affiliateName(e.affiliate))
+      : i18n.bdi("partnerhub-event-line", eventLabel(i18n, e.type), e.actor);
 
   return (
     <section class="partnerhub-section partnerhub-history">

@@ -10,7 +10,7 @@ import { formatRoute } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { useLabels } from "./Labels.tsx";
+import { eventLabel } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
 
 const REASON_KEYS: Record<string, MessageKey> = {
@@ -47,7 +47,6 @@ export function ForYou() {
 function FeedList({ feed }: { feed: Feed }) {
   const store = useStore();
   const { i18n } = store;
-  const labels = useLabels();
   const [error, setError] = useState<unknown>(null);
   const date = new Intl.DateTimeFormat(i18n.lang, { dateStyle: "medium", timeStyle: "short" });
   if (feed.items.length === 0) return <p class="partnerhub-muted">{i18n.t("partnerhub-foryou-empty")}</p>;
@@ -82,11 +81,11 @@ function FeedList({ feed }: { feed: Feed }) {
             {e.affiliate
               ? i18n.t(
                   "partnerhub-event-line-affiliate",
-                  labels.label("event", e.type),
+                  eventLabel(i18n, e.type),
                   e.actor,
                   store.affiliateName(e.affiliate),
                 )
-              : i18n.t("partnerhub-event-line", labels.label("event", e.type), e.actor)}{" "}
+              : i18n.t("partnerhub-event-line", eventLabel(i18n, e.type), e.actor)}{" "}
             {REASON_KEYS[reason] && <span class="partnerhub-muted">({i18n.t(REASON_KEYS[reason])})</span>}
           </li>
         ))}

@@ -1,12 +1,31 @@
 /** Vocabulary values as translated labels and Codex info chips. */
 import type { PartnerStatus } from "../../../shared/vocabulary.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import type { I18n, MessageKey } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
 
-export type Vocabulary = "kind" | "offer" | "funding" | "status" | "project" | "claim-status" | "stage" | "event";
+export type Vocabulary = "kind" | "offer" | "funding" | "status" | "project" | "claim-status";
+
+/**
+ * Each vocabulary's key prefix, written out: the build keeps the English of the keys a bundle
+ * names (a prefix names every key it starts), and a prefix built from the vocabulary would name them all.
+ */
+const PREFIX: Record<Vocabulary, string> = {
+  kind: "partnerhub-kind-",
+  offer: "partnerhub-offer-",
+  funding: "partnerhub-funding-",
+  status: "partnerhub-status-",
+  project: "partnerhub-project-",
+  "claim-status": "partnerhub-claim-status-",
+};
+
+/** An event type's label (`partnerhub-event-claim.created`): apart, so that only bundles that show history carry them. */
+export const eventLabel = (i18n: Pick<I18n, "t">, type: string) => i18n.t(`partnerhub-event-${type}` as MessageKey);
+
+/** A claim stage's label (`partnerhub-stage-agreement`), apart for the same reason. */
+export const stageLabel = (i18n: Pick<I18n, "t">, stage: string) => i18n.t(`partnerhub-stage-${stage}` as MessageKey);
 
 /** The message key of a vocabulary value, e.g. `partnerhub-kind-museum`. */
-export const labelKey = (vocabulary: Vocabulary, value: string) => `partnerhub-${vocabulary}-${value}` as MessageKey;
+export const labelKey = (vocabulary: Vocabulary, value: string) => `${PREFIX[vocabulary]}${value}` as MessageKey;
 
 const STATUS_CHIP: Record<PartnerStatus, string> = {
   open: "progressive",

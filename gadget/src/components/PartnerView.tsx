@@ -1,5 +1,8 @@
-/** One partner: public facts, who is interested and who leads, history, and the contact for those allowed. */
-import { useState } from "preact/hooks";
+/**
+ * One partner: public facts, who is interested and who leads, the affiliates that fit. Signed
+ * in, the claims, the claim dialog, the contact and the history come with the on-demand
+ * account module (components/PartnerActivity.tsx).
+ */
 import { acceptsClaims } from "../../../shared/claim-machine.ts";
 import type { Partner } from "../../../shared/schemas.ts";
 import { partnerKey, partnerLoader } from "../state/actions/partners.ts";
@@ -7,10 +10,8 @@ import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
 import { useResource } from "../state/hooks.ts";
 import { AffiliateMatches } from "./AffiliateMatches.tsx";
-import { ClaimDialog } from "./ClaimDialog.tsx";
-import { ClaimList, PastClaims } from "./ClaimList.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { EventHistory } from "./EventHistory.tsx";
+import { InterestSummary } from "./InterestSummary.tsx";
 import { Message } from "./Message.tsx";
 import { OnDemand } from "./OnDemand.tsx";
 import { PartnerFacts } from "./PartnerFacts.tsx";
@@ -20,9 +21,7 @@ import { SignInButton } from "./SignInButton.tsx";
 export function PartnerView({ id }: { id: string }) {
   const store = useStore();
   const { i18n, me, session } = store;
-  const [claiming, setClaiming] = useState(false);
-  const load = partnerLoader(store, id);
-  const detail = useResource(partnerKey(id), load, [id]);
+  const detail = useResource(partnerKey(id), partnerLoader(store, id), [id]);
   const full = loaded(detail) ?? null;
   const partner: Partner | undefined = full ?? store.partners.value.find((p) => p.id === id);
   const notice = store.notice.value?.partner === id ? store.notice.value.text : null;
@@ -46,14 +45,11 @@ export function PartnerView({ id }: { id: string }) {
       </div>
     );
   }
-  // Signed in but the backend did not answer who you are: offer the claim all the same, and say
-  // why it cannot go ahead when pressed, rather than hiding the button.
-  const canClaim = acceptsClaims(partner.status) && (me.value ? me.value.roles.canWrite : session.value !== null);
-  const openClaim = () => (full ? setClaiming(true) : void store.read(partnerKey(id), load));
-  // Editing, closing and reopening load with the forms module, for those who may.
+  // Editing, closing and reopening load with the editing module, for those who may.
   const mayManage =
     (me.value?.roles.canWrite ?? false) &&
     (me.value?.roles.coordinator === true || me.value?.user.name === partner.referredBy.user);
+  const signedIn = session.value !== null;
 
   return (
     <article class="partnerhub-partner" aria-labelledby="partnerhub-partner-name">
@@ -61,55 +57,24 @@ export function PartnerView({ id }: { id: string }) {
       <PartnerFacts partner={partner} />
       {mayManage && <OnDemand view="partnerTools" partner={partner.id} />}
       {notice && <Message type="success">{notice}</Message>}
-      <section class="partnerhub-section">
-        <h3>{i18n.t("partnerhub-interest-heading")}</h3>
-        {full ? <ClaimList partner={full} /> : <InterestSummary partner={partner} />}
-        {detail.status === "error" && <ErrorMessage error={detail.error} />}
-        {canClaim && (
-          <button
-            type="button"
-            class="cdx-button cdx-button--action-progressive cdx-button--weight-primary"
-            disabled={detail.status === "loading"}
-            onClick={openClaim}
-          >
-            {i18n.t("partnerhub-claim-button")}
-          </button>
-        )}
-        {!session.value && acceptsClaims(partner.status) && <SignInButton label={i18n.t("partnerhub-claim-sign-in")} />}
-      </section>
-      {full?.contact && (full.contact.name || full.contact.email || full.contact.notes) && (
-        <section class="partnerhub-section partnerhub-contact">
-          <h3>{i18n.t("partnerhub-contact-heading")}</h3>
-          <p>
-            {full.contact.name}{" "}
-            {full.contact.email && <a href={`mailto:${full.contact.email}`}>{full.contact.email}</a>}
-          </p>
-          {full.contact.notes && <p class="partnerhub-pre">{full.contact.notes}</p>}
+      {signedIn ? (
+        <OnDemand view="partnerActivity" partner={partner.id} />
+      ) : (
+        <section class="partnerhub-section">
+          <h3>{i18n.t("partnerhub-interest-heading")}</h3>
+          <InterestSummary partner={partner} />
+          {acceptsClaims(partner.status) && <SignInButton label={i18n.t("partnerhub-claim-sign-in")} />}
         </section>
       )}
-      {full && <PastClaims partner={full} />}
       <AffiliateMatches partner={partner} />
-      <EventHistory partner={partner.id} />
-      {claiming && full && (
-        <ClaimDialog partner={full} onClose={() => setClaiming(false)} onDone={() => setClaiming(false)} />
+      {signedIn ? (
+        <OnDemand view="partnerHistory" partner={partner.id} />
+      ) : (
+        <section class="partnerhub-section partnerhub-history">
+          <h3>{i18n.t("partnerhub-history-heading")}</h3>
+          <p class="partnerhub-muted">{i18n.t("partnerhub-history-sign-in")}</p>
+        </section>
       )}
     </article>
-  );
-}
-
-/** Without the backend: who is interested and who leads, from the public directory. */
-function InterestSummary({ partner }: { partner: Partner }) {
-  const store = useStore();
-  const { i18n } = store;
-  if (partner.interested.length === 0) return <p>{i18n.t("partnerhub-interest-none")}</p>;
-  return (
-    <ul class="partnerhub-interest">
-      {partner.interested.map((a) => (
-        <li key={a}>
-          {store.affiliateName(a)}
-          {partner.lead?.affiliate === a && <strong> — {i18n.t("partnerhub-claim-status-lead")}</strong>}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Refer a partner. Checked with the backend's own schema (loaded on demand),
+ * Refer a partner (in the on-demand forms module). Checked with the backend's own schema,
  * so the messages match what the backend would answer; its 422 issues land
  * on the same fields. Nothing typed is lost on an error.
  */
@@ -9,9 +9,9 @@ import { LANGUAGE_TAGS } from "../../../shared/languages.ts";
 import type { ValidationIssue } from "../../../shared/validation.ts";
 import { FUNDING, PARTNER_KINDS } from "../../../shared/vocabulary.ts";
 import { BackendError } from "../api/errors.ts";
-import { loadForms } from "../forms/load.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
-import { fieldOf, issueLine, issueText } from "../i18n/errors.ts";
+import { validateReferral } from "../forms/validate-referral.ts";
+import { fieldOf, issueLine, issueText } from "../i18n/issues.ts";
 import { referPartner } from "../state/actions/partners.ts";
 import { useStore } from "../state/context.ts";
 import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
@@ -21,7 +21,6 @@ import { Field, OffersAndProjects } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
 import { CountryPicker, LanguagePicker } from "./Picker.tsx";
-import { SignInButton } from "./SignInButton.tsx";
 
 /** The first issue of each field (`contact.email`, `languages`…), as the schema or the backend found it. */
 const byField = (issues: ValidationIssue[]) => {
@@ -35,7 +34,7 @@ const DRAFT = "refer";
 
 export function ReferForm() {
   const store = useStore();
-  const { i18n, session } = store;
+  const { i18n } = store;
   const labels = useLabels();
   const [draft, setDraft] = useState<ReferralDraft>(() => {
     const kept = readDraft(DRAFT, emptyReferral());
@@ -69,19 +68,10 @@ export function ReferForm() {
     onInput: (e: Event) => set(k)((e.currentTarget as HTMLInputElement).value),
   });
 
-  if (!session.value) {
-    return (
-      <Message>
-        {i18n.t("partnerhub-refer-sign-in")} <SignInButton />
-      </Message>
-    );
-  }
-
   async function submit(e: Event) {
     e.preventDefault();
     const done = await action.run(async () => {
-      const forms = await loadForms(store.config.formsModule, store.host.using);
-      const check = forms.validateReferral(referralPayload(draft));
+      const check = validateReferral(referralPayload(draft));
       if (!check.ok) {
         setIssues(byField(check.issues));
         setRefused((n) => n + 1);

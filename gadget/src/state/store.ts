@@ -16,6 +16,8 @@ import { changesSince, loadDirectory, readBackend, type Directory, type WikiApi 
 import { networkError } from "../api/errors.ts";
 import * as auth from "../auth/session.ts";
 import type { GadgetConfig } from "../config.ts";
+import { readCached, writeCached, type CacheStore } from "../directory/cache.ts";
+import type { TakenRow } from "../directory/takeover.ts";
 import { filterPartners, indexPartners } from "../directory/filter.ts";
 import { formatRoute, parseRoute, type DirectoryQuery, type Route } from "../directory/query.ts";
 import type { I18n } from "../i18n/index.ts";
@@ -32,6 +34,10 @@ export interface Host {
   fetch?: typeof fetch;
   location: { hash: string };
   userAgent?: string;
+  /** The browser's copy of the last directory (directory/cache.ts); none in tests that do not ask. */
+  cache?: CacheStore | null;
+  /** The mirror's table rows on the page, searchable until the directory has loaded (directory/takeover.ts). */
+  takenRows?: readonly TakenRow[];
 }
 
 /** Above this many changed partners a full re-read is cheaper than one request per partner. */
@@ -69,6 +75,8 @@ export function createStore(host: Host) {
   const notifications = createNotifications(backend, () => session.value !== null);
 
   const notice = signal<Notice | null>(null);
+  /** A newer directory replaced the browser's copy that was drawn first (said in a polite live region). */
+  const updated = signal(false);
   const resources = new Map<string, Signal<AsyncState<unknown>>>();
   const rounds = new Map<string, number>();
 
@@ -122,21 +130,35 @@ export function createStore(host: Host) {
     if (hash !== (host.location.hash || "#")) host.location.hash = hash;
   });
 
+  /**
+   * The directory: the browser's copy at once when there is one, then the mirror's (or the
+   * backend's) behind it. A newer one replaces the copy and says so; the same one changes nothing.
+   */
   async function load(): Promise<void> {
-    directory.value = { status: "loading" };
+    const cached = host.cache ? await readCached(host.cache, config.mirrorPrefix) : null;
+    if (cached && directory.value.status !== "ready") directory.value = { status: "ready", value: cached.directory };
+    else if (!cached) directory.value = { status: "loading" };
+    let value: Directory;
     try {
-      const value = await loadDirectory({
+      value = await loadDirectory({
         source: config.directorySource,
         api: host.wikiApi,
         prefix: config.mirrorPrefix,
         backend,
         mayUseBackend: mayUseBackend.value,
       });
-      directory.value = { status: "ready", value };
     } catch (error) {
-      directory.value = { status: "error", error };
+      // With the browser's copy drawn, a failed refresh leaves it (it is what the reader sees).
+      if (!cached) directory.value = { status: "error", error };
       return;
     }
+    const same = cached !== null && cached.lastEvent !== null && cached.lastEvent === value.lastEvent;
+    if (!same) {
+      directory.value = { status: "ready", value };
+      if (cached) updated.value = true;
+    }
+    // Only the public mirror is kept: what the backend answers a signed-in user stays in memory.
+    if (host.cache && value.source === "mirror") void writeCached(host.cache, config.mirrorPrefix, value);
     await catchUp();
   }
 
@@ -208,6 +230,7 @@ export function createStore(host: Host) {
     updatePartner,
     notifications,
     notice,
+    updated,
     /** Say that an action of a view that is not about one partner worked (shown above the view). */
     announce(text: string): void {
       notice.value = { partner: null, text };

@@ -7,7 +7,7 @@ import { useState } from "preact/hooks";
 import type { Claim } from "../../../../shared/schemas.ts";
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useLabels } from "../../components/Labels.tsx";
+import { stageLabel, useLabels } from "../../components/Labels.tsx";
 import {
   MY_CLAIMS_KEY,
   myClaimsLoader,
@@ -149,7 +149,7 @@ function ClaimsSection() {
                   <span class={`cdx-info-chip ${c.status === "lead" ? "cdx-info-chip--success" : ""}`}>
                     <span class="cdx-info-chip__text">{labels.label("claim-status", c.status)}</span>
                   </span>
-                  {c.stage && <> · {i18n.t("partnerhub-claim-stage", labels.label("stage", c.stage))}</>}
+                  {c.stage && <> · {i18n.t("partnerhub-claim-stage", stageLabel(i18n, c.stage))}</>}
                   {!c.verified && <> · {i18n.t("partnerhub-claim-unverified")}</>}
                 </span>
                 {c.status === "interested" && (

@@ -20,7 +20,7 @@ import { partnerKey, partnerLoader } from "../../state/actions/partners.ts";
 import { currentPartner, editPartner } from "../../state/actions/roles.ts";
 import { loaded as loadedValue } from "../../state/async.ts";
 import { formatRoute } from "../../directory/query.ts";
-import { fieldOf, issueText } from "../../i18n/errors.ts";
+import { fieldOf, issueText } from "../../i18n/issues.ts";
 import { useStore } from "../../state/context.ts";
 import { useAction, useResource } from "../../state/hooks.ts";
 import {
