@@ -10,7 +10,7 @@ import type { Config } from "../config.ts";
 import type { MediaWikiClient } from "../mediawiki/client.ts";
 import { MediaWikiError } from "../mediawiki/errors.ts";
 import { type MirrorJobDeps, type MirrorJobOptions, mirrorClient, stopsRun } from "../mirror/job.ts";
-import { listAffiliates, storedCoordinators } from "../storage/affiliates.ts";
+import { allAffiliates, storedCoordinators, toAffiliates } from "../storage/affiliates.ts";
 import { allClaims } from "../storage/claims.ts";
 import { readAll, type SqlDatabase } from "../storage/db.ts";
 import { latestEventSeq, listEvents } from "../storage/events.ts";
@@ -49,12 +49,12 @@ const EVENT_PAGE = 1000;
 
 /** The record around the events, as the recipients rules read it. */
 export async function recipientContext(db: SqlDatabase, config: Config): Promise<RecipientContext & RenderContext> {
-  const [stored, reps, claims, partnerRows, affiliates] = await Promise.all([
+  const [stored, reps, claims, partnerRows, affiliateRows] = await Promise.all([
     readAll(db, [storedCoordinators(db)]).then(([names]) => names),
     verifiedRepresentatives(db),
     allClaims(db),
     allPartners(db),
-    listAffiliates(db),
+    allAffiliates(db),
   ]);
   const partners = new Map(partnerRows.map((row) => [row.id, toPartner(row)]));
   const claimById = new Map(claims.map((c) => [c.id, c]));
@@ -62,6 +62,7 @@ export async function recipientContext(db: SqlDatabase, config: Config): Promise
   for (const c of claims)
     if (c.status === "interested" || c.status === "lead")
       talking.set(c.partner_id, [...(talking.get(c.partner_id) ?? []), c.affiliate_id]);
+  const affiliates = toAffiliates(affiliateRows);
   const affiliateNames = new Map(affiliates.map((a) => [a.id, a.name]));
   return {
     coordinators: [...new Set([...config.coordinators, ...stored])],

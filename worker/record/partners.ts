@@ -12,7 +12,7 @@ import {
 import { slugify } from "../../shared/slug.ts";
 import type { Asker, Caller } from "../context.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { affiliateNames, affiliateRead } from "../storage/affiliates.ts";
+import { affiliateName, affiliateNames } from "../storage/affiliates.ts";
 import { type ClaimRow, claimsOf, toClaim } from "../storage/claims.ts";
 import { type CommitResult, commitThen } from "../storage/commit.ts";
 import { type Read, type SqlDatabase, together } from "../storage/db.ts";
@@ -158,7 +158,7 @@ export async function referPartner(
 ): Promise<PartnerDetail> {
   const base = partnerSlug(input.name);
   const [affiliate, sameItem, firstTaken] = await asker.read([
-    input.affiliate ? affiliateRead(db, input.affiliate) : { statements: [], parse: () => null },
+    input.affiliate ? affiliateName(db, input.affiliate) : { statements: [], parse: () => null },
     partnerWithWikidata(db, input.wikidata),
     input.id ? { statements: [], parse: () => new Set<string>() } : idsLike(db, base),
   ]);
