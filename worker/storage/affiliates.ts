@@ -130,19 +130,20 @@ export function insertAffiliate(
         `INSERT INTO affiliate (id, name, kind, wiki_page, countries, languages, capabilities, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)`,
       )
-      .bind(
-        id,
-        f.name,
-        f.kind,
-        f.wikiPage,
-        JSON.stringify(f.countries),
-        JSON.stringify(f.languages),
-        JSON.stringify(f.capabilities),
-        at,
-      ),
+      .bind(id, ...fieldValues(f), at),
     guardedEvent(db, event),
   ];
 }
+
+/** ?2–?7 of the statements below: the editable columns, in the order they name them. */
+const fieldValues = (f: AffiliateFields) => [
+  f.name,
+  f.kind,
+  f.wikiPage,
+  JSON.stringify(f.countries),
+  JSON.stringify(f.languages),
+  JSON.stringify(f.capabilities),
+];
 
 export function updateAffiliate(
   db: SqlDatabase,
@@ -155,21 +156,11 @@ export function updateAffiliate(
   return [
     db
       .prepare(
-        `UPDATE affiliate SET name = ?3, kind = ?4, wiki_page = ?5, countries = ?6, languages = ?7, capabilities = ?8,
-           updated_at = ?9, version = version + 1
-         WHERE id = ?1 AND version = ?2`,
+        `UPDATE affiliate SET name = ?2, kind = ?3, wiki_page = ?4, countries = ?5, languages = ?6, capabilities = ?7,
+           updated_at = ?8, version = version + 1
+         WHERE id = ?1 AND version = ?9`,
       )
-      .bind(
-        id,
-        version,
-        f.name,
-        f.kind,
-        f.wikiPage,
-        JSON.stringify(f.countries),
-        JSON.stringify(f.languages),
-        JSON.stringify(f.capabilities),
-        at,
-      ),
+      .bind(id, ...fieldValues(f), at, version),
     guardedEvent(db, event),
   ];
 }
