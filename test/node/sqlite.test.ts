@@ -12,11 +12,19 @@ const dir = mkdtempSync(join(tmpdir(), "partnerhub-sqlite-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("openSqlite on a file", () => {
-  it("turns on WAL, foreign keys and a busy timeout", async () => {
+  it("turns on WAL (synced at checkpoints: synchronous NORMAL), foreign keys and a busy timeout", async () => {
     const db = openSqlite(join(dir, "pragmas.sqlite"), { busyTimeoutMs: 1234 });
     expect(await db.prepare("PRAGMA journal_mode").first()).toEqual({ journal_mode: "wal" });
+    expect(await db.prepare("PRAGMA synchronous").first()).toEqual({ synchronous: 1 });
     expect(await db.prepare("PRAGMA foreign_keys").first()).toEqual({ foreign_keys: 1 });
     expect(await db.prepare("PRAGMA busy_timeout").first()).toEqual({ timeout: 1234 });
+    db.close();
+  });
+
+  it("keeps every commit synced (synchronous FULL) with a rollback journal, as on NFS", async () => {
+    const db = openSqlite(join(dir, "rollback.sqlite"), { journalMode: "delete" });
+    expect(await db.prepare("PRAGMA journal_mode").first()).toEqual({ journal_mode: "delete" });
+    expect(await db.prepare("PRAGMA synchronous").first()).toEqual({ synchronous: 2 });
     db.close();
   });
 

@@ -101,8 +101,34 @@ export interface Session {
   sealedWikiToken: string | null;
 }
 
+/**
+ * Tokens whose signature, algorithm, audience and issuer were verified, by secret and token: the
+ * HMAC check (WebCrypto's importKey and verify) was the largest per-request cost of a signed-in
+ * request. The same token under the same secret always verifies alike, so only that verdict is
+ * kept; expiry is checked at every use, and who is asking (revocation, block check, roles) is
+ * still read for every request. Bounded: the oldest entry goes first.
+ */
+const verified = new Map<string, Session>();
+const VERIFIED_MAX = 2000;
+
 /** Verifies signature, algorithm, audience, issuer and expiry; null if any fails. */
 export async function readSession(secret: string, token: string): Promise<Session | null> {
+  const key = `${secret}\n${token}`;
+  const known = verified.get(key);
+  if (known) {
+    if (known.expiresAt > Math.floor(Date.now() / 1000)) return known;
+    verified.delete(key);
+    return null;
+  }
+  const session = await verifySession(secret, token);
+  if (session) {
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+    verified.set(key, Object.freeze({ ...session, user: Object.freeze({ ...session.user }) }));
+  }
+  return session;
+}
+
+async function verifySession(secret: string, token: string): Promise<Session | null> {
   try {
     const p = (await verify(token, secret, {
       alg: "HS256",
