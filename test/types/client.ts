@@ -6,9 +6,11 @@
 import type { RouteConfig } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { Backend } from "../../gadget/src/api/backend.ts";
+import type { ImportRequest, MergeRequest } from "../../shared/intake-api.ts";
 import type { routes as affiliates } from "../../worker/routes/affiliates.ts";
 import type { routes as claims } from "../../worker/routes/claims.ts";
 import type { routes as events } from "../../worker/routes/events.ts";
+import type { routes as intake } from "../../worker/routes/intake.ts";
 import type { routes as me } from "../../worker/routes/me.ts";
 import type { routes as mirror } from "../../worker/routes/mirror.ts";
 import type { routes as notifications } from "../../worker/routes/notifications.ts";
@@ -34,6 +36,13 @@ type Body<R extends RouteConfig> = R["request"] extends {
 type Returns<K extends keyof Backend> = Awaited<ReturnType<Backend[K]>>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Takes<A, B> = [A] extends [B] ? true : false;
+
+// The intake routes share one method, typed per path: each call's answer is its route's.
+declare const backend: Backend;
+const duplicatesCall = () => backend.intake("GET", "/partners/duplicates?name=x");
+const mergeCall = () => backend.intake("POST", "/partners/a/merge", { into: "b", version: 1 });
+const importCall = () => backend.intake("POST", "/partners/import", { format: "csv", text: "name" });
+type Gives<F extends () => Promise<unknown>> = Awaited<ReturnType<F>>;
 
 export const answers = {
   session: true satisfies Same<Returns<"session">, Answer<typeof session.oauth>>,
@@ -65,7 +74,12 @@ export const answers = {
   markSeen: true satisfies Same<Returns<"markSeen">, Answer<typeof notifications.seen>>,
   mirrorStatus: true satisfies Same<Returns<"mirrorStatus">, Answer<typeof mirror.status>>,
   runMirror: true satisfies Same<Returns<"runMirror">, Answer<typeof mirror.run>>,
-} satisfies Record<keyof Backend, true>;
+  intake: [
+    true satisfies Same<Gives<typeof duplicatesCall>, Answer<typeof intake.duplicates>>,
+    true satisfies Same<Gives<typeof mergeCall>, Answer<typeof intake.merge>>,
+    true satisfies Same<Gives<typeof importCall>, Answer<typeof intake.importList>>,
+  ],
+} satisfies Record<keyof Backend, true | true[]>;
 
 export const bodies = {
   refer: true satisfies Takes<Parameters<Backend["refer"]>[0], Body<typeof partners.refer>>,
@@ -75,6 +89,8 @@ export const bodies = {
   progress: true satisfies Takes<Parameters<Backend["progress"]>[1], Body<typeof claims.progress>>,
   handover: true satisfies Takes<Parameters<Backend["handover"]>[1], Body<typeof claims.handover>>,
   setPreferences: true satisfies Takes<Parameters<Backend["setPreferences"]>[0], Body<typeof notifications.putPrefs>>,
+  merge: true satisfies Takes<MergeRequest, Body<typeof intake.merge>>,
+  importList: true satisfies Takes<ImportRequest, Body<typeof intake.importList>>,
 };
 
 // The check can fail: a client method typed with another route's answer does not compile.

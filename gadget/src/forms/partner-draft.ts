@@ -16,6 +16,7 @@ export function draftFromPartner(p: PartnerDetail): PartnerDraft {
   return {
     name: p.name,
     wikidata: p.wikidata ?? "",
+    website: p.website ?? "",
     kind: p.kind,
     country: p.country,
     languages: [...p.languages],
@@ -88,6 +89,7 @@ export function rebase(
 const KEYS: Record<EditableField, Array<keyof PartnerDraft>> = {
   name: ["name"],
   wikidata: ["wikidata"],
+  website: ["website"],
   kind: ["kind"],
   country: ["country"],
   languages: ["languages"],
