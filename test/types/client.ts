@@ -22,7 +22,8 @@ type Answer<R extends RouteConfig> = {
   [S in keyof R["responses"]]: S extends 200 | 201 | 204
     ? R["responses"][S] extends { content: { "application/json": { schema: infer T extends z.ZodType } } }
       ? z.output<T>
-      : void
+      : // biome-ignore lint/suspicious/noConfusingVoidType: the client answers a bodiless route with Promise<void>
+        void
     : never;
 }[keyof R["responses"]];
 
