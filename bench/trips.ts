@@ -58,7 +58,10 @@ const results = {
   ...previous,
   benchmark: "trips",
   [column]: { date: new Date().toISOString(), routes: counted },
-} as { before?: { date: string; routes: Counted[] }; after?: { date: string; routes: Counted[] } };
+} as {
+  before?: { date: string; routes: Counted[]; laterRoutes?: { commit: string; routes: string[] } };
+  after?: { date: string; routes: Counted[] };
+};
 writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
 
 const key = (c: Counted) => `${c.route}|${c.as}`;
@@ -74,11 +77,17 @@ const lines = [
   "",
   "Counted in-process on the Node runtime: a counting `SqlDatabase` in front of SQLite, each `first`,",
   "`all` and `run` one round trip and each `batch` one (D1 sends a batch as one request). On D1 each",
-  "round trip is a network hop from the Worker to the database. Budget (DESIGN.md): a write at most 2,",
+  "round trip is a network hop from the Worker to the database. Budget: a write at most 2,",
   "a read at most 1. `npm run bench:trips` recounts; test/node/round-trips.test.ts asserts every",
   "number of the AFTER column exactly.",
   "",
   `BEFORE: ${results.before?.date.slice(0, 16).replace("T", " ") ?? "–"} UTC. AFTER: ${results.after?.date.slice(0, 16).replace("T", " ") ?? "–"} UTC.`,
+  ...(results.before?.laterRoutes
+    ? [
+        "",
+        `Routes added since BEFORE (${results.before.laterRoutes.routes.join(", ")}) were counted as main had them at ${results.before.laterRoutes.commit}, before this work reached them.`,
+      ]
+    : []),
   "",
   "| route | asked by | kind | budget | before | after | within budget |",
   "|---|---|---|---:|---:|---:|---|",

@@ -82,6 +82,8 @@ const placeholder = (i: number) => `__PARTNERHUB_ENGLISH_${i}__`;
  */
 const onlyNamedMessages = (): Plugin => ({
   name: "partnerhub-english",
+  // The preview (vite's dev server) has no final code to read the keys from: it serves the catalogues whole.
+  apply: "build",
   enforce: "pre",
   async resolveId(source, importer) {
     if (!source.endsWith("en.json")) return null;

@@ -120,6 +120,25 @@ async function claimConflict(page: Page, partner: string): Promise<void> {
   await page.locator(".cdx-dialog .cdx-message--error").waitFor();
 }
 
+/** A coordinator pastes a CSV with a row that duplicates a partner and a row with errors, and previews it. */
+async function importPreview(page: Page): Promise<void> {
+  const csv = [
+    "Name,Country,Kind,Languages,Offers,Website",
+    "Stadtmuseum Beispielstadt,DE,museum,de,images,https://stadtmuseum.example.org",
+    "Národní muzeum,CZ,museum,cs,images,",
+    ",XX,museum,de,images,not a url",
+  ].join("\n");
+  await page.locator(".partnerhub-import textarea").fill(csv);
+  await page.locator(".partnerhub-import > button.cdx-button").first().click();
+  await page.locator(".partnerhub-import__preview").waitFor();
+}
+
+/** Typing a name in Arabic offers Wikidata items (the test-only stand-in). */
+async function wikidataLookUp(page: Page): Promise<void> {
+  await page.locator("#partnerhub-refer-name").fill("Louvre");
+  await page.locator(".partnerhub-wikidata__list").waitFor();
+}
+
 /** One partner per language for the conflict, so that both shots can be taken in one run. */
 const CONFLICTED = { de: "bnf-gallica", ar: "jordan-national-library" } as const;
 
@@ -154,6 +173,8 @@ const SHOTS: Shot[] = [
       act: (page) => claimConflict(page, CONFLICTED[lang]),
     },
   ]),
+  { file: "import-de.png", query: "lang=de", hash: "#view=import", user: "Hub Coordinator", act: importPreview },
+  { file: "refer-wikidata-ar.png", query: "lang=ar", hash: "#view=refer", user: "Anna", act: wikidataLookUp },
   {
     file: "refer-errors-ar-phone.png",
     query: "lang=ar",

@@ -2,7 +2,7 @@
 import type { SessionUser } from "../shared/api.ts";
 import type { Session } from "./auth/session.ts";
 import type { Config } from "./config.ts";
-import type { Parsed, Read, SqlDatabase } from "./storage/db.ts";
+import type { Parsed, Read, SqlDatabase, SqlStatement } from "./storage/db.ts";
 import type { Representative } from "../shared/schemas.ts";
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfter: number };
@@ -16,6 +16,11 @@ export interface WriteLimiter {
    * request's first round trip (who is asking, and what the route reads) instead of its own.
    */
   hitRead?(key: string): Read<LimitVerdict>;
+  /**
+   * The same hit as statements that fail their batch past the limit (see `refusalGuard`): for a
+   * write made in one round trip, where the verdict cannot be read before the write.
+   */
+  hitGuarded?(key: string): SqlStatement[];
 }
 
 export interface Deps {
@@ -54,6 +59,16 @@ export interface Asker {
    * token): what a route's first read may be keyed by. Null without a session.
    */
   user(): SessionUser | null;
+  /**
+   * A write in one round trip, for a write whose checks are all in its statements: who is asking
+   * is settled in the same batch (a guard that the session is not signed out, its block check is
+   * fresh and its write limit not passed; the roles read after the write). Null when a guard or
+   * a statement refused, or when who is asking is settled already: then nothing was written, and
+   * the write takes the two-trip way (read, then write), which finds out and says why.
+   */
+  writeAtOnce<T>(
+    write: (user: SessionUser) => { statements: SqlStatement[]; answer: Read<T> },
+  ): Promise<{ value: T; caller: Caller } | null>;
   /** The caller once the first read settled it; null without a session. */
   caller(): Caller | null;
   /** The signed-in caller (401 otherwise). */

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { normaliseUserName } from "../../shared/schemas.ts";
+import { partnerInput } from "./helpers.ts";
 
 export interface Profile {
   sub: number;
@@ -120,6 +121,38 @@ export function identityCases(makeApp: IdentityApp) {
       expect((await me(session.token)).roles).toMatchObject({ canWrite: false });
       const write = await send("/partners", { method: "POST", token: session.token, body: {} });
       expect(write.status).toBe(403);
+    });
+
+    it("holds for claims, which are made in one round trip: refused once the check is due and the wiki says blocked", async () => {
+      // Sessions start now (a token issued in the future is refused).
+      clock.now = new Date();
+      profiles["t-claim-blocked"] = { sub: 3003, username: "Claim Later Blocked" };
+      const coord = await oauthSignIn("t-coord");
+      const affiliate = `identity-${crypto.randomUUID().slice(0, 6)}`;
+      const made = await send("/affiliates", {
+        method: "POST",
+        token: coord.token,
+        body: { id: affiliate, name: "Claiming Affiliate", kind: "chapter", wikiPage: "m:Claiming" },
+      });
+      expect(made.status).toBe(201);
+      const session = await oauthSignIn("t-claim-blocked");
+      const refer = async () => {
+        const res = await send("/partners", { method: "POST", token: coord.token, body: partnerInput() });
+        expect(res.status, await res.clone().text()).toBe(201);
+        return ((await res.json()) as { id: string }).id;
+      };
+      const claim = async (partner: string) =>
+        send(`/partners/${partner}/claims`, { method: "POST", token: session.token, body: { affiliate, message: "" } });
+      const first = await refer();
+      profiles["t-claim-blocked"] = { sub: 3003, username: "Claim Later Blocked", blocked: true };
+      clock.now = new Date(clock.now.getTime() + 10 * 60_000);
+      const firstClaim = await claim(first);
+      expect(firstClaim.status, await firstClaim.clone().text()).toBe(201);
+      clock.now = new Date(clock.now.getTime() + 6 * 60_000);
+      const second = await refer();
+      expect((await claim(second)).status).toBe(403);
+      const detail = (await (await send(`/partners/${second}`)).json()) as { claims: unknown[] };
+      expect(detail.claims).toEqual([]);
     });
 
     it("ends the session when the wiki no longer accepts its access token", async () => {

@@ -16,6 +16,11 @@ describe("DELETE /session (sign-out)", () => {
     const error = await expectError(await call("GET", "/me", { token: first }), 401, "unauthorized");
     expect(error.message).toMatch(/signed out/);
     await expectError(await call("POST", "/partners", { token: first, body: {} }), 401, "unauthorized");
+    const claimed = await call("POST", "/partners/any-partner/claims", {
+      token: first,
+      body: { affiliate: "any-affiliate", message: "" },
+    });
+    await expectError(claimed, 401, "unauthorized");
     await expectError(await call("DELETE", "/session", { token: first }), 401, "unauthorized");
     expect((await call("GET", "/me", { token: second })).status).toBe(200);
   });

@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Deployment checks, run by CI (`npm run test:deploy`): the Toolforge start as Toolforge runs it
+ * Deployment checks, run by CI (`npm run test:deploy`): the local preview as `npm start` serves it,
+ * the Toolforge start as Toolforge runs it
  * (a clean copy, `npm ci --omit=dev`, the Procfile) and the Cloudflare bundle as `wrangler deploy`
  * builds it. Slow (an install from the registry), so not part of `npm test`.
  */

@@ -41,7 +41,7 @@ const EXPECTED: Record<string, number> = {
   "PATCH /partners/{id} (the referrer)": 2,
   "POST /partners/{id}/close (a coordinator)": 2,
   "POST /partners/{id}/reopen (a coordinator)": 2,
-  "POST /partners/{id}/claims (a representative of the affiliate)": 2,
+  "POST /partners/{id}/claims (a representative of the affiliate)": 1,
   "POST /claims/{id}/withdraw (the claimant)": 2,
   "POST /claims/{id}/decline (a coordinator)": 2,
   "POST /claims/{id}/accept (a coordinator)": 2,
@@ -67,7 +67,7 @@ describe("round trips", () => {
     });
   }
 
-  it("settles who is asking and the write limit in the claim's first batch, and reads the answer back in its write batch", async () => {
+  it("makes a claim in one batch: the write limit, who is asking, the guarded insert, the roles and the answer", async () => {
     const app = await tripApp();
     const partner = await app.partner();
     const affiliate = await app.affiliate();
@@ -75,14 +75,47 @@ describe("round trips", () => {
     const { trips } = await app.count(201, () =>
       app.call("POST", `/partners/${partner}/claims`, { token, body: { affiliate, message: "We can" } }),
     );
+    expect(trips.map((t) => t.kind)).toEqual(["batch"]);
+    const sql = trips[0]!.sql;
+    const at = (pattern: RegExp) => sql.findIndex((s) => pattern.test(s));
+    expect(at(/^INSERT INTO rate_window/)).toBeGreaterThanOrEqual(0);
+    expect(at(/FROM revoked_session/)).toBeGreaterThan(at(/^INSERT INTO rate_window/));
+    expect(at(/^INSERT INTO claim/)).toBeGreaterThan(at(/FROM revoked_session/));
+    expect(at(/FROM coordinator/)).toBeGreaterThan(at(/^INSERT INTO claim/));
+    expect(at(/^SELECT \* FROM claim WHERE partner_id = \?1 ORDER BY id/)).toBeGreaterThan(at(/^INSERT INTO claim/));
+  });
+
+  it("takes the two-trip way when the one batch is refused, and says why (here: an open claim already)", async () => {
+    const app = await tripApp();
+    const partner = await app.partner();
+    const affiliate = await app.affiliate();
+    const token = await app.signIn("Second Claimant");
+    await app.claim(partner, affiliate, "Second Claimant");
+    const { trips, response } = await app.count(409, () =>
+      app.call("POST", `/partners/${partner}/claims`, { token, body: { affiliate, message: "Again" } }),
+    );
     expect(trips.map((t) => t.kind)).toEqual(["batch", "batch"]);
-    const [first, second] = trips.map((t) => t.sql.join("\n"));
-    expect(first).toMatch(/FROM revoked_session/);
-    expect(first).toMatch(/FROM coordinator/);
-    expect(first).toMatch(/INSERT INTO rate_window/);
-    expect(first).toMatch(/FROM partner_view/);
-    expect(second).toMatch(/^INSERT INTO claim/);
-    expect(second).toMatch(/SELECT \* FROM claim WHERE partner_id/);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("claim_conflict");
+  });
+
+  it("reads For you in 5 round trips when the log has moved since the outbox's last scan: the scan runs first", async () => {
+    const app = await tripApp();
+    const claim = await app.claim(await app.partner(), await app.affiliate(), "Feed Person");
+    const token = await app.signIn("Feed Person");
+    await app.call("GET", "/me/feed", { token });
+    await app.call("POST", `/claims/${claim.id}/accept`, { token: await app.coordinator(), body: {} });
+    const { trips, response } = await app.count(200, () => app.call("GET", "/me/feed", { token }));
+    // Who is asking with the feed and the scan's state; the record around the events; the events;
+    // the notices saved with the cursor; the feed again.
+    expect(trips.map((t) => t.sql[0]?.split(" ").slice(0, 4).join(" "))).toEqual([
+      "SELECT 1 AS revoked",
+      "SELECT user_name FROM coordinator",
+      "SELECT * FROM event",
+      "INSERT INTO notice (recipient,",
+      "SELECT mode, seen_seq FROM",
+    ]);
+    const feed = (await response.json()) as { items: Array<{ event: { type: string } }> };
+    expect(feed.items[0]?.event.type).toBe("claim.accepted");
   });
 
   it("counts every route of the OpenAPI document, or says why not", async () => {

@@ -1,8 +1,8 @@
 /**
  * A `SqlDatabase` that counts database round trips: each `first`, `all` and `run` is one, and
  * each `batch` is one (D1 sends a batch in one request). On D1 every round trip is a network hop
- * from the Worker to the database, so this count is the latency budget of a route (DESIGN.md,
- * "Budgets"). A session opened with `withSession` (D1's Sessions API, where the wrapped
+ * from the Worker to the database, so this count is the latency budget of a route (README,
+ * "Benchmarks"). A session opened with `withSession` (D1's Sessions API, where the wrapped
  * database has it) counts into the same counter.
  */
 import type { SqlDatabase, SqlResult, SqlStatement } from "../../worker/storage/db.ts";

@@ -143,7 +143,7 @@ export interface RouteScenario {
   route: string;
   /** How it is asked, where that changes the cost. */
   as: string;
-  /** The budget: writes at most 2, reads at most 1 (DESIGN.md, "Budgets"). */
+  /** The budget: writes at most 2, reads at most 1 (README, "Benchmarks"). */
   kind: "read" | "write";
   /** Counts the request (after its own setup). */
   measure(app: TripApp): Promise<Trip[]>;

@@ -22,6 +22,14 @@ const NOTHING: Read<null> = { statements: [], parse: () => null };
 /** Whether the session is checked with the wiki at all (OAuth sessions of users not already blocked). */
 const rechecked = (session: Session) => session.source === "oauth" && !session.user.blocked;
 
+/**
+ * For a write made in one round trip (`sessionGuard`): the block check must still hold at
+ * `nowSeconds`, or the write takes the way that asks the wiki. Null where no check applies.
+ */
+export function freshCheckRequired(session: Session, nowSeconds: number): { issuedAt: number; since: number } | null {
+  return rechecked(session) ? { issuedAt: session.issuedAt, since: nowSeconds - BLOCK_CHECK_SECONDS + 1 } : null;
+}
+
 /** The session's last block check, as a read to share the request's first round trip. */
 export function blockCheckRead(db: SqlDatabase, session: Session): Read<BlockCheck | null> {
   return rechecked(session) ? lastBlockCheck(db, session.jti) : NOTHING;

@@ -6,10 +6,12 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, Asker, Caller } from "../context.ts";
+import type { SqlStatement } from "../storage/db.ts";
 import { AppError, forbidden, rateLimited } from "../errors.ts";
-import { type Parsed, type Read, readAll } from "../storage/db.ts";
-import { sessionRevoked } from "../storage/sessions.ts";
-import { blockCheckRead, currentUser } from "./block-check.ts";
+import { type Parsed, type Read, readAll, together } from "../storage/db.ts";
+import { commitThen } from "../storage/commit.ts";
+import { sessionGuard, sessionRevoked } from "../storage/sessions.ts";
+import { blockCheckRead, currentUser, freshCheckRequired } from "./block-check.ts";
 import { callerOf, rolesOf } from "./roles.ts";
 import { readSession } from "./session.ts";
 
@@ -87,6 +89,33 @@ export const writeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** See `Asker.writeAtOnce`. */
+async function writeAtOnce<T>(
+  c: Context<AppEnv>,
+  write: Parameters<Asker["writeAtOnce"]>[0],
+): Promise<{ value: T; caller: Caller } | null> {
+  const asking = c.get("asking");
+  const { db, config, limiter, now } = c.get("deps");
+  if (!asking?.write || (asking.limitKey && !limiter.hitGuarded)) return null;
+  const { session } = asking;
+  const limit = asking.limitKey ? (limiter.hitGuarded?.(asking.limitKey) ?? []) : [];
+  const recheck = freshCheckRequired(session, Math.floor(now().getTime() / 1000));
+  // The token said not blocked (writeGuard), and the guard holds that the wiki has not said otherwise since.
+  const user = { ...session.user, blocked: false };
+  const { statements, answer } = write(user) as { statements: SqlStatement[]; answer: Read<T> };
+  const result = await commitThen(
+    db,
+    [...limit, sessionGuard(db, session.jti, recheck), ...statements],
+    together([rolesOf(db, config, user), answer]),
+  );
+  if (!result.ok) return null;
+  const [roles, value] = result.value;
+  const caller = callerOf(user, roles);
+  c.set("asking", null);
+  c.set("caller", caller);
+  return { value, caller };
+}
+
 /** 401 with the `WWW-Authenticate` challenge. */
 export const unauthorized = (message: string) =>
   new AppError("unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="partnerhub"' } });
@@ -101,6 +130,7 @@ export function asker(c: Context<AppEnv>): Asker {
   };
   return {
     read: (reads) => readAs(c, reads),
+    writeAtOnce: (write) => writeAtOnce(c, write),
     user: () => c.get("session")?.user ?? null,
     caller: settled,
     signedIn: () => signedInOf(settled()),

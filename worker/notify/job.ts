@@ -10,8 +10,8 @@ import type { Config } from "../config.ts";
 import type { MediaWikiClient } from "../mediawiki/client.ts";
 import { MediaWikiError } from "../mediawiki/errors.ts";
 import { type MirrorJobDeps, type MirrorJobOptions, mirrorClient, stopsRun } from "../mirror/job.ts";
-import { allAffiliates, storedCoordinators, toAffiliates } from "../storage/affiliates.ts";
-import { allClaims } from "../storage/claims.ts";
+import { everyAffiliate, storedCoordinators, toAffiliates } from "../storage/affiliates.ts";
+import { everyClaim } from "../storage/claims.ts";
 import { readAll, type SqlDatabase } from "../storage/db.ts";
 import { latestEventSeq, listEvents } from "../storage/events.ts";
 import {
@@ -26,7 +26,7 @@ import {
   saveNotices,
   verifiedRepresentatives,
 } from "../storage/notifications.ts";
-import { allPartners, toPartner } from "../storage/partners.ts";
+import { everyPartner, toPartner } from "../storage/partners.ts";
 import { botExclusion } from "./exclusion.ts";
 import { type RecipientContext, recipientsOf } from "./recipients.ts";
 import { deliveredOnPage, MAX_LINES, type RenderContext, renderSection } from "./render.ts";
@@ -49,12 +49,13 @@ const EVENT_PAGE = 1000;
 
 /** The record around the events, as the recipients rules read it. */
 export async function recipientContext(db: SqlDatabase, config: Config): Promise<RecipientContext & RenderContext> {
-  const [stored, reps, claims, partnerRows, affiliateRows] = await Promise.all([
-    readAll(db, [storedCoordinators(db)]).then(([names]) => names),
+  // One round trip for the record around the events.
+  const [stored, reps, claims, partnerRows, affiliateRows] = await readAll(db, [
+    storedCoordinators(db),
     verifiedRepresentatives(db),
-    allClaims(db),
-    allPartners(db),
-    allAffiliates(db),
+    everyClaim(db),
+    everyPartner(db),
+    everyAffiliate(db),
   ]);
   const partners = new Map(partnerRows.map((row) => [row.id, toPartner(row)]));
   const claimById = new Map(claims.map((c) => [c.id, c]));
@@ -83,10 +84,17 @@ export async function recipientContext(db: SqlDatabase, config: Config): Promise
   };
 }
 
-/** Reads the events the outbox has not seen into notices; returns how many it added. */
-export async function scanEvents(db: SqlDatabase, config: Config): Promise<number> {
-  let after = await noticeScanCursor(db);
-  const target = await latestEventSeq(db);
+/**
+ * Reads the events the outbox has not seen into notices; returns how many it added. `known`: the
+ * scan cursor and the latest event, where the caller read them already.
+ */
+export async function scanEvents(
+  db: SqlDatabase,
+  config: Config,
+  known?: { scanned: number; latest: number },
+): Promise<number> {
+  let after = known?.scanned ?? (await noticeScanCursor(db));
+  const target = known?.latest ?? (await latestEventSeq(db));
   if (after >= target) return 0;
   const ctx = await recipientContext(db, config);
   let added = 0;

@@ -74,7 +74,7 @@ export async function feedOf(db: SqlDatabase, config: Config, asker: Asker): Pro
   ]);
   const caller = asker.signedIn();
   if (scanned >= latest) return feed;
-  await scanEvents(db, config);
+  await scanEvents(db, config, { scanned, latest });
   return (await readAll(db, [feedRead(db, caller.user.name)]))[0];
 }
 
@@ -85,7 +85,7 @@ export async function feedOf(db: SqlDatabase, config: Config, asker: Asker): Pro
 export async function markAllSeen(db: SqlDatabase, config: Config, asker: Asker, upTo: number, at: string) {
   const [[scanned, latest]] = await asker.read([scanState(db)]);
   const caller = asker.writer();
-  if (scanned < latest) await scanEvents(db, config);
+  if (scanned < latest) await scanEvents(db, config, { scanned, latest });
   const user = caller.user.name;
   const result = await commitThen(db, [markSeen(db, user, upTo, DEFAULT_NOTIFICATION_MODE, at)], feedRead(db, user));
   if (!result.ok) throw new Error("marking notices as seen changed no row");

@@ -20,6 +20,7 @@ import {
   claimsByUser,
   finishClaim,
   insertClaim,
+  insertClaimAs,
   openClaim,
   progressClaim,
   toClaim,
@@ -81,8 +82,10 @@ function newClaimOf(db: SqlDatabase, partnerId: string, affiliateId: string): Re
 
 /**
  * "We can take this partner": an interested claim for `affiliate`, verified if the caller represents it.
- * Two round trips: who is asking with the partner, the affiliate and an open claim of theirs; then the
- * guarded insert with its event, and the claim and the partner as they are after it.
+ * One round trip when it succeeds: who is asking, the guarded insert with its event, and the claim and
+ * the partner as they are after it, in one batch (every check of a claim is in its statements). When
+ * any check refuses, nothing was written and the two-trip way finds out why: who is asking with the
+ * partner, the affiliate and an open claim of theirs, then (if all is well by then) the write.
  */
 export async function makeClaim(
   db: SqlDatabase,
@@ -92,6 +95,15 @@ export async function makeClaim(
   message: string,
   at: string,
 ): Promise<{ claim: Claim; partner: PartnerDetail }> {
+  const made = await asker.writeAtOnce((user) => ({
+    statements: insertClaimAs(db, { partner: partnerId, affiliate: affiliateId, user, message, at }),
+    answer: together([newClaimOf(db, partnerId, affiliateId), partnerRecord(db, partnerId)]),
+  }));
+  if (made) {
+    const [row, record] = made.value;
+    if (!row || !record) throw new Error(`the claim on ${partnerId} vanished after insert`);
+    return { claim: toClaim(row), partner: detailOf(made.caller, record) };
+  }
   const [partner, affiliate, open] = await asker.read([
     partnerRow(db, partnerId),
     affiliateName(db, affiliateId),

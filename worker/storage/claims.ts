@@ -9,7 +9,7 @@ import {
 } from "../../shared/claim-machine.ts";
 import type { Claim } from "../../shared/schemas.ts";
 import { PARTNER_STATUSES, type ClaimStatus, type Stage } from "../../shared/vocabulary.ts";
-import { type Read, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
 export interface ClaimRow {
@@ -78,8 +78,11 @@ export function claimsByUser(db: SqlDatabase, user: string): Read<ClaimRow[]> {
 }
 
 export async function allClaims(db: SqlDatabase): Promise<ClaimRow[]> {
-  const { results } = await db.prepare(`SELECT * FROM claim ORDER BY partner_id, id`).all<ClaimRow>();
-  return results;
+  return (await readAll(db, [everyClaim(db)]))[0];
+}
+
+export function everyClaim(db: SqlDatabase): Read<ClaimRow[]> {
+  return rowsOf(db.prepare(`SELECT * FROM claim ORDER BY partner_id, id`));
 }
 
 /**
@@ -124,6 +127,39 @@ export function insertClaim(db: SqlDatabase, c: NewClaim, event: NewEvent): SqlS
       )
       .bind(c.partner, c.affiliate, c.user, c.message, c.verified ? 1 : 0, c.at),
     guardedEvent(db, { ...event, claim: "last" }),
+    db.prepare(`UPDATE partner SET updated_at = ?2 WHERE id = ?1`).bind(c.partner, c.at),
+  ];
+}
+
+/**
+ * The same claim made in one round trip, where who is asking is not read first: `verified` is
+ * whether the user (by id, or by a name not yet bound to an id) is a verified representative of
+ * the affiliate, looked up by the insert itself, and the event says what it found. A missing
+ * affiliate, like a partner that takes no claims, inserts nothing and so fails the event.
+ */
+export function insertClaimAs(
+  db: SqlDatabase,
+  c: Omit<NewClaim, "verified" | "user"> & { user: { id: string; name: string } },
+): SqlStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO claim (partner_id, affiliate_id, claimed_by, message, verified, status, created_at, updated_at)
+         SELECT ?1, ?2, ?3, ?4,
+                EXISTS (SELECT 1 FROM representative WHERE affiliate_id = ?2 AND status = 'verified'
+                          AND (user_id = ?6 OR (user_id IS NULL AND user_name = ?3))),
+                'interested', ?5, ?5
+         WHERE EXISTS (SELECT 1 FROM affiliate WHERE id = ?2) AND ${partnerAllowsSql("claim", "?1")}`,
+      )
+      .bind(c.partner, c.affiliate, c.user.name, c.message, c.at, c.user.id),
+    db
+      .prepare(
+        `INSERT INTO event (at, actor, type, partner_id, affiliate_id, claim_id, data)
+         VALUES (?1, ?2, CASE WHEN changes() = 1 THEN 'claim.created' END, ?3, ?4, last_insert_rowid(),
+                 json_object('verified', json(CASE (SELECT verified FROM claim WHERE id = last_insert_rowid())
+                                                WHEN 1 THEN 'true' ELSE 'false' END)))`,
+      )
+      .bind(c.at, c.user.name, c.partner, c.affiliate),
     db.prepare(`UPDATE partner SET updated_at = ?2 WHERE id = ?1`).bind(c.partner, c.at),
   ];
 }

@@ -44,6 +44,17 @@ function eventValues(e: NewEvent): unknown[] {
   return values;
 }
 
+/**
+ * A statement that fails the batch as a guarded event does (and is read back as `stale`) when
+ * `refusal`, an SQL condition over `params` (?1, ?2…), holds; otherwise it inserts nothing. For
+ * checks that have no change of their own to guard: who is asking, before their write.
+ */
+export function refusalGuard(db: SqlDatabase, refusal: string, params: unknown[]): SqlStatement {
+  return db
+    .prepare(`INSERT INTO event (at, actor, type, data) SELECT '', '', NULL, '{}' WHERE ${refusal}`)
+    .bind(...params);
+}
+
 /** Whether a batch failed because a guarded event found its change missing. */
 export function isGuardFailure(error: unknown): boolean {
   const text =

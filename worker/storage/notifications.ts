@@ -274,13 +274,18 @@ export function markSeen(db: SqlDatabase, user: string, upTo: number, defaultMod
 }
 
 /** Verified representatives of every affiliate. */
-export async function verifiedRepresentatives(db: SqlDatabase): Promise<Map<string, string[]>> {
-  const { results } = await db
-    .prepare(`SELECT affiliate_id, user_name FROM representative WHERE status = 'verified' ORDER BY user_name`)
-    .all<{ affiliate_id: string; user_name: string }>();
-  const map = new Map<string, string[]>();
-  for (const r of results) map.set(r.affiliate_id, [...(map.get(r.affiliate_id) ?? []), r.user_name]);
-  return map;
+export function verifiedRepresentatives(db: SqlDatabase): Read<Map<string, string[]>> {
+  const read = rowsOf<{ affiliate_id: string; user_name: string }>(
+    db.prepare(`SELECT affiliate_id, user_name FROM representative WHERE status = 'verified' ORDER BY user_name`),
+  );
+  return {
+    statements: read.statements,
+    parse: (r) => {
+      const map = new Map<string, string[]>();
+      for (const row of read.parse(r)) map.set(row.affiliate_id, [...(map.get(row.affiliate_id) ?? []), row.user_name]);
+      return map;
+    },
+  };
 }
 
 /** A lead that a warning is due for: `since` is the clock the warning is about. */

@@ -1,13 +1,13 @@
 /** A fixed-window write limiter kept in the database, for where no rate-limit binding exists (local, Node). */
 import type { LimitVerdict, WriteLimiter } from "../context.ts";
 import { readAll, type Read, type SqlDatabase } from "./db.ts";
+import { refusalGuard } from "./events.ts";
 
 const WINDOW_SECONDS = 60;
 
 export function tableLimiter(db: SqlDatabase, perMinute: number, now: () => Date): WriteLimiter {
-  const hitRead = (key: string): Read<LimitVerdict> => {
+  const hitAt = (key: string, seconds: number): Read<LimitVerdict> => {
     if (perMinute <= 0) return { statements: [], parse: () => ({ ok: true }) };
-    const seconds = Math.floor(now().getTime() / 1000);
     const window = Math.floor(seconds / WINDOW_SECONDS);
     return {
       statements: [
@@ -26,8 +26,18 @@ export function tableLimiter(db: SqlDatabase, perMinute: number, now: () => Date
       },
     };
   };
+  const nowSeconds = () => Math.floor(now().getTime() / 1000);
+  const hitRead = (key: string) => hitAt(key, nowSeconds());
   return {
     hitRead,
+    hitGuarded(key) {
+      const seconds = nowSeconds();
+      const hit = hitAt(key, seconds);
+      if (hit.statements.length === 0) return [];
+      const window = Math.floor(seconds / WINDOW_SECONDS);
+      const over = `(SELECT hits FROM rate_window WHERE key = ?1 AND win = ?2) > ?3`;
+      return [...hit.statements, refusalGuard(db, over, [key, window, perMinute])];
+    },
     async hit(key) {
       const [verdict] = await readAll(db, [hitRead(key)]);
       return verdict;

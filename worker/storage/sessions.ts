@@ -1,5 +1,6 @@
 /** SQL for revoked sessions (sign-out): a token's id is refused until the token would have expired anyway. */
-import { type Read, rowOf, type SqlDatabase } from "./db.ts";
+import { type Read, rowOf, type SqlDatabase, type SqlStatement } from "./db.ts";
+import { refusalGuard } from "./events.ts";
 
 /** Revokes the session `jti` until `expiresAt` (unix seconds) and forgets revocations that have run out. */
 export async function revokeSession(
@@ -56,4 +57,23 @@ export async function saveBlockCheck(
       )
       .bind(jti, check.checkedAt, check.blocked ? 1 : 0, check.expiresAt),
   ]);
+}
+
+/**
+ * The session's own checks as a guard at the head of a write batch (`refusalGuard`): it fails the
+ * batch if the session was signed out, or (`recheck`) if its block check is older than `since`
+ * (unix seconds; the session's start counts as a check) or said blocked. It changes nothing.
+ */
+export function sessionGuard(
+  db: SqlDatabase,
+  jti: string,
+  recheck: { issuedAt: number; since: number } | null,
+): SqlStatement {
+  return refusalGuard(
+    db,
+    `EXISTS (SELECT 1 FROM revoked_session WHERE jti = ?1)
+     OR (?2 = 1 AND (coalesce((SELECT checked_at FROM session_check WHERE jti = ?1), ?3) < ?4
+                     OR coalesce((SELECT blocked FROM session_check WHERE jti = ?1), 0) = 1))`,
+    [jti, recheck ? 1 : 0, recheck?.issuedAt ?? 0, recheck?.since ?? 0],
+  );
 }

@@ -93,7 +93,14 @@ export function WikidataLookup({ name, onChoose }: WikidataLookupProps) {
               onClick={() => choose(hit)}
             >
               <bdi lang={hit.language}>{hit.label}</bdi>
-              {hit.description && <span class="partnerhub-muted"> — {hit.description}</span>} <span>({hit.id})</span>
+              {/* The description may be in a fallback language: isolated, as is the id with its brackets. */}
+              {hit.description && (
+                <span class="partnerhub-muted">
+                  {" — "}
+                  <bdi>{hit.description}</bdi>
+                </span>
+              )}{" "}
+              <bdi>({hit.id})</bdi>
             </button>
           </li>
         ))}
