@@ -23,6 +23,7 @@ export const MergeRequest = z
     version: z.number().int().min(1).meta({ description: "the version of the partner being merged (its ETag)" }),
   })
   .meta({ id: "MergeRequest" });
+export type MergeRequest = z.input<typeof MergeRequest>;
 
 export const ImportRequest = z
   .strictObject({

@@ -160,6 +160,16 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
       params: { rule: "unique" },
     });
 
+/** A `PATCH` body: any subset of `fields`, but at least one. */
+const patchOf = <T extends z.core.$ZodShape>(fields: T) =>
+  z
+    .strictObject(fields)
+    .partial()
+    .refine((p) => Object.keys(p).length > 0, {
+      message: "change at least one field",
+      params: { rule: "change_something" },
+    });
+
 export const PartnerKind = z.enum(PARTNER_KINDS);
 export const Offer = z.enum(OFFERS);
 export const Project = z.enum(PROJECTS);
@@ -218,14 +228,20 @@ export const PartnerInput = z
   .meta({ id: "PartnerInput" });
 
 /** `PATCH /partners/{id}`: any subset of the editable fields. */
-export const PartnerPatch = z
-  .strictObject({ ...partnerFields, contact: PartnerContact })
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, {
-    message: "change at least one field",
-    params: { rule: "change_something" },
-  })
-  .meta({ id: "PartnerPatch" });
+export const PartnerPatch = patchOf({ ...partnerFields, contact: PartnerContact }).meta({ id: "PartnerPatch" });
+
+/** A partner's own fields: what a referral gives, besides its id, the affiliate and the contact. */
+export type PartnerField = keyof typeof partnerFields;
+export const PARTNER_FIELDS = Object.keys(partnerFields) as PartnerField[];
+/** The partner's own fields of anything that has them (a referral, a stored partner), nothing else. */
+export function partnerFieldsOf<T extends Record<PartnerField, unknown>>(p: T): Pick<T, PartnerField> {
+  const out = {} as Pick<T, PartnerField>;
+  for (const k of PARTNER_FIELDS) out[k] = p[k];
+  return out;
+}
+/** What an edit may change (`PartnerPatch`): the partner's own fields and the contact, in the forms' order. */
+export type EditableField = keyof z.infer<typeof PartnerPatch>;
+export const EDITABLE_FIELDS = Object.keys(PartnerPatch.shape) as EditableField[];
 
 export const Partner = z
   .strictObject({
@@ -295,14 +311,7 @@ export const AffiliateInput = z
   })
   .meta({ id: "AffiliateInput" });
 
-export const AffiliatePatch = z
-  .strictObject(affiliateFields)
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, {
-    message: "change at least one field",
-    params: { rule: "change_something" },
-  })
-  .meta({ id: "AffiliatePatch" });
+export const AffiliatePatch = patchOf(affiliateFields).meta({ id: "AffiliatePatch" });
 
 export const Representative = z
   .strictObject({

@@ -23,7 +23,7 @@ import {
 } from "../../shared/vocabulary.ts";
 import { SIGN_IN_ERROR_CODES } from "../../gadget/src/auth/sign-in-error.ts";
 import { FACETS, SORTS } from "../../gadget/src/directory/query.ts";
-import { EDITABLE } from "../../gadget/src/forms/partner-draft.ts";
+import { EDITABLE_FIELDS } from "../../shared/schemas.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const DIR = join(ROOT, "i18n");
@@ -82,7 +82,7 @@ const DYNAMIC: Record<string, string[]> = {
   "partnerhub-signin-error-*": SIGN_IN_ERROR_CODES.map((c) => `partnerhub-signin-error-${c}`),
   "partnerhub-confirm-*": ["accept", "decline", "release", "complete"].map((a) => `partnerhub-confirm-${a}`),
   "partnerhub-represent-status-*": ["verified", "requested"].map((s) => `partnerhub-represent-status-${s}`),
-  "partnerhub-edit-field-*": EDITABLE.map((f) => `partnerhub-edit-field-${f}`),
+  "partnerhub-edit-field-*": EDITABLE_FIELDS.map((f) => `partnerhub-edit-field-${f}`),
   "partnerhub-done-*": ["withdraw", "accept", "decline", "release", "complete"].map((a) => `partnerhub-done-${a}`),
   "partnerhub-review-filter-*": ["all", "waiting", "stale", "representatives"].map(
     (f) => `partnerhub-review-filter-${f}`,

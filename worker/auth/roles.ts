@@ -2,7 +2,7 @@
 import type { SessionUser } from "../../shared/api.ts";
 import type { Config } from "../config.ts";
 import type { Caller } from "../context.ts";
-import { affiliatesOfUser, storedCoordinator } from "../storage/affiliates.ts";
+import { affiliatesOfUser, storedCoordinator, toRepresentative } from "../storage/affiliates.ts";
 import type { Read, SqlDatabase } from "../storage/db.ts";
 import type { Representative } from "../../shared/schemas.ts";
 
@@ -23,7 +23,7 @@ export function rolesOf(db: SqlDatabase, config: Config, user: SessionUser): Rea
     statements: [...coordinator.statements, ...reps.statements],
     parse: ([c, r]) => ({
       coordinator: config.coordinators.includes(user.name) || coordinator.parse([c!]),
-      affiliates: reps.parse([r!]),
+      affiliates: reps.parse([r!]).map(toRepresentative),
     }),
   };
 }

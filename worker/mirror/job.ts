@@ -14,7 +14,7 @@ import {
 import { isSessionLoss, isTransient, MediaWikiError } from "../mediawiki/errors.ts";
 import { editPage, latestRevisions, maxArticleBytes, revisionById, type Revision } from "../mediawiki/pages.ts";
 import type { MirrorRunner } from "./runner.ts";
-import { listAffiliates } from "../storage/affiliates.ts";
+import { allAffiliates, toAffiliates } from "../storage/affiliates.ts";
 import { allClaims, toClaim } from "../storage/claims.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import { handovers, latestEventSeq, listEvents } from "../storage/events.ts";
@@ -67,7 +67,7 @@ export async function loadMirrorRecord(db: SqlDatabase): Promise<MirrorRecord> {
   const [partners, claims, affiliates, handedOver, merged] = await Promise.all([
     allPartners(db),
     allClaims(db),
-    listAffiliates(db),
+    allAffiliates(db),
     handovers(db),
     mergedPartners(db),
   ]);
@@ -77,7 +77,13 @@ export async function loadMirrorRecord(db: SqlDatabase): Promise<MirrorRecord> {
     const to = handedOver.get(c.id) ?? null;
     if (reason || to) outcomes.set(c.id, { reason, handedOverTo: to });
   }
-  return { partners: partners.map(toPartner), claims: claims.map(toClaim), affiliates, outcomes, merged };
+  return {
+    partners: partners.map(toPartner),
+    claims: claims.map(toClaim),
+    affiliates: toAffiliates(affiliates),
+    outcomes,
+    merged,
+  };
 }
 
 export function mirrorCredentials(config: Config): MediaWikiCredentials {

@@ -10,7 +10,7 @@ import type { Config } from "../config.ts";
 import type { MediaWikiClient } from "../mediawiki/client.ts";
 import { MediaWikiError } from "../mediawiki/errors.ts";
 import { type MirrorJobDeps, type MirrorJobOptions, mirrorClient, stopsRun } from "../mirror/job.ts";
-import { everyAffiliate, storedCoordinators } from "../storage/affiliates.ts";
+import { everyAffiliate, storedCoordinators, toAffiliates } from "../storage/affiliates.ts";
 import { everyClaim } from "../storage/claims.ts";
 import { readAll, type SqlDatabase } from "../storage/db.ts";
 import { latestEventSeq, listEvents } from "../storage/events.ts";
@@ -50,7 +50,7 @@ const EVENT_PAGE = 1000;
 /** The record around the events, as the recipients rules read it. */
 export async function recipientContext(db: SqlDatabase, config: Config): Promise<RecipientContext & RenderContext> {
   // One round trip for the record around the events.
-  const [stored, reps, claims, partnerRows, affiliates] = await readAll(db, [
+  const [stored, reps, claims, partnerRows, affiliateRows] = await readAll(db, [
     storedCoordinators(db),
     verifiedRepresentatives(db),
     everyClaim(db),
@@ -63,6 +63,7 @@ export async function recipientContext(db: SqlDatabase, config: Config): Promise
   for (const c of claims)
     if (c.status === "interested" || c.status === "lead")
       talking.set(c.partner_id, [...(talking.get(c.partner_id) ?? []), c.affiliate_id]);
+  const affiliates = toAffiliates(affiliateRows);
   const affiliateNames = new Map(affiliates.map((a) => [a.id, a.name]));
   return {
     coordinators: [...new Set([...config.coordinators, ...stored])],

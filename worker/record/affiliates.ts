@@ -6,7 +6,7 @@ import type { Asker, Caller } from "../context.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
 import {
   addCoordinator,
-  affiliateRead,
+  affiliateRows,
   everyAffiliate,
   insertAffiliate,
   storedCoordinator,
@@ -14,11 +14,21 @@ import {
   removeCoordinator,
   removeRepresentative,
   requestRepresentation,
+  toAffiliates,
   updateAffiliate,
   verifyRepresentative,
 } from "../storage/affiliates.ts";
 import { commit, commitThen } from "../storage/commit.ts";
-import type { SqlDatabase } from "../storage/db.ts";
+import type { Read, SqlDatabase } from "../storage/db.ts";
+
+/** One affiliate with its representatives, in the shared shape (null when there is none). */
+function affiliateRead(db: SqlDatabase, id: string): Read<Affiliate | null> {
+  const read = affiliateRows(db, id);
+  return {
+    statements: read.statements,
+    parse: (r) => toAffiliates(read.parse(r) ?? { affiliates: [], representatives: [] })[0] ?? null,
+  };
+}
 
 /** The public view hides unverified requests; coordinators and the affiliate's representatives see them. */
 export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate {
@@ -32,7 +42,7 @@ export function visibleAffiliate(a: Affiliate, caller: Caller | null): Affiliate
 /** Every affiliate, as the caller may see it: one round trip. */
 export async function affiliateList(db: SqlDatabase, asker: Asker): Promise<Affiliate[]> {
   const [all] = await asker.read([everyAffiliate(db)]);
-  return all.map((a) => visibleAffiliate(a, asker.caller()));
+  return toAffiliates(all).map((a) => visibleAffiliate(a, asker.caller()));
 }
 
 /** One affiliate, as the caller may see it: one round trip. */

@@ -2,11 +2,17 @@
 import type { z } from "zod";
 import type { PartnerList, PartnerListQuery } from "../../shared/api.ts";
 import { matchesTerms, partnerSearchText, searchTerms } from "../../shared/directory-search.ts";
-import type { PartnerContact, PartnerDetail, PartnerInput, PartnerPatch } from "../../shared/schemas.ts";
+import {
+  type PartnerContact,
+  type PartnerDetail,
+  type PartnerInput,
+  type PartnerPatch,
+  partnerFieldsOf,
+} from "../../shared/schemas.ts";
 import { slugify } from "../../shared/slug.ts";
 import type { Asker, Caller } from "../context.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { affiliateNames, affiliateRead } from "../storage/affiliates.ts";
+import { affiliateName, affiliateNames } from "../storage/affiliates.ts";
 import { type ClaimRow, claimsOf, toClaim } from "../storage/claims.ts";
 import { type CommitResult, commitThen } from "../storage/commit.ts";
 import { type Read, type SqlDatabase, together } from "../storage/db.ts";
@@ -152,7 +158,7 @@ export async function referPartner(
 ): Promise<PartnerDetail> {
   const base = partnerSlug(input.name);
   const [affiliate, sameItem, candidates, firstTaken] = await asker.read([
-    input.affiliate ? affiliateRead(db, input.affiliate) : { statements: [], parse: () => null },
+    input.affiliate ? affiliateName(db, input.affiliate) : { statements: [], parse: () => null },
     partnerWithWikidata(db, input.wikidata),
     duplicateCheck(db, input),
     input.id ? { statements: [], parse: () => new Set<string>() } : idsLike(db, base),
@@ -209,20 +215,7 @@ export async function referPartner(
 }
 
 function fieldsOf(p: PartnerFields): PartnerFields {
-  return {
-    name: p.name,
-    wikidata: p.wikidata,
-    website: p.website,
-    kind: p.kind,
-    country: p.country,
-    languages: p.languages,
-    offers: p.offers,
-    projects: p.projects,
-    funding: p.funding,
-    summary: p.summary,
-    asks: p.asks,
-    links: p.links,
-  };
+  return partnerFieldsOf(p);
 }
 
 export async function editPartner(

@@ -21,13 +21,13 @@ import {
   removeCoordinatorRole,
 } from "../record/affiliates.ts";
 import { etag, versionFromIfMatch } from "./etag.ts";
-import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
+import { bearer, type Handlers, json, jsonBody, mount, pick } from "./openapi.ts";
 
 const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "wikimedia-deutschland" }) });
 const RepParam = IdParam.extend({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
 const UserParam = z.object({ username: UserName.openapi({ param: { name: "username", in: "path" } }) });
 
-const routes = {
+export const routes = {
   list: createRoute({
     method: "get",
     path: "/affiliates",
@@ -98,22 +98,22 @@ const routes = {
   }),
 };
 
-export const affiliates = router()
-  .openapi(routes.list, async (c) => {
+const handlers: Handlers<typeof routes> = {
+  list: async (c) => {
     return c.json({ affiliates: await affiliateList(c.get("deps").db, asker(c)) }, 200);
-  })
-  .openapi(routes.get, async (c) => {
+  },
+  get: async (c) => {
     const a = await affiliateView(c.get("deps").db, asker(c), c.req.valid("param").id);
     c.header("ETag", `"${a.version}"`);
     return c.json(a, 200);
-  })
-  .openapi(routes.create, async (c) => {
+  },
+  create: async (c) => {
     const { db, now } = c.get("deps");
     const a = await createAffiliate(db, asker(c), c.req.valid("json"), now().toISOString());
     c.header("ETag", `"${a.version}"`);
     return c.json(a, 201);
-  })
-  .openapi(routes.edit, async (c) => {
+  },
+  edit: async (c) => {
     const { db, now } = c.get("deps");
     const version = versionFromIfMatch(c.req.header("If-Match"));
     const a = await editAffiliate(
@@ -126,30 +126,33 @@ export const affiliates = router()
     );
     c.header("ETag", `"${a.version}"`);
     return c.json(a, 200);
-  })
-  .openapi(routes.addRep, async (c) => {
+  },
+  addRep: async (c) => {
     const { db, now } = c.get("deps");
     const { username } = c.req.valid("json");
     const { status } = await addRepresentative(db, asker(c), c.req.valid("param").id, username, now().toISOString());
     return c.json({ user: username, status }, 200);
-  })
-  .openapi(routes.removeRep, async (c) => {
+  },
+  removeRep: async (c) => {
     const { db, now } = c.get("deps");
     const { id, username } = c.req.valid("param");
     await deleteRepresentative(db, asker(c), id, username, now().toISOString());
     return c.body(null, 204);
-  })
-  .openapi(routes.coordinators, async (c) => {
+  },
+  coordinators: async (c) => {
     const { db, config } = c.get("deps");
     return c.json({ coordinators: await coordinatorList(db, asker(c), config) }, 200);
-  })
-  .openapi(routes.addCoordinator, async (c) => {
+  },
+  addCoordinator: async (c) => {
     const { db, config, now } = c.get("deps");
     await addCoordinatorRole(db, config, asker(c), c.req.valid("json").username, now().toISOString());
     return c.body(null, 204);
-  })
-  .openapi(routes.removeCoordinator, async (c) => {
+  },
+  removeCoordinator: async (c) => {
     const { db, config, now } = c.get("deps");
     await removeCoordinatorRole(db, config, asker(c), c.req.valid("param").username, now().toISOString());
     return c.body(null, 204);
-  });
+  },
+};
+
+export const affiliates = mount(routes, handlers);

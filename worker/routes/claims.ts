@@ -9,7 +9,7 @@ import {
 } from "../../shared/api.ts";
 import { asker } from "../auth/middleware.ts";
 import { handover, progress, transition, type SimpleAction } from "../record/claims.ts";
-import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
+import { type AppRouteHandler, bearer, type Handlers, json, jsonBody, mount, pick } from "./openapi.ts";
 
 const IdParam = z.object({
   id: z.coerce
@@ -64,31 +64,47 @@ const handoverRoute = createRoute({
   },
 });
 
-const ACTIONS: SimpleAction[] = ["withdraw", "accept", "decline", "release", "complete"];
+export const routes = {
+  withdraw: transitionRoute("withdraw"),
+  accept: transitionRoute("accept"),
+  decline: transitionRoute("decline"),
+  release: transitionRoute("release"),
+  complete: transitionRoute("complete"),
+  progress: progressRoute,
+  handover: handoverRoute,
+};
 
-export const claims = ACTIONS.reduce(
-  (app, action) =>
-    app.openapi(transitionRoute(action), async (c) => {
-      const { db, now } = c.get("deps");
-      const body = c.req.valid("json");
-      const answer = await transition(db, asker(c), c.req.valid("param").id, action, {
-        version: body.version,
-        reason: body.reason,
-        at: now().toISOString(),
-      });
-      return c.json(answer, 200);
-    }),
-  router(),
-)
-  .openapi(progressRoute, async (c) => {
+const transitionHandler =
+  (action: SimpleAction): AppRouteHandler<ReturnType<typeof transitionRoute>> =>
+  async (c) => {
+    const { db, now } = c.get("deps");
+    const body = c.req.valid("json");
+    const answer = await transition(db, asker(c), c.req.valid("param").id, action, {
+      version: body.version,
+      reason: body.reason,
+      at: now().toISOString(),
+    });
+    return c.json(answer, 200);
+  };
+
+const handlers: Handlers<typeof routes> = {
+  withdraw: transitionHandler("withdraw"),
+  accept: transitionHandler("accept"),
+  decline: transitionHandler("decline"),
+  release: transitionHandler("release"),
+  complete: transitionHandler("complete"),
+  progress: async (c) => {
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
     const answer = await progress(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
     return c.json(answer, 200);
-  })
-  .openapi(handoverRoute, async (c) => {
+  },
+  handover: async (c) => {
     const { db, now } = c.get("deps");
     const body = c.req.valid("json");
     const answer = await handover(db, asker(c), c.req.valid("param").id, { ...body, at: now().toISOString() });
     return c.json(answer, 200);
-  });
+  },
+};
+
+export const claims = mount(routes, handlers);

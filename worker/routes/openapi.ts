@@ -1,5 +1,8 @@
 /** Shorthands for declaring routes: one request and response vocabulary for every resource. */
-import { OpenAPIHono, type Hook } from "@hono/zod-openapi";
+import { type Hook, OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import type { Handler, TypedResponse } from "hono";
+import type { SuccessStatusCode } from "hono/utils/http-status";
+import type { JSONParsed } from "hono/utils/types";
 import type { z } from "zod";
 import { ApiError as ApiErrorSchema, type ErrorCode } from "../../shared/api.ts";
 import { describeIssue } from "../../shared/validation.ts";
@@ -31,7 +34,47 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) =
   }
 };
 
-export const router = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+const router = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+/**
+ * What a route answers when it succeeds: each 2xx it declares, with the JSON its schema
+ * describes, another content type, or no body. Failures are thrown (`AppError`), never returned.
+ */
+type Success<R extends RouteConfig> = {
+  [S in keyof R["responses"] & SuccessStatusCode]: R["responses"][S] extends {
+    content: { "application/json": { schema: infer T extends z.ZodType } };
+  }
+    ? TypedResponse<JSONParsed<z.output<T>>, S, "json">
+    : R["responses"][S] extends { content: object }
+      ? Response
+      : TypedResponse<null, S, "body">;
+}[keyof R["responses"] & SuccessStatusCode];
+
+/**
+ * A handler typed against its route: params, query, headers and body as the route validates
+ * them, and an answer that must be one the route declares, status and shape. (Unlike the type
+ * `.openapi()` gives an inline handler, it takes no untyped `Response`, so routes with a 204
+ * are checked as well.)
+ */
+export type AppRouteHandler<R extends RouteConfig> =
+  RouteHandler<R, AppEnv> extends Handler<infer E, infer P, infer I, infer _>
+    ? Handler<E, P, I, Success<R> | Promise<Success<R>>>
+    : never;
+
+/** One handler for each route of a table, each typed against its own route. */
+export type Handlers<T extends Record<string, RouteConfig>> = { [K in keyof T]: AppRouteHandler<T[K]> };
+
+/**
+ * A router of a route table and its handlers, in the table's order (which is the order Hono
+ * matches in). The handlers are checked against their routes by `Handlers<T>` before they get here.
+ */
+export function mount<T extends Record<string, RouteConfig>>(routes: T, handlers: Handlers<T>) {
+  const app = router();
+  for (const key of Object.keys(routes)) {
+    app.openapi(routes[key] as RouteConfig, handlers[key] as unknown as RouteHandler<RouteConfig, AppEnv>);
+  }
+  return app;
+}
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },

@@ -21,7 +21,7 @@ import {
   type Cursor,
 } from "../record/partners.ts";
 import { dependsOnCaller, etag, partnerEtag, versionFromIfMatch } from "./etag.ts";
-import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
+import { bearer, type Handlers, json, jsonBody, mount, pick } from "./openapi.ts";
 
 export const IdParam = z.object({
   id: Slug.openapi({ param: { name: "id", in: "path" }, example: "national-museum-of-x" }),
@@ -58,78 +58,74 @@ function encodeCursor(c: Cursor | null): string | null {
   return toBase64Url(JSON.stringify([c.key, c.id, c.country ?? ""]));
 }
 
-const list = createRoute({
-  method: "get",
-  path: "/partners",
-  summary: "The partner directory: filter, sort, paginate",
-  request: { query: PartnerListQuery },
-  middleware: [etag] as const,
-  responses: { 200: json(PartnerList, "a page of partners (ETag; 304 on If-None-Match)"), ...pick(400, 422) },
-});
-
-const get = createRoute({
-  method: "get",
-  path: "/partners/{id}",
-  summary: "One partner with its claims; the contact only for those allowed",
-  request: { params: IdParam },
-  responses: { 200: json(PartnerDetail, "the partner (ETag is its version)"), ...pick(404) },
-});
-
-const refer = createRoute({
-  method: "post",
-  path: "/partners",
-  summary: "Refer a partner",
-  security: bearer,
-  request: jsonBody(PartnerInput),
-  responses: { 201: json(PartnerDetail, "the new partner"), ...pick(400, 401, 403, 404, 409, 413, 422, 429) },
-});
-
-const edit = createRoute({
-  method: "patch",
-  path: "/partners/{id}",
-  summary: "Edit a partner (coordinator or referrer); If-Match required",
-  security: bearer,
-  request: { params: IdParam, headers: z.object({ "if-match": z.string().optional() }), ...jsonBody(PartnerPatch) },
-  responses: {
-    200: json(PartnerDetail, "the edited partner"),
-    ...pick(400, 401, 403, 404, 409, 412, 413, 422, 428, 429),
-  },
-});
-
-const close = createRoute({
-  method: "post",
-  path: "/partners/{id}/close",
-  summary: "Close a partner (coordinator)",
-  security: bearer,
-  request: { params: IdParam, ...jsonBody(CloseRequest) },
-  responses: { 200: json(PartnerDetail, "the closed partner"), ...pick(401, 403, 404, 409, 422) },
-});
-
-const reopen = createRoute({
-  method: "post",
-  path: "/partners/{id}/reopen",
-  summary: "Reopen a closed partner (coordinator)",
-  security: bearer,
-  request: { params: IdParam },
-  responses: { 200: json(PartnerDetail, "the reopened partner"), ...pick(401, 403, 404, 409) },
-});
-
-const claim = createRoute({
-  method: "post",
-  path: "/partners/{id}/claims",
-  summary: "We can take this partner",
-  security: bearer,
-  request: { params: IdParam, ...jsonBody(ClaimRequest) },
-  responses: {
-    201: json(ClaimResponse, "the new claim, with the partner as it is now"),
-    ...pick(401, 403, 404, 409, 413, 422, 429),
-  },
-});
+export const routes = {
+  list: createRoute({
+    method: "get",
+    path: "/partners",
+    summary: "The partner directory: filter, sort, paginate",
+    request: { query: PartnerListQuery },
+    middleware: [etag] as const,
+    responses: { 200: json(PartnerList, "a page of partners (ETag; 304 on If-None-Match)"), ...pick(400, 422) },
+  }),
+  get: createRoute({
+    method: "get",
+    path: "/partners/{id}",
+    summary: "One partner with its claims; the contact only for those allowed",
+    request: { params: IdParam },
+    responses: { 200: json(PartnerDetail, "the partner (ETag is its version)"), ...pick(404) },
+  }),
+  refer: createRoute({
+    method: "post",
+    path: "/partners",
+    summary: "Refer a partner",
+    security: bearer,
+    request: jsonBody(PartnerInput),
+    responses: { 201: json(PartnerDetail, "the new partner"), ...pick(400, 401, 403, 404, 409, 413, 422, 429) },
+  }),
+  edit: createRoute({
+    method: "patch",
+    path: "/partners/{id}",
+    summary: "Edit a partner (coordinator or referrer); If-Match required",
+    security: bearer,
+    request: { params: IdParam, headers: z.object({ "if-match": z.string().optional() }), ...jsonBody(PartnerPatch) },
+    responses: {
+      200: json(PartnerDetail, "the edited partner"),
+      ...pick(400, 401, 403, 404, 409, 412, 413, 422, 428, 429),
+    },
+  }),
+  close: createRoute({
+    method: "post",
+    path: "/partners/{id}/close",
+    summary: "Close a partner (coordinator)",
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(CloseRequest) },
+    responses: { 200: json(PartnerDetail, "the closed partner"), ...pick(401, 403, 404, 409, 422) },
+  }),
+  reopen: createRoute({
+    method: "post",
+    path: "/partners/{id}/reopen",
+    summary: "Reopen a closed partner (coordinator)",
+    security: bearer,
+    request: { params: IdParam },
+    responses: { 200: json(PartnerDetail, "the reopened partner"), ...pick(401, 403, 404, 409) },
+  }),
+  claim: createRoute({
+    method: "post",
+    path: "/partners/{id}/claims",
+    summary: "We can take this partner",
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(ClaimRequest) },
+    responses: {
+      201: json(ClaimResponse, "the new claim, with the partner as it is now"),
+      ...pick(401, 403, 404, 409, 413, 422, 429),
+    },
+  }),
+};
 
 const at = (c: { get: (k: "deps") => { now: () => Date } }) => c.get("deps").now().toISOString();
 
-export const partners = router()
-  .openapi(list, async (c) => {
+const handlers: Handlers<typeof routes> = {
+  list: async (c) => {
     const query = c.req.valid("query");
     const { partners, total, next } = await listDirectory(
       c.get("deps").db,
@@ -138,20 +134,20 @@ export const partners = router()
       decodeCursor(query.cursor),
     );
     return c.json({ partners, total, nextCursor: encodeCursor(next) }, 200);
-  })
-  .openapi(get, async (c) => {
+  },
+  get: async (c) => {
     const detail = await partnerDetail(c.get("deps").db, asker(c), c.req.valid("param").id);
     c.header("ETag", partnerEtag(detail));
     dependsOnCaller(c);
     return c.json(detail, 200);
-  })
-  .openapi(refer, async (c) => {
+  },
+  refer: async (c) => {
     const detail = await referPartner(c.get("deps").db, asker(c), c.req.valid("json"), at(c));
     c.header("Location", `${API_BASE}/partners/${detail.id}`);
     c.header("ETag", partnerEtag(detail));
     return c.json(detail, 201);
-  })
-  .openapi(edit, async (c) => {
+  },
+  edit: async (c) => {
     const version = versionFromIfMatch(c.req.header("If-Match"));
     const detail = await editPartner(
       c.get("deps").db,
@@ -163,8 +159,8 @@ export const partners = router()
     );
     c.header("ETag", partnerEtag(detail));
     return c.json(detail, 200);
-  })
-  .openapi(close, async (c) => {
+  },
+  close: async (c) => {
     const detail = await closePartner(
       c.get("deps").db,
       asker(c),
@@ -174,12 +170,12 @@ export const partners = router()
       at(c),
     );
     return c.json(detail, 200);
-  })
-  .openapi(reopen, async (c) => {
+  },
+  reopen: async (c) => {
     const detail = await closePartner(c.get("deps").db, asker(c), c.req.valid("param").id, false, "", at(c));
     return c.json(detail, 200);
-  })
-  .openapi(claim, async (c) => {
+  },
+  claim: async (c) => {
     const body = c.req.valid("json");
     const made = await makeClaim(
       c.get("deps").db,
@@ -190,4 +186,7 @@ export const partners = router()
       at(c),
     );
     return c.json(made, 201);
-  });
+  },
+};
+
+export const partners = mount(routes, handlers);

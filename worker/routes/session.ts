@@ -12,31 +12,31 @@ import type { Deps } from "../context.ts";
 import { requireCaller, unauthorized } from "../auth/middleware.ts";
 import { forbidden, notFound, rateLimited } from "../errors.ts";
 import { bindRoles, endSession } from "../record/reads.ts";
-import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
+import { bearer, type Handlers, json, jsonBody, mount, pick } from "./openapi.ts";
 
-const oauth = createRoute({
-  method: "post",
-  path: "/session",
-  summary: "Sign in: verify a Wikimedia OAuth 2 access token with the wiki and get a session token",
-  request: jsonBody(SessionRequest),
-  responses: { 200: json(SessionResponse, "the session"), ...pick(401, 403, 422, 429, 502) },
-});
-
-const signOut = createRoute({
-  method: "delete",
-  path: "/session",
-  summary: "Sign out: the session token is refused from now on until it would have expired",
-  security: bearer,
-  responses: { 204: { description: "signed out" }, ...pick(401) },
-});
-
-const dev = createRoute({
-  method: "post",
-  path: "/session/dev",
-  summary: "Development sign-in by user name: only with DEV_LOGIN=on and from loopback",
-  request: jsonBody(DevSessionRequest),
-  responses: { 200: json(SessionResponse, "the session"), ...pick(403, 404, 422) },
-});
+export const routes = {
+  oauth: createRoute({
+    method: "post",
+    path: "/session",
+    summary: "Sign in: verify a Wikimedia OAuth 2 access token with the wiki and get a session token",
+    request: jsonBody(SessionRequest),
+    responses: { 200: json(SessionResponse, "the session"), ...pick(401, 403, 422, 429, 502) },
+  }),
+  signOut: createRoute({
+    method: "delete",
+    path: "/session",
+    summary: "Sign out: the session token is refused from now on until it would have expired",
+    security: bearer,
+    responses: { 204: { description: "signed out" }, ...pick(401) },
+  }),
+  dev: createRoute({
+    method: "post",
+    path: "/session/dev",
+    summary: "Development sign-in by user name: only with DEV_LOGIN=on and from loopback",
+    request: jsonBody(DevSessionRequest),
+    responses: { 200: json(SessionResponse, "the session"), ...pick(403, 404, 422) },
+  }),
+};
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
@@ -50,8 +50,8 @@ export function fromLoopback(deps: Deps, req: Request): boolean {
   return client !== null && isLoopbackAddress(client) && LOOPBACK_HOSTS.has(new URL(req.url).hostname);
 }
 
-export const session = router()
-  .openapi(oauth, async (c) => {
+const handlers: Handlers<typeof routes> = {
+  oauth: async (c) => {
     const deps = c.get("deps");
     const { config } = deps;
     // Each attempt costs the wiki a request: limit them per client address before asking it. Without
@@ -81,16 +81,16 @@ export const session = router()
       accessToken,
     );
     return c.json({ ...issued, user }, 200);
-  })
-  .openapi(signOut, async (c) => {
+  },
+  signOut: async (c) => {
     await requireCaller(c);
     const session = c.get("session");
     if (!session) throw unauthorized("Sign in first");
     const { db, now } = c.get("deps");
     await endSession(db, session.jti, session.expiresAt, Math.floor(now().getTime() / 1000));
     return c.body(null, 204);
-  })
-  .openapi(dev, async (c) => {
+  },
+  dev: async (c) => {
     const deps = c.get("deps");
     if (!deps.config.devLogin) throw notFound("route", "POST /session/dev", "Development sign-in is not enabled here");
     if (!fromLoopback(deps, c.req.raw))
@@ -106,4 +106,7 @@ export const session = router()
       deps.now(),
     );
     return c.json({ ...issued, user }, 200);
-  });
+  },
+};
+
+export const session = mount(routes, handlers);

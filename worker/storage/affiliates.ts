@@ -1,9 +1,13 @@
-/** SQL for affiliates, their representatives and the coordinators added after bootstrap. */
+/**
+ * SQL for affiliates, their representatives and the coordinators added after bootstrap. Reads
+ * return rows, as every module of storage does (see `db.ts`); `toAffiliate` and
+ * `toRepresentative` make the shared shapes of them.
+ */
 import type { Affiliate, Representative } from "../../shared/schemas.ts";
 import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
 
-interface AffiliateRow {
+export interface AffiliateRow {
   id: string;
   name: string;
   kind: string;
@@ -16,7 +20,7 @@ interface AffiliateRow {
   version: number;
 }
 
-interface RepresentativeRow {
+export interface RepresentativeRow {
   affiliate_id: string;
   user_name: string;
   status: string;
@@ -24,7 +28,7 @@ interface RepresentativeRow {
   since: string;
 }
 
-function toRepresentative(r: RepresentativeRow): Representative {
+export function toRepresentative(r: RepresentativeRow): Representative {
   return {
     affiliate: r.affiliate_id,
     user: r.user_name,
@@ -34,7 +38,8 @@ function toRepresentative(r: RepresentativeRow): Representative {
   };
 }
 
-function toAffiliate(row: AffiliateRow, reps: RepresentativeRow[]): Affiliate {
+/** An affiliate and the representatives among `reps` that are its own. */
+export function toAffiliate(row: AffiliateRow, reps: RepresentativeRow[]): Affiliate {
   return {
     id: row.id,
     name: row.name,
@@ -62,25 +67,35 @@ export function affiliateName(db: SqlDatabase, id: string): Read<string | null> 
   return { statements: read.statements, parse: (r) => read.parse(r)?.name ?? null };
 }
 
-export async function listAffiliates(db: SqlDatabase): Promise<Affiliate[]> {
+/** Affiliate rows with the representative rows that go with them. */
+export interface AffiliateRows {
+  affiliates: AffiliateRow[];
+  representatives: RepresentativeRow[];
+}
+
+/** The shared shapes of affiliate rows, each with its representatives. */
+export const toAffiliates = (rows: AffiliateRows): Affiliate[] =>
+  rows.affiliates.map((a) => toAffiliate(a, rows.representatives));
+
+export async function allAffiliates(db: SqlDatabase): Promise<AffiliateRows> {
   return (await readAll(db, [everyAffiliate(db)]))[0];
 }
 
-export function everyAffiliate(db: SqlDatabase): Read<Affiliate[]> {
+export function everyAffiliate(db: SqlDatabase): Read<AffiliateRows> {
   return {
     statements: [
       db.prepare(`SELECT * FROM affiliate ORDER BY name, id`),
       db.prepare(`SELECT * FROM representative ORDER BY affiliate_id, user_name`),
     ],
-    parse: ([affiliates, reps]) => {
-      const repRows = (reps?.results ?? []) as unknown as RepresentativeRow[];
-      return ((affiliates?.results ?? []) as unknown as AffiliateRow[]).map((a) => toAffiliate(a, repRows));
-    },
+    parse: ([affiliates, reps]) => ({
+      affiliates: (affiliates?.results ?? []) as unknown as AffiliateRow[],
+      representatives: (reps?.results ?? []) as unknown as RepresentativeRow[],
+    }),
   };
 }
 
-/** One affiliate with its representatives (two statements, one round trip). */
-export function affiliateRead(db: SqlDatabase, id: string): Read<Affiliate | null> {
+/** One affiliate's row with its representatives' rows (two statements, one round trip). */
+export function affiliateRows(db: SqlDatabase, id: string): Read<AffiliateRows | null> {
   return {
     statements: [
       db.prepare(`SELECT * FROM affiliate WHERE id = ?1`).bind(id),
@@ -88,7 +103,7 @@ export function affiliateRead(db: SqlDatabase, id: string): Read<Affiliate | nul
     ],
     parse: ([row, reps]) => {
       const a = row?.results[0] as AffiliateRow | undefined;
-      return a ? toAffiliate(a, (reps?.results ?? []) as unknown as RepresentativeRow[]) : null;
+      return a ? { affiliates: [a], representatives: (reps?.results ?? []) as unknown as RepresentativeRow[] } : null;
     },
   };
 }
@@ -115,19 +130,20 @@ export function insertAffiliate(
         `INSERT INTO affiliate (id, name, kind, wiki_page, countries, languages, capabilities, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)`,
       )
-      .bind(
-        id,
-        f.name,
-        f.kind,
-        f.wikiPage,
-        JSON.stringify(f.countries),
-        JSON.stringify(f.languages),
-        JSON.stringify(f.capabilities),
-        at,
-      ),
+      .bind(id, ...fieldValues(f), at),
     guardedEvent(db, event),
   ];
 }
+
+/** ?2–?7 of the statements below: the editable columns, in the order they name them. */
+const fieldValues = (f: AffiliateFields) => [
+  f.name,
+  f.kind,
+  f.wikiPage,
+  JSON.stringify(f.countries),
+  JSON.stringify(f.languages),
+  JSON.stringify(f.capabilities),
+];
 
 export function updateAffiliate(
   db: SqlDatabase,
@@ -140,21 +156,11 @@ export function updateAffiliate(
   return [
     db
       .prepare(
-        `UPDATE affiliate SET name = ?3, kind = ?4, wiki_page = ?5, countries = ?6, languages = ?7, capabilities = ?8,
-           updated_at = ?9, version = version + 1
-         WHERE id = ?1 AND version = ?2`,
+        `UPDATE affiliate SET name = ?2, kind = ?3, wiki_page = ?4, countries = ?5, languages = ?6, capabilities = ?7,
+           updated_at = ?8, version = version + 1
+         WHERE id = ?1 AND version = ?9`,
       )
-      .bind(
-        id,
-        version,
-        f.name,
-        f.kind,
-        f.wikiPage,
-        JSON.stringify(f.countries),
-        JSON.stringify(f.languages),
-        JSON.stringify(f.capabilities),
-        at,
-      ),
+      .bind(id, ...fieldValues(f), at, version),
     guardedEvent(db, event),
   ];
 }
@@ -169,11 +175,10 @@ export interface UserKey {
 const IS_USER = `(user_id = ?1 OR (user_id IS NULL AND user_name = ?2))`;
 
 /** The affiliates a user represents or has asked to represent. */
-export function affiliatesOfUser(db: SqlDatabase, user: UserKey): Read<Representative[]> {
-  const read = rowsOf<RepresentativeRow>(
+export function affiliatesOfUser(db: SqlDatabase, user: UserKey): Read<RepresentativeRow[]> {
+  return rowsOf<RepresentativeRow>(
     db.prepare(`SELECT * FROM representative WHERE ${IS_USER} ORDER BY affiliate_id`).bind(user.id, user.name),
   );
-  return { statements: read.statements, parse: (r) => read.parse(r).map(toRepresentative) };
 }
 
 /**

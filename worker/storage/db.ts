@@ -2,6 +2,15 @@
  * The part of Cloudflare D1's API that the storage layer uses. D1 satisfies it
  * as it is; the Node adapter (`worker/node/sqlite.ts`) implements it over
  * SQLite, so both runtimes share every query and every invariant.
+ *
+ * One kind of answer for the record's entities: reads of partners, claims, affiliates and
+ * representatives return rows (`PartnerRow`, `ClaimRow`, `AffiliateRow`, `RepresentativeRow`,
+ * the columns as stored), and each module exports the functions that make the shared shapes of
+ * them (`toPartner`, `toClaim`, `toAffiliate`). Rows, not shapes, because the domain decides on
+ * columns the shapes leave out or show only to some: the version a guarded write compares, the
+ * private contact, the lead's columns, who may see a pending request. It maps a row when it
+ * answers. (The event log and the mirror's bookkeeping have no such column and are read as
+ * their shapes, `toEvent` inside `events.ts`.)
  */
 export interface SqlResult<T = Record<string, unknown>> {
   results: T[];

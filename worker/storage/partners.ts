@@ -1,7 +1,7 @@
 /** SQL for partners. Rows are mapped to the shared shapes here and nowhere else. */
 import type { PartnerListQuery } from "../../shared/api.ts";
 import { nameKey, partnerSearchText, type PartnerSort } from "../../shared/directory-search.ts";
-import type { Partner, PartnerContact } from "../../shared/schemas.ts";
+import { PARTNER_FIELDS, type Partner, type PartnerContact, type PartnerField } from "../../shared/schemas.ts";
 import { normalisedName, websiteDomain } from "../../shared/duplicates.ts";
 import type { Stage } from "../../shared/vocabulary.ts";
 import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
@@ -77,21 +77,8 @@ export function toContact(row: PartnerRow): PartnerContact {
   return { name: row.contact_name, email: row.contact_email, notes: row.notes };
 }
 
-/** The editable public fields, as stored. */
-export interface PartnerFields {
-  name: string;
-  wikidata: string | null;
-  website: string | null;
-  kind: string;
-  country: string;
-  languages: string[];
-  offers: string[];
-  projects: string[];
-  funding: string;
-  summary: string;
-  asks: string[];
-  links: { label: string; url: string }[];
-}
+/** The editable public fields: the partner's own fields of the shared schema (`PARTNER_FIELDS`). */
+export type PartnerFields = Pick<Partner, PartnerField>;
 
 /** The stored search text: the partner's own searchable fields, folded (shared/directory-search.ts). */
 export function searchText(f: PartnerFields): string {
@@ -133,47 +120,31 @@ export interface NewPartner extends PartnerFields {
   at: string;
 }
 
-/** The stored columns of the editable fields and the contact, in one fixed order. */
+/**
+ * The stored columns of the editable fields (named as the shared fields are), the contact, and
+ * the keys derived from them, in one fixed order.
+ */
 export const FIELD_COLUMNS = [
-  "name",
+  ...PARTNER_FIELDS,
   "name_key",
-  "wikidata",
-  "website",
   "name_norm",
   "site_domain",
-  "kind",
-  "country",
-  "languages",
-  "offers",
-  "projects",
-  "funding",
-  "summary",
-  "asks",
-  "links",
   "contact_name",
   "contact_email",
   "notes",
   "search_text",
-] as const;
+];
 
-/** The values of {@link FIELD_COLUMNS} for a partner. */
+/** The values of {@link FIELD_COLUMNS} for a partner: lists as JSON. */
 export function fieldValues(f: PartnerFields & { contact: PartnerContact }): unknown[] {
   return [
-    f.name,
+    ...PARTNER_FIELDS.map((k) => {
+      const v = f[k];
+      return Array.isArray(v) ? JSON.stringify(v) : v;
+    }),
     nameKey(f.name),
-    f.wikidata,
-    f.website,
     normalisedName(f.name),
     websiteDomain(f.website),
-    f.kind,
-    f.country,
-    JSON.stringify(f.languages),
-    JSON.stringify(f.offers),
-    JSON.stringify(f.projects),
-    f.funding,
-    f.summary,
-    JSON.stringify(f.asks),
-    JSON.stringify(f.links),
     f.contact.name,
     f.contact.email,
     f.contact.notes,
@@ -181,7 +152,7 @@ export function fieldValues(f: PartnerFields & { contact: PartnerContact }): unk
   ];
 }
 
-// ?1–?19 are the field columns; the statements' own parameters follow.
+// ?1–?N are the field columns (N = FIELD_COLUMNS.length); the statements' own parameters follow.
 const FIELD_PARAMS = FIELD_COLUMNS.map((_, i) => `?${i + 1}`).join(", ");
 const FIELD_SETS = FIELD_COLUMNS.map((c, i) => `${c} = ?${i + 1}`).join(", ");
 
@@ -220,10 +191,12 @@ export function updatePartner(
   at: string,
   event: NewEvent,
 ): SqlStatement[] {
+  const n = FIELD_COLUMNS.length;
   return [
     db
       .prepare(
-        `UPDATE partner SET ${FIELD_SETS}, updated_at = ?22, version = version + 1 WHERE id = ?20 AND version = ?21`,
+        `UPDATE partner SET ${FIELD_SETS}, updated_at = ?${n + 3}, version = version + 1
+         WHERE id = ?${n + 1} AND version = ?${n + 2}`,
       )
       .bind(...fieldValues(f), id, version, at),
     guardedEvent(db, event),

@@ -23,7 +23,7 @@ import type {
   TransitionRequest,
 } from "../../../shared/api.ts";
 import { API_BASE, D1_BOOKMARK_HEADER } from "../../../shared/api-base.ts";
-import type { DuplicateList, ImportPreview, ImportRequest } from "../../../shared/intake-api.ts";
+import type { DuplicateList, ImportPreview, ImportRequest, MergeRequest } from "../../../shared/intake-api.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail, PartnerInput, PartnerPatch } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";
@@ -82,6 +82,7 @@ export function createBackend({
     await send(method, path, body);
   };
   const enc = encodeURIComponent;
+  const intake = (method: string, path: string, body?: unknown) => call(method, path, body);
 
   return {
     /** `POST /session {accessToken}`: the only time the wiki's access token leaves the browser; it is not kept. */
@@ -115,11 +116,7 @@ export function createBackend({
      * The intake routes (the intake module's actions build the path): `GET /partners/duplicates?…`,
      * `POST /partners/{id}/merge`, `POST /partners/import`. One entry, so browsing carries little of it.
      */
-    intake: <T extends DuplicateList | ImportPreview | PartnerDetail>(
-      method: "GET" | "POST",
-      path: `/partners/${string}`,
-      body?: ImportRequest | { into: string; version: number },
-    ) => call<T>(method, path, body),
+    intake: intake as IntakeCall,
     addRepresentative: (affiliate: string, username: string) =>
       call<RoleResult>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
     preferences: () => call<Preferences>("GET", "/me/preferences"),
@@ -140,6 +137,13 @@ export function createBackend({
     mirrorStatus: () => call<MirrorStatus>("GET", "/mirror/status"),
     runMirror: () => call<MirrorStatus>("POST", "/mirror/run"),
   };
+}
+
+/** The intake routes, each path with the answer its route declares (one function, typed per path). */
+interface IntakeCall {
+  (method: "GET", path: `/partners/duplicates?${string}`): Promise<DuplicateList>;
+  (method: "POST", path: `/partners/${string}/merge`, body: MergeRequest): Promise<PartnerDetail>;
+  (method: "POST", path: "/partners/import", body: ImportRequest): Promise<ImportPreview>;
 }
 
 export type Backend = ReturnType<typeof createBackend>;

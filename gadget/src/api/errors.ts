@@ -3,7 +3,7 @@
  * `{"error": {code, message, params, details}}`. Views word an error from `code` and `params`
  * (components/ErrorMessage.tsx); `message` is the server's English, for logs only.
  */
-import type { ErrorCode } from "../../../shared/api.ts";
+import type { ApiError, ErrorCode, ErrorDetails } from "../../../shared/api.ts";
 import type { ValidationIssue } from "../../../shared/validation.ts";
 
 export type ErrorKind =
@@ -26,7 +26,7 @@ export class BackendError extends Error {
   /** The API's code; `network` when there was no answer, `unknown` when the answer had none. */
   readonly code: ErrorCode | "network" | "unknown" | (string & {});
   readonly params: ErrorParams;
-  readonly details: unknown;
+  readonly details: ErrorDetails | undefined;
   /** Seconds to wait, from a 429's Retry-After. */
   readonly retryAfter: number | null;
 
@@ -36,7 +36,7 @@ export class BackendError extends Error {
     code: BackendError["code"];
     message: string;
     params?: ErrorParams;
-    details?: unknown;
+    details?: ErrorDetails;
     retryAfter?: number | null;
   }) {
     super(o.message);
@@ -51,8 +51,8 @@ export class BackendError extends Error {
 
   /** Field issues of a 422 (`details.issues`), as the backend's validation hook sends them. */
   get issues(): ValidationIssue[] {
-    const issues = (this.details as { issues?: unknown } | undefined)?.issues;
-    return Array.isArray(issues) ? (issues as ValidationIssue[]) : [];
+    const issues = this.details?.issues;
+    return Array.isArray(issues) ? issues : [];
   }
 }
 
@@ -67,7 +67,8 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
 };
 
 interface WireError {
-  error?: { code?: string; message?: string; params?: ErrorParams; details?: unknown };
+  /** The API's error shape, read defensively: a proxy or an older backend may send less. */
+  error?: Partial<ApiError["error"]>;
 }
 
 /** Turn a non-2xx response into a BackendError. */

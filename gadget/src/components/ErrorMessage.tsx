@@ -17,8 +17,7 @@ const str = (v: unknown) => (typeof v === "string" && v ? v : null);
 
 /** What the error says: `params`, over `details` where an older backend put the same facts. */
 function paramsOf(error: BackendError): Record<string, unknown> {
-  const details = error.details && typeof error.details === "object" ? (error.details as Record<string, unknown>) : {};
-  return { ...details, ...error.params };
+  return { ...error.details, ...error.params };
 }
 
 /**

@@ -2,7 +2,7 @@
  * A partner being edited: its fields as typed (the referral form's draft plus links), what a
  * stored partner looks like as such a draft, and the `PATCH` body of the fields that changed.
  */
-import type { PartnerDetail, PartnerPatch } from "../../../shared/schemas.ts";
+import { EDITABLE_FIELDS, type EditableField, type PartnerDetail, type PartnerPatch } from "../../../shared/schemas.ts";
 import { referralPayload, type ReferralDraft } from "./referral-draft.ts";
 
 export interface PartnerDraft extends ReferralDraft {
@@ -10,21 +10,7 @@ export interface PartnerDraft extends ReferralDraft {
   links: string;
 }
 
-export const EDITABLE = [
-  "name",
-  "wikidata",
-  "kind",
-  "country",
-  "languages",
-  "offers",
-  "projects",
-  "funding",
-  "summary",
-  "asks",
-  "links",
-  "contact",
-] as const;
-export type EditableField = (typeof EDITABLE)[number];
+export type { EditableField };
 
 export function draftFromPartner(p: PartnerDetail): PartnerDraft {
   return {
@@ -70,7 +56,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function changedFields(a: PartnerDraft, b: PartnerDraft): EditableField[] {
   const pa = editPayload(a);
   const pb = editPayload(b);
-  return EDITABLE.filter((f) => !same(pa[f], pb[f]));
+  return EDITABLE_FIELDS.filter((f) => !same(pa[f], pb[f]));
 }
 
 /** The `PATCH` body: only the fields the user changed from `base`. */
@@ -92,7 +78,7 @@ export function rebase(
 ): { merged: PartnerDraft; conflicts: EditableField[] } {
   const mineChanged = new Set(changedFields(base, mine));
   const theirsChanged = new Set(changedFields(base, theirs));
-  const conflicts = EDITABLE.filter(
+  const conflicts = EDITABLE_FIELDS.filter(
     (f) => mineChanged.has(f) && theirsChanged.has(f) && changedFields(mine, theirs).includes(f),
   );
   let merged: PartnerDraft = { ...theirs };
@@ -103,6 +89,7 @@ export function rebase(
 const KEYS: Record<EditableField, Array<keyof PartnerDraft>> = {
   name: ["name"],
   wikidata: ["wikidata"],
+  website: ["website"],
   kind: ["kind"],
   country: ["country"],
   languages: ["languages"],

@@ -128,14 +128,14 @@ function EditForm({
     });
   }
 
-  const text = (k: "name" | "wikidata" | "contactName" | "contactEmail") => (
+  const text = (k: "name" | "wikidata" | "website" | "contactName" | "contactEmail") => (
     <div class="cdx-text-input">
       <input
         id={`partnerhub-edit-${k}`}
         class="cdx-text-input__input"
         dir="auto"
         value={draft[k]}
-        type={(k === "contactEmail" ? "email" : "text") as "text"}
+        type={(k === "contactEmail" ? "email" : k === "website" ? "url" : "text") as "text"}
         onInput={(e) => set(k, (e.currentTarget as HTMLInputElement).value)}
       />
     </div>
@@ -248,6 +248,7 @@ function EditForm({
       )}
       {field("name", "name", text("name"))}
       {field("wikidata", "wikidata", text("wikidata"), i18n.t("partnerhub-refer-wikidata-help"))}
+      {field("website", "website", text("website"))}
       {field("kind", "kind", select("kind", PARTNER_KINDS, "kind"))}
       {field(
         "country",

@@ -21,13 +21,13 @@ export function checkDuplicates(store: Store, probe: DuplicateProbe): Promise<vo
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
     .join("&");
-  return store.read<DuplicateList>(DUPLICATES, (b) => b.intake<DuplicateList>("GET", `/partners/duplicates?${q}`));
+  return store.read<DuplicateList>(DUPLICATES, (b) => b.intake("GET", `/partners/duplicates?${q}`));
 }
 
 /** `POST /partners/{id}/merge`: the survivor is applied; the merged one leaves the directory at once. */
 export async function mergePartner(store: Store, from: Partner, into: string): Promise<PartnerDetail> {
   const survivor = await store.write((b) =>
-    b.intake<PartnerDetail>("POST", `/partners/${encodeURIComponent(from.id)}/merge`, { into, version: from.version }),
+    b.intake("POST", `/partners/${encodeURIComponent(from.id)}/merge`, { into, version: from.version }),
   );
   // The merged one leaves the list, and its id leads to the survivor from now on.
   const d = store.directory.value;
@@ -42,7 +42,7 @@ export async function mergePartner(store: Store, from: Partner, into: string): P
 
 /** `POST /partners/import`: a preview, or with `dryRun: false` the commit; then the directory catches up. */
 export async function importList(store: Store, body: ImportRequest): Promise<ImportPreview> {
-  const preview = await store.write((b) => b.intake<ImportPreview>("POST", "/partners/import", body));
+  const preview = await store.write((b) => b.intake("POST", "/partners/import", body));
   if (preview.committed) await store.catchUp();
   return preview;
 }
