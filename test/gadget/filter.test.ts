@@ -67,7 +67,8 @@ describe("filterPartners", () => {
     expect(filterPartners(index, query({ sort: "-updated" })).partners[0]?.id).toBe("musee-orsay");
   });
 
-  it("filters 5,000 partners well within a frame budget", () => {
+  it("filters 5,000 partners, search and facet together", () => {
+    // How fast is measured in bench/gadget-filter.ts, not here.
     const many = Array.from({ length: 5000 }, (_, i) =>
       partner({
         id: `p-${i}`,
@@ -76,12 +77,13 @@ describe("filterPartners", () => {
         country: ["DE", "FR", "CZ", "BR"][i % 4] as string,
       }),
     );
-    const big = indexPartners(many);
-    const started = performance.now();
-    const r = filterPartners(big, query({ q: "partner 1", facets: { ...emptyQuery().facets, kind: ["museum"] } }));
-    const ms = performance.now() - started;
-    expect(r.partners.length).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(100);
+    const r = filterPartners(
+      indexPartners(many),
+      query({ q: "partner 1", facets: { ...emptyQuery().facets, kind: ["museum"] } }),
+    );
+    // Odd numbers are museums; every term is found anywhere in the text: "1" in 1, 10, 21, 100…
+    const expected = many.filter((p) => p.kind === "museum" && p.name.includes("1")).map((p) => p.id);
+    expect(r.partners.map((p) => p.id).sort()).toEqual(expected.sort());
   });
 });
 
