@@ -17,6 +17,7 @@ const partners: Partner[] = Array.from({ length: N }, (_, i) => ({
   id: `partner-${i}`,
   name: `${pick(["Museum", "Library", "Archive", "University", "Society"], i)} of ${pick(["Art", "History", "Science", "Music", "Maps"], i * 7)} ${i}`,
   wikidata: null,
+  website: null,
   kind: pick(PARTNER_KINDS, i),
   country: pick(COUNTRIES, i * 3),
   languages: [pick(LANGS, i), pick(LANGS, i + 4)],

@@ -4,7 +4,7 @@
  *   and one module per language other than English → dist/gadget/partnerhub-i18n-<lang>.js
  *   (the app's messages and the forms module's; the forms module carries only its English)
  * - `… --mode <name>`: an on-demand module (gadget/src/modules/<name>.ts: forms, signin, coordinator,
- *   edit, account) → dist/gadget/partnerhub-<name>.js; `node gadget/build.ts` builds them all
+ *   edit, account, intake) → dist/gadget/partnerhub-<name>.js; `node gadget/build.ts` builds them all
  * Each bundle carries the English of only the message keys its own code names (`onlyNamedMessages`).
  * - `vite -c gadget/vite.config.ts`: the local preview page (gadget/preview/) on 127.0.0.1:8788
  * Output is one IIFE per module at ES2016 (what MediaWiki 1.43 validates), wrapped in <nowiki>.
@@ -18,7 +18,7 @@ import { defineConfig, type Plugin } from "vite";
 const here = import.meta.dirname;
 
 /** The on-demand modules: `src/modules/<name>.ts`, each a hidden gadget `partnerhub-<name>`. */
-export const ON_DEMAND_MODULES = ["signin", "forms", "coordinator", "edit", "account"] as const;
+export const ON_DEMAND_MODULES = ["signin", "forms", "coordinator", "edit", "account", "intake"] as const;
 
 /** Preact in the on-demand modules: the browsing bundle's (window.partnerhubRuntime), never a second copy. */
 const SHARED_RUNTIME: Record<string, string> = {

@@ -16,6 +16,8 @@ const hub = await startHub({
   wikiDir: join(ROOT, ".cache/hub/wiki"),
   d1Dir: join(ROOT, ".cache/hub/d1"),
   backendPort: Number(values.port),
+  // A fixed port, so that the directory page the mirror wrote keeps pointing at it between runs.
+  wikidataPort: Number(values.port) + 3,
   log: (line) => console.log(line),
 });
 
@@ -27,6 +29,7 @@ The local hub is running.
   Backend         ${hub.backendUrl}/api/v1
   Mirror status   ${hub.backendUrl}/api/v1/mirror/status
   Sync the mirror ${hub.backendUrl}/__scheduled?cron=*/10+*+*+*+*
+  Wikidata        ${hub.wikidata.apiUrl}   (test-only stand-in: a museum, a library, …)
 
   Wiki users (log in on the wiki, then sign in from the hub page):
 ${Object.values(hub.users)

@@ -23,6 +23,10 @@ export const ERROR_CODE_DOCS = {
   not_found: "No such thing; params.kind and params.id name it.",
   conflict: "Conflicts with the record as it is now (a closed or done partner, a duplicate); params say which.",
   claim_conflict: "The claim is not in the status this action needs, or changed meanwhile; details.claim is it now.",
+  possible_duplicate:
+    "The partner may already be in the directory; details.candidates name them (send confirmNew: true if it is new).",
+  merge_conflict: "The merge cannot be made as asked; params.reason says why (same_partner, merged, open_claims).",
+  partner_merged: "The partner was merged into another one; params.into names it (the answer is a 301 to it).",
   version_mismatch: "The version given (If-Match or version) is not the current one; params.version is.",
   precondition_required: "If-Match is required for this edit.",
   payload_too_large: "The body is larger than params.maxBytes.",
@@ -60,6 +64,15 @@ export const ValidationIssue = z
   .meta({ id: "ValidationIssue" });
 export type ValidationIssue = z.infer<typeof ValidationIssue>;
 
+/** A partner that may be the one described (a referral, an imported row), and why it may be. */
+export const DuplicateCandidate = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    why: z.array(z.enum(["wikidata", "website", "name"])),
+  })
+  .meta({ id: "DuplicateCandidate" });
+
 /**
  * What some errors carry beyond their params: the validation issues, the claim or the status as
  * it is now (so that a client can show the current state without another read), a version.
@@ -73,6 +86,10 @@ export const ErrorDetails = z
     status: z.string().nullable().optional().meta({ description: "the status as it is now" }),
     version: z.number().int().nullable().optional().meta({ description: "the current version" }),
     retryAfter: z.number().int().optional(),
+    candidates: z
+      .array(DuplicateCandidate)
+      .optional()
+      .meta({ description: "possible_duplicate: the partners it may be, likeliest first" }),
   })
   .meta({ id: "ErrorDetails" });
 export type ErrorDetails = z.infer<typeof ErrorDetails>;

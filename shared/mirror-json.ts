@@ -24,6 +24,8 @@ export const MirrorDirectory = z
     affiliates: z.array(Affiliate),
     /** On a split index page: the part titles in order; otherwise empty. */
     parts: z.array(z.string()),
+    /** Merged partner ids and the partner each now lives on (on the page with the affiliates). */
+    merged: z.record(z.string(), z.string()).optional(),
   })
   .meta({ id: "MirrorDirectory" });
 

@@ -186,6 +186,7 @@ export const PartnerContact = z
 const partnerFields = {
   name: line(200),
   wikidata: Qid.nullable(),
+  website: HttpUrl.nullable().meta({ description: "the institution's own website" }),
   kind: PartnerKind,
   country: CountryCode,
   languages: uniqueList(LanguageTag, 20).min(1, "name at least one language"),
@@ -203,6 +204,10 @@ export const PartnerInput = z
     ...partnerFields,
     id: Slug.optional(),
     wikidata: Qid.nullable().default(null),
+    website: HttpUrl.nullable().default(null),
+    confirmNew: z.boolean().default(false).meta({
+      description: "refer it although it may be a partner already in the directory (not for the same Wikidata item)",
+    }),
     projects: partnerFields.projects.default([]),
     summary: partnerFields.summary.default(""),
     asks: partnerFields.asks.default([]),
@@ -226,6 +231,8 @@ export const Partner = z
   .strictObject({
     id: Slug,
     ...partnerFields,
+    // Pages the mirror wrote before partners had a website read as none.
+    website: partnerFields.website.default(null),
     referredBy: z.strictObject({ user: z.string(), affiliate: z.string().nullable() }),
     status: PartnerStatus,
     lead: z

@@ -50,6 +50,8 @@ export const EVENT_TYPES = [
   "partner.edited",
   "partner.closed",
   "partner.reopened",
+  "partner.merged",
+  "partners.imported",
   "affiliate.created",
   "affiliate.edited",
   "representative.requested",

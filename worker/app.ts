@@ -7,6 +7,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { API_BASE, D1_BOOKMARK_HEADER } from "../shared/api.ts";
+import { IMPORT_MAX_BYTES } from "../shared/intake-api.ts";
 import { authenticate, writeGuard } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -16,6 +17,7 @@ import { claims } from "./routes/claims.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { intakeRoutes } from "./routes/intake.ts";
 import { meRoutes } from "./routes/me.ts";
 import type { MirrorRunner } from "./mirror/runner.ts";
 import { mirrorRoutes } from "./routes/mirror.ts";
@@ -60,16 +62,20 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     }),
   );
 
-  app.use(
-    "*",
+  // An imported list may be larger than any other body; everything else stays small.
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB`, {
-          params: { maxBytes: MAX_BODY_BYTES },
+        throw new AppError("payload_too_large", `The request body is larger than ${maxSize / 1024} KiB`, {
+          params: { maxBytes: maxSize },
         });
       },
-    }),
+    });
+  const importLimit = limitBody(IMPORT_MAX_BYTES + 64 * 1024);
+  const defaultLimit = limitBody(MAX_BODY_BYTES);
+  app.use("*", (c, next) =>
+    c.req.path === `${API_BASE}/partners/import` ? importLimit(c, next) : defaultLimit(c, next),
   );
 
   app.use("*", authenticate);
@@ -85,6 +91,7 @@ export function createApp({ getDeps, runMirror = null }: AppOptions) {
     .route("/", healthRoutes)
     .route("/", session)
     .route("/", meRoutes)
+    .route("/", intakeRoutes)
     .route("/", partners)
     .route("/", claims)
     .route("/", affiliates)

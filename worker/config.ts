@@ -24,6 +24,8 @@ export interface Config {
       backendUrl: string | null;
       /** The wiki's OAuth 2 client id for the gadget (OAUTH_CLIENT_ID). */
       oauthClientId: string | null;
+      /** Wikidata's action API for the referral form's look-up (WIKIDATA_API_URL); null: the gadget's default, Wikidata. */
+      wikidataApi: string | null;
     };
   };
   staleAfterDays: number;
@@ -59,18 +61,18 @@ function positiveInt(v: unknown, fallback: number, name: string): number {
   return n;
 }
 
-/** The backend's own public base URL, without a trailing slash. */
-function publicUrl(v: unknown): string | null {
+/** An http(s) URL (the backend's own public base URL, Wikidata's API), without a trailing slash. */
+function httpUrl(v: unknown, name: string): string | null {
   const raw = str(v);
   if (raw === null) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`PUBLIC_URL must be an http(s) URL, not ${raw}`);
+    throw new Error(`${name} must be an http(s) URL, not ${raw}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw new Error(`PUBLIC_URL must be an http(s) URL, not ${raw}`);
+    throw new Error(`${name} must be an http(s) URL, not ${raw}`);
   return url.href.replace(/\/+$/, "");
 }
 
@@ -112,7 +114,11 @@ export function readConfig(env: RawConfig): Config {
       oauthToken: str(env.MIRROR_OAUTH_TOKEN),
       category: categoryName(env.MIRROR_CATEGORY),
       maxPageBytes: positiveInt(env.MIRROR_MAX_PAGE_BYTES, 0, "MIRROR_MAX_PAGE_BYTES") || null,
-      gadget: { backendUrl: publicUrl(env.PUBLIC_URL), oauthClientId: clientId(env.OAUTH_CLIENT_ID) },
+      gadget: {
+        backendUrl: httpUrl(env.PUBLIC_URL, "PUBLIC_URL"),
+        oauthClientId: clientId(env.OAUTH_CLIENT_ID),
+        wikidataApi: httpUrl(env.WIKIDATA_API_URL, "WIKIDATA_API_URL"),
+      },
     },
     staleAfterDays: positiveInt(env.STALE_AFTER_DAYS, STALE_AFTER_DAYS, "STALE_AFTER_DAYS"),
     staleGraceDays: positiveInt(env.STALE_GRACE_DAYS, STALE_GRACE_DAYS, "STALE_GRACE_DAYS"),

@@ -19,6 +19,8 @@ export interface GadgetConfig {
   devLogin: boolean;
   /** Days without progress after which a lead is stale (the backend's STALE_AFTER_DAYS). */
   staleAfterDays: number;
+  /** Wikidata's action API, asked through `mw.ForeignApi` by the referral form's look-up (default: Wikidata's). */
+  wikidataApi?: string;
 }
 
 export const DEFAULT_CONFIG = {
@@ -36,6 +38,7 @@ const ATTRIBUTES: Record<string, keyof GadgetConfig> = {
   "data-mirror-prefix": "mirrorPrefix",
   "data-directory-source": "directorySource",
   "data-oauth-client-id": "oauthClientId",
+  "data-wikidata-api": "wikidataApi",
 };
 
 function fromAttributes(el: Element | null): Partial<GadgetConfig> {

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { apiGet, newPassword, startWiki, type WikiHandle } from "../../tools/wiki/harness.ts";
+import { startWikidataStandIn, type WikidataStandIn } from "../../tools/wikidata/standin.ts";
 import { buildGadget, deployGadget } from "./gadget-install.ts";
 import { migrateLocal, seedLocal } from "./local-db.ts";
 import { spawnWrangler, stopGroup, waitFor, wrangler } from "./wrangler.ts";
@@ -63,11 +64,15 @@ export interface HubOptions {
   partners?: number;
   /** Keep the wiki running after this process exits. */
   detachWiki?: boolean;
+  /** Port of the test-only Wikidata stand-in the referral form's look-up asks (0: any free one). */
+  wikidataPort?: number;
   log?: (line: string) => void;
 }
 
 export interface Hub {
   wiki: WikiHandle;
+  /** The test-only stand-in of Wikidata's API (tools/wikidata/), which the gadget is told to ask. */
+  wikidata: WikidataStandIn;
   backendUrl: string;
   /** The hub's directory page on the wiki. */
   hubUrl: string;
@@ -121,7 +126,10 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     },
   });
   let backend: ChildProcess | null = null;
+  let wikidata: WikidataStandIn | null = null;
   try {
+    // Nothing may leave the machine: the referral form's Wikidata look-up asks the stand-in.
+    wikidata = await startWikidataStandIn(o.wikidataPort ?? 0);
     const users = hubUsers(wiki.dir);
     for (const u of Object.values(users)) await ensureUser(wiki, u.name, u.password);
     log("Building the gadget and installing it on the wiki…");
@@ -145,6 +153,7 @@ export async function startHub(o: HubOptions): Promise<Hub> {
       MIRROR_PAGE_PREFIX: HUB_TITLE,
       PUBLIC_URL: backendUrl,
       OAUTH_CLIENT_ID: HUB_OAUTH_CLIENT,
+      WIKIDATA_API_URL: wikidata.apiUrl,
     };
     log("Starting the backend…");
     backend = spawnWrangler([
@@ -186,19 +195,23 @@ export async function startHub(o: HubOptions): Promise<Hub> {
     await syncMirror();
 
     const running = backend;
+    const standIn = wikidata;
     return {
       wiki,
+      wikidata: standIn,
       backendUrl,
       hubUrl: `${wiki.scriptUrl}/index.php?title=${encodeURIComponent(HUB_TITLE.replace(/ /g, "_"))}`,
       users,
       syncMirror,
       async stop() {
         stopGroup(running);
+        await standIn.stop();
         if (!o.detachWiki) await wiki.stop();
       },
     };
   } catch (error) {
     if (backend) stopGroup(backend);
+    await wikidata?.stop();
     if (!o.detachWiki) await wiki.stop();
     throw error;
   }

@@ -18,6 +18,8 @@ export interface CallOptions {
   raw?: string;
   headers?: Record<string, string>;
   base?: string;
+  /** `manual` to see a redirect itself rather than where it leads. */
+  redirect?: "follow" | "manual";
   /** The client address the runtime sees (default loopback; null: unknown). */
   from?: string | null;
 }
@@ -29,7 +31,10 @@ export async function call(method: string, path: string, opts: CallOptions = {})
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined && !headers["Content-Type"]) headers["Content-Type"] = "application/json";
-  return harness.fetch(new Request(`${opts.base ?? BASE}${path}`, { method, headers, body }), opts.from);
+  return harness.fetch(
+    new Request(`${opts.base ?? BASE}${path}`, { method, headers, body, redirect: opts.redirect }),
+    opts.from,
+  );
 }
 
 /** A valid `POST /affiliates` body. */

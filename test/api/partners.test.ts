@@ -38,9 +38,9 @@ describe("POST /partners (refer a partner)", () => {
     expect(JSON.stringify(events)).not.toContain("erika@example.org");
   });
 
-  it("gives a second partner of the same name its own id", async () => {
+  it("gives a second partner of the same name its own id when the referrer confirms it is new", async () => {
     const a = await makePartner({ name: "Same Name Library" });
-    const b = await makePartner({ name: "Same Name Library" });
+    const b = await makePartner({ name: "Same Name Library", confirmNew: true });
     expect(a).toBe("same-name-library");
     expect(b).toBe("same-name-library-2");
   });

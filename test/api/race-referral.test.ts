@@ -1,17 +1,20 @@
-/** Simultaneous referrals of one name, on each runtime: every one gets its own id, none a false 409. */
+/**
+ * Simultaneous referrals of one name, each confirmed as new (`confirmNew`: without it, all but one
+ * are possible duplicates, see duplicates.test.ts), on each runtime: every one gets its own id, none a false 409.
+ */
 import { describe, expect, it } from "vitest";
 import { PartnerDetail } from "../../shared/schemas.ts";
 import { call, db, bodyOf, partnerInput, signIn } from "./helpers.ts";
 
 const N = 50;
 
-describe(`${N} simultaneous referrals of the same name`, () => {
+describe(`${N} simultaneous referrals of the same name, confirmed as new`, () => {
   it("all succeed, each with its own id, each with one event", async () => {
     const tokens = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(`Simultaneous Referrer ${i}`)));
     const name = `Twin Museum ${crypto.randomUUID().slice(0, 6)}`;
     const results = await Promise.all(
       Array.from({ length: N }, (_, i) =>
-        call("POST", "/partners", { token: tokens[i % tokens.length], body: partnerInput({ name }) }),
+        call("POST", "/partners", { token: tokens[i % tokens.length], body: partnerInput({ name, confirmNew: true }) }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(N).fill(201));

@@ -18,6 +18,7 @@ export function partner(over: Partial<Partner> & { id: string }): Partner {
   return {
     name: over.id.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase()),
     wikidata: null,
+    website: null,
     kind: "museum",
     country: "DE",
     languages: ["de"],
@@ -161,6 +162,8 @@ interface AppOptions {
   cache?: CacheStore;
   takenRows?: readonly TakenRow[];
   wiki?: WikiApi | null;
+  /** The host's `mw.ForeignApi` maker (the Wikidata look-up). */
+  foreignApi?: (apiUrl: string) => PromiseLike<WikiApi>;
   fetch?: typeof globalThis.fetch;
   lang?: string;
   hash?: string;
@@ -190,6 +193,7 @@ export function renderApp(o: AppOptions = {}): { store: Store } & ReturnType<typ
     config: { ...DEFAULT_CONFIG, backendUrl: "http://127.0.0.1:8787", ...o.config },
     i18n: testI18n(o.lang ?? "en"),
     wikiApi: o.wiki ?? null,
+    foreignApi: o.foreignApi,
     using: usingModules,
     fetch: o.fetch,
     location: window.location,
@@ -218,6 +222,7 @@ const MODULES: Record<string, () => Promise<unknown>> = {
   "ext.gadget.partnerhub-coordinator": () => import("../../gadget/src/modules/coordinator.ts"),
   "ext.gadget.partnerhub-edit": () => import("../../gadget/src/modules/edit.ts"),
   "ext.gadget.partnerhub-account": () => import("../../gadget/src/modules/account.ts"),
+  "ext.gadget.partnerhub-intake": () => import("../../gadget/src/modules/intake.ts"),
 };
 
 export async function usingModules(name: string): Promise<void> {

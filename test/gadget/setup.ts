@@ -2,10 +2,14 @@
  * Each gadget test starts with an empty DOM, no stored session, no consent, and English messages
  * through the labelled preview/test stand-in for MediaWiki's message functions.
  */
-import { cleanup } from "@testing-library/preact";
+import { cleanup, configure } from "@testing-library/preact";
 import { afterEach } from "vitest";
 import { setSignInProvider } from "../../gadget/src/auth/session.ts";
 import { installMessages } from "../../gadget/preview/mw-messages.ts";
+
+// findBy… and waitFor poll until their condition holds; on 2 busy cores a form's first submit (its
+// module imported, the schema checked, the answer rendered) can take longer than the default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 const globals = globalThis as unknown as { mw?: Record<string, unknown> };
 globals.mw = {};

@@ -31,6 +31,7 @@ const part = (
   id,
   name: id,
   wikidata: null,
+  website: null,
   kind: "museum",
   country,
   languages,

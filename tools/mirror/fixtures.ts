@@ -28,6 +28,7 @@ export function partner(i: number, over: Partial<Partner> = {}): Partner {
     id,
     name: `Museum number ${i}`,
     wikidata: `Q${1000 + i}`,
+    website: null,
     kind: "museum",
     country: "DE",
     languages: ["de", "en"],

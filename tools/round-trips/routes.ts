@@ -245,6 +245,36 @@ export const SCENARIOS: RouteScenario[] = [
     const token = await app.signIn("Trip Rep B");
     return (await app.count(200, () => app.call("GET", `/partners/${partner}`, { token }))).trips;
   }),
+  read("GET /partners/duplicates", "anyone, as a referral is typed", async (app) => {
+    await app.partner();
+    const q = `name=${encodeURIComponent("Trip Museum")}&wikidata=Q42&website=${encodeURIComponent("https://trip.example")}`;
+    return (await app.count(200, () => app.call("GET", `/partners/duplicates?${q}`))).trips;
+  }),
+  read("GET /partners/{id}", "anyone, a merged partner's id", async (app) => {
+    const [from, into] = [await app.partner(), await app.partner()];
+    const token = await app.coordinator();
+    await ok(200, app.call("POST", `/partners/${from}/merge`, { token, body: { into, version: 1 } }));
+    return (await app.count(301, () => app.call("GET", `/partners/${from}`))).trips;
+  }),
+  write("POST /partners/{id}/merge", "a coordinator", async (app) => {
+    const [from, into] = [await app.partner(), await app.partner()];
+    const affiliate = await app.affiliate(["Trip Rep M"]);
+    await app.claim(from, affiliate, "Trip Rep M");
+    const token = await app.coordinator();
+    return (
+      await app.count(200, () => app.call("POST", `/partners/${from}/merge`, { token, body: { into, version: 1 } }))
+    ).trips;
+  }),
+  read("POST /partners/import", "a coordinator, the preview (dryRun) of 40 rows", async (app) => {
+    await app.partner();
+    const token = await app.coordinator();
+    return (await app.count(200, () => app.call("POST", "/partners/import", { token, body: importBody(true) }))).trips;
+  }),
+  write("POST /partners/import", "a coordinator, the commit of 40 rows", async (app) => {
+    await app.partner();
+    const token = await app.coordinator();
+    return (await app.count(200, () => app.call("POST", "/partners/import", { token, body: importBody(false) }))).trips;
+  }),
   read("GET /affiliates", "anyone", async (app) => {
     await app.affiliate();
     return (await app.count(200, () => app.call("GET", "/affiliates"))).trips;
@@ -423,6 +453,16 @@ export const SCENARIOS: RouteScenario[] = [
     ).trips;
   }),
 ];
+
+/** A CSV list of 40 institutions, none like another, as an import's body. */
+function importBody(dryRun: boolean) {
+  const towns = ["Aachen", "Bonn", "Celle", "Dessau", "Emden", "Fulda", "Gotha", "Hagen", "Jena", "Kiel"];
+  const kinds = ["Museum", "Library", "Archive", "Gallery"];
+  const rows = towns.flatMap((town, i) =>
+    kinds.map((kind, j) => `${kind} of ${town} ${i * 4 + j},DE,https://import-${i}-${j}.example,de,images`),
+  );
+  return { format: "csv", text: ["Institution,Country,Website,Languages,Offers", ...rows].join("\n"), dryRun };
+}
 
 /** Routes whose round trips the scenarios do not count, and why (so that a new route must be added or named here). */
 export const NOT_COUNTED: Record<string, string> = {

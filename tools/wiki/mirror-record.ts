@@ -96,6 +96,7 @@ export class TestRecord {
           id,
           name,
           wikidata: over.wikidata ?? null,
+          website: null,
           kind: "museum",
           country: "DE",
           languages: ["de"],

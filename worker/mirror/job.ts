@@ -18,6 +18,7 @@ import { listAffiliates } from "../storage/affiliates.ts";
 import { allClaims, toClaim } from "../storage/claims.ts";
 import type { SqlDatabase } from "../storage/db.ts";
 import { handovers, latestEventSeq, listEvents } from "../storage/events.ts";
+import { mergedPartners } from "../storage/intake.ts";
 import {
   finishMirrorRun,
   mirrorBookkeeping,
@@ -63,11 +64,12 @@ const EVENT_PAGE = 1000;
 
 /** The public record, through the storage layer's mappers: no private field can reach a page. */
 export async function loadMirrorRecord(db: SqlDatabase): Promise<MirrorRecord> {
-  const [partners, claims, affiliates, handedOver] = await Promise.all([
+  const [partners, claims, affiliates, handedOver, merged] = await Promise.all([
     allPartners(db),
     allClaims(db),
     listAffiliates(db),
     handovers(db),
+    mergedPartners(db),
   ]);
   const outcomes = new Map<number, ClaimOutcome>();
   for (const c of claims) {
@@ -75,7 +77,7 @@ export async function loadMirrorRecord(db: SqlDatabase): Promise<MirrorRecord> {
     const to = handedOver.get(c.id) ?? null;
     if (reason || to) outcomes.set(c.id, { reason, handedOverTo: to });
   }
-  return { partners: partners.map(toPartner), claims: claims.map(toClaim), affiliates, outcomes };
+  return { partners: partners.map(toPartner), claims: claims.map(toClaim), affiliates, outcomes, merged };
 }
 
 export function mirrorCredentials(config: Config): MediaWikiCredentials {

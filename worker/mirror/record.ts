@@ -13,6 +13,8 @@ export interface MirrorRecord {
   affiliates: Affiliate[];
   /** By claim id, for the claims that ended with a reason or a hand-over. */
   outcomes?: ReadonlyMap<number, ClaimOutcome>;
+  /** Merged partner ids and the partner each was merged into, so old links still lead somewhere. */
+  merged?: Record<string, string>;
 }
 
 /** Code-unit order of a case-folded key, then the id: the same in every runtime (no locale data). */

@@ -6,10 +6,11 @@ import { day, headerRow, label, message } from "./labels.ts";
 import { layoutTable, type MirrorPage, type PageContext, type Row } from "./layout.ts";
 import { partnerOrder, type MirrorRecord } from "./record.ts";
 
-/** What the gadget is told through its mount point: where the backend is, and its OAuth client id. */
+/** What the gadget is told through its mount point: where the backend is, its OAuth client id, Wikidata's API. */
 export interface GadgetSettings {
   backendUrl: string | null;
   oauthClientId: string | null;
+  wikidataApi?: string | null;
 }
 
 const attribute = (name: string, value: string | null) =>
@@ -19,7 +20,7 @@ const attribute = (name: string, value: string | null) =>
 
 /** Where the gadget mounts: readers with JavaScript get the app in place of the table. */
 export function mountPoint(gadget: GadgetSettings): string {
-  return `<div id="partnerhub-app"${attribute("data-backend", gadget.backendUrl)}${attribute("data-oauth-client-id", gadget.oauthClientId)}></div>`;
+  return `<div id="partnerhub-app"${attribute("data-backend", gadget.backendUrl)}${attribute("data-oauth-client-id", gadget.oauthClientId)}${attribute("data-wikidata-api", gadget.wikidataApi ?? null)}></div>`;
 }
 
 const HEAD = [

@@ -56,8 +56,10 @@ function documentText(
   partners: MirrorDirectory["partners"],
   affiliates: MirrorDirectory["affiliates"],
   parts: string[],
+  merged: Record<string, string> = {},
 ): string {
   const doc: MirrorDirectory = { generated: stamp.at, lastEvent: stamp.event, partners, affiliates, parts };
+  if (Object.keys(merged).length > 0) doc.merged = merged;
   return mediaWikiJson(doc);
 }
 
@@ -75,8 +77,9 @@ export const retiredJsonPart = (): string => documentText(NEUTRAL_STAMP, [], [],
 /** `<prefix>.json`, or when too large an index listing `<prefix>.json/1`, `/2`… of partners. */
 export function renderJson(record: MirrorRecord, options: { title: string }, ctx: PageContext): MirrorPage[] {
   const { partners, affiliates } = publicDirectory(record);
-  if (byteLength(documentText(NEUTRAL_STAMP, partners, affiliates, [])) <= ctx.limit - SIZE_MARGIN) {
-    return [{ title: options.title, model: "json", text: documentText(ctx.stamp, partners, affiliates, []) }];
+  const merged = record.merged ?? {};
+  if (byteLength(documentText(NEUTRAL_STAMP, partners, affiliates, [], merged)) <= ctx.limit - SIZE_MARGIN) {
+    return [{ title: options.title, model: "json", text: documentText(ctx.stamp, partners, affiliates, [], merged) }];
   }
   const overhead = byteLength(documentText(NEUTRAL_STAMP, [], [], [])) + 64;
   const chunks = chunkBySize(partners, nestedSize, ctx.limit - SIZE_MARGIN - overhead, 0);
@@ -86,7 +89,7 @@ export function renderJson(record: MirrorRecord, options: { title: string }, ctx
     model: "json",
     text: documentText(ctx.stamp, chunk, [], []),
   }));
-  pages.push({ title: options.title, model: "json", text: documentText(ctx.stamp, [], affiliates, titles) });
+  pages.push({ title: options.title, model: "json", text: documentText(ctx.stamp, [], affiliates, titles, merged) });
   for (const page of pages) assertFits(page.title, page.text, ctx.limit);
   return pages;
 }

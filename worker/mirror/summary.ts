@@ -18,6 +18,7 @@ const PHRASES: Partial<Record<EventType, Phrase>> = {
   "partner.edited": ["1 partner edited", "# partners edited"],
   "partner.closed": ["1 partner closed", "# partners closed"],
   "partner.reopened": ["1 partner reopened", "# partners reopened"],
+  "partner.merged": ["1 partner merged", "# partners merged"],
   "affiliate.created": ["+1 affiliate", "+# affiliates"],
   "affiliate.edited": ["1 affiliate edited", "# affiliates edited"],
   "representative.verified": ["1 representative verified", "# representatives verified"],
@@ -30,6 +31,7 @@ const SILENT = new Set<string>([
   "coordinator.added",
   "coordinator.removed",
   "mirror.run",
+  "partners.imported",
   "representative.refused",
   "claim.stale_warning",
 ]);

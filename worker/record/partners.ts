@@ -10,6 +10,9 @@ import { affiliateNames, affiliateRead } from "../storage/affiliates.ts";
 import { type ClaimRow, claimsOf, toClaim } from "../storage/claims.ts";
 import { type CommitResult, commitThen } from "../storage/commit.ts";
 import { type Read, type SqlDatabase, together } from "../storage/db.ts";
+import { duplicateCheck, refuseDuplicates, wikidataTaken } from "./intake/duplicates.ts";
+import { partnerMerged } from "./intake/merged.ts";
+import { mergedInto } from "../storage/intake.ts";
 import {
   cursorAfter,
   idsLike,
@@ -102,7 +105,9 @@ export function detailOf(caller: Caller | null, { row, claims }: PartnerRecord):
 }
 
 export async function partnerDetail(db: SqlDatabase, asker: Asker, id: string): Promise<PartnerDetail> {
-  const [record] = await asker.read([partnerRecord(db, id)]);
+  const [record, into] = await asker.read([partnerRecord(db, id), mergedInto(db, id)]);
+  // A merged partner's id answers with the one it was merged into.
+  if (!record && into) throw partnerMerged(id, into);
   if (!record) throw notFound("partner", id);
   return detailOf(asker.caller(), record);
 }
@@ -136,12 +141,7 @@ function refuseDuplicateWikidata(
   existing: { id: string; name: string } | null,
   except?: string,
 ): void {
-  if (qid && existing && existing.id !== except) {
-    throw new AppError("conflict", `${qid} is already in the directory as ${existing.id}`, {
-      params: { wikidata: qid, partner: existing.id, partnerName: existing.name },
-      details: { partner: existing.id },
-    });
-  }
+  if (qid && existing && existing.id !== except) throw wikidataTaken(qid, existing.id, existing.name);
 }
 
 export async function referPartner(
@@ -151,14 +151,16 @@ export async function referPartner(
   at: string,
 ): Promise<PartnerDetail> {
   const base = partnerSlug(input.name);
-  const [affiliate, sameItem, firstTaken] = await asker.read([
+  const [affiliate, sameItem, candidates, firstTaken] = await asker.read([
     input.affiliate ? affiliateRead(db, input.affiliate) : { statements: [], parse: () => null },
     partnerWithWikidata(db, input.wikidata),
+    duplicateCheck(db, input),
     input.id ? { statements: [], parse: () => new Set<string>() } : idsLike(db, base),
   ]);
   const caller = asker.writer();
   if (input.affiliate && !affiliate) throw notFound("affiliate", input.affiliate);
   refuseDuplicateWikidata(input.wikidata, sameItem);
+  refuseDuplicates(input, candidates, input.confirmNew);
   const contact: PartnerContact = input.contact ?? { name: "", email: "", notes: "" };
   let taken = firstTaken;
   // Another referral of the same name may take the free id between the read and the insert: then
@@ -179,10 +181,16 @@ export async function referPartner(
           affiliate: input.affiliate,
           data: { name: input.name },
         },
+        input.confirmNew,
       ),
       partnerRecord(db, id),
     );
     if (result.ok) return written(caller, id, result);
+    // Another referral of the same institution committed between the check and this batch.
+    if (result.reason === "stale") {
+      const [now] = await asker.read([duplicateCheck(db, input)]);
+      refuseDuplicates(input, now, false);
+    }
     if (result.reason !== "unique") throw new Error("partner insert changed no row");
     if (result.target.includes("wikidata")) {
       const [now] = await asker.read([partnerWithWikidata(db, input.wikidata)]);
@@ -204,6 +212,7 @@ function fieldsOf(p: PartnerFields): PartnerFields {
   return {
     name: p.name,
     wikidata: p.wikidata,
+    website: p.website,
     kind: p.kind,
     country: p.country,
     languages: p.languages,

@@ -23,7 +23,9 @@ import {
 import { dependsOnCaller, etag, partnerEtag, versionFromIfMatch } from "./etag.ts";
 import { bearer, json, jsonBody, pick, router } from "./openapi.ts";
 
-const IdParam = z.object({ id: Slug.openapi({ param: { name: "id", in: "path" }, example: "national-museum-of-x" }) });
+export const IdParam = z.object({
+  id: Slug.openapi({ param: { name: "id", in: "path" }, example: "national-museum-of-x" }),
+});
 
 /** base64url of the text's UTF-8 bytes (`btoa` alone takes only Latin-1 and throws on the rest). */
 function toBase64Url(text: string): string {

@@ -98,7 +98,10 @@ export type EventAudience = "everything" | { coordinator: boolean; user: { id: s
 /** Event types that only the people concerned see (see `EventAudience`). */
 const PRIVATE_TYPES = ["representative.requested"];
 
-/** Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history), as `audience` may see them. */
+/**
+ * Events after `after` in order, or with `newest`, the latest ones first (a partner's recent history), as
+ * `audience` may see them. A partner's history includes that of the partners merged into it.
+ */
 export async function listEvents(...args: Parameters<typeof eventsAfter>): Promise<Event[]> {
   return (await readAll(args[0], [eventsAfter(...args)]))[0];
 }
@@ -115,7 +118,7 @@ export function eventsAfter(
   const read = rowsOf<EventRow>(
     db
       .prepare(
-        `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2)
+        `SELECT * FROM event WHERE seq > ?1 AND (?2 IS NULL OR partner_id = ?2 OR partner_id IN (SELECT id FROM partner WHERE merged_into = ?2))
            AND (?4 = 1 OR type NOT IN (SELECT value FROM json_each(?5))
                 OR json_extract(data, '$.user') = ?6
                 OR affiliate_id IN (SELECT affiliate_id FROM representative WHERE status = 'verified'

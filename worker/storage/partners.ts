@@ -2,6 +2,7 @@
 import type { PartnerListQuery } from "../../shared/api.ts";
 import { nameKey, partnerSearchText, type PartnerSort } from "../../shared/directory-search.ts";
 import type { Partner, PartnerContact } from "../../shared/schemas.ts";
+import { normalisedName, websiteDomain } from "../../shared/duplicates.ts";
 import type { Stage } from "../../shared/vocabulary.ts";
 import { parseJson, type Read, readAll, rowOf, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { guardedEvent, type NewEvent } from "./events.ts";
@@ -10,6 +11,7 @@ export interface PartnerRow {
   id: string;
   name: string;
   wikidata: string | null;
+  website: string | null;
   kind: string;
   country: string;
   languages: string;
@@ -29,6 +31,7 @@ export interface PartnerRow {
   updated_at: string;
   version: number;
   name_key: string;
+  merged_into: string | null;
   lead_claim: number | null;
   lead_affiliate: string | null;
   lead_stage: string | null;
@@ -42,6 +45,7 @@ export function toPartner(row: PartnerRow): Partner {
     id: row.id,
     name: row.name,
     wikidata: row.wikidata,
+    website: row.website,
     kind: row.kind as Partner["kind"],
     country: row.country,
     languages: parseJson(row.languages, []),
@@ -77,6 +81,7 @@ export function toContact(row: PartnerRow): PartnerContact {
 export interface PartnerFields {
   name: string;
   wikidata: string | null;
+  website: string | null;
   kind: string;
   country: string;
   languages: string[];
@@ -129,10 +134,13 @@ export interface NewPartner extends PartnerFields {
 }
 
 /** The stored columns of the editable fields and the contact, in one fixed order. */
-const FIELD_COLUMNS = [
+export const FIELD_COLUMNS = [
   "name",
   "name_key",
   "wikidata",
+  "website",
+  "name_norm",
+  "site_domain",
   "kind",
   "country",
   "languages",
@@ -148,11 +156,15 @@ const FIELD_COLUMNS = [
   "search_text",
 ] as const;
 
-function fieldValues(f: PartnerFields & { contact: PartnerContact }): unknown[] {
+/** The values of {@link FIELD_COLUMNS} for a partner. */
+export function fieldValues(f: PartnerFields & { contact: PartnerContact }): unknown[] {
   return [
     f.name,
     nameKey(f.name),
     f.wikidata,
+    f.website,
+    normalisedName(f.name),
+    websiteDomain(f.website),
     f.kind,
     f.country,
     JSON.stringify(f.languages),
@@ -169,19 +181,33 @@ function fieldValues(f: PartnerFields & { contact: PartnerContact }): unknown[] 
   ];
 }
 
-// ?1–?16 are the field columns; the statements' own parameters follow.
+// ?1–?19 are the field columns; the statements' own parameters follow.
 const FIELD_PARAMS = FIELD_COLUMNS.map((_, i) => `?${i + 1}`).join(", ");
 const FIELD_SETS = FIELD_COLUMNS.map((c, i) => `${c} = ?${i + 1}`).join(", ");
 
-export function insertPartner(db: SqlDatabase, p: NewPartner, event: NewEvent): SqlStatement[] {
+/**
+ * Inserts a partner and its event. Unless `confirmNew`, only while no partner has the same
+ * normalised name or website domain: two referrals of one institution at the same moment make
+ * one partner, and the other's batch rolls back (its guarded event finds no row inserted).
+ */
+export function insertPartner(db: SqlDatabase, p: NewPartner, event: NewEvent, confirmNew = true): SqlStatement[] {
+  return [...insertPartnerRow(db, p, confirmNew), guardedEvent(db, event)];
+}
+
+function insertPartnerRow(db: SqlDatabase, p: NewPartner, confirmNew: boolean): SqlStatement[] {
+  const n = FIELD_COLUMNS.length;
   return [
     db
       .prepare(
         `INSERT INTO partner (${FIELD_COLUMNS.join(", ")}, id, referred_by, referred_for, created_at, updated_at)
-         VALUES (${FIELD_PARAMS}, ?17, ?18, ?19, ?20, ?20)`,
+         SELECT ${FIELD_PARAMS}, ?${n + 1}, ?${n + 2}, ?${n + 3}, ?${n + 4}, ?${n + 4}
+         WHERE ?${n + 5} OR (
+           NOT EXISTS (SELECT 1 FROM partner WHERE merged_into IS NULL
+             AND name_norm = ?${FIELD_COLUMNS.indexOf("name_norm") + 1})
+           AND NOT EXISTS (SELECT 1 FROM partner WHERE merged_into IS NULL
+             AND site_domain = ?${FIELD_COLUMNS.indexOf("site_domain") + 1}))`,
       )
-      .bind(...fieldValues(p), p.id, p.referredBy, p.referredFor, p.at),
-    guardedEvent(db, event),
+      .bind(...fieldValues(p), p.id, p.referredBy, p.referredFor, p.at, confirmNew ? 1 : 0),
   ];
 }
 
@@ -197,7 +223,7 @@ export function updatePartner(
   return [
     db
       .prepare(
-        `UPDATE partner SET ${FIELD_SETS}, updated_at = ?19, version = version + 1 WHERE id = ?17 AND version = ?18`,
+        `UPDATE partner SET ${FIELD_SETS}, updated_at = ?22, version = version + 1 WHERE id = ?20 AND version = ?21`,
       )
       .bind(...fieldValues(f), id, version, at),
     guardedEvent(db, event),

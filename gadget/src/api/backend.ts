@@ -23,6 +23,7 @@ import type {
   TransitionRequest,
 } from "../../../shared/api.ts";
 import { API_BASE, D1_BOOKMARK_HEADER } from "../../../shared/api-base.ts";
+import type { DuplicateList, ImportPreview, ImportRequest } from "../../../shared/intake-api.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail, PartnerInput, PartnerPatch } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";
@@ -110,6 +111,15 @@ export function createBackend({
     progress: (claim: number, body: ProgressRequest) => call<ClaimResponse>("POST", `/claims/${claim}/progress`, body),
     handover: (claim: number, body: HandoverRequest) =>
       call<HandoverResponse>("POST", `/claims/${claim}/handover`, body),
+    /**
+     * The intake routes (the intake module's actions build the path): `GET /partners/duplicates?…`,
+     * `POST /partners/{id}/merge`, `POST /partners/import`. One entry, so browsing carries little of it.
+     */
+    intake: <T extends DuplicateList | ImportPreview | PartnerDetail>(
+      method: "GET" | "POST",
+      path: `/partners/${string}`,
+      body?: ImportRequest | { into: string; version: number },
+    ) => call<T>(method, path, body),
     addRepresentative: (affiliate: string, username: string) =>
       call<RoleResult>("POST", `/affiliates/${enc(affiliate)}/representatives`, { username }),
     preferences: () => call<Preferences>("GET", "/me/preferences"),

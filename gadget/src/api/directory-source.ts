@@ -16,6 +16,8 @@ export interface Directory {
   generated: string | null;
   /** The last event the data includes (the mirror's `lastEvent`); null when unknown. */
   lastEvent: number | null;
+  /** Merged partner ids and the partner each now lives on, so an old link still leads somewhere. */
+  merged?: Record<string, string>;
 }
 
 /** The subset of mw.Api the reader needs (easy to fake in tests). */
@@ -77,6 +79,7 @@ export async function readMirror(api: WikiApi, prefix: string): Promise<Director
     source: "mirror",
     generated: index.generated,
     lastEvent: index.lastEvent,
+    merged: index.merged ?? {},
   };
 }
 

@@ -42,7 +42,12 @@ function tabsFor(store: Store): Array<[View, MessageKey]> {
   if (me) tabs.push(["claims", "partnerhub-tab-claims"]);
   if (represents) tabs.push(["mine", "partnerhub-tab-mine"]);
   if (represents || me?.roles.coordinator) tabs.push(["representatives", "partnerhub-tab-representatives"]);
-  if (me?.roles.coordinator) tabs.push(["review", "partnerhub-tab-review"], ["admin", "partnerhub-tab-admin"]);
+  if (me?.roles.coordinator)
+    tabs.push(
+      ["review", "partnerhub-tab-review"],
+      ["import", "partnerhub-tab-import"],
+      ["admin", "partnerhub-tab-admin"],
+    );
   if (store.session.value) tabs.push(["foryou", "partnerhub-tab-foryou"]);
   return tabs;
 }
@@ -126,7 +131,7 @@ function CurrentView() {
   if (view === "foryou" || view === "notifications") return <OnDemand view="foryou" />;
   if (view === "edit" && partner) return <OnDemand view="edit" partner={partner} />;
   if (view === "refer" || view === "review" || view === "mine" || view === "claims") return <OnDemand view={view} />;
-  if (view === "representatives" || view === "admin") return <OnDemand view={view} />;
+  if (view === "representatives" || view === "admin" || view === "import") return <OnDemand view={view} />;
   return <Directory />;
 }
 

@@ -3,6 +3,7 @@
  * in, the claims, the claim dialog, the contact and the history come with the on-demand
  * account module (components/PartnerActivity.tsx).
  */
+import { useEffect } from "preact/hooks";
 import { acceptsClaims } from "../../../shared/claim-machine.ts";
 import type { Partner } from "../../../shared/schemas.ts";
 import { partnerKey, partnerLoader } from "../state/actions/partners.ts";
@@ -25,6 +26,11 @@ export function PartnerView({ id }: { id: string }) {
   const full = loaded(detail) ?? null;
   const partner: Partner | undefined = full ?? store.partners.value.find((p) => p.id === id);
   const notice = store.notice.value?.partner === id ? store.notice.value.text : null;
+  // A merged partner's id leads to the one it was merged into (the mirror's map, or the backend's redirect).
+  const survivor = store.mergedInto(id) ?? (full && full.id !== id ? full.id : null);
+  useEffect(() => {
+    if (survivor) store.navigate({ view: "partner", partner: survivor });
+  }, [survivor]);
 
   const back = (
     <RouteLink class="partnerhub-back" to={{ view: "directory" }}>

@@ -8,10 +8,13 @@ import { COUNTRY_CODES } from "../../../shared/countries.ts";
 import { LANGUAGE_TAGS } from "../../../shared/languages.ts";
 import type { ValidationIssue } from "../../../shared/validation.ts";
 import { FUNDING, PARTNER_KINDS } from "../../../shared/vocabulary.ts";
+import type { DuplicateList } from "../../../shared/intake-api.ts";
+import type { WikidataFacts } from "../intake/wikidata.ts";
 import { BackendError } from "../api/errors.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";
 import { validateReferral } from "../forms/validate-referral.ts";
 import { fieldOf, issueLine, issueText } from "../i18n/issues.ts";
+import { DUPLICATES } from "../state/actions/intake.ts";
 import { referPartner } from "../state/actions/partners.ts";
 import { useStore } from "../state/context.ts";
 import { discardDraft, readDraft, saveDraft } from "../state/drafts.ts";
@@ -20,6 +23,7 @@ import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Field, OffersAndProjects } from "./Field.tsx";
 import { useLabels } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
+import { OnIntake } from "./OnIntake.tsx";
 import { CountryPicker, LanguagePicker } from "./Picker.tsx";
 
 /** The first issue of each field (`contact.email`, `languages`…), as the schema or the backend found it. */
@@ -60,7 +64,8 @@ export function ReferForm() {
       setDraft((d) => ({ ...d, [k]: v }));
   const toggle = (k: "offers" | "projects", v: string, on: boolean) =>
     setDraft((d) => ({ ...d, [k]: on ? [...d[k], v] : d[k].filter((x) => x !== v) }));
-  const input = (k: "name" | "wikidata" | "contactName" | "contactEmail") => ({
+  const [confirmNew, setConfirmNew] = useState(false);
+  const input = (k: "name" | "wikidata" | "website" | "contactName" | "contactEmail") => ({
     id: `partnerhub-refer-${k}`,
     class: "cdx-text-input__input",
     dir: "auto" as const,
@@ -68,10 +73,23 @@ export function ReferForm() {
     onInput: (e: Event) => set(k)((e.currentTarget as HTMLInputElement).value),
   });
 
+  // A Wikidata item chosen in the look-up fills what it knows; the pickers start afresh to show it.
+  const fill = (item: WikidataFacts) => {
+    setDraft((d) => ({
+      ...d,
+      name: item.name || d.name,
+      wikidata: item.id,
+      website: item.website ?? d.website,
+      country: item.country && COUNTRY_CODES.has(item.country) ? item.country : d.country,
+      kind: item.kind ?? d.kind,
+    }));
+    setFresh((n) => n + 1);
+  };
+
   async function submit(e: Event) {
     e.preventDefault();
     const done = await action.run(async () => {
-      const check = validateReferral(referralPayload(draft));
+      const check = validateReferral({ ...referralPayload(draft), confirmNew });
       if (!check.ok) {
         setIssues(byField(check.issues));
         setRefused((n) => n + 1);
@@ -84,6 +102,12 @@ export function ReferForm() {
         if (err instanceof BackendError && err.kind === "validation") {
           setIssues(byField(err.issues));
           setRefused((n) => n + 1);
+        }
+        // Someone referred it meanwhile: show who, as the check while typing would have.
+        if (err instanceof BackendError && err.code === "possible_duplicate") {
+          const found = (err.details as Partial<DuplicateList> | undefined)?.candidates ?? [];
+          store.resource(DUPLICATES).value = { status: "ready", value: { candidates: found } };
+          setConfirmNew(false);
         }
         throw err;
       }
@@ -136,6 +160,10 @@ export function ReferForm() {
           <input {...input("name")} />
         </div>
       </Field>
+      <OnIntake
+        quiet
+        render={({ WikidataLookup }) => <WikidataLookup store={store} name={draft.name} onChoose={fill} />}
+      />
       <Field
         id="partnerhub-refer-wikidata"
         label={i18n.t("partnerhub-wikidata")}
@@ -147,6 +175,22 @@ export function ReferForm() {
           <input {...input("wikidata")} />
         </div>
       </Field>
+      <Field
+        id="partnerhub-refer-website"
+        label={i18n.t("partnerhub-refer-website")}
+        optional={optional}
+        error={issues.website}
+      >
+        <div class="cdx-text-input">
+          <input {...input("website")} type="url" />
+        </div>
+      </Field>
+      <OnIntake
+        quiet
+        render={({ DuplicatePanel }) => (
+          <DuplicatePanel store={store} draft={draft} confirmNew={confirmNew} onConfirmNew={setConfirmNew} />
+        )}
+      />
       <Field id="partnerhub-refer-kind" label={i18n.t("partnerhub-facet-kind")} error={issues.kind}>
         <select
           id="partnerhub-refer-kind"

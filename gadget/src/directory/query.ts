@@ -26,7 +26,8 @@ export type View =
   | "claims"
   | "representatives"
   | "admin"
-  | "edit";
+  | "edit"
+  | "import";
 const VIEWS: readonly View[] = [
   "directory",
   "partner",
@@ -39,6 +40,7 @@ const VIEWS: readonly View[] = [
   "representatives",
   "admin",
   "edit",
+  "import",
 ];
 /** Views about one partner: the fragment names it with `p=`. */
 const PARTNER_VIEWS: readonly View[] = ["partner", "edit"];

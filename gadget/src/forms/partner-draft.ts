@@ -30,6 +30,7 @@ export function draftFromPartner(p: PartnerDetail): PartnerDraft {
   return {
     name: p.name,
     wikidata: p.wikidata ?? "",
+    website: p.website ?? "",
     kind: p.kind,
     country: p.country,
     languages: [...p.languages],

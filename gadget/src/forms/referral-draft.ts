@@ -2,6 +2,7 @@
 export interface ReferralDraft {
   name: string;
   wikidata: string;
+  website: string;
   kind: string;
   /** ISO 3166-1 alpha-2, or "" until a country is chosen from the picker. */
   country: string;
@@ -20,6 +21,7 @@ export interface ReferralDraft {
 export const emptyReferral = (): ReferralDraft => ({
   name: "",
   wikidata: "",
+  website: "",
   kind: "museum",
   country: "",
   languages: [],
@@ -45,6 +47,7 @@ export function referralPayload(d: ReferralDraft): Record<string, unknown> {
   return {
     name: d.name,
     wikidata: d.wikidata.trim() || null,
+    website: d.website.trim() || null,
     kind: d.kind,
     country: d.country,
     languages: d.languages,

@@ -8,6 +8,7 @@
 import type { ComponentType } from "preact";
 import type { createOAuthSignIn } from "../auth/oauth-provider.ts";
 import type { ReferralCheck } from "../forms/validate-referral.ts";
+import type { IntakeParts } from "../intake/parts.ts";
 import type { Store } from "../state/store.ts";
 
 /** Which module holds each on-demand view. */
@@ -24,6 +25,7 @@ export const VIEW_MODULE = {
   foryou: "account",
   partnerActivity: "account",
   partnerHistory: "account",
+  import: "intake",
 } as const;
 
 export type OnDemandView = keyof typeof VIEW_MODULE;
@@ -52,6 +54,8 @@ export interface OnDemandModule {
   validateReferral?: (input: unknown) => ReferralCheck;
   /** The Wikimedia OAuth 2 sign-in provider (auth/oauth-hookup.ts registers it). */
   createOAuthSignIn?: typeof createOAuthSignIn;
+  /** The intake module's parts that other views place inside themselves (intake/parts.ts). */
+  intake?: IntakeParts;
 }
 
 const REGISTRY = "partnerhubModules";

@@ -31,6 +31,8 @@ export interface Host {
   wikiApi: WikiApi | null;
   /** mw.loader.using, for on-demand modules. */
   using: (module: string) => PromiseLike<unknown>;
+  /** An `mw.ForeignApi` for another wiki's action API (Wikidata's); default: the wiki page's own (intake/wikidata.ts). */
+  foreignApi?: (apiUrl: string) => PromiseLike<WikiApi>;
   fetch?: typeof fetch;
   location: { hash: string };
   userAgent?: string;
@@ -198,6 +200,14 @@ export function createStore(host: Host) {
     }
   }
 
+  /** Where a merged partner's id leads now (following merges of merges), or null. */
+  function mergedInto(id: string): string | null {
+    const merged = directory.value.status === "ready" ? (directory.value.value.merged ?? {}) : {};
+    let at = merged[id];
+    for (let hops = 0; at && merged[at] && hops < 10; hops++) at = merged[at];
+    return at ?? null;
+  }
+
   /** Replace one partner in the directory (after a claim or a transition): the result shows at once. */
   function updatePartner(detail: PartnerDetail): void {
     const d = directory.value;
@@ -228,6 +238,7 @@ export function createStore(host: Host) {
     loadMe,
     catchUp,
     updatePartner,
+    mergedInto,
     notifications,
     notice,
     updated,

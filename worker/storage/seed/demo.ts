@@ -7,6 +7,7 @@
 import type { ClaimStatus, Funding, Offer, PartnerKind, Project, Stage } from "../../../shared/vocabulary.ts";
 import { DAY_MS } from "../../../shared/claim-machine.ts";
 import { nameKey } from "../../../shared/directory-search.ts";
+import { normalisedName } from "../../../shared/duplicates.ts";
 import { slugify as slug } from "../../../shared/slug.ts";
 import type { EventRow } from "../events.ts";
 import { searchText } from "../partners.ts";
@@ -297,6 +298,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
     const fields = {
       name,
       wikidata: null,
+      website: null,
       kind,
       country: place.country,
       languages,
@@ -313,6 +315,7 @@ export function demoSeedSql(options: SeedOptions = {}): string[] {
       id,
       name,
       name_key: nameKey(name),
+      name_norm: normalisedName(name),
       wikidata: null,
       kind,
       country: place.country,

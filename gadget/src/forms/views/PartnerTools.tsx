@@ -1,5 +1,10 @@
-/** On a partner's page, for coordinators (and the referrer): edit it; close it or reopen it, each confirmed. */
+/**
+ * On a partner's page, for coordinators (and the referrer): edit it; close it or reopen it, each
+ * confirmed; and for coordinators, "Merge into…" (the intake module's dialog).
+ */
+import { useState } from "preact/hooks";
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
+import { OnIntake } from "../../components/OnIntake.tsx";
 import { closePartner, reopenPartner } from "../../state/actions/roles.ts";
 import { useStore } from "../../state/context.ts";
 
@@ -7,6 +12,7 @@ export function PartnerTools({ partner }: { partner: string | null }) {
   const store = useStore();
   const { i18n, me } = store;
   const confirm = useConfirm();
+  const [merging, setMerging] = useState(false);
   const p = store.partners.value.find((x) => x.id === partner);
   if (!p) return null;
   const coordinator = me.value?.roles.coordinator === true;
@@ -49,6 +55,16 @@ export function PartnerTools({ partner }: { partner: string | null }) {
         >
           {i18n.t("partnerhub-tools-reopen")}
         </button>
+      )}
+      {coordinator && (
+        <button type="button" class="cdx-button" onClick={() => setMerging(true)}>
+          {i18n.t("partnerhub-merge-button")}
+        </button>
+      )}
+      {merging && (
+        <OnIntake
+          render={({ MergeDialog }) => <MergeDialog store={store} partner={p} onClose={() => setMerging(false)} />}
+        />
       )}
       {confirm.dialog}
     </div>
