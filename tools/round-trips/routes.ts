@@ -454,7 +454,6 @@ export const SCENARIOS: RouteScenario[] = [
   }),
 ];
 
-/** Routes whose round trips the scenarios do not count, and why (so that a new route must be added or named here). */
 /** A CSV list of 40 institutions, none like another, as an import's body. */
 function importBody(dryRun: boolean) {
   const towns = ["Aachen", "Bonn", "Celle", "Dessau", "Emden", "Fulda", "Gotha", "Hagen", "Jena", "Kiel"];
@@ -465,6 +464,7 @@ function importBody(dryRun: boolean) {
   return { format: "csv", text: ["Institution,Country,Website,Languages,Offers", ...rows].join("\n"), dryRun };
 }
 
+/** Routes whose round trips the scenarios do not count, and why (so that a new route must be added or named here). */
 export const NOT_COUNTED: Record<string, string> = {
   "POST /session": "asks the wiki who the access token belongs to (the OAuth tests cover it against the stand-in)",
   "POST /mirror/run": "runs the mirror job against a wiki (the mirror's own tests and benchmark)",
