@@ -7,7 +7,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { API_BASE, D1_BOOKMARK_HEADER } from "../shared/api.ts";
-import { IMPORT_MAX_BYTES } from "../shared/intake-api.ts";
+import { IMPORT_MAX_BYTES } from "../shared/api.ts";
 import { authenticate, writeGuard } from "./auth/middleware.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { AppError } from "./errors.ts";

@@ -1,7 +1,7 @@
 /** Duplicate detection at referral: by Wikidata item, website domain and name, also under races. */
 import { describe, expect, it } from "vitest";
 import { PartnerDetail } from "../../shared/schemas.ts";
-import { DuplicateList } from "../../shared/intake-api.ts";
+import { DuplicateList } from "../../shared/api.ts";
 import { commit } from "../../worker/storage/commit.ts";
 import { insertPartner } from "../../worker/storage/partners.ts";
 import { call, db, expectError, bodyOf, makePartner, partnerInput, signIn } from "./helpers.ts";

@@ -1,7 +1,7 @@
 /** Importing a list: the preview of a 40-row list, its commit, atomicity, the row limit, and the same list as a wikitable. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { EventList } from "../../shared/api.ts";
-import { ImportPreview } from "../../shared/intake-api.ts";
+import { ImportPreview } from "../../shared/api.ts";
 import { PartnerDetail } from "../../shared/schemas.ts";
 import { call, COORDINATOR, db, expectError, bodyOf, makePartner, signIn } from "./helpers.ts";
 import { asCsv, asWikitable, DIRECTORY, HEADERS, listRows, ROWS } from "./import-list.ts";

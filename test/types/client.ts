@@ -6,7 +6,7 @@
 import type { RouteConfig } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { Backend } from "../../gadget/src/api/backend.ts";
-import type { ImportRequest, MergeRequest } from "../../shared/intake-api.ts";
+import type { ImportRequest, MergeRequest } from "../../shared/api.ts";
 import type { routes as affiliates } from "../../worker/routes/affiliates.ts";
 import type { routes as claims } from "../../worker/routes/claims.ts";
 import type { routes as events } from "../../worker/routes/events.ts";

@@ -4,7 +4,7 @@
  * `/partners/duplicates` and `/partners/import` are not read as partner ids.
  */
 import { createRoute } from "@hono/zod-openapi";
-import { DuplicateList, DuplicateQuery, ImportPreview, ImportRequest, MergeRequest } from "../../shared/intake-api.ts";
+import { DuplicateList, DuplicateQuery, ImportPreview, ImportRequest, MergeRequest } from "../../shared/api.ts";
 import { PartnerDetail } from "../../shared/schemas.ts";
 import { asker } from "../auth/middleware.ts";
 import { checkDuplicates } from "../record/intake/duplicates.ts";

@@ -5,7 +5,7 @@
  * partner insert having created every row, so the whole import commits or nothing does.
  */
 import type { KnownPartner } from "../../shared/duplicates.ts";
-import type { ImportPreview } from "../../shared/intake-api.ts";
+import type { ImportPreview } from "../../shared/api.ts";
 import type { PartnerInput } from "../../shared/schemas.ts";
 import { type Read, rowsOf, type SqlDatabase, type SqlStatement } from "./db.ts";
 import { FIELD_COLUMNS, fieldValues } from "./partners.ts";

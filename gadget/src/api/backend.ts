@@ -23,7 +23,7 @@ import type {
   TransitionRequest,
 } from "../../../shared/api.ts";
 import { API_BASE, D1_BOOKMARK_HEADER } from "../../../shared/api-base.ts";
-import type { DuplicateList, ImportPreview, ImportRequest, MergeRequest } from "../../../shared/intake-api.ts";
+import type { DuplicateList, ImportPreview, ImportRequest, MergeRequest } from "../../../shared/api.ts";
 import type { ClaimAction } from "../../../shared/claim-machine.ts";
 import type { PartnerDetail, PartnerInput, PartnerPatch } from "../../../shared/schemas.ts";
 import { BackendError, errorFromResponse, networkError } from "./errors.ts";

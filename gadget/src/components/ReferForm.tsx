@@ -8,7 +8,7 @@ import { COUNTRY_CODES } from "../../../shared/countries.ts";
 import { LANGUAGE_TAGS } from "../../../shared/languages.ts";
 import type { ValidationIssue } from "../../../shared/validation.ts";
 import { FUNDING, PARTNER_KINDS } from "../../../shared/vocabulary.ts";
-import type { DuplicateList } from "../../../shared/intake-api.ts";
+import type { DuplicateList } from "../../../shared/api.ts";
 import type { WikidataFacts } from "../intake/wikidata.ts";
 import { BackendError } from "../api/errors.ts";
 import { referralPayload, emptyReferral, type ReferralDraft } from "../forms/referral-draft.ts";

@@ -7,7 +7,7 @@
  */
 import { useEffect } from "preact/hooks";
 import type { DuplicateReason } from "../../../shared/duplicates.ts";
-import type { DuplicateList } from "../../../shared/intake-api.ts";
+import type { DuplicateList } from "../../../shared/api.ts";
 import { formatRoute } from "../directory/query.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { checkDuplicates, DUPLICATES, type DuplicateProbe } from "../state/actions/intake.ts";

@@ -4,7 +4,7 @@
  * (each can be confirmed as new, row by row) and which rows are bad, then import in one go.
  */
 import { useState } from "preact/hooks";
-import type { ImportPreview, ImportRequest } from "../../../shared/intake-api.ts";
+import type { ImportPreview, ImportRequest } from "../../../shared/api.ts";
 import { IMPORT_FIELDS, type ImportField } from "../../../shared/import-fields.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { importList } from "../state/actions/intake.ts";

@@ -7,12 +7,7 @@
 import Papa from "papaparse";
 import { COUNTRY_CODES } from "../../../shared/countries.ts";
 import { DuplicateIndex, foldText, nameKey } from "../../../shared/duplicates.ts";
-import {
-  IMPORT_MAX_ROWS,
-  type IMPORT_ISSUES,
-  type ImportPreview,
-  type ImportRequest,
-} from "../../../shared/intake-api.ts";
+import { IMPORT_MAX_ROWS, type IMPORT_ISSUES, type ImportPreview, type ImportRequest } from "../../../shared/api.ts";
 import {
   guessColumns,
   IMPORT_FIELDS,
@@ -30,7 +25,7 @@ import { directoryForImport, importStatements, type ImportedPartner } from "../.
 import { commit } from "../../storage/commit.ts";
 import type { z } from "zod";
 
-type Request = z.output<typeof import("../../../shared/intake-api.ts").ImportRequest>;
+type Request = z.output<typeof import("../../../shared/api.ts").ImportRequest>;
 type Issue = ImportPreview["errors"][number];
 type IssueCode = (typeof IMPORT_ISSUES)[number];
 type Referral = z.output<typeof PartnerInput>;

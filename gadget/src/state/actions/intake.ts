@@ -2,7 +2,7 @@
  * Intake actions: the duplicate check while a referral is typed, merging a partner into
  * another, importing a list. Each applies its answer to the store.
  */
-import type { DuplicateList, ImportPreview, ImportRequest } from "../../../../shared/intake-api.ts";
+import type { DuplicateList, ImportPreview, ImportRequest } from "../../../../shared/api.ts";
 import type { Partner, PartnerDetail } from "../../../../shared/schemas.ts";
 import type { Store } from "../store.ts";
 
