@@ -69,9 +69,12 @@ async function open(browser: Browser, shot: Shot): Promise<Page> {
   const query = new URLSearchParams(shot.query ?? "");
   query.set("backend", BACKEND);
   await page.goto(`${PREVIEW}/preview/index.html?${query}${shot.hash ?? ""}`);
-  await page.waitForSelector(".partnerhub-row, .partnerhub-partner, .partnerhub-review, .partnerhub-refer", {
-    timeout: 15_000,
-  });
+  await page.waitForSelector(
+    ".partnerhub-row, .partnerhub-partner, .partnerhub-review, .partnerhub-refer, .partnerhub-import",
+    {
+      timeout: 15_000,
+    },
+  );
   await page.waitForLoadState("networkidle");
   if (shot.act) await shot.act(page);
   await page.screenshot({ path: join(OUT, shot.file), fullPage: shot.width !== undefined || shot.hash !== undefined });
@@ -174,6 +177,14 @@ const SHOTS: Shot[] = [
     },
   ]),
   { file: "import-de.png", query: "lang=de", hash: "#view=import", user: "Hub Coordinator", act: importPreview },
+  {
+    file: "import-ar-phone.png",
+    query: "lang=ar",
+    hash: "#view=import",
+    user: "Hub Coordinator",
+    width: 360,
+    act: importPreview,
+  },
   { file: "refer-wikidata-ar.png", query: "lang=ar", hash: "#view=refer", user: "Anna", act: wikidataLookUp },
   {
     file: "refer-errors-ar-phone.png",
