@@ -53,7 +53,7 @@ describe("intake on the local hub", () => {
     await page.getByLabel("The list").fill(csv);
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByText("2 to create, 1 possible duplicate, 1 row with errors.").waitFor();
-    await page.getByText(/row 4, Country: “XX” is not a country we know/).waitFor();
+    await page.getByText(/Row 4, Country: “XX” is not a country we know/).waitFor();
     await expectAccessible(page, "import preview (en)");
     await page.getByLabel("Row 5 is a new partner: import it").check();
     await page.getByRole("button", { name: "Import 3 partners" }).click();

@@ -37,6 +37,16 @@ describe("the Import page", () => {
     await userEvent.type(await screen.findByLabelText("The list"), "Institution,Land{enter}Aachen Museum,DE");
     await userEvent.click(screen.getByRole("button", { name: "Preview" }));
     expect(await screen.findByText("1 to create, 1 possible duplicate, 1 row with errors.")).toBeTruthy();
+    // Each line one message with its parameters isolated, not pieces glued together.
+    const lines = [...document.querySelectorAll(".partnerhub-import__preview li")].map((li) => li.textContent);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Row 3 \(Aachen Muzeum\) may already be: row 2/),
+        expect.stringMatching(/^Row 4, Land: “Atlantis” is not a country we know/),
+      ]),
+    );
+    // The name, the list item, the column and the reason, each in its own <bdi>.
+    expect(document.querySelectorAll(".partnerhub-import__preview li bdi")).toHaveLength(4);
     expect(screen.getByText(/“Atlantis” is not a country we know/)).toBeTruthy();
     expect((screen.getByLabelText("Country") as HTMLSelectElement).value).toBe("Land");
     await userEvent.click(screen.getByLabelText("Row 3 is a new partner: import it"));

@@ -110,6 +110,7 @@ export function ImportPage() {
           <textarea
             id="partnerhub-import-text"
             class="cdx-text-area__textarea"
+            dir="auto"
             rows={8}
             value={text}
             onInput={(e) => {
@@ -171,11 +172,10 @@ export function ImportPage() {
               <ul>
                 {preview.duplicates.map((d) => (
                   <li key={d.row}>
-                    {i18n.t("partnerhub-import-row", d.row)} <bdi>{d.name}</bdi>:{" "}
-                    {[
+                    {i18n.bdi("partnerhub-import-duplicate-line", d.row, d.name, [
                       ...d.candidates.map((c) => c.name),
                       ...d.sameAs.map((r) => i18n.t("partnerhub-import-row", r)),
-                    ].join(", ")}
+                    ])}
                     {d.confirmable && !preview.committed && (
                       <Checkbox
                         id={`partnerhub-import-confirm-${d.row}`}
@@ -195,7 +195,7 @@ export function ImportPage() {
               <ul>
                 {preview.errors.map((e) => (
                   <li key={`${e.row}-${e.field}`}>
-                    {i18n.t("partnerhub-import-row", e.row)}, <bdi>{e.column ?? e.field}</bdi>: {issueText(e)}
+                    {i18n.bdi("partnerhub-import-error-line", e.row, e.column ?? e.field, issueText(e))}
                   </li>
                 ))}
               </ul>
