@@ -17,6 +17,7 @@ const { values } = parseArgs({
   },
 });
 const port = Number(values.port);
+const previewPort = Number(values.preview);
 const api = `http://127.0.0.1:${port}/api/v1`;
 
 ensureDevVars();
@@ -32,6 +33,10 @@ const backend = spawnWrangler([
   String(port),
   "--test-scheduled",
   "--show-interactive-dev-session=false",
+  // The preview on another port than wrangler.toml's 8788 must still be an allowed origin.
+  ...(previewPort > 0 && previewPort !== 8788
+    ? ["--var", `ALLOWED_ORIGINS:http://127.0.0.1:${previewPort},http://localhost:${previewPort},http://127.0.0.1:8080`]
+    : []),
 ]);
 backend.stderr?.on("data", (d: Buffer) => process.stderr.write(d));
 const children = [backend];
@@ -46,7 +51,6 @@ backend.on("exit", (code) => {
   stop();
 });
 
-const previewPort = Number(values.preview);
 const previewUrl = `http://127.0.0.1:${previewPort}/preview/?backend=${encodeURIComponent(`http://127.0.0.1:${port}`)}`;
 if (previewPort > 0) {
   // The gadget's preview page (gadget/preview/): the real gadget against this backend, with Codex CSS.
