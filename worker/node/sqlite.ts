@@ -67,9 +67,12 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
     return stmt;
   }
 
-  // last_insert_rowid() as last read (null: unknown). A read changes neither counter, so it is
-  // answered without asking: the two extra calls per statement were a tenth of a claim's time.
+  // last_insert_rowid() and total_changes() as last read (null: unknown). A read changes neither
+  // counter, so it is answered without asking: the two extra calls per statement were a tenth of a
+  // claim's time. Only this connection's statements move them (a rollback does not lower
+  // total_changes), so a write's count after is the next write's count before: one call per write.
   let rowid: number | null = null;
+  let total: number | null = null;
 
   function execute(sql: string, values: SQLInputValue[]): SqlResult {
     if (READ_ONLY.test(sql)) {
@@ -78,12 +81,14 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
       return { results: rows.map(plainRow), meta: { changes: 0, last_row_id: rowid } };
     }
     rowid = null;
-    const before = counters.get() as { total: number };
+    const before = total ?? (counters.get() as { total: number }).total;
+    total = null; // unknown if the statement fails part-way
     const rows = compiled(sql).all(...values);
     const after = counters.get() as { total: number; rowid: number };
     rowid = after.rowid;
+    total = after.total;
     if (!db.isTransaction) checkpointer?.committed();
-    return { results: rows.map(plainRow), meta: { changes: after.total - before.total, last_row_id: after.rowid } };
+    return { results: rows.map(plainRow), meta: { changes: after.total - before, last_row_id: after.rowid } };
   }
 
   function transaction<T>(fn: () => T): T {
@@ -111,6 +116,7 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
     },
     exec: (sql) => {
       rowid = null;
+      total = null;
       sqliteErrors(() => db.exec(sql));
       if (!db.isTransaction) checkpointer?.committed();
     },
