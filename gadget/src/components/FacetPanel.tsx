@@ -49,7 +49,7 @@ export function FacetPanel() {
   }
 
   return (
-    <details class="partnerhub-facets" open={typeof window === "undefined" || window.innerWidth > NARROW}>
+    <details class="partnerhub-facets" open={window.innerWidth > NARROW}>
       <summary class="partnerhub-facets__summary">
         {i18n.t("partnerhub-facets-summary")}
         {anySelected && <span class="partnerhub-facet__count"> · {i18n.t("partnerhub-facets-active", active)}</span>}

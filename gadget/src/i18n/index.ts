@@ -72,10 +72,16 @@ const MARK = /\uE000(\d+(?:\.\d+)?)\uE001/;
 export function createI18n(lang: string): I18n {
   const number = (n: number) => mw.language.convertNumber(n);
   const list = (items: readonly string[]) => mw.language.listToText([...items]);
-  const text = (key: MessageKey, params: Param[]) =>
-    mw
-      .message(key, ...params.map((p) => (typeof p === "number" ? number(p) : typeof p === "string" ? p : list(p))))
-      .text();
+  // Each text once per message, its wording and parameters: the list's rows repeat a few
+  // messages, and mw.message parses the wording at each call.
+  const texts = new Map<string, string>();
+  const text = (key: MessageKey, params: Param[]) => {
+    const args = params.map((p) => (typeof p === "number" ? number(p) : typeof p === "string" ? p : list(p)));
+    const id = [key, mw.messages.get(key), ...args].join("\n");
+    let t = texts.get(id);
+    if (t === undefined) texts.set(id, (t = mw.message(key, ...args).text()));
+    return t;
+  };
   return {
     lang,
     dir: RTL_LANGUAGES.has(lang.split("-")[0] ?? "") ? "rtl" : "ltr",
