@@ -19,32 +19,33 @@ export const MOUNT_ID = "partnerhub-app";
 /** The mirror's "this page is generated" notice: folded away while the app runs (on a phone it filled the first screen). */
 const MIRROR_NOTICE = ".partnerhub-mirror-notice";
 const USER_AGENT = "partnerhub-gadget/0.1 (https://meta.wikimedia.org/wiki/Content_Partnerships_Hub)";
-/** How long the first render waits for the user's language before it starts in the fallback. */
+/** How long the notice's fold and a sign-in return wait for the user's language before going on in the fallback. */
 const LANGUAGE_WAIT_MS = 3000;
 
 export function mount(doc: Document = document): Promise<boolean> {
   const el = doc.getElementById(MOUNT_ID);
   if (!el || typeof mw === "undefined") return Promise.resolve(false);
-  // The mirror's table stays readable meanwhile; the app renders once, in the user's language.
-  return loadLanguage(LANGUAGE_WAIT_MS).then(() => start(doc, el));
-}
-
-function start(doc: Document, el: HTMLElement): boolean {
-  const config = readConfig(el, mw.config.get("wgPartnerhub"));
+  const language = loadLanguage(LANGUAGE_WAIT_MS);
+  const rows = takeOverRows(doc);
   const store = createStore({
-    config,
+    config: readConfig(el, mw.config.get("wgPartnerhub")),
     i18n: createI18n(mw.config.get("wgUserLanguage") || "en"),
     wikiApi: new mw.Api({ ajax: { headers: { "Api-User-Agent": USER_AGENT } } }),
     using: (name) => mw.loader.using(name),
     location: window.location,
     userAgent: USER_AGENT,
     cache: idbStore(),
-    takenRows: takeOverRows(doc),
+    takenRows: rows,
   });
-  if (config.devLogin && config.backendUrl) {
+  // The wiki's read and the browser's copy start now, beside the user's language (not after it).
+  void store.start();
+  if (store.config.devLogin && store.config.backendUrl) {
     setSignInProvider(({ username }) => store.write((b) => b.devSession(username ?? "")));
   }
   exposeRuntime();
+  // The app at once: the mirror's rows are searchable now, worded in English until the user's
+  // language has arrived, then drawn again in it (the same elements: what is typed and the
+  // focus stay).
   el.textContent = "";
   render(<App store={store} />, el);
   // Until the directory has loaded, the app's search filters the mirror's rows in place; then the
@@ -55,11 +56,14 @@ function start(doc: Document, el: HTMLElement): boolean {
     for (const table of doc.querySelectorAll<HTMLElement>(MIRROR_TABLE)) table.style.display = "none";
     queueMicrotask(() => hide());
   });
-  for (const notice of doc.querySelectorAll<HTMLElement>(MIRROR_NOTICE))
-    foldNotice(doc, notice, store.i18n.t("partnerhub-page-notice-summary"));
-  // Back from the wiki's authorization page with ?code=&state=: finish signing in.
-  resumeIfReturning(store);
-  return true;
+  return language.then(() => {
+    // The notice's summary is worded once, in the user's language.
+    for (const notice of doc.querySelectorAll<HTMLElement>(MIRROR_NOTICE))
+      foldNotice(doc, notice, store.i18n.t("partnerhub-page-notice-summary"));
+    // Back from the wiki's authorization page with ?code=&state=: finish signing in.
+    resumeIfReturning(store);
+    return true;
+  });
 }
 
 function foldNotice(doc: Document, notice: HTMLElement, summaryText: string): void {

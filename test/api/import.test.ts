@@ -91,6 +91,24 @@ describe("POST /partners/import, the preview", () => {
     expect({ ...wiki, format: "csv" }).toEqual(csv);
   });
 
+  it("reports every fault of a row at once, each field once", async () => {
+    const text = [
+      "Name,Country,Website,Contact email",
+      ",Atlantis,https://exa mple.org/,not-an-email",
+      "Museum of Many Faults,Atlantis,https://ok.example/,not-an-email",
+    ].join("\n");
+    const p = await bodyOf(await importList({ format: "csv", text, dryRun: true }), ImportPreview);
+    expect(p.create).toEqual([]);
+    expect(p.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [2, "name", "required"],
+      [2, "country", "unknown_country"],
+      [2, "website", "not_a_website"],
+      [2, "contactEmail", "not_an_email"],
+      [3, "country", "unknown_country"],
+      [3, "contactEmail", "not_an_email"],
+    ]);
+  });
+
   it("reads TSV and takes a mapping it is given", async () => {
     const text = "Nom\tPays\nMusée du Test TSV\tFR\n";
     const p = await bodyOf(

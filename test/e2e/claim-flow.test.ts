@@ -51,7 +51,10 @@ async function person(p: Person): Promise<Watched> {
 
 const partnerUrl = (lang?: string) => `${hub.hubUrl}${lang ? `&uselang=${lang}` : ""}#p=${target.id}`;
 
-/** The step as shown, in night mode (Vector's class on <html>), and right-to-left in Arabic. */
+/**
+ * The step as shown, in night mode (Vector's class on <html>), and right-to-left in Arabic,
+ * each checked with axe-core.
+ */
 async function keep(page: Page, name: string, reopen?: (page: Page) => Promise<void>): Promise<void> {
   await screenshot(page, name);
   const html = page.locator("html");
@@ -63,6 +66,7 @@ async function keep(page: Page, name: string, reopen?: (page: Page) => Promise<v
   );
   // Codex fades colours (CSS transitions): shoot once they have finished.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  axe.push(await expectAccessible(page, `${name} (night)`));
   await screenshot(page, `${name}-night`);
   await html.evaluate((el, c) => el.setAttribute("class", c), classes);
   if (reopen) {
@@ -70,6 +74,7 @@ async function keep(page: Page, name: string, reopen?: (page: Page) => Promise<v
     await page.goto(partnerUrl("ar"));
     await page.locator("#partnerhub-app .partnerhub[dir=rtl]").waitFor();
     await reopen(page);
+    axe.push(await expectAccessible(page, `${name} (ar)`));
     await screenshot(page, `${name}-ar`);
     await page.goto(url);
   }

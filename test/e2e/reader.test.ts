@@ -78,6 +78,13 @@ describe("a reader", () => {
     await w.page.goto(`${hub.hubUrl}&vectornightmode=1`);
     await w.page.locator(".partnerhub-row").first().waitFor();
     expect(await w.page.evaluate(() => document.documentElement.className)).toContain("skin-theme-clientpref-night");
+    // MediaWiki 1.43's Codex draws the select's chevron dark, whatever the theme.
+    expect(
+      await w.page.evaluate(
+        () => getComputedStyle(document.querySelector("#partnerhub-app .cdx-select")!).backgroundImage,
+      ),
+      "the sort select's chevron in night mode",
+    ).toContain("eaecf0");
     axe.push(await expectAccessible(w.page, "directory (night)"));
     await screenshot(w.page, "05-reader-directory-night");
     expectClean(w);

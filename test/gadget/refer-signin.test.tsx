@@ -191,6 +191,47 @@ describe("mounting", () => {
     }
   });
 
+  it("searches the mirror's rows and reads the directory before the user's language has arrived, then speaks it", async () => {
+    document.body.innerHTML = `<div id="partnerhub-app"></div><table class="wikitable sortable partnerhub-directory"><tr data-partner="a"><td>Alpha</td></tr><tr data-partner="b"><td>Beta</td></tr></table>`;
+    let reads = 0;
+    const stub = {
+      config: { get: (key: string) => (key === "wgUserLanguage" ? "de" : null) },
+      Api: class {
+        get = () => {
+          reads++;
+          return new Promise(() => {});
+        };
+      },
+      loader: { using: () => new Promise(() => {}) },
+    };
+    installMessages(stub, "de");
+    // The German module is held back until released: until then only English is registered.
+    const loader = (stub as unknown as { loader: { using: (name: string) => Promise<unknown> } }).loader;
+    const using = loader.using;
+    let release = () => {};
+    loader.using = (name) =>
+      name.includes("partnerhub-i18n-")
+        ? new Promise((resolve) => (release = () => resolve(using(name))))
+        : using(name);
+    vi.stubGlobal("mw", stub);
+    try {
+      const mounted = mount(document);
+      const search = await screen.findByRole("searchbox", { name: "Search partners" });
+      expect(reads).toBe(1);
+      await userEvent.type(search, "beta");
+      const shown = () => [...document.querySelectorAll<HTMLElement>("tr[data-partner]")].filter((r) => !r.hidden);
+      expect(shown().map((r) => r.dataset.partner)).toEqual(["b"]);
+      expect(screen.getByText("1 of 2 partners")).toBeTruthy();
+      release();
+      expect(await mounted).toBe(true);
+      expect(await screen.findByRole("searchbox", { name: "Partner durchsuchen" })).toBe(search);
+      expect((search as HTMLInputElement).value).toBe("beta");
+      expect(screen.getByText("1 von 2 Partnern")).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("folds the mirror's notice away, still one click from being read", async () => {
     document.body.innerHTML = `<div class="partnerhub-mirror-notice">This page is generated</div><div id="partnerhub-app"></div>`;
     const pending = () => new Promise(() => {});

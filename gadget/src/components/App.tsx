@@ -12,7 +12,7 @@ import { SignInButton } from "./SignInButton.tsx";
 
 export function App({ store }: { store: Store }) {
   useEffect(() => {
-    void store.load();
+    void store.start();
     void store.loadMe();
     const onHash = () => store.syncFromLocation();
     window.addEventListener("hashchange", onHash);

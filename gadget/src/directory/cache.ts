@@ -16,7 +16,6 @@ export interface CachedDirectory {
   format: number;
   /** The mirror's last event the directory includes: the version. */
   lastEvent: number | null;
-  savedAt: string;
   directory: Directory;
 }
 
@@ -41,14 +40,13 @@ export async function readCached(store: CacheStore, prefix: string): Promise<Cac
 }
 
 /**
- * Keep `directory` for the next visit unless what is kept is already this version. Too large a
+ * Keep `directory` for the next visit (the caller knows whether what is kept is already this
+ * version: reading a kept copy back only to compare would clone megabytes). Too large a
  * directory removes the entry instead (an old one would otherwise be drawn for ever). Resolves
  * whether it was written.
  */
 export async function writeCached(store: CacheStore, prefix: string, directory: Directory): Promise<boolean> {
   try {
-    const kept = await readCached(store, prefix);
-    if (kept && kept.lastEvent !== null && kept.lastEvent === directory.lastEvent) return false;
     if (JSON.stringify(directory).length > MAX_CACHED_BYTES) {
       await store.delete(keyOf(prefix));
       return false;
@@ -56,7 +54,6 @@ export async function writeCached(store: CacheStore, prefix: string, directory: 
     const entry: CachedDirectory = {
       format: CACHE_FORMAT,
       lastEvent: directory.lastEvent,
-      savedAt: new Date().toISOString(),
       directory,
     };
     await store.put(keyOf(prefix), entry);

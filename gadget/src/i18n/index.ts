@@ -3,8 +3,10 @@
  * `mw.messages.set` and formatted with `mw.message` (with `mediawiki.jqueryMsg`, so PLURAL,
  * GENDER and digits follow the language's rules); numbers and lists come from `mw.language`.
  * English (`i18n/en.json`) ships in the browsing bundle as the last fallback; every other
- * language is its own hidden gadget module, loaded by `loadLanguage` before the first render.
+ * language is its own hidden gadget module, loaded by `loadLanguage` beside the first render
+ * (which is worded in English until it arrives, then drawn again in the user's language).
  */
+import { signal } from "@preact/signals";
 import { type ComponentChild, h } from "preact";
 import en from "../../../i18n/en.json";
 import type { FormsMessageKey } from "../forms/i18n/index.ts";
@@ -28,12 +30,18 @@ export function englishMessages(): Record<AppMessageKey, string> {
 }
 
 /**
+ * Bumped when a language module has registered its messages: every component that words a
+ * message reads it, so one drawn before the user's language arrived is drawn again in it.
+ */
+const registered = signal(0);
+
+/**
  * Registers English, then loads the messages of the user's fallback chain (`de-at` → `de`),
  * least specific first so that the most specific wins. Languages without a module are skipped
- * without a request. Resolves when done, or after `timeoutMs` (the app then starts in the
- * languages that did arrive, English at worst), so a slow module never keeps the app away.
+ * without a request. Resolves when done, or after `timeoutMs` (what waits for it goes on in the
+ * languages that did arrive, English at worst), so a slow module never keeps anything away.
  */
-export function loadLanguage(timeoutMs: number): Promise<void> {
+export function loadLanguage(timeoutMs: number): Promise<unknown> {
   mw.messages.set(englishMessages());
   const modules = mw.language
     .getFallbackLanguageChain()
@@ -42,10 +50,11 @@ export function loadLanguage(timeoutMs: number): Promise<void> {
     .filter((name) => mw.loader.getState(name) !== null)
     .reverse();
   const loaded = modules.reduce<Promise<unknown>>(
-    (previous, name) => previous.then(() => mw.loader.using(name)).catch(() => undefined),
+    (previous, name) =>
+      previous.then(() => mw.loader.using(name).then(() => registered.value++)).catch(() => undefined),
     Promise.resolve(),
   );
-  return Promise.race([loaded.then(() => undefined), new Promise<void>((done) => setTimeout(done, timeoutMs))]);
+  return Promise.race([loaded, new Promise((done) => setTimeout(done, timeoutMs))]);
 }
 
 export interface I18n {
@@ -76,6 +85,8 @@ export function createI18n(lang: string): I18n {
   // messages, and mw.message parses the wording at each call.
   const texts = new Map<string, string>();
   const text = (key: MessageKey, params: Param[]) => {
+    // Read, so that a component drawn before the user's language arrived is drawn again in it.
+    registered.value;
     const args = params.map((p) => (typeof p === "number" ? number(p) : typeof p === "string" ? p : list(p)));
     const id = [key, mw.messages.get(key), ...args].join("\n");
     let t = texts.get(id);
@@ -84,7 +95,7 @@ export function createI18n(lang: string): I18n {
   };
   return {
     lang,
-    dir: RTL_LANGUAGES.has(lang.split("-")[0] ?? "") ? "rtl" : "ltr",
+    dir: RTL_LANGUAGES.has(lang.split("-")[0]!) ? "rtl" : "ltr",
     number,
     list,
     t: (key, ...params) => text(key, params),

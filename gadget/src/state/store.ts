@@ -192,11 +192,15 @@ export function createStore(host: Host) {
     if (!same) {
       directory.value = { status: "ready", value };
       if (cached) updated.value = true;
+      // Only the public mirror is kept: what the backend answers a signed-in user stays in memory.
+      if (host.cache && value.source === "mirror") void writeCached(host.cache, config.mirrorPrefix, value);
     }
-    // Only the public mirror is kept: what the backend answers a signed-in user stays in memory.
-    if (host.cache && value.source === "mirror") void writeCached(host.cache, config.mirrorPrefix, value);
     await catchUp();
   }
+
+  /** The first load, once: started by the entry point before the first render (or by the app). */
+  let started: Promise<void> | null = null;
+  const start = () => started || (started = load());
 
   /**
    * Signed in, the mirror's copy may lag behind the record by a Cron period: bring it up to
@@ -253,6 +257,7 @@ export function createStore(host: Host) {
     mayUseBackend,
     countryName,
     load,
+    start,
     loadMe,
     catchUp,
     updatePartner,

@@ -169,7 +169,9 @@ function readRow(
   const languages = listOf(cellOf("languages")).map((l) => l.toLowerCase());
 
   const email = cellOf("contactEmail");
-  if (issues.length > 0) return { row: rowNumber, input: null, issues };
+  // The schema still checks what the rules above let through, so that a row
+  // shows every reason at once; a field already reported is not reported twice.
+  const reported = new Set(issues.map((i) => i.field));
   const parsed = PartnerInput.safeParse({
     name,
     wikidata: qid,
@@ -184,7 +186,7 @@ function readRow(
     asks: listOf(cellOf("asks"), /[;\n]/),
     contact: { name: cellOf("contactName"), email, notes: cellOf("notes") },
   });
-  if (parsed.success) return { row: rowNumber, input: parsed.data, issues };
+  if (parsed.success) return { row: rowNumber, input: issues.length > 0 ? null : parsed.data, issues };
   for (const zi of parsed.error.issues) {
     const head = String(zi.path[0] ?? "name");
     const field = (
@@ -192,6 +194,7 @@ function readRow(
         ? ({ name: "contactName", email: "contactEmail", notes: "notes" } as const)[String(zi.path[1]) as "name"]
         : head
     ) as ImportField;
+    if (reported.has(field)) continue;
     const code: IssueCode =
       zi.code === "too_big"
         ? "too_long"
