@@ -84,14 +84,15 @@ interface Row {
  */
 export function createFilter(index: readonly IndexedPartner[], lang = "en"): (query: DirectoryQuery) => FilterResult {
   const names = new Intl.Collator(lang, { sensitivity: "base", numeric: true }).compare;
-  // Each facet's values, numbered in the order first met.
+  // Each facet's values, numbered in the order first met (one count of numbers for all facets).
   const values = FACETS.map(() => new Map<string, number>());
+  let size = 0;
   const rows: Row[] = index.map(({ partner, text, values: of }) => ({
     partner,
     text,
     codes: of.map((vs, j) => {
       const numbers = values[j] as Map<string, number>;
-      return vs.map((v) => numbers.get(v) ?? numbers.set(v, numbers.size).size - 1);
+      return vs.map((v) => numbers.get(v) ?? (numbers.set(v, size), size++));
     }),
   }));
   const orders = new Map<PartnerSort, Row[]>();
@@ -108,33 +109,38 @@ export function createFilter(index: readonly IndexedPartner[], lang = "en"): (qu
     if (last && last.sort === sort && last.terms.every((t) => terms.some((n) => n.includes(t)))) from = last.matches;
     const matches = from.filter((row) => matchesTerms(row.text, terms));
     last = { sort, terms, matches };
-    // Per facet, whether each of its values is selected; null where the facet selects nothing.
+    // Per facet, the numbers of its values selected; null where the facet selects nothing.
     const selected = values.map((numbers, j) => {
       const f = FACETS[j] as Facet;
-      return facets[f].length
-        ? [...numbers.keys()].map((v) => facets[f].some((s) => (f === "language" ? languageSelects(s, v) : s === v)))
+      const picks = facets[f];
+      return picks.length
+        ? new Set(
+            [...numbers]
+              .filter(([v]) => picks.some((s) => (f === "language" ? languageSelects(s, v) : s === v)))
+              .map(([, n]) => n),
+          )
         : null;
     });
-    const tallies = values.map((numbers) => new Int32Array(numbers.size));
+    const tally = new Int32Array(size);
     const partners: Partner[] = [];
     for (const row of matches) {
       let failed = -1;
       let failures = 0;
-      selected.forEach((s, j) => {
-        if (s && !(row.codes[j] as number[]).some((c) => s[c])) (failed = j), failures++;
-      });
-      if (failures > 1) continue;
-      row.codes.forEach((codes, j) => {
-        const tally = tallies[j] as Int32Array;
-        if (failures === 0 || j === failed) for (const c of codes) tally[c] = (tally[c] as number) + 1;
-      });
-      if (failures === 0) partners.push(row.partner);
+      for (let j = 0; j < FACETS.length; j++) {
+        const s = selected[j];
+        if (s && !row.codes[j]!.some((c) => s.has(c))) (failed = j), failures++;
+      }
+      // A partner that fails one facet counts in that facet only (disjunctive counts).
+      if (failures === 1) for (const c of row.codes[failed]!) tally[c]!++;
+      else if (failures === 0) {
+        for (const codes of row.codes) for (const c of codes) tally[c]!++;
+        partners.push(row.partner);
+      }
     }
     const counts = {} as FacetCounts;
     values.forEach((numbers, j) => {
-      const tally = tallies[j] as Int32Array;
       const m = (counts[FACETS[j] as Facet] = new Map<string, number>());
-      for (const [v, c] of numbers) if (tally[c]) m.set(v, tally[c] as number);
+      for (const [v, n] of numbers) if (tally[n]) m.set(v, tally[n]!);
     });
     return { partners, counts, total: index.length };
   };

@@ -49,6 +49,9 @@ export interface Notice {
   text: string;
 }
 
+/** How long typing pauses before the address bar follows the search box. */
+const TYPING_PAUSE_MS = 300;
+
 export function createStore(host: Host) {
   const { config, i18n } = host;
   const route = signal<Route>(parseRoute(host.location.hash));
@@ -152,15 +155,21 @@ export function createStore(host: Host) {
   }
 
   // Into the address bar without a navigation (assigning the hash scrolls to a fragment, which
-  // took a layout of the page per keystroke): typing replaces the entry (so does the first,
-  // tidying write), any other change adds one, which Back undoes (its hashchange brings the
-  // route back).
+  // took a layout of the page per keystroke). Typing replaces the entry once it pauses (even
+  // history.replaceState took milliseconds of a keystroke); any other change adds an entry,
+  // which Back undoes (its hashchange brings the route back).
   let typed: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   effect(() => {
     const { q } = route.value.query;
     const hash = formatRoute(route.value);
-    if (hash !== (host.location.hash || "#")) history[q === typed ? "pushState" : "replaceState"](null, "", hash);
+    const push = q === typed;
     typed = q;
+    clearTimeout(timer);
+    if (hash === (host.location.hash || "#")) return;
+    const write = () => history[push ? "pushState" : "replaceState"](null, "", hash);
+    if (push) write();
+    else timer = setTimeout(write, TYPING_PAUSE_MS);
   });
 
   /**
