@@ -1,6 +1,7 @@
 /**
  * The gadget's build and local preview.
- * - `vite build -c gadget/vite.config.ts`: the browsing gadget → dist/gadget/partnerhub.js + partnerhub.css
+ * - `vite build -c gadget/vite.config.ts`: the browsing gadget → dist/gadget/partnerhub.js + partnerhub.css,
+ *   its head stylesheet → dist/gadget/partnerhub-first.css (the first screen's room, src/styles/first.css)
  *   and one module per language other than English → dist/gadget/partnerhub-i18n-<lang>.js
  *   (the app's messages and the forms module's; the forms module carries only its English)
  * - `… --mode <name>`: an on-demand module (gadget/src/modules/<name>.ts: partner, forms, signin,
@@ -71,6 +72,22 @@ const languageModules = (): Plugin => ({
   },
 });
 
+/**
+ * The first screen's room (src/styles/first.css) as its own stylesheet, for the styles-only peer
+ * gadget `partnerhub-first` that MediaWiki loads in the page's head (gadget/definition.txt).
+ */
+const firstPaintStyles = (): Plugin => ({
+  name: "partnerhub-first-paint-styles",
+  apply: "build",
+  generateBundle() {
+    // Its why-comment stays in the source: the page in the head carries the rule alone.
+    const source = readFileSync(resolve(here, "src/styles/first.css"), "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .trim();
+    this.emitFile({ type: "asset", fileName: "partnerhub-first.css", source });
+  },
+});
+
 const CATALOGUES = [resolve(here, "../i18n/en.json"), resolve(here, "../i18n/forms/en.json")];
 const placeholder = (i: number) => `__PARTNERHUB_ENGLISH_${i}__`;
 
@@ -128,7 +145,7 @@ export default defineConfig(({ command, mode }) => {
       preact({ prefreshEnabled: command === "serve", devToolsEnabled: false }),
       onlyNamedMessages(),
       nowiki(),
-      ...(onDemand ? [] : [languageModules()]),
+      ...(onDemand ? [] : [languageModules(), firstPaintStyles()]),
     ],
     server: { host: "127.0.0.1", port: 8788, strictPort: true, open: false },
     preview: { host: "127.0.0.1", port: 8788, strictPort: true },

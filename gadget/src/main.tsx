@@ -48,18 +48,18 @@ export function mount(doc: Document = document): Promise<boolean> {
   // focus stay).
   el.textContent = "";
   render(<App store={store} />, el);
-  // Until the directory has loaded, the app's search filters the mirror's rows in place; then the
-  // app takes the table's place. Left displayed, thousands of rows below the app made every
-  // keystroke and sort 2-4 times slower (layout), for a table that says the same.
-  const hide = effect(() => {
-    if (store.directory.value.status !== "ready") return;
-    for (const table of doc.querySelectorAll<HTMLElement>(MIRROR_TABLE)) table.style.display = "none";
-    queueMicrotask(() => hide());
-  });
   return language.then(() => {
-    // The notice's summary is worded once, in the user's language.
-    for (const notice of doc.querySelectorAll<HTMLElement>(MIRROR_NOTICE))
-      foldNotice(doc, notice, store.i18n.t("partnerhub-page-notice-summary"));
+    // Until the directory has loaded, the app's search filters the mirror's rows in place; then
+    // the app takes the table's place and the notice folds away (not before: at the first paint
+    // the table stays where it is, see styles/first.css). Left displayed, thousands of rows below
+    // the app made every keystroke and sort 2-4 times slower (layout), for a table that says the same.
+    const done = effect(() => {
+      if (store.directory.value.status !== "ready") return;
+      for (const table of doc.querySelectorAll<HTMLElement>(MIRROR_TABLE)) table.style.display = "none";
+      for (const notice of doc.querySelectorAll<HTMLElement>(MIRROR_NOTICE))
+        foldNotice(doc, notice, store.i18n.t("partnerhub-page-notice-summary"));
+      queueMicrotask(() => done());
+    });
     // Back from the wiki's authorization page with ?code=&state=: finish signing in.
     resumeIfReturning(store);
     return true;

@@ -148,6 +148,32 @@ describe("sign-in and consent", () => {
   });
 });
 
+/** The wiki's answer for an empty mirror directory (its JSON index page). */
+const emptyDirectoryAnswer = {
+  query: {
+    pages: [
+      {
+        title: "Content Partnerships Hub/Directory.json",
+        revisions: [
+          {
+            slots: {
+              main: {
+                content: JSON.stringify({
+                  generated: "2026-01-10T12:00:00.000Z",
+                  lastEvent: 1,
+                  partners: [],
+                  affiliates: [],
+                  parts: [],
+                }),
+              },
+            },
+          },
+        ],
+      },
+    ],
+  },
+};
+
 describe("mounting", () => {
   it("does nothing where the page has no mount point", async () => {
     document.body.innerHTML = "<div id='content'>A page</div>";
@@ -173,18 +199,8 @@ describe("mounting", () => {
       const table = document.querySelector<HTMLElement>("table.partnerhub-directory")!;
       expect(await screen.findByRole("searchbox")).toBeTruthy();
       expect(table.style.display).toBe("");
-      const page = { generated: "2026-01-10T12:00:00.000Z", lastEvent: 1, partners: [], affiliates: [], parts: [] };
       await waitFor(() => expect(answer).not.toBeNull());
-      (answer as unknown as (v: unknown) => void)({
-        query: {
-          pages: [
-            {
-              title: "Content Partnerships Hub/Directory.json",
-              revisions: [{ slots: { main: { content: JSON.stringify(page) } } }],
-            },
-          ],
-        },
-      });
+      (answer as unknown as (v: unknown) => void)(emptyDirectoryAnswer);
       await waitFor(() => expect(table.style.display).toBe("none"));
     } finally {
       vi.unstubAllGlobals();
@@ -232,20 +248,24 @@ describe("mounting", () => {
     }
   });
 
-  it("folds the mirror's notice away, still one click from being read", async () => {
+  it("folds the mirror's notice away once the directory is there (the table held still until then), still one click from being read", async () => {
     document.body.innerHTML = `<div class="partnerhub-mirror-notice">This page is generated</div><div id="partnerhub-app"></div>`;
-    const pending = () => new Promise(() => {});
+    let answer: ((v: unknown) => void) | null = null;
     const stub = {
       config: { get: () => null },
       Api: class {
-        get = pending;
+        get = () => new Promise((resolve) => (answer = resolve));
       },
-      loader: { using: pending },
+      loader: { using: () => new Promise(() => {}) },
     };
     installMessages(stub, "en");
     vi.stubGlobal("mw", stub);
     try {
       expect(await mount(document)).toBe(true);
+      expect(document.querySelector(".partnerhub-mirror-notice")?.parentElement?.tagName).toBe("BODY");
+      await waitFor(() => expect(answer).not.toBeNull());
+      (answer as unknown as (v: unknown) => void)(emptyDirectoryAnswer);
+      await waitFor(() => expect(document.querySelector("details.partnerhub-mirror-notice-fold")).not.toBeNull());
       const fold = document.querySelector("details.partnerhub-mirror-notice-fold") as HTMLDetailsElement;
       expect(fold.open).toBe(false);
       expect(fold.querySelector("summary")?.textContent).toBe("About this page");
