@@ -9,7 +9,11 @@
  * Cold browser (a new context per run), warm wiki (each page viewed once before).
  *
  *   npm run bench:directory        (BENCH_SIZES=1000,5000 BENCH_RUNS=3 for a quick look)
+ *   npm run bench:directory -- --only filter --sizes 10000 --runs 3
+ *                                  (the keystrokes and the sort alone → bench/results/directory-filter.md)
+ *   npm run bench:directory -- --help
  */
+import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { DEFAULT_CONFIG } from "../gadget/src/config.ts";
 import { login } from "../tools/wiki/harness.ts";
@@ -19,10 +23,28 @@ import { loadMirrorRecord } from "../worker/mirror/job.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { benchWiki, buildGadget, deployGadget, publish, type Publication } from "./support/hub-wiki.ts";
 import { nextEvent, PROBE, probe, trackTransfer, type Transfer } from "./support/page-probe.ts";
-import { machine, machineLines, median, ms, ratio, round, table, writeResults } from "./support/results.ts";
+import { machine, machineLines, median, ms, percentile, ratio, round, table, writeResults } from "./support/results.ts";
 
-const SIZES = (process.env.BENCH_SIZES ?? "1000,5000,10000").split(",").map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string" },
+    runs: { type: "string" },
+    only: { type: "string" },
+    help: { type: "boolean" },
+  },
+});
+if (args.help) {
+  console.log(`npm run bench:directory -- [--sizes 1000,5000,10000] [--runs 7] [--only filter]
+  --sizes   partner counts, one wiki each (or BENCH_SIZES)
+  --runs    measured runs per size, each in a new browser context (or BENCH_RUNS)
+  --only filter   only the keystrokes and the sort select (no repeat visit, no wikitable),
+                  written to bench/results/directory-filter.md`);
+  process.exit(0);
+}
+const SIZES = (args.sizes ?? process.env.BENCH_SIZES ?? "1000,5000,10000").split(",").map(Number);
+const RUNS = Number(args.runs ?? process.env.BENCH_RUNS ?? 7);
+const FILTER_ONLY = args.only === "filter";
+if (args.only !== undefined && !FILTER_ONLY) throw new Error(`--only takes "filter", not ${args.only}`);
 /** Typed one key at a time; a word every directory has many matches for. */
 const QUERY = "museum";
 const HUB = DEFAULT_CONFIG.mirrorPrefix; // the gadget reads `<prefix>.json` by default
@@ -36,6 +58,8 @@ interface GadgetRun {
   repeatRow: number;
   keys: number[];
   counts: string[];
+  /** The same letters typed into a plain input on the same page: the browser's own floor. */
+  plainKeys: number[];
   sort: number;
   sorted: boolean;
   transfer: Transfer;
@@ -97,6 +121,19 @@ async function gadgetRun(browser: Browser, url: string): Promise<GadgetRun> {
       keys.push(e.ms);
       counts.push(e.count ?? "");
     }
+    // The floor: the same keys into a plain input (no handler) on the same page, one frame each.
+    await page.evaluate(() => document.body.prepend(Object.assign(document.createElement("input"), { id: "plain" })));
+    await page.focus("#plain");
+    const plainKeys: number[] = [];
+    for (let i = 0; i < QUERY.length; i++) {
+      await page.keyboard.type(QUERY[i]!);
+      plainKeys.push((await nextEvent(page, "keydown", QUERY.length + i + 1)).ms);
+    }
+    const measured = { keys, counts, plainKeys, sort: sortEvent.ms, sorted: sortEvent.first !== unsorted };
+    if (FILTER_ONLY) {
+      const none = { firstRow, usable, repeatUsable: NaN, repeatRow: NaN, transfer: await transfer(), errors };
+      return { ...none, ...measured };
+    }
     // The repeat visit: once the browser's copy is written, the same page again in the same context.
     await page.waitForFunction(
       () =>
@@ -120,18 +157,7 @@ async function gadgetRun(browser: Browser, url: string): Promise<GadgetRun> {
     const repeatRow = await markOf(page, "row");
     const repeatUsable = await markOf(page, "usable");
     await page.waitForLoadState("networkidle");
-    return {
-      firstRow,
-      usable,
-      repeatUsable,
-      repeatRow,
-      keys,
-      counts,
-      sort: sortEvent.ms,
-      sorted: sortEvent.first !== unsorted,
-      transfer: await transfer(),
-      errors,
-    };
+    return { firstRow, usable, repeatUsable, repeatRow, ...measured, transfer: await transfer(), errors };
   } finally {
     await close();
   }
@@ -182,13 +208,26 @@ function summarize(partners: number, pub: Publication, gadget: GadgetRun[], stat
       repeatUsableMs: median(gadget.map((r) => r.repeatUsable)),
       repeatRowMs: median(gadget.map((r) => r.repeatRow)),
       keystrokeMs: median(gadget.flatMap((r) => r.keys)),
+      keystrokeP95Ms: percentile(
+        gadget.flatMap((r) => r.keys),
+        95,
+      ),
       worstKeystrokeMs: median(gadget.map((r) => Math.max(...r.keys))),
+      plainKeystrokeMs: median(gadget.flatMap((r) => r.plainKeys)),
+      plainKeystrokeP95Ms: percentile(
+        gadget.flatMap((r) => r.plainKeys),
+        95,
+      ),
       keystrokeByPosition: [...QUERY].map((_, i) => ({
         typed: QUERY.slice(0, i + 1),
         ms: median(gadget.map((r) => r.keys[i]!)),
         shown: gadget[0]!.counts[i],
       })),
       sortMs: median(gadget.map((r) => r.sort)),
+      sortP95Ms: percentile(
+        gadget.map((r) => r.sort),
+        95,
+      ),
       sortedEveryRun: gadget.every((r) => r.sorted),
       transfer: gadget[0]!.transfer,
     },
@@ -197,7 +236,7 @@ function summarize(partners: number, pub: Publication, gadget: GadgetRun[], stat
       tablesorterReadyMs: median(status.map((r) => r.sorter)),
       sortMs: median(status.map((r) => r.sort)),
       sortedEveryRun: status.every((r) => r.sorted),
-      transfer: status[0]!.transfer,
+      transfer: status[0]?.transfer ?? null,
     },
     errors: [...new Set(errors)],
     runs: { gadget, statusQuo: status },
@@ -220,29 +259,34 @@ for (const partners of SIZES) {
     const pub = await publish(wiki, partners, HUB);
     const bot = await login(wiki.apiUrl, wiki.bot.botUsername, wiki.bot.botPassword);
     const baseline = `Status quo directory ${partners}`;
-    await bot.edit(baseline, await statusQuoText(pub), "benchmark: the same rows as one sortable wikitable", {
-      bot: true,
-    });
+    if (!FILTER_ONLY)
+      await bot.edit(baseline, await statusQuoText(pub), "benchmark: the same rows as one sortable wikitable", {
+        bot: true,
+      });
     browser = await launchChromium();
     versions = { chromium: browser.version(), mediawiki: wiki.version };
     const url = (title: string) =>
       `${wiki.scriptUrl}/index.php?title=${encodeURIComponent(title.replaceAll(" ", "_"))}`;
     // Warm the wiki (parser cache, ResourceLoader) so that every measured run finds it the same.
     await gadgetRun(browser, url(HUB));
-    await tableRun(browser, url(baseline));
+    if (!FILTER_ONLY) await tableRun(browser, url(baseline));
     const gadget: GadgetRun[] = [];
     const status: TableRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       gadget.push(await gadgetRun(browser, url(HUB)));
-      status.push(await tableRun(browser, url(baseline)));
+      if (!FILTER_ONLY) status.push(await tableRun(browser, url(baseline)));
       process.stdout.write(`${partners}: run ${i + 1}/${RUNS}\r`);
     }
     const summary = summarize(partners, pub, gadget, status);
     if (summary.errors.length > 0) console.warn(`${partners}: page errors:`, summary.errors);
     console.log(
-      `${partners} partners: gadget usable ${ms(summary.gadget.usableMs)}, first row ${ms(summary.gadget.firstRowMs)}, repeat visit usable ${ms(summary.gadget.repeatUsableMs)} / first row ${ms(summary.gadget.repeatRowMs)}, keystroke ${ms(summary.gadget.keystrokeMs)} (worst ${ms(summary.gadget.worstKeystrokeMs)}), sort ${ms(summary.gadget.sortMs)}; ` +
-        `table ${ms(summary.statusQuo.tableMs)}, tablesorter ${ms(summary.statusQuo.tablesorterReadyMs)}, sort ${ms(summary.statusQuo.sortMs)}`,
+      `${partners} partners: keystroke median ${ms(summary.gadget.keystrokeMs)}, p95 ${ms(summary.gadget.keystrokeP95Ms)} (a plain input: ${ms(summary.gadget.plainKeystrokeMs)}, p95 ${ms(summary.gadget.plainKeystrokeP95Ms)}), sort ${ms(summary.gadget.sortMs)}`,
     );
+    if (!FILTER_ONLY)
+      console.log(
+        `${partners} partners: gadget usable ${ms(summary.gadget.usableMs)}, first row ${ms(summary.gadget.firstRowMs)}, repeat visit usable ${ms(summary.gadget.repeatUsableMs)} / first row ${ms(summary.gadget.repeatRowMs)}, keystroke ${ms(summary.gadget.keystrokeMs)} (worst ${ms(summary.gadget.worstKeystrokeMs)}), sort ${ms(summary.gadget.sortMs)}; ` +
+          `table ${ms(summary.statusQuo.tableMs)}, tablesorter ${ms(summary.statusQuo.tablesorterReadyMs)}, sort ${ms(summary.statusQuo.sortMs)}`,
+      );
     results.push(summary);
   } finally {
     await browser?.close();
@@ -250,7 +294,53 @@ for (const partners of SIZES) {
   }
 }
 const info = machine(versions);
-writeResults("directory", { machine: info, runs: RUNS, query: QUERY, sizes: results }, markdown(info, results));
+if (FILTER_ONLY)
+  writeResults(
+    "directory-filter",
+    { machine: info, runs: RUNS, query: QUERY, sizes: results },
+    filterMarkdown(info, results),
+  );
+else writeResults("directory", { machine: info, runs: RUNS, query: QUERY, sizes: results }, markdown(info, results));
+
+/** The keystroke table: the gadget's keystrokes beside the same keys in a plain input on the same page. */
+function keystrokeTable(rows: typeof results): string {
+  return table(
+    [
+      "partners",
+      "gadget: median keystroke",
+      "gadget: p95",
+      "gadget: worst keystroke (median of runs)",
+      "plain input on the page: median / p95",
+      "per prefix",
+    ],
+    rows.map((r) => [
+      r.partners.toLocaleString("en"),
+      ms(r.gadget.keystrokeMs),
+      ms(r.gadget.keystrokeP95Ms),
+      ms(r.gadget.worstKeystrokeMs),
+      `${ms(r.gadget.plainKeystrokeMs)} / ${ms(r.gadget.plainKeystrokeP95Ms)}`,
+      r.gadget.keystrokeByPosition.map((k) => `${k.typed} ${round(k.ms)}`).join(", "),
+    ]),
+  );
+}
+
+function filterMarkdown(info: ReturnType<typeof machine>, rows: typeof results): string {
+  return [
+    `# Directory: one filter keystroke and the sort select`,
+    ``,
+    machineLines(info),
+    `${RUNS} runs per size, each in a new browser context against a warm wiki (\`--only filter\`). Each time is from the input event to the frame after it (the message posted from that frame's requestAnimationFrame); p95 over every keystroke of every run. The plain input is the same letters typed into an \`<input>\` without a handler on the same page, right after: the frame the browser itself needs.`,
+    ``,
+    `## Filter: one keystroke (typing "${QUERY}")`,
+    keystrokeTable(rows),
+    ``,
+    `## Sort by country: event to the next frame`,
+    table(
+      ["partners", "gadget: sort select (median)", "p95"],
+      rows.map((r) => [r.partners.toLocaleString("en"), ms(r.gadget.sortMs), ms(r.gadget.sortP95Ms)]),
+    ),
+  ].join("\n");
+}
 
 function markdown(info: ReturnType<typeof machine>, rows: typeof results): string {
   const kB = (n: number) => `${round(n / 1024, 0)} kB`;
@@ -289,16 +379,9 @@ function markdown(info: ReturnType<typeof machine>, rows: typeof results): strin
     ),
     ``,
     `## Filter: one keystroke (typing "${QUERY}"), key event to the next frame`,
-    table(
-      ["partners", "gadget: median keystroke", "gadget: worst keystroke (median of runs)", "per prefix", "wikitable"],
-      rows.map((r) => [
-        r.partners.toLocaleString("en"),
-        ms(r.gadget.keystrokeMs),
-        ms(r.gadget.worstKeystrokeMs),
-        r.gadget.keystrokeByPosition.map((k) => `${k.typed} ${round(k.ms)}`).join(", "),
-        "no filter (the browser's find only highlights)",
-      ]),
-    ),
+    `The wikitable has no filter (the browser's find only highlights). The plain input: the same letters typed into an \`<input>\` without a handler on the same page, the frame the browser itself needs.`,
+    ``,
+    keystrokeTable(rows),
     ``,
     `## Sort by country: event to the next frame`,
     table(
@@ -327,8 +410,8 @@ function markdown(info: ReturnType<typeof machine>, rows: typeof results): strin
         kB(r.gadget.transfer.document),
         kB(r.gadget.transfer.loadPhp),
         kB(r.gadget.transfer.apiPhp),
-        kB(r.statusQuo.transfer.document),
-        kB(r.statusQuo.transfer.loadPhp),
+        kB(r.statusQuo.transfer?.document ?? NaN),
+        kB(r.statusQuo.transfer?.loadPhp ?? NaN),
         r.mirror.pages.length,
       ]),
     ),

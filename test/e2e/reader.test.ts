@@ -44,7 +44,8 @@ describe("a reader", () => {
     const afterSearch = Number(countText.exec((await count.textContent()) ?? "")![1]);
     expect(afterSearch).toBeGreaterThan(0);
     expect(afterSearch).toBeLessThan(Number(total));
-    expect(page.url()).toContain("q=library");
+    // The address bar follows once typing pauses.
+    await page.waitForFunction(() => location.hash.includes("q=library"));
 
     await page
       .getByRole("group", { name: "Kind" })

@@ -74,6 +74,8 @@ const DYNAMIC: Record<string, string[]> = {
   "partnerhub-*-*": Object.entries(VOCABULARIES).flatMap(([v, values]) => values.map((x) => `partnerhub-${v}-${x}`)),
   "partnerhub-event-*": EVENT_TYPES.map((t) => `partnerhub-event-${t}`),
   "partnerhub-stage-*": STAGES.map((s) => `partnerhub-stage-${s}`),
+  "partnerhub-project-*": PROJECTS.map((p) => `partnerhub-project-${p}`),
+  "partnerhub-claim-status-*": CLAIM_STATUSES.map((s) => `partnerhub-claim-status-${s}`),
   "partnerhub-action-*": CLAIM_ACTIONS.filter((a) => a !== "progress" && a !== "handover").map(
     (a) => `partnerhub-action-${a}`,
   ),

@@ -49,8 +49,43 @@ describe("directory", () => {
     await userEvent.type(screen.getByRole("searchbox"), "delft");
     expect(screen.getByText("1 of 3 partners")).toBeTruthy();
     expect(screen.queryByText("Rijksmuseum")).toBeNull();
-    expect(window.location.hash).toBe("#q=delft");
     expect(store.route.value.query.q).toBe("delft");
+    // The address bar follows once typing pauses.
+    await waitFor(() => expect(window.location.hash).toBe("#q=delft"));
+  });
+
+  it("keeps one history entry for what is typed, and adds one for a filter, which Back undoes", async () => {
+    renderApp({ wiki: wiki() });
+    await screen.findByText("Rijksmuseum");
+    const before = window.history.length;
+    await userEvent.type(screen.getByRole("searchbox"), "nl");
+    await waitFor(() => expect(window.location.hash).toBe("#q=nl"));
+    expect(window.history.length).toBe(before);
+    await userEvent.click(within(screen.getByRole("group", { name: "Kind" })).getByLabelText(/University/));
+    expect(window.location.hash).toBe("#q=nl&kind=university");
+    expect(window.history.length).toBe(before + 1);
+    expect(screen.getByText("1 of 3 partners")).toBeTruthy();
+    window.history.back();
+    await waitFor(() => expect(screen.getByText("2 of 3 partners")).toBeTruthy());
+  });
+
+  it("fills the rows in view with the new results of a keystroke, the same elements with new text", async () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      partner({ id: `p-${i}`, name: `${i % 2 ? "Museum" : "Library"} ${String(i).padStart(3, "0")}` }),
+    );
+    renderApp({ wiki: fakeWiki({ [`${PREFIX}.json`]: mirrorPage(many) }) });
+    await screen.findByText("Library 000");
+    const rows = screen.getAllByRole("listitem");
+    expect(rows[0]?.getAttribute("aria-setsize")).toBe("300");
+    await userEvent.type(screen.getByRole("searchbox"), "museum");
+    expect(screen.getByText("150 of 300 partners")).toBeTruthy();
+    const after = screen.getAllByRole("listitem");
+    expect(after[0]).toBe(rows[0]);
+    expect(after[0]?.textContent).toContain("Museum 001");
+    expect(after[0]?.getAttribute("aria-setsize")).toBe("150");
+    expect(after.map((r) => r.getAttribute("aria-posinset"))).toEqual(after.map((_, i) => String(i + 1)));
+    expect(screen.queryByText("Library 000")).toBeNull();
+    await waitFor(() => expect(window.location.hash).toBe("#q=museum"));
   });
 
   it("filters by facets with counts, and restores filters from a shared link", async () => {

@@ -62,6 +62,7 @@ describe("taking over the mirror's rows", () => {
     expect(rows.map((r) => r.text)).toEqual([undefined, undefined, undefined]);
     await userEvent.type(screen.getByRole("searchbox"), "delft");
     expect(rows.every((r) => typeof r.text === "string")).toBe(true);
+    await waitFor(() => expect(window.location.hash).toBe("#q=delft"));
   });
 
   it("finds no rows on a page without the table", () => {

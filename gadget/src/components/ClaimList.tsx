@@ -9,7 +9,7 @@ import { historyKey } from "../state/actions/history.ts";
 import { loaded } from "../state/async.ts";
 import { useStore } from "../state/context.ts";
 import { ClaimActions } from "./ClaimActions.tsx";
-import { stageLabel, useLabels } from "./Labels.tsx";
+import { claimStatusLabel, stageLabel } from "./Labels.tsx";
 
 export function ClaimList({
   partner,
@@ -20,7 +20,6 @@ export function ClaimList({
 }) {
   const store = useStore();
   const { i18n } = store;
-  const labels = useLabels();
   const claims = partner.claims.filter((c) => filter(c.status));
   if (claims.length === 0) return <p>{i18n.t("partnerhub-interest-none")}</p>;
   const others = (c: Claim) => claims.filter((o) => o.id !== c.id && isOpenClaim(o.status));
@@ -33,7 +32,7 @@ export function ClaimList({
               <strong>{store.affiliateName(c.affiliate)}</strong>
             </bdi>
             <span class={`cdx-info-chip ${c.status === "lead" ? "cdx-info-chip--success" : ""}`}>
-              <span class="cdx-info-chip__text">{labels.label("claim-status", c.status)}</span>
+              <span class="cdx-info-chip__text">{claimStatusLabel(i18n, c.status)}</span>
             </span>
             {!c.verified && <span class="partnerhub-muted">{i18n.t("partnerhub-claim-unverified")}</span>}
             {c.staleSince && (
@@ -101,7 +100,6 @@ export function claimOutcome(events: readonly Event[], claim: number): { handedT
 export function PastClaims({ partner }: { partner: PartnerDetail }) {
   const store = useStore();
   const { i18n } = store;
-  const labels = useLabels();
   const past = partner.claims.filter((c) => !isOpenClaim(c.status));
   const events = loaded(store.resource<EventList>(historyKey(partner.id)).value)?.events ?? [];
   if (past.length === 0) return null;
@@ -121,7 +119,7 @@ export function PastClaims({ partner }: { partner: PartnerDetail }) {
                   <span class="cdx-info-chip__text">
                     {handedTo
                       ? i18n.bdi("partnerhub-claim-handed-over", store.affiliateName(handedTo))
-                      : labels.label("claim-status", c.status)}
+                      : claimStatusLabel(i18n, c.status)}
                   </span>
                 </span>
               </div>

@@ -15,7 +15,7 @@ import { PartnerList } from "./PartnerList.tsx";
 
 const SORTS: PartnerSort[] = ["name", "-updated", "-created", "country"];
 
-const focusFirstRow = () => document.querySelector<HTMLElement>('.partnerhub-row[data-index="0"] a')?.focus();
+const focusFirstRow = () => document.querySelector<HTMLElement>('[data-index="0"] a')?.focus();
 
 export function Directory() {
   const store = useStore();

@@ -10,7 +10,7 @@ import { errorText } from "../i18n/errors.ts";
 import type { I18n } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
 import type { Store } from "../state/store.ts";
-import { useLabels } from "./Labels.tsx";
+import { claimStatusLabel, useLabels } from "./Labels.tsx";
 import { Message } from "./Message.tsx";
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
@@ -52,7 +52,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
       { code: error.code, status: error.status, params, issues: error.issues, retryAfter: error.retryAfter },
       {
         affiliate: (id) => store.affiliateName(id),
-        claimStatus: (s) => labels.label("claim-status", s),
+        claimStatus: (s) => claimStatusLabel(i18n, s),
         partnerStatus: (s) => labels.label("status", s),
       },
     );

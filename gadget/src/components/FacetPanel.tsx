@@ -49,7 +49,7 @@ export function FacetPanel() {
   }
 
   return (
-    <details class="partnerhub-facets" open={typeof window === "undefined" || window.innerWidth > NARROW}>
+    <details class="partnerhub-facets" open={window.innerWidth > NARROW}>
       <summary class="partnerhub-facets__summary">
         {i18n.t("partnerhub-facets-summary")}
         {anySelected && <span class="partnerhub-facet__count"> · {i18n.t("partnerhub-facets-active", active)}</span>}
@@ -69,7 +69,7 @@ export function FacetPanel() {
         const first = (v: string) => (own.includes(v) ? 0 : 1);
         const all = [...new Set([...selected[facet], ...own, ...counts.keys()])]
           .filter((v) => facet !== "stale" || v === STALE)
-          .sort((a, b) => first(a) - first(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
+          .sort((a, b) => first(a) - first(b) || (counts.get(b) || 0) - (counts.get(a) || 0) || a.localeCompare(b));
         const open = expanded.has(facet);
         const values = open ? all : all.filter((v, i) => i < MAX_VALUES || selected[facet].includes(v));
         if (all.length === 0) return null;
@@ -85,7 +85,7 @@ export function FacetPanel() {
                 label={
                   <>
                     {name(facet, value)}{" "}
-                    <span class="partnerhub-facet__count">{i18n.number(counts.get(value) ?? 0)}</span>
+                    <span class="partnerhub-facet__count">{i18n.number(counts.get(value) || 0)}</span>
                   </>
                 }
               />

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { OFFERS, PROJECTS } from "../../../shared/vocabulary.ts";
 import { useStore } from "../state/context.ts";
-import { useLabels } from "./Labels.tsx";
+import { projectLabel, useLabels } from "./Labels.tsx";
 import { Message, MessageIcon } from "./Message.tsx";
 
 interface FieldProps {
@@ -140,7 +140,7 @@ export function OffersAndProjects({
         id={`${id}-project`}
         legend={i18n.t("partnerhub-projects")}
         values={PROJECTS}
-        label={(v) => labels.label("project", v)}
+        label={(v) => projectLabel(i18n, v)}
         selected={projects}
         onToggle={(v, on) => onToggle("projects", v, on)}
       />

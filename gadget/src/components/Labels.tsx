@@ -3,7 +3,7 @@ import type { PartnerStatus } from "../../../shared/vocabulary.ts";
 import type { I18n, MessageKey } from "../i18n/index.ts";
 import { useStore } from "../state/context.ts";
 
-export type Vocabulary = "kind" | "offer" | "funding" | "status" | "project" | "claim-status";
+export type Vocabulary = "kind" | "offer" | "funding" | "status";
 
 /**
  * Each vocabulary's key prefix, written out: the build keeps the English of the keys a bundle
@@ -14,12 +14,18 @@ const PREFIX: Record<Vocabulary, string> = {
   offer: "partnerhub-offer-",
   funding: "partnerhub-funding-",
   status: "partnerhub-status-",
-  project: "partnerhub-project-",
-  "claim-status": "partnerhub-claim-status-",
 };
 
 /** An event type's label (`partnerhub-event-claim.created`): apart, so that only bundles that show history carry them. */
 export const eventLabel = (i18n: Pick<I18n, "t">, type: string) => i18n.t(`partnerhub-event-${type}` as MessageKey);
+
+/** A Wikimedia project's label (`partnerhub-project-commons`), apart: the directory shows none. */
+export const projectLabel = (i18n: Pick<I18n, "t">, project: string) =>
+  i18n.t(`partnerhub-project-${project}` as MessageKey);
+
+/** A claim status's label (`partnerhub-claim-status-lead`), apart for the same reason. */
+export const claimStatusLabel = (i18n: Pick<I18n, "t">, status: string) =>
+  i18n.t(`partnerhub-claim-status-${status}` as MessageKey);
 
 /** A claim stage's label (`partnerhub-stage-agreement`), apart for the same reason. */
 export const stageLabel = (i18n: Pick<I18n, "t">, stage: string) => i18n.t(`partnerhub-stage-${stage}` as MessageKey);

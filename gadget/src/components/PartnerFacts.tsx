@@ -1,7 +1,7 @@
 /** The public facts of a partner: heading, summary, what it asks for, what it offers, links. */
 import type { Partner } from "../../../shared/schemas.ts";
 import { useStore } from "../state/context.ts";
-import { StatusChip, useLabels } from "./Labels.tsx";
+import { projectLabel, StatusChip, useLabels } from "./Labels.tsx";
 
 // The mirror's JSON is a wiki page anyone might edit: only http(s) links become links.
 export function PartnerFacts({ partner }: { partner: Partner }) {
@@ -12,7 +12,7 @@ export function PartnerFacts({ partner }: { partner: Partner }) {
     [i18n.t("partnerhub-facet-country"), labels.country(partner.country)],
     [i18n.t("partnerhub-facet-language"), i18n.list(partner.languages.map(labels.language))],
     [i18n.t("partnerhub-facet-offer"), labels.list("offer", partner.offers)],
-    [i18n.t("partnerhub-projects"), labels.list("project", partner.projects) || "—"],
+    [i18n.t("partnerhub-projects"), i18n.list(partner.projects.map((p) => projectLabel(i18n, p))) || "—"],
     [i18n.t("partnerhub-facet-funding"), labels.label("funding", partner.funding)],
   ];
   return (

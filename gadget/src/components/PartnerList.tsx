@@ -28,10 +28,10 @@ export function PartnerList({ partners }: { partners: Partner[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  // Before the list has a height of its own (the first render), the window's: the list is at
-  // most that tall, so the first screenful fills the window at any height (an 1800 px window
-  // showed 14 rows and blank space below until a scroll).
-  const viewport = ref.current?.clientHeight || window.innerHeight || FALLBACK_VIEWPORT;
+  // The window's height: the list is at most that tall, so the first screenful fills the window
+  // at any height (an 1800 px window showed 14 rows and blank space below until a scroll). Not
+  // the list's own height: reading it while rendering forced a layout in every keystroke.
+  const viewport = window.innerHeight || FALLBACK_VIEWPORT;
   const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const end = Math.min(partners.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
 
@@ -54,7 +54,7 @@ export function PartnerList({ partners }: { partners: Partner[] }) {
     const top = next * ROW_HEIGHT;
     const el = ref.current;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + viewport) el.scrollTop = top + ROW_HEIGHT - viewport;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
     setScrollTop(el.scrollTop);
     setFocusIndex(next);
   }
@@ -63,10 +63,13 @@ export function PartnerList({ partners }: { partners: Partner[] }) {
 
   if (partners.length === 0) return <p class="partnerhub-empty">{i18n.t("partnerhub-no-results")}</p>;
 
+  // Keyed by position, not by partner: after a keystroke the rows in view are the same elements
+  // with new text (creating and removing them was most of a keystroke's rendering).
   const rows = [];
   for (let i = start; i < end; i++) {
-    const partner = partners[i] as Partner;
-    rows.push(<PartnerRow key={partner.id} partner={partner} index={i} count={partners.length} top={i * ROW_HEIGHT} />);
+    rows.push(
+      <PartnerRow key={i} partner={partners[i] as Partner} index={i} count={partners.length} top={i * ROW_HEIGHT} />,
+    );
   }
   return (
     <div class="partnerhub-list" ref={ref} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>

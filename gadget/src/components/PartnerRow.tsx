@@ -4,7 +4,7 @@ import { formatRoute } from "../directory/query.ts";
 import { useStore } from "../state/context.ts";
 import { StatusChip, useLabels } from "./Labels.tsx";
 
-/** Rows have one height, so the list can compute which are in view. */
+/** Rows have one height (`.partnerhub-row` in gadget.css), so the list can compute which are in view. */
 export const ROW_HEIGHT = 84;
 
 interface RowProps {
@@ -26,7 +26,7 @@ export function PartnerRow({ partner, index, count, top }: RowProps) {
       data-index={index}
       aria-setsize={count}
       aria-posinset={index + 1}
-      style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }}
+      style={{ top: `${top}px` }}
     >
       <a
         class="partnerhub-row__link"

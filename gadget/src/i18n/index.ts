@@ -81,12 +81,17 @@ const MARK = /\uE000(\d+(?:\.\d+)?)\uE001/;
 export function createI18n(lang: string): I18n {
   const number = (n: number) => mw.language.convertNumber(n);
   const list = (items: readonly string[]) => mw.language.listToText([...items]);
+  // Each text once per message, its wording and parameters: the list's rows repeat a few
+  // messages, and mw.message parses the wording at each call.
+  const texts = new Map<string, string>();
   const text = (key: MessageKey, params: Param[]) => {
     // Read, so that a component drawn before the user's language arrived is drawn again in it.
     registered.value;
-    return mw
-      .message(key, ...params.map((p) => (typeof p === "number" ? number(p) : typeof p === "string" ? p : list(p))))
-      .text();
+    const args = params.map((p) => (typeof p === "number" ? number(p) : typeof p === "string" ? p : list(p)));
+    const id = [key, mw.messages.get(key), ...args].join("\n");
+    let t = texts.get(id);
+    if (t === undefined) texts.set(id, (t = mw.message(key, ...args).text()));
+    return t;
   };
   return {
     lang,

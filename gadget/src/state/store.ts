@@ -18,7 +18,7 @@ import * as auth from "../auth/session.ts";
 import type { GadgetConfig } from "../config.ts";
 import { readCached, writeCached, type CacheStore } from "../directory/cache.ts";
 import type { TakenRow } from "../directory/takeover.ts";
-import { filterPartners, indexPartners } from "../directory/filter.ts";
+import { createFilter, indexPartners } from "../directory/filter.ts";
 import { formatRoute, parseRoute, type DirectoryQuery, type Route } from "../directory/query.ts";
 import type { I18n } from "../i18n/index.ts";
 import { loadModule } from "../modules/load.ts";
@@ -48,6 +48,9 @@ export interface Notice {
   partner: string | null;
   text: string;
 }
+
+/** How long typing pauses before the address bar follows the search box. */
+const TYPING_PAUSE_MS = 300;
 
 export function createStore(host: Host) {
   const { config, i18n } = host;
@@ -94,7 +97,8 @@ export function createStore(host: Host) {
   const partners = computed(() => (directory.value.status === "ready" ? directory.value.value.partners : []));
   const affiliates = computed(() => (directory.value.status === "ready" ? directory.value.value.affiliates : []));
   const index = computed(() => indexPartners(partners.value, countryName, (id) => affiliateById.value.get(id)?.name));
-  const result = computed(() => filterPartners(index.value, route.value.query, i18n.lang));
+  const filter = computed(() => createFilter(index.value, i18n.lang));
+  const result = computed(() => filter.value(route.value.query));
   const mayUseBackend = computed(
     () => config.backendUrl !== "" && (config.backendReadBeforeSignIn || session.value !== null),
   );
@@ -150,9 +154,22 @@ export function createStore(host: Host) {
     updatePartner(detail);
   }
 
+  // Into the address bar without a navigation (assigning the hash scrolls to a fragment, which
+  // took a layout of the page per keystroke). Typing replaces the entry once it pauses (even
+  // history.replaceState took milliseconds of a keystroke); any other change adds an entry,
+  // which Back undoes (its hashchange brings the route back).
+  let typed: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   effect(() => {
+    const { q } = route.value.query;
     const hash = formatRoute(route.value);
-    if (hash !== (host.location.hash || "#")) host.location.hash = hash;
+    const push = q === typed;
+    typed = q;
+    clearTimeout(timer);
+    if (hash === (host.location.hash || "#")) return;
+    const write = () => history[push ? "pushState" : "replaceState"](null, "", hash);
+    if (push) write();
+    else timer = setTimeout(write, TYPING_PAUSE_MS);
   });
 
   /**

@@ -7,7 +7,7 @@ import { useState } from "preact/hooks";
 import type { Claim } from "../../../../shared/schemas.ts";
 import { useConfirm } from "../../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { stageLabel, useLabels } from "../../components/Labels.tsx";
+import { claimStatusLabel, stageLabel } from "../../components/Labels.tsx";
 import {
   MY_CLAIMS_KEY,
   myClaimsLoader,
@@ -119,7 +119,6 @@ function MyAffiliates() {
 function ClaimsSection() {
   const store = useStore();
   const { i18n } = store;
-  const labels = useLabels();
   const confirm = useConfirm();
   const claims = useResource(MY_CLAIMS_KEY, myClaimsLoader);
   const name = (c: Claim) => store.partners.value.find((p) => p.id === c.partner)?.name ?? c.partner;
@@ -148,7 +147,7 @@ function ClaimsSection() {
                 <span class="cdx-card__text__description">
                   {i18n.t("partnerhub-my-claim-for", store.affiliateName(c.affiliate))}{" "}
                   <span class={`cdx-info-chip ${c.status === "lead" ? "cdx-info-chip--success" : ""}`}>
-                    <span class="cdx-info-chip__text">{labels.label("claim-status", c.status)}</span>
+                    <span class="cdx-info-chip__text">{claimStatusLabel(i18n, c.status)}</span>
                   </span>
                   {c.stage && <> · {i18n.t("partnerhub-claim-stage", stageLabel(i18n, c.stage))}</>}
                   {!c.verified && <> · {i18n.t("partnerhub-claim-unverified")}</>}
