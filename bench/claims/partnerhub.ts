@@ -13,10 +13,11 @@ import { join } from "node:path";
 import { ensureDevVars, migrateLocal, seedLocal } from "../../scripts/lib/local-db.ts";
 import { quietEnv, ROOT, spawnWrangler, stopGroup, waitFor } from "../../scripts/lib/wrangler.ts";
 import { demoSeedSql, seedDay } from "../../worker/storage/seed/demo.ts";
+import { groupMembers } from "../../tools/process-group.ts";
 import { freePort } from "../../tools/wiki/harness.ts";
 import { migrate } from "../../worker/node/migrate.ts";
 import { openSqlite } from "../../worker/node/sqlite.ts";
-import type { RunResult } from "./run.ts";
+import type { CpuUse, RunResult } from "./run.ts";
 
 const COORDINATOR = "Hub Coordinator"; // COORDINATORS in wrangler.toml, and below for Node
 /** High enough that a run never meets it: the benchmark measures claims, not the limiter, which still does its work. */
@@ -27,6 +28,8 @@ export type Runtime = "workers" | "node";
 export interface Backend {
   runtime: Runtime;
   api: string;
+  /** CPU time (user + system, ms) used so far by the backend's processes (its process group), from /proc. */
+  cpuMs(): number;
   stop(): void;
 }
 
@@ -89,6 +92,7 @@ async function ready(runtime: Runtime, port: number, child: ChildProcess, folder
   return {
     runtime,
     api,
+    cpuMs: () => (child.pid ? groupMembers(child.pid).reduce((sum, p) => sum + p.cpuMs, 0) : 0),
     stop() {
       stopGroup(child);
       rmSync(folder, { recursive: true, force: true });
@@ -136,12 +140,29 @@ export function startBackend(runtime: Runtime, partners: number): Promise<Backen
   return runtime === "workers" ? startWorkers(partners) : startNode(partners);
 }
 
+/**
+ * Headers of every request to partnerhub. `Accept-Encoding: identity`: under `wrangler dev` the
+ * local entry worker gzips each answer (and the client then gunzips it), work that a deployed
+ * Worker leaves to Cloudflare's edge and that Node's server never does; it grew with the answer's
+ * size, so it weighed on claims more than on the ceiling, and on one runtime only.
+ */
+function headers(token?: string, json = false): Record<string, string> {
+  return {
+    "Accept-Encoding": "identity",
+    ...(json ? { "Content-Type": "application/json" } : {}),
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  };
+}
+
+/** A POST whose answer is read to its end but not parsed: the timed requests (claims, ceiling) consume answers alike. */
+async function postRaw(url: string, body: unknown, token?: string): Promise<number> {
+  const res = await fetch(url, { method: "POST", headers: headers(token, true), body: JSON.stringify(body) });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 async function post(url: string, body: unknown, token?: string): Promise<{ status: number; body: { token?: string } }> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
+  const res = await fetch(url, { method: "POST", headers: headers(token, true), body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
@@ -151,12 +172,20 @@ async function session(api: string, username: string): Promise<string> {
   return r.body.token!;
 }
 
-/** Partners that take claims (open or matched), in directory order. */
+/** The first `n` partners that take claims (open or matched), in directory order, page by page. */
 export async function claimablePartners(api: string, n: number): Promise<string[]> {
-  const res = await fetch(`${api}/partners?status=open,matched&limit=${n}`);
-  const { partners } = (await res.json()) as { partners: { id: string }[] };
-  if (partners.length < n) throw new Error(`only ${partners.length} claimable partners, need ${n}`);
-  return partners.map((p) => p.id);
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  while (ids.length < n) {
+    const query = `status=open,matched&limit=${Math.min(500, n - ids.length)}${cursor ? `&cursor=${cursor}` : ""}`;
+    const res = await fetch(`${api}/partners?${query}`, { headers: headers() });
+    const page = (await res.json()) as { partners: { id: string }[]; nextCursor: string | null };
+    ids.push(...page.partners.map((p) => p.id));
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  if (ids.length < n) throw new Error(`only ${ids.length} claimable partners, need ${n}`);
+  return ids;
 }
 
 interface Client {
@@ -181,14 +210,26 @@ async function setUpClients(api: string, runId: string, clients: number): Promis
   );
 }
 
-/** Requests made by `clients` concurrent clients, each sending its `perClient` requests one after another. */
+/** CPU time (ms) of this process, all its threads: the benchmark's clients. */
+function clientCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * Requests made by `clients` concurrent clients, each sending its `perClient` requests one after
+ * another; with the CPU time the backend and the clients used meanwhile.
+ */
 async function drive(
+  backend: Backend,
   clients: Client[],
   perClient: number,
   request: (c: Client, k: number) => Promise<number>,
-): Promise<{ wallMs: number; latencies: number[]; statuses: Record<number, number> }> {
+): Promise<{ wallMs: number; latencies: number[]; statuses: Record<number, number>; cpu: CpuUse }> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
+  const server0 = backend.cpuMs();
+  const client0 = clientCpuMs();
   const started = performance.now();
   await Promise.all(
     clients.map(async (c) => {
@@ -200,13 +241,19 @@ async function drive(
       }
     }),
   );
-  return { wallMs: performance.now() - started, latencies, statuses };
+  const wallMs = performance.now() - started;
+  return {
+    wallMs,
+    latencies,
+    statuses,
+    cpu: { serverMs: backend.cpuMs() - server0, clientMs: clientCpuMs() - client0 },
+  };
 }
 
 function resultOf(
   attempted: number,
   present: number,
-  { wallMs, latencies, statuses }: Awaited<ReturnType<typeof drive>>,
+  { wallMs, latencies, statuses, cpu }: Awaited<ReturnType<typeof drive>>,
 ): RunResult {
   const ok = Object.entries(statuses)
     .filter(([s]) => Number(s) >= 200 && Number(s) < 300)
@@ -225,6 +272,7 @@ function resultOf(
     requests: attempted,
     wallMs,
     latencies,
+    cpu,
   };
 }
 
@@ -234,26 +282,28 @@ function resultOf(
  * 201 must be in the record.
  */
 export async function runClaims(
-  api: string,
+  backend: Backend,
   runId: string,
   clients: number,
   claims: number,
   partners: string[],
 ): Promise<RunResult> {
+  const { api } = backend;
   const cs = await setUpClients(api, runId, clients);
   const perClient = claims / clients;
-  const driven = await drive(cs, perClient, async (c, k) => {
-    const r = await post(
+  if (partners.length < perClient) throw new Error(`${perClient} partners needed, ${partners.length} given`);
+  const driven = await drive(backend, cs, perClient, (c, k) =>
+    postRaw(
       `${api}/partners/${partners[k]}/claims`,
       { affiliate: c.affiliate, message: "We can take this partner" },
       c.token,
-    );
-    return r.status;
-  });
+    ),
+  );
   const mine = new Set(cs.map((c) => c.affiliate));
   let present = 0;
   for (const p of partners.slice(0, perClient)) {
-    const detail = (await (await fetch(`${api}/partners/${p}`)).json()) as { claims: { affiliate: string }[] };
+    const res = await fetch(`${api}/partners/${p}`, { headers: headers() });
+    const detail = (await res.json()) as { claims: { affiliate: string }[] };
     present += detail.claims.filter((c) => mine.has(c.affiliate)).length;
   }
   return resultOf(claims, present, driven);
@@ -264,12 +314,27 @@ export async function runClaims(
  * every request passes the middleware a claim passes (CORS, body limit, the session check with
  * its revocation and roles read); nothing but the route's own work differs.
  */
-export async function runCeiling(api: string, runId: string, clients: number, requests: number): Promise<RunResult> {
-  const cs = await setUpClients(api, `${runId}h`, clients);
-  const driven = await drive(cs, requests / clients, async (c) => {
-    const res = await fetch(`${api}/health`, { headers: { Authorization: `Bearer ${c.token}` } });
+export async function runCeiling(
+  backend: Backend,
+  runId: string,
+  clients: number,
+  requests: number,
+): Promise<RunResult> {
+  const cs = await setUpClients(backend.api, `${runId}h`, clients);
+  const driven = await drive(backend, cs, requests / clients, async (c) => {
+    const res = await fetch(`${backend.api}/health`, { headers: headers(c.token) });
     await res.arrayBuffer();
     return res.status;
   });
   return resultOf(requests, driven.statuses[200] ?? 0, driven);
+}
+
+/**
+ * Untimed claims and ceiling requests before the measured runs, on partners of their own: the
+ * first requests a process serves run its code unoptimised (V8 and workerd compile as they go),
+ * and at 100 requests per run they were the p99 of every first run.
+ */
+export async function warmUp(backend: Backend, partners: string[], clients = 10, perClient = 20): Promise<void> {
+  await runCeiling(backend, "warm", clients, clients * perClient * 2);
+  await runClaims(backend, "warm", clients, clients * perClient, partners);
 }

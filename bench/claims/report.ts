@@ -20,7 +20,7 @@ export interface Results {
     loadavgAtStart: (number | null)[];
     loadavgAtEnd: (number | null)[];
   };
-  config: { claims: number; reps: number; concurrency: number[] } & Record<string, unknown>;
+  config: { claims: number; wikiClaims?: number; reps: number; concurrency: number[] } & Record<string, unknown>;
   medians: Record<string, Record<number, RunSummary>>;
   ratios: Record<string, Record<number, Ratios>>;
   runs: Record<string, Record<number, RunSummary[]>>;
@@ -48,19 +48,19 @@ export function renderMarkdown(r: Results): string {
   const lines = [
     `# Claims benchmark`,
     ``,
-    `${r.config.claims} claims (or requests, for a ceiling) per run, medians of ${r.config.reps} runs per configuration. ` +
+    `${r.config.claims} claims (or requests, for a ceiling) per run on partnerhub, ${r.config.wikiClaims ?? r.config.claims} on the wikitable, medians of ${r.config.reps} runs per configuration, after an untimed warm-up of each runtime. ` +
       `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.date.slice(0, 16).replace("T", " ")} UTC; ` +
       `load average ${m.loadavgAtStart.join(" / ")} at the start, ${m.loadavgAtEnd.join(" / ")} at the end.`,
     ``,
-    `| clients | system | per s | p50 ms | p99 ms | conflicts | refused (429) | gave up | errors | lost | retries | requests |`,
-    `|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| clients | system | per s | p50 ms | p99 ms | conflicts | refused (429) | gave up | errors | lost | retries | requests | server CPU ms/req | clients' CPU ms/req |`,
+    `|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
   ];
   for (const c of r.config.concurrency) {
     for (const [system, byC] of Object.entries(r.medians)) {
       const s = byC[c];
       if (!s) continue;
       lines.push(
-        `| ${c} | ${LABEL[system] ?? system} | ${n(s.throughput)} | ${n(s.p50)} | ${n(s.p99)} | ${n(s.conflicts)} | ${n(s.refused)} | ${n(s.gaveUp)} | ${n(s.errors)} | ${n(s.lost)} | ${n(s.retries)} | ${n(s.requests)} |`,
+        `| ${c} | ${LABEL[system] ?? system} | ${n(s.throughput)} | ${n(s.p50)} | ${n(s.p99)} | ${n(s.conflicts)} | ${n(s.refused)} | ${n(s.gaveUp)} | ${n(s.errors)} | ${n(s.lost)} | ${n(s.retries)} | ${n(s.requests)} | ${n(s.serverCpuMs)} | ${n(s.clientCpuMs)} |`,
       );
     }
   }

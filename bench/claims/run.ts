@@ -22,6 +22,13 @@ export interface RunResult {
   wallMs: number;
   /** Per successful claim, from the first request to success (retries included). */
   latencies: number[];
+  /** CPU time used during the run by the system's server processes and by the benchmark's clients (partnerhub only). */
+  cpu?: CpuUse;
+}
+
+export interface CpuUse {
+  serverMs: number;
+  clientMs: number;
 }
 
 export interface RunSummary {
@@ -38,6 +45,10 @@ export interface RunSummary {
   errors: number;
   gaveUp: number;
   requests: number;
+  /** Server CPU per request (ms): what a claim costs the runtime, beside what the ceiling costs it. */
+  serverCpuMs: number | null;
+  /** The clients' CPU per request (ms), on the same cores. */
+  clientCpuMs: number | null;
 }
 
 export function summariseRun(r: RunResult): RunSummary {
@@ -54,6 +65,8 @@ export function summariseRun(r: RunResult): RunSummary {
     errors: r.errors,
     gaveUp: r.gaveUp,
     requests: r.requests,
+    serverCpuMs: r.cpu ? round(r.cpu.serverMs / r.requests, 3) : null,
+    clientCpuMs: r.cpu ? round(r.cpu.clientMs / r.requests, 3) : null,
   };
 }
 

@@ -93,6 +93,23 @@ describe("batch()", () => {
     expect(await count("SELECT count(*) AS n FROM scratch WHERE v = -1")).toBe(0);
   });
 
+  it("counts each write's own changes, also right after a batch that failed part-way", async () => {
+    await expect(
+      db.batch([
+        db.prepare("UPDATE scratch SET v = v WHERE k IN ('a', 'b')"),
+        db.prepare("INSERT INTO scratch (k) VALUES ('a')"),
+      ]),
+    ).rejects.toThrow(/UNIQUE constraint failed/);
+    const results = await db.batch([
+      db.prepare("UPDATE scratch SET v = v WHERE k IN ('a', 'b')"),
+      db.prepare("INSERT INTO scratch (k) VALUES ('d')"),
+      db.prepare("SELECT k FROM scratch WHERE k = 'd'"),
+      db.prepare("DELETE FROM scratch WHERE k = 'd'"),
+      db.prepare("UPDATE scratch SET v = 0 WHERE k = 'none'"),
+    ]);
+    expect(results.map((r) => r.meta.changes)).toEqual([2, 1, 0, 1, 0]);
+  });
+
   it("gives each statement its own result, and changes() sees the statement before", async () => {
     const results = await db.batch([
       db.prepare("UPDATE scratch SET n = n + 1 WHERE k = ?1").bind("a"),

@@ -1,8 +1,9 @@
 /** The Node adapter beyond the shared contract (test/api/storage-contract.test.ts): files, pragmas, locks, migrations, seed. */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { backupDatabase } from "../../worker/node/backup.ts";
 import { migrate, MIGRATIONS_DIR } from "../../worker/node/migrate.ts";
 import { seedIfEmpty } from "../../worker/node/seed.ts";
@@ -42,6 +43,36 @@ describe("openSqlite on a file", () => {
     expect((await a.prepare("SELECT x FROM t").all()).results).toEqual([{ x: 2 }]);
     a.close();
     b.close();
+  });
+
+  it("with checkpoints in a thread, commits never checkpoint, yet the rows reach the database file, and close leaves no WAL", async () => {
+    const path = join(dir, "thread.sqlite");
+    const db = openSqlite(path, { checkpoints: "thread" });
+    expect(await db.prepare("PRAGMA wal_autocheckpoint").first()).toEqual({ wal_autocheckpoint: 0 });
+    db.exec("CREATE TABLE t (x INTEGER, pad BLOB)");
+    // About 1,200 pages, past SQLite's own threshold of 1,000: inline, one of these commits would checkpoint.
+    for (let i = 0; i < 40; i++) {
+      const rows = Array.from({ length: 30 }, (_, j) =>
+        db.prepare("INSERT INTO t VALUES (?1, zeroblob(4000))").bind(i * 30 + j),
+      );
+      await db.batch(rows);
+    }
+    // The database file alone (without its WAL) holds what the thread copied into it.
+    const rowsInFile = () => {
+      const copy = join(dir, "thread-copy.sqlite");
+      copyFileSync(path, copy);
+      const alone = new DatabaseSync(copy, { readOnly: true });
+      try {
+        return (alone.prepare("SELECT count(*) AS n FROM t").get() as { n: number }).n;
+      } catch {
+        return 0; // the table itself is not in the file yet
+      } finally {
+        alone.close();
+      }
+    };
+    await vi.waitFor(() => expect(rowsInFile()).toBe(1200), { timeout: 10_000, interval: 20 });
+    db.close();
+    expect(readdirSync(dir).filter((f) => f.startsWith("thread.sqlite"))).toEqual(["thread.sqlite"]);
   });
 });
 

@@ -3,7 +3,7 @@
 // account is made once per cache ("seed") and copied for every new instance.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import { createServer } from "node:net";
@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { defaultCacheDir, ensureMediaWikiCode, type MediaWikiCode } from "./code.ts";
 import { standInSettings, type OAuthStandInOptions } from "./oauth-standin/settings.ts";
+import { groupMembers } from "../process-group.ts";
 
 const run = promisify(execFile);
 
@@ -430,18 +431,5 @@ export function isProcessGroupAlive(pgid: number): boolean {
  * wait for a PID 1 that never reaps them (containers), yet they hold no port.
  */
 function liveGroupMembers(pgid: number): number {
-  let count = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // exited meanwhile
-    }
-    // Fields after "(comm)": state ppid pgrp ...; comm may contain spaces and parentheses.
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(pgrp) === pgid && state !== "Z") count++;
-  }
-  return count;
+  return groupMembers(pgid).filter((p) => p.state !== "Z").length;
 }

@@ -57,7 +57,10 @@ export async function startServer({
   const config = readConfig(env);
   const path = env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
   if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
-  const db = openSqlite(path, { journalMode: env.SQLITE_JOURNAL_MODE === "delete" ? "delete" : "wal" });
+  const db = openSqlite(path, {
+    journalMode: env.SQLITE_JOURNAL_MODE === "delete" ? "delete" : "wal",
+    checkpoints: "thread",
+  });
   const applied = await migrate(db);
   if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
   if (seed && (await seedIfEmpty(db))) console.log("seeded the demo directory");

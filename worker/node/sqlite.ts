@@ -10,12 +10,19 @@
  */
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import type { SqlDatabase, SqlResult, SqlStatement } from "../storage/db.ts";
+import { type Checkpointer, startCheckpointer } from "./checkpoint.ts";
 
 export interface NodeSqliteOptions {
   /** How long a write waits for another process's lock before SQLITE_BUSY (ms). */
   busyTimeoutMs?: number;
   /** `wal` (default) or `delete`: a rollback journal, for a file that other hosts read over NFS. */
   journalMode?: "wal" | "delete";
+  /**
+   * Where WAL checkpoints run: `inline` (SQLite's default: in the COMMIT that takes the WAL past
+   * 1,000 pages) or `thread` (a worker thread, off the event loop: see checkpoint.ts), for the
+   * server's connection. Only with `wal` on a file.
+   */
+  checkpoints?: "inline" | "thread";
 }
 
 /** A `SqlDatabase` that also runs migrations and closes. */
@@ -31,7 +38,8 @@ export interface NodeSqlDatabase extends SqlDatabase {
 /** Opens (creating if needed) a SQLite file, or `:memory:`. */
 export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeSqlDatabase {
   const db = new DatabaseSync(path);
-  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
   db.exec("PRAGMA foreign_keys = ON"); // D1 enforces foreign keys
   if (path !== ":memory:") db.exec(`PRAGMA journal_mode = ${options.journalMode === "delete" ? "DELETE" : "WAL"}`);
   // In WAL mode, NORMAL syncs at checkpoints, not at each commit: a commit costs no fsync of its
@@ -39,6 +47,13 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
   // OS crash or power loss (not a crash of this process) can forget the last commits. A rollback
   // journal (`delete`, on NFS) keeps FULL, where NORMAL could corrupt the file on power loss.
   if (path !== ":memory:" && options.journalMode !== "delete") db.exec("PRAGMA synchronous = NORMAL");
+  let checkpointer: Checkpointer | null = null;
+  if (path !== ":memory:" && options.journalMode !== "delete" && options.checkpoints === "thread") {
+    db.exec("PRAGMA wal_autocheckpoint = 0");
+    checkpointer = startCheckpointer(path, () => db.exec("PRAGMA wal_autocheckpoint = 1000"), {
+      busyTimeoutMs,
+    });
+  }
   // Local D1 reports `changes` as the difference of total_changes() around a statement.
   const counters = db.prepare("SELECT total_changes() AS total, last_insert_rowid() AS rowid");
   const cache = new Map<string, StatementSync>();
@@ -52,9 +67,12 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
     return stmt;
   }
 
-  // last_insert_rowid() as last read (null: unknown). A read changes neither counter, so it is
-  // answered without asking: the two extra calls per statement were a tenth of a claim's time.
+  // last_insert_rowid() and total_changes() as last read (null: unknown). A read changes neither
+  // counter, so it is answered without asking: the two extra calls per statement were a tenth of a
+  // claim's time. Only this connection's statements move them (a rollback does not lower
+  // total_changes), so a write's count after is the next write's count before: one call per write.
   let rowid: number | null = null;
+  let total: number | null = null;
 
   function execute(sql: string, values: SQLInputValue[]): SqlResult {
     if (READ_ONLY.test(sql)) {
@@ -63,11 +81,14 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
       return { results: rows.map(plainRow), meta: { changes: 0, last_row_id: rowid } };
     }
     rowid = null;
-    const before = counters.get() as { total: number };
+    const before = total ?? (counters.get() as { total: number }).total;
+    total = null; // unknown if the statement fails part-way
     const rows = compiled(sql).all(...values);
     const after = counters.get() as { total: number; rowid: number };
     rowid = after.rowid;
-    return { results: rows.map(plainRow), meta: { changes: after.total - before.total, last_row_id: after.rowid } };
+    total = after.total;
+    if (!db.isTransaction) checkpointer?.committed();
+    return { results: rows.map(plainRow), meta: { changes: after.total - before, last_row_id: after.rowid } };
   }
 
   function transaction<T>(fn: () => T): T {
@@ -75,6 +96,7 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
     try {
       const result = fn();
       db.exec("COMMIT");
+      checkpointer?.committed();
       return result;
     } catch (error) {
       // SQLite may already have rolled back (SQLITE_FULL, SQLITE_IOERR…).
@@ -94,10 +116,13 @@ export function openSqlite(path: string, options: NodeSqliteOptions = {}): NodeS
     },
     exec: (sql) => {
       rowid = null;
+      total = null;
       sqliteErrors(() => db.exec(sql));
+      if (!db.isTransaction) checkpointer?.committed();
     },
     transaction: (fn) => sqliteErrors(() => transaction(fn)),
     close() {
+      checkpointer?.stop();
       cache.clear();
       db.close();
     },

@@ -69,15 +69,19 @@ export async function claimsOf(db: SqlDatabase, asker: Asker): Promise<Claim[]> 
   return rows.map(toClaim);
 }
 
-/** The claim an affiliate just made on a partner (its only interested one), read in the insert's batch. */
-function newClaimOf(db: SqlDatabase, partnerId: string, affiliateId: string): Read<ClaimRow | null> {
-  return rowOf(
-    db
-      .prepare(
-        `SELECT * FROM claim WHERE partner_id = ?1 AND affiliate_id = ?2 AND status = 'interested' ORDER BY id DESC LIMIT 1`,
-      )
-      .bind(partnerId, affiliateId),
-  );
+/**
+ * The claim an affiliate just made on a partner and the partner with its claims, as the insert's
+ * batch read them: the new claim is the affiliate's interested one among the partner's claims (the
+ * only one, by the partial unique index), so it costs no statement of its own.
+ */
+function claimMade(
+  partnerId: string,
+  affiliateId: string,
+  record: PartnerRecord | null,
+): { claim: ClaimRow; record: PartnerRecord } {
+  const claim = record?.claims.findLast((c) => c.affiliate_id === affiliateId && c.status === "interested");
+  if (!record || !claim) throw new Error(`the claim on ${partnerId} vanished after insert`);
+  return { claim, record };
 }
 
 /**
@@ -97,12 +101,11 @@ export async function makeClaim(
 ): Promise<{ claim: Claim; partner: PartnerDetail }> {
   const made = await asker.writeAtOnce((user) => ({
     statements: insertClaimAs(db, { partner: partnerId, affiliate: affiliateId, user, message, at }),
-    answer: together([newClaimOf(db, partnerId, affiliateId), partnerRecord(db, partnerId)]),
+    answer: partnerRecord(db, partnerId),
   }));
   if (made) {
-    const [row, record] = made.value;
-    if (!row || !record) throw new Error(`the claim on ${partnerId} vanished after insert`);
-    return { claim: toClaim(row), partner: detailOf(made.caller, record) };
+    const { claim, record } = claimMade(partnerId, affiliateId, made.value);
+    return { claim: toClaim(claim), partner: detailOf(made.caller, record) };
   }
   const [partner, affiliate, open] = await asker.read([
     partnerRow(db, partnerId),
@@ -137,12 +140,11 @@ export async function makeClaim(
         data: { verified },
       },
     ),
-    together([newClaimOf(db, partnerId, affiliateId), partnerRecord(db, partnerId)]),
+    partnerRecord(db, partnerId),
   );
   if (result.ok) {
-    const [row, record] = result.value;
-    if (!row || !record) throw new Error(`the claim on ${partnerId} vanished after insert`);
-    return { claim: toClaim(row), partner: detailOf(caller, record) };
+    const { claim, record } = claimMade(partnerId, affiliateId, result.value);
+    return { claim: toClaim(claim), partner: detailOf(caller, record) };
   }
   // Lost a race since the first read: say what the record holds now.
   if (result.reason === "unique") {
