@@ -15,7 +15,29 @@ const globals = globalThis as unknown as { mw?: Record<string, unknown> };
 globals.mw = {};
 installMessages(globals.mw, "en");
 
+// jsdom has no requestIdleCallback: the browser's, with a deadline only (what the gadget asks
+// for), and every pending one cancelled after each test so that none fires once jsdom is gone.
+const idle = new Set<ReturnType<typeof setTimeout>>();
+const w = window as unknown as {
+  requestIdleCallback: (f: () => void, o?: { timeout?: number }) => ReturnType<typeof setTimeout>;
+  cancelIdleCallback: (handle: ReturnType<typeof setTimeout>) => void;
+};
+w.requestIdleCallback = (f, o) => {
+  const handle = setTimeout(() => {
+    idle.delete(handle);
+    f();
+  }, o?.timeout ?? 50);
+  idle.add(handle);
+  return handle;
+};
+w.cancelIdleCallback = (handle) => {
+  clearTimeout(handle);
+  idle.delete(handle);
+};
+
 afterEach(() => {
+  for (const handle of idle) clearTimeout(handle);
+  idle.clear();
   cleanup();
   window.sessionStorage.clear();
   window.localStorage.clear();
