@@ -10,7 +10,7 @@
  *   --concurrency L   comma-separated client counts (default 1,10,50)
  *   --deadline S      a wiki run stops retrying after S seconds (default 240)
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -64,7 +64,7 @@ const SYSTEMS: System[] = ["workers", "workers-health", "node", "node-health", "
 
 const info = machine();
 console.log(
-  `claims benchmark: ${claims} claims × ${reps} reps at ${concurrency.join("/")} clients on ${info.nproc} cores`,
+  `claims benchmark: ${claims} claims (the wiki ${wikiClaims}) × ${reps} reps at ${concurrency.join("/")} clients on ${info.nproc} cores, ${seeded} partners`,
 );
 const backends: Partial<Record<Runtime, Backend>> = {};
 const wiki = await startWiki();
@@ -151,7 +151,8 @@ try {
   };
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, "claims.json"), JSON.stringify(results, null, 2) + "\n");
-  writeFileSync(join(values.out, "claims.md"), renderMarkdown(results));
+  const notes = readFileSync(join(import.meta.dirname, "claims", "notes.md"), "utf8");
+  writeFileSync(join(values.out, "claims.md"), renderMarkdown(results, notes));
   console.log(`\nwrote ${join(values.out, "claims.json")} and claims.md\n`);
   console.log(renderMarkdown(results));
 } finally {

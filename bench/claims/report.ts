@@ -43,7 +43,8 @@ const n = (x: number | null | undefined) => (x === null || x === undefined ? "â€
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "â€“" : `${Math.round(x * 100)} %`);
 const met = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "**met**" : "**not met**");
 
-export function renderMarkdown(r: Results): string {
+/** `notes`: Markdown appended as it is (bench/claims/notes.md, kept by hand: what the figures mean and why). */
+export function renderMarkdown(r: Results, notes?: string): string {
   const m = r.machine;
   const lines = [
     `# Claims benchmark`,
@@ -92,5 +93,6 @@ export function renderMarkdown(r: Results): string {
     );
   }
   lines.push(``);
+  if (notes) lines.push(notes.trimEnd(), ``);
   return lines.join("\n");
 }

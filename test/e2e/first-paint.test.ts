@@ -100,6 +100,42 @@ describe("first paint", () => {
     await w.context.close();
   });
 
+  it("shows the search box without moving the mirror's table, in Vector 2022, legacy Vector and Minerva, wide and on a phone", async () => {
+    for (const [skin, width] of [
+      ["vector-2022", 1280],
+      ["vector", 1280],
+      ["minerva", 1280],
+      ["vector-2022", 360],
+      ["minerva", 360],
+    ] as const) {
+      const w = await watchedPage(browser, { width });
+      const { page } = w;
+      // Where the table is once the page is parsed, before the gadget has drawn anything.
+      await page.addInitScript(() =>
+        document.addEventListener("DOMContentLoaded", () => {
+          const table = document.querySelector("table.partnerhub-directory")!;
+          (window as unknown as { before: unknown }).before = {
+            top: table.getBoundingClientRect().top + window.scrollY,
+            appDrawn: document.getElementById("partnerhub-app")!.childElementCount > 0,
+          };
+        }),
+      );
+      const json = await holdDirectoryJson(page);
+      await page.goto(`${hub.hubUrl}&useskin=${skin}`);
+      await page.getByRole("searchbox", { name: "Search partners" }).waitFor();
+      await json.held;
+      const { before, after } = await page.evaluate(() => ({
+        before: (window as unknown as { before: { top: number; appDrawn: boolean } }).before,
+        after: document.querySelector("table.partnerhub-directory")!.getBoundingClientRect().top + window.scrollY,
+      }));
+      expect(before.appDrawn, `${skin}: measured before the app was drawn`).toBe(false);
+      expect(after, `${skin}: the table's top`).toBe(before.top);
+      await json.release();
+      expectClean(w);
+      await w.context.close();
+    }
+  });
+
   it("draws a repeat visit from the browser's copy before the wiki answers, then says it was updated", async () => {
     const w = await watchedPage(browser);
     const { page } = w;
